@@ -1,0 +1,49 @@
+# Apiframe Python SDK: set-up, code generation and checks. `make help` lists the targets.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+SPEC ?= openapi/openapi.json
+SPEC_SOURCE ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help install sync-spec generate check-generated test lint typecheck check clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+install: $(PY)  ## create .venv and install the SDK with its dev extras
+	$(PY) -m pip install --quiet -e ".[dev]"
+
+sync-spec: $(PY)  ## copy the spec into openapi/ (SPEC_SOURCE=path-or-url; default ../shared, else production)
+	$(PY) scripts/sync_spec.py $(SPEC_SOURCE)
+
+openapi/openapi.json:
+	$(MAKE) sync-spec
+
+generate: $(PY) $(SPEC)  ## regenerate generated/ from the spec (SPEC=path)
+	$(PY) scripts/generate.py --spec $(SPEC)
+
+check-generated: generate  ## fail when generated/ or the locks differ from what the spec gives
+	git diff --exit-code -- generated openapi
+	@test -z "$$(git status --porcelain --untracked-files=all -- generated openapi)" || \
+		{ git status --porcelain --untracked-files=all -- generated openapi; echo "untracked generated files"; exit 1; }
+
+test: $(PY)  ## run the test suite
+	$(PY) -m pytest
+
+lint: $(PY)  ## ruff on the hand-written code
+	$(PY) -m ruff check apiframe scripts tests examples
+	$(PY) -m ruff format --check apiframe scripts tests examples
+
+typecheck: $(PY)  ## mypy --strict and pyright on apiframe/, examples and type tests
+	$(PY) -m mypy
+	$(PY) -m pyright
+
+check: lint typecheck test  ## everything CI checks after check-generated
+
+clean:  ## remove caches (keeps .venv)
+	rm -rf .mypy_cache .ruff_cache .pytest_cache build dist

@@ -1,0 +1,263 @@
+"""The exception hierarchy: every error the SDK raises derives from :class:`ApiframeError`.
+
+Names mirror the official Node.js SDK, except where a name would shadow a Python
+builtin (``PermissionError`` becomes :class:`PermissionDeniedError`, ``TimeoutError``
+becomes :class:`ApiframeTimeoutError`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+__all__ = [
+    "APIResponseValidationError",
+    "APIStatusError",
+    "ApiframeError",
+    "ApiframeTimeoutError",
+    "AuthenticationError",
+    "ConfigurationError",
+    "InsufficientCreditsError",
+    "InvalidRequestError",
+    "JobCancelledError",
+    "JobFailedError",
+    "NetworkError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RequestTimeoutError",
+    "ServerError",
+    "ValidationError",
+    "WaitCancelledError",
+    "WaitTimeoutError",
+    "WebhookVerificationError",
+]
+
+
+class ApiframeError(Exception):
+    """Base class of every error raised by the SDK."""
+
+    message: str
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class ConfigurationError(ApiframeError):
+    """The client was constructed with missing or unsafe settings (for example no API key)."""
+
+
+class InvalidRequestError(ApiframeError, ValueError):
+    """A request was rejected client-side, before anything was sent.
+
+    ``field`` is the dotted path of the offending argument (``"midjourney_params.aspect_ratio"``)
+    and ``allowed`` lists the accepted values when the field has a closed set.
+    """
+
+    field: str | None
+    allowed: tuple[Any, ...] | None
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        field: str | None = None,
+        allowed: Sequence[Any] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.field = field
+        self.allowed = tuple(allowed) if allowed is not None else None
+
+
+class APIStatusError(ApiframeError):
+    """The API answered with a non-2xx status.
+
+    Carries the HTTP ``status_code``, the ``request_id`` from the ``x-request-id`` header,
+    the parsed ``body`` (a dict for JSON bodies, else the text) and the response ``headers``.
+    """
+
+    status_code: int
+    request_id: str | None
+    body: Any
+    headers: Mapping[str, str]
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        request_id: str | None = None,
+        body: Any = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+        self.request_id = request_id
+        self.body = body
+        self.headers = dict(headers or {})
+
+
+class ValidationError(APIStatusError):
+    """400: the API rejected the request body; ``details`` maps JSON paths to messages."""
+
+    @property
+    def details(self) -> dict[str, list[str]]:
+        """Per-field validation messages keyed by JSON path (empty when the server sent none)."""
+        if isinstance(self.body, dict):
+            raw: Any = self.body.get("details")
+            if isinstance(raw, dict):
+                out: dict[str, list[str]] = {}
+                for key, value in raw.items():
+                    if isinstance(value, list):
+                        out[str(key)] = [str(v) for v in value]
+                    else:
+                        out[str(key)] = [str(value)]
+                return out
+        return {}
+
+
+class AuthenticationError(APIStatusError):
+    """401: the API key is missing, malformed or revoked."""
+
+
+class InsufficientCreditsError(APIStatusError):
+    """402: the team has too few credits; see ``credits_required`` and ``credits_available``."""
+
+    @property
+    def credits_required(self) -> int | None:
+        """Credits the job needs, in the API's smallest unit (None when not reported)."""
+        return _int_field(self.body, "creditsRequired")
+
+    @property
+    def credits_available(self) -> int | None:
+        """Credits the team has left, in the API's smallest unit (None when not reported)."""
+        return _int_field(self.body, "creditsAvailable")
+
+
+class PermissionDeniedError(APIStatusError):
+    """403: the key lacks the scope, or the modality is disabled for the team."""
+
+
+class NotFoundError(APIStatusError):
+    """404: the job, LoRA, asset or path does not exist."""
+
+
+class RateLimitError(APIStatusError):
+    """429: too many requests. ``retry_after`` is the server's hint in seconds, if any."""
+
+    retry_after: float | None
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        request_id: str | None = None,
+        body: Any = None,
+        headers: Mapping[str, str] | None = None,
+        retry_after: float | None = None,
+    ) -> None:
+        super().__init__(
+            message, status_code=status_code, request_id=request_id, body=body, headers=headers
+        )
+        self.retry_after = retry_after
+
+
+class ServerError(APIStatusError):
+    """5xx (or any unlisted 5xx-like status such as 520): the API or an upstream provider failed."""
+
+
+class APIResponseValidationError(ApiframeError):
+    """A 2xx response body could not be parsed into the documented shape."""
+
+    status_code: int
+    request_id: str | None
+    body: Any
+
+    def __init__(
+        self, message: str, *, status_code: int, request_id: str | None, body: Any
+    ) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+        self.request_id = request_id
+        self.body = body
+
+
+class NetworkError(ApiframeError):
+    """No HTTP response was received: DNS, TCP or TLS failure, or a dropped connection."""
+
+
+class ApiframeTimeoutError(ApiframeError, TimeoutError):
+    """Base class of the SDK's timeouts; also a builtin ``TimeoutError``."""
+
+
+class RequestTimeoutError(ApiframeTimeoutError, NetworkError):
+    """One HTTP request exceeded its timeout (after any retries)."""
+
+
+class WaitTimeoutError(ApiframeTimeoutError):
+    """A wait ran past its deadline. Carries ``job_id`` and the ``last`` job snapshot seen."""
+
+    job_id: str
+    last: Any
+
+    def __init__(self, message: str, *, job_id: str, last: Any = None) -> None:
+        super().__init__(message)
+        self.job_id = job_id
+        self.last = last
+
+
+class JobFailedError(ApiframeError):
+    """The job ended with status FAILED; ``job`` is the final snapshot, ``job.error`` the reason."""
+
+    job: Any
+
+    def __init__(self, message: str, *, job: Any) -> None:
+        super().__init__(message)
+        self.job = job
+
+
+class JobCancelledError(ApiframeError):
+    """The job ended with status CANCELLED; ``job`` is the final snapshot."""
+
+    job: Any
+
+    def __init__(self, message: str, *, job: Any) -> None:
+        super().__init__(message)
+        self.job = job
+
+
+class WaitCancelledError(ApiframeError):
+    """A synchronous wait was stopped through its ``cancel`` event."""
+
+
+class WebhookVerificationError(ApiframeError):
+    """A webhook's signature did not match its body (or the signature was missing)."""
+
+
+def _int_field(body: Any, key: str) -> int | None:
+    if isinstance(body, dict):
+        value: Any = body.get(key)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+    return None
+
+
+def status_error_class(status_code: int) -> type[APIStatusError]:
+    """The error class for an HTTP status, including statuses the spec does not list."""
+    if status_code == 400 or status_code == 422:
+        return ValidationError
+    if status_code == 401:
+        return AuthenticationError
+    if status_code == 402:
+        return InsufficientCreditsError
+    if status_code == 403:
+        return PermissionDeniedError
+    if status_code == 404:
+        return NotFoundError
+    if status_code == 429:
+        return RateLimitError
+    if status_code >= 500:
+        return ServerError
+    return APIStatusError

@@ -1,0 +1,285 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.generate_music_elevenlabs_music import GenerateMusicElevenlabsMusic
+from ...models.generate_music_lyria_3_clip import GenerateMusicLyria3Clip
+from ...models.generate_music_lyria_3_pro import GenerateMusicLyria3Pro
+from ...models.generate_music_mureka import GenerateMusicMureka
+from ...models.generate_music_producer import GenerateMusicProducer
+from ...models.generate_music_suno import GenerateMusicSuno
+from ...models.generate_music_udio import GenerateMusicUdio
+from ...models.insufficient_credits import InsufficientCredits
+from ...models.job_accepted import JobAccepted
+from ...models.validation_error_body import ValidationErrorBody
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: GenerateMusicElevenlabsMusic
+    | GenerateMusicLyria3Clip
+    | GenerateMusicLyria3Pro
+    | GenerateMusicMureka
+    | GenerateMusicProducer
+    | GenerateMusicSuno
+    | GenerateMusicUdio,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v2/music/generate",
+    }
+
+    if isinstance(body, GenerateMusicSuno):
+        _kwargs["json"] = body.to_dict()
+    elif isinstance(body, GenerateMusicUdio):
+        _kwargs["json"] = body.to_dict()
+    elif isinstance(body, GenerateMusicProducer):
+        _kwargs["json"] = body.to_dict()
+    elif isinstance(body, GenerateMusicLyria3Clip):
+        _kwargs["json"] = body.to_dict()
+    elif isinstance(body, GenerateMusicLyria3Pro):
+        _kwargs["json"] = body.to_dict()
+    elif isinstance(body, GenerateMusicElevenlabsMusic):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | InsufficientCredits | JobAccepted | ValidationErrorBody | None:
+    if response.status_code == 202:
+        response_202 = JobAccepted.from_dict(response.json())
+
+        return response_202
+
+    if response.status_code == 400:
+        response_400 = ValidationErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 402:
+        response_402 = InsufficientCredits.from_dict(response.json())
+
+        return response_402
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ErrorResponse.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | InsufficientCredits | JobAccepted | ValidationErrorBody]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: GenerateMusicElevenlabsMusic
+    | GenerateMusicLyria3Clip
+    | GenerateMusicLyria3Pro
+    | GenerateMusicMureka
+    | GenerateMusicProducer
+    | GenerateMusicSuno
+    | GenerateMusicUdio,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[ErrorResponse | InsufficientCredits | JobAccepted | ValidationErrorBody]:
+    """Submit a music generation job
+
+     Creates a music job across Suno, Udio, Producer, Lyria 3, ElevenLabs Music and Mureka. Suno and Udio
+    always return TWO songs per call; Mureka returns 1-3 songs (`murekaParams.n`, default 2) — the
+    result is an array.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (GenerateMusicElevenlabsMusic | GenerateMusicLyria3Clip | GenerateMusicLyria3Pro |
+            GenerateMusicMureka | GenerateMusicProducer | GenerateMusicSuno | GenerateMusicUdio):
+            Discriminated by `model`. Covers Suno, Udio, Producer, Lyria 3 (clip + pro), ElevenLabs
+            Music, and Mureka.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | InsufficientCredits | JobAccepted | ValidationErrorBody]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: GenerateMusicElevenlabsMusic
+    | GenerateMusicLyria3Clip
+    | GenerateMusicLyria3Pro
+    | GenerateMusicMureka
+    | GenerateMusicProducer
+    | GenerateMusicSuno
+    | GenerateMusicUdio,
+    idempotency_key: str | Unset = UNSET,
+) -> ErrorResponse | InsufficientCredits | JobAccepted | ValidationErrorBody | None:
+    """Submit a music generation job
+
+     Creates a music job across Suno, Udio, Producer, Lyria 3, ElevenLabs Music and Mureka. Suno and Udio
+    always return TWO songs per call; Mureka returns 1-3 songs (`murekaParams.n`, default 2) — the
+    result is an array.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (GenerateMusicElevenlabsMusic | GenerateMusicLyria3Clip | GenerateMusicLyria3Pro |
+            GenerateMusicMureka | GenerateMusicProducer | GenerateMusicSuno | GenerateMusicUdio):
+            Discriminated by `model`. Covers Suno, Udio, Producer, Lyria 3 (clip + pro), ElevenLabs
+            Music, and Mureka.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | InsufficientCredits | JobAccepted | ValidationErrorBody
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: GenerateMusicElevenlabsMusic
+    | GenerateMusicLyria3Clip
+    | GenerateMusicLyria3Pro
+    | GenerateMusicMureka
+    | GenerateMusicProducer
+    | GenerateMusicSuno
+    | GenerateMusicUdio,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[ErrorResponse | InsufficientCredits | JobAccepted | ValidationErrorBody]:
+    """Submit a music generation job
+
+     Creates a music job across Suno, Udio, Producer, Lyria 3, ElevenLabs Music and Mureka. Suno and Udio
+    always return TWO songs per call; Mureka returns 1-3 songs (`murekaParams.n`, default 2) — the
+    result is an array.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (GenerateMusicElevenlabsMusic | GenerateMusicLyria3Clip | GenerateMusicLyria3Pro |
+            GenerateMusicMureka | GenerateMusicProducer | GenerateMusicSuno | GenerateMusicUdio):
+            Discriminated by `model`. Covers Suno, Udio, Producer, Lyria 3 (clip + pro), ElevenLabs
+            Music, and Mureka.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | InsufficientCredits | JobAccepted | ValidationErrorBody]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: GenerateMusicElevenlabsMusic
+    | GenerateMusicLyria3Clip
+    | GenerateMusicLyria3Pro
+    | GenerateMusicMureka
+    | GenerateMusicProducer
+    | GenerateMusicSuno
+    | GenerateMusicUdio,
+    idempotency_key: str | Unset = UNSET,
+) -> ErrorResponse | InsufficientCredits | JobAccepted | ValidationErrorBody | None:
+    """Submit a music generation job
+
+     Creates a music job across Suno, Udio, Producer, Lyria 3, ElevenLabs Music and Mureka. Suno and Udio
+    always return TWO songs per call; Mureka returns 1-3 songs (`murekaParams.n`, default 2) — the
+    result is an array.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (GenerateMusicElevenlabsMusic | GenerateMusicLyria3Clip | GenerateMusicLyria3Pro |
+            GenerateMusicMureka | GenerateMusicProducer | GenerateMusicSuno | GenerateMusicUdio):
+            Discriminated by `model`. Covers Suno, Udio, Producer, Lyria 3 (clip + pro), ElevenLabs
+            Music, and Mureka.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | InsufficientCredits | JobAccepted | ValidationErrorBody
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,220 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.insufficient_credits import InsufficientCredits
+from ...models.job_accepted import JobAccepted
+from ...models.validation_error_body import ValidationErrorBody
+from ...models.video_upscale_topaz_video_upscale import VideoUpscaleTopazVideoUpscale
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: VideoUpscaleTopazVideoUpscale,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v2/videos/upscale",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | InsufficientCredits | JobAccepted | ValidationErrorBody | None:
+    if response.status_code == 202:
+        response_202 = JobAccepted.from_dict(response.json())
+
+        return response_202
+
+    if response.status_code == 400:
+        response_400 = ValidationErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 402:
+        response_402 = InsufficientCredits.from_dict(response.json())
+
+        return response_402
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ErrorResponse.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | InsufficientCredits | JobAccepted | ValidationErrorBody]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: VideoUpscaleTopazVideoUpscale,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[ErrorResponse | InsufficientCredits | JobAccepted | ValidationErrorBody]:
+    """Submit a video upscale job
+
+     Today wired to Topaz Video. Variant key encodes resolution + fps (`1080p_30`, etc.); the route
+    probes the input video duration via ffprobe to compute the per-second multiplier.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (VideoUpscaleTopazVideoUpscale):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | InsufficientCredits | JobAccepted | ValidationErrorBody]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: VideoUpscaleTopazVideoUpscale,
+    idempotency_key: str | Unset = UNSET,
+) -> ErrorResponse | InsufficientCredits | JobAccepted | ValidationErrorBody | None:
+    """Submit a video upscale job
+
+     Today wired to Topaz Video. Variant key encodes resolution + fps (`1080p_30`, etc.); the route
+    probes the input video duration via ffprobe to compute the per-second multiplier.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (VideoUpscaleTopazVideoUpscale):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | InsufficientCredits | JobAccepted | ValidationErrorBody
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: VideoUpscaleTopazVideoUpscale,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[ErrorResponse | InsufficientCredits | JobAccepted | ValidationErrorBody]:
+    """Submit a video upscale job
+
+     Today wired to Topaz Video. Variant key encodes resolution + fps (`1080p_30`, etc.); the route
+    probes the input video duration via ffprobe to compute the per-second multiplier.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (VideoUpscaleTopazVideoUpscale):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | InsufficientCredits | JobAccepted | ValidationErrorBody]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: VideoUpscaleTopazVideoUpscale,
+    idempotency_key: str | Unset = UNSET,
+) -> ErrorResponse | InsufficientCredits | JobAccepted | ValidationErrorBody | None:
+    """Submit a video upscale job
+
+     Today wired to Topaz Video. Variant key encodes resolution + fps (`1080p_30`, etc.); the route
+    probes the input video duration via ffprobe to compute the per-second multiplier.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (VideoUpscaleTopazVideoUpscale):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | InsufficientCredits | JobAccepted | ValidationErrorBody
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

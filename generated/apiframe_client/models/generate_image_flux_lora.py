@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+
+from ..models.webhook_event import WebhookEvent, check_webhook_event
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.flux_lora_params import FluxLoraParams
+
+
+T = TypeVar("T", bound="GenerateImageFluxLora")
+
+
+@_attrs_define
+class GenerateImageFluxLora:
+    """
+    Attributes:
+        flux_lora_params (FluxLoraParams):
+        model (Literal['flux-lora']):  Default: 'flux-lora'.
+        prompt (str):
+        webhook_events (list[WebhookEvent] | Unset):
+        webhook_url (str | Unset):
+    """
+
+    flux_lora_params: FluxLoraParams
+    prompt: str
+    model: Literal["flux-lora"] = "flux-lora"
+    webhook_events: list[WebhookEvent] | Unset = UNSET
+    webhook_url: str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        flux_lora_params = self.flux_lora_params.to_dict()
+
+        model = self.model
+
+        prompt = self.prompt
+
+        webhook_events: list[str] | Unset = UNSET
+        if not isinstance(self.webhook_events, Unset):
+            webhook_events = []
+            for webhook_events_item_data in self.webhook_events:
+                webhook_events_item: str = webhook_events_item_data
+                webhook_events.append(webhook_events_item)
+
+        webhook_url = self.webhook_url
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "fluxLoraParams": flux_lora_params,
+                "model": model,
+                "prompt": prompt,
+            }
+        )
+        if webhook_events is not UNSET:
+            field_dict["webhookEvents"] = webhook_events
+        if webhook_url is not UNSET:
+            field_dict["webhookUrl"] = webhook_url
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.flux_lora_params import FluxLoraParams  # noqa: PLC0415
+
+        d = dict(src_dict)
+        flux_lora_params = FluxLoraParams.from_dict(d.pop("fluxLoraParams"))
+
+        model = cast(Literal["flux-lora"], d.pop("model"))
+        if model != "flux-lora":
+            raise ValueError(f"model must match const 'flux-lora', got '{model}'")
+
+        prompt = d.pop("prompt")
+
+        _webhook_events = d.pop("webhookEvents", UNSET)
+        webhook_events: list[WebhookEvent] | Unset = UNSET
+        if _webhook_events is not UNSET:
+            webhook_events = []
+            for webhook_events_item_data in _webhook_events:
+                webhook_events_item = check_webhook_event(webhook_events_item_data)
+
+                webhook_events.append(webhook_events_item)
+
+        webhook_url = d.pop("webhookUrl", UNSET)
+
+        generate_image_flux_lora = cls(
+            flux_lora_params=flux_lora_params,
+            model=model,
+            prompt=prompt,
+            webhook_events=webhook_events,
+            webhook_url=webhook_url,
+        )
+
+        return generate_image_flux_lora

@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+
+from ..models.webhook_event import WebhookEvent, check_webhook_event
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.imagen_params import ImagenParams
+
+
+T = TypeVar("T", bound="GenerateImageImagen3Fast")
+
+
+@_attrs_define
+class GenerateImageImagen3Fast:
+    """
+    Attributes:
+        model (Literal['imagen-3-fast']):  Default: 'imagen-3-fast'.
+        prompt (str):
+        imagen_params (ImagenParams | Unset):
+        webhook_events (list[WebhookEvent] | Unset):
+        webhook_url (str | Unset):
+    """
+
+    prompt: str
+    model: Literal["imagen-3-fast"] = "imagen-3-fast"
+    imagen_params: ImagenParams | Unset = UNSET
+    webhook_events: list[WebhookEvent] | Unset = UNSET
+    webhook_url: str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        model = self.model
+
+        prompt = self.prompt
+
+        imagen_params: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.imagen_params, Unset):
+            imagen_params = self.imagen_params.to_dict()
+
+        webhook_events: list[str] | Unset = UNSET
+        if not isinstance(self.webhook_events, Unset):
+            webhook_events = []
+            for webhook_events_item_data in self.webhook_events:
+                webhook_events_item: str = webhook_events_item_data
+                webhook_events.append(webhook_events_item)
+
+        webhook_url = self.webhook_url
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "model": model,
+                "prompt": prompt,
+            }
+        )
+        if imagen_params is not UNSET:
+            field_dict["imagenParams"] = imagen_params
+        if webhook_events is not UNSET:
+            field_dict["webhookEvents"] = webhook_events
+        if webhook_url is not UNSET:
+            field_dict["webhookUrl"] = webhook_url
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.imagen_params import ImagenParams  # noqa: PLC0415
+
+        d = dict(src_dict)
+        model = cast(Literal["imagen-3-fast"], d.pop("model"))
+        if model != "imagen-3-fast":
+            raise ValueError(f"model must match const 'imagen-3-fast', got '{model}'")
+
+        prompt = d.pop("prompt")
+
+        _imagen_params = d.pop("imagenParams", UNSET)
+        imagen_params: ImagenParams | Unset
+        if isinstance(_imagen_params, Unset):
+            imagen_params = UNSET
+        else:
+            imagen_params = ImagenParams.from_dict(_imagen_params)
+
+        _webhook_events = d.pop("webhookEvents", UNSET)
+        webhook_events: list[WebhookEvent] | Unset = UNSET
+        if _webhook_events is not UNSET:
+            webhook_events = []
+            for webhook_events_item_data in _webhook_events:
+                webhook_events_item = check_webhook_event(webhook_events_item_data)
+
+                webhook_events.append(webhook_events_item)
+
+        webhook_url = d.pop("webhookUrl", UNSET)
+
+        generate_image_imagen_3_fast = cls(
+            model=model,
+            prompt=prompt,
+            imagen_params=imagen_params,
+            webhook_events=webhook_events,
+            webhook_url=webhook_url,
+        )
+
+        return generate_image_imagen_3_fast

@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+
+from ..models.webhook_event import WebhookEvent, check_webhook_event
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.midjourney_params import MidjourneyParams
+
+
+T = TypeVar("T", bound="GenerateImageMidjourney")
+
+
+@_attrs_define
+class GenerateImageMidjourney:
+    """
+    Attributes:
+        model (Literal['midjourney']):  Default: 'midjourney'.
+        prompt (str):
+        midjourney_params (MidjourneyParams | Unset):
+        webhook_events (list[WebhookEvent] | Unset):
+        webhook_url (str | Unset):
+    """
+
+    prompt: str
+    model: Literal["midjourney"] = "midjourney"
+    midjourney_params: MidjourneyParams | Unset = UNSET
+    webhook_events: list[WebhookEvent] | Unset = UNSET
+    webhook_url: str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        model = self.model
+
+        prompt = self.prompt
+
+        midjourney_params: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.midjourney_params, Unset):
+            midjourney_params = self.midjourney_params.to_dict()
+
+        webhook_events: list[str] | Unset = UNSET
+        if not isinstance(self.webhook_events, Unset):
+            webhook_events = []
+            for webhook_events_item_data in self.webhook_events:
+                webhook_events_item: str = webhook_events_item_data
+                webhook_events.append(webhook_events_item)
+
+        webhook_url = self.webhook_url
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "model": model,
+                "prompt": prompt,
+            }
+        )
+        if midjourney_params is not UNSET:
+            field_dict["midjourneyParams"] = midjourney_params
+        if webhook_events is not UNSET:
+            field_dict["webhookEvents"] = webhook_events
+        if webhook_url is not UNSET:
+            field_dict["webhookUrl"] = webhook_url
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.midjourney_params import MidjourneyParams  # noqa: PLC0415
+
+        d = dict(src_dict)
+        model = cast(Literal["midjourney"], d.pop("model"))
+        if model != "midjourney":
+            raise ValueError(f"model must match const 'midjourney', got '{model}'")
+
+        prompt = d.pop("prompt")
+
+        _midjourney_params = d.pop("midjourneyParams", UNSET)
+        midjourney_params: MidjourneyParams | Unset
+        if isinstance(_midjourney_params, Unset):
+            midjourney_params = UNSET
+        else:
+            midjourney_params = MidjourneyParams.from_dict(_midjourney_params)
+
+        _webhook_events = d.pop("webhookEvents", UNSET)
+        webhook_events: list[WebhookEvent] | Unset = UNSET
+        if _webhook_events is not UNSET:
+            webhook_events = []
+            for webhook_events_item_data in _webhook_events:
+                webhook_events_item = check_webhook_event(webhook_events_item_data)
+
+                webhook_events.append(webhook_events_item)
+
+        webhook_url = d.pop("webhookUrl", UNSET)
+
+        generate_image_midjourney = cls(
+            model=model,
+            prompt=prompt,
+            midjourney_params=midjourney_params,
+            webhook_events=webhook_events,
+            webhook_url=webhook_url,
+        )
+
+        return generate_image_midjourney

@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+
+from ..models.webhook_event import WebhookEvent, check_webhook_event
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.mureka_params import MurekaParams
+
+
+T = TypeVar("T", bound="GenerateMusicMureka")
+
+
+@_attrs_define
+class GenerateMusicMureka:
+    """
+    Attributes:
+        model (Literal['mureka']):  Default: 'mureka'.
+        prompt (str):
+        mureka_params (MurekaParams | Unset):
+        webhook_events (list[WebhookEvent] | Unset):
+        webhook_url (str | Unset):
+    """
+
+    prompt: str
+    model: Literal["mureka"] = "mureka"
+    mureka_params: MurekaParams | Unset = UNSET
+    webhook_events: list[WebhookEvent] | Unset = UNSET
+    webhook_url: str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        model = self.model
+
+        prompt = self.prompt
+
+        mureka_params: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.mureka_params, Unset):
+            mureka_params = self.mureka_params.to_dict()
+
+        webhook_events: list[str] | Unset = UNSET
+        if not isinstance(self.webhook_events, Unset):
+            webhook_events = []
+            for webhook_events_item_data in self.webhook_events:
+                webhook_events_item: str = webhook_events_item_data
+                webhook_events.append(webhook_events_item)
+
+        webhook_url = self.webhook_url
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "model": model,
+                "prompt": prompt,
+            }
+        )
+        if mureka_params is not UNSET:
+            field_dict["murekaParams"] = mureka_params
+        if webhook_events is not UNSET:
+            field_dict["webhookEvents"] = webhook_events
+        if webhook_url is not UNSET:
+            field_dict["webhookUrl"] = webhook_url
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.mureka_params import MurekaParams  # noqa: PLC0415
+
+        d = dict(src_dict)
+        model = cast(Literal["mureka"], d.pop("model"))
+        if model != "mureka":
+            raise ValueError(f"model must match const 'mureka', got '{model}'")
+
+        prompt = d.pop("prompt")
+
+        _mureka_params = d.pop("murekaParams", UNSET)
+        mureka_params: MurekaParams | Unset
+        if isinstance(_mureka_params, Unset):
+            mureka_params = UNSET
+        else:
+            mureka_params = MurekaParams.from_dict(_mureka_params)
+
+        _webhook_events = d.pop("webhookEvents", UNSET)
+        webhook_events: list[WebhookEvent] | Unset = UNSET
+        if _webhook_events is not UNSET:
+            webhook_events = []
+            for webhook_events_item_data in _webhook_events:
+                webhook_events_item = check_webhook_event(webhook_events_item_data)
+
+                webhook_events.append(webhook_events_item)
+
+        webhook_url = d.pop("webhookUrl", UNSET)
+
+        generate_music_mureka = cls(
+            model=model,
+            prompt=prompt,
+            mureka_params=mureka_params,
+            webhook_events=webhook_events,
+            webhook_url=webhook_url,
+        )
+
+        return generate_music_mureka

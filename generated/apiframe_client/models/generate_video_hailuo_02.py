@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+
+from ..models.webhook_event import WebhookEvent, check_webhook_event
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.hailuo_params import HailuoParams
+
+
+T = TypeVar("T", bound="GenerateVideoHailuo02")
+
+
+@_attrs_define
+class GenerateVideoHailuo02:
+    """
+    Attributes:
+        model (Literal['hailuo-02']):  Default: 'hailuo-02'.
+        prompt (str):
+        hailuo_params (HailuoParams | Unset):
+        webhook_events (list[WebhookEvent] | Unset):
+        webhook_url (str | Unset):
+    """
+
+    prompt: str
+    model: Literal["hailuo-02"] = "hailuo-02"
+    hailuo_params: HailuoParams | Unset = UNSET
+    webhook_events: list[WebhookEvent] | Unset = UNSET
+    webhook_url: str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        model = self.model
+
+        prompt = self.prompt
+
+        hailuo_params: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.hailuo_params, Unset):
+            hailuo_params = self.hailuo_params.to_dict()
+
+        webhook_events: list[str] | Unset = UNSET
+        if not isinstance(self.webhook_events, Unset):
+            webhook_events = []
+            for webhook_events_item_data in self.webhook_events:
+                webhook_events_item: str = webhook_events_item_data
+                webhook_events.append(webhook_events_item)
+
+        webhook_url = self.webhook_url
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "model": model,
+                "prompt": prompt,
+            }
+        )
+        if hailuo_params is not UNSET:
+            field_dict["hailuoParams"] = hailuo_params
+        if webhook_events is not UNSET:
+            field_dict["webhookEvents"] = webhook_events
+        if webhook_url is not UNSET:
+            field_dict["webhookUrl"] = webhook_url
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.hailuo_params import HailuoParams  # noqa: PLC0415
+
+        d = dict(src_dict)
+        model = cast(Literal["hailuo-02"], d.pop("model"))
+        if model != "hailuo-02":
+            raise ValueError(f"model must match const 'hailuo-02', got '{model}'")
+
+        prompt = d.pop("prompt")
+
+        _hailuo_params = d.pop("hailuoParams", UNSET)
+        hailuo_params: HailuoParams | Unset
+        if isinstance(_hailuo_params, Unset):
+            hailuo_params = UNSET
+        else:
+            hailuo_params = HailuoParams.from_dict(_hailuo_params)
+
+        _webhook_events = d.pop("webhookEvents", UNSET)
+        webhook_events: list[WebhookEvent] | Unset = UNSET
+        if _webhook_events is not UNSET:
+            webhook_events = []
+            for webhook_events_item_data in _webhook_events:
+                webhook_events_item = check_webhook_event(webhook_events_item_data)
+
+                webhook_events.append(webhook_events_item)
+
+        webhook_url = d.pop("webhookUrl", UNSET)
+
+        generate_video_hailuo_02 = cls(
+            model=model,
+            prompt=prompt,
+            hailuo_params=hailuo_params,
+            webhook_events=webhook_events,
+            webhook_url=webhook_url,
+        )
+
+        return generate_video_hailuo_02

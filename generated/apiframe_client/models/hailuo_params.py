@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..models.hailuo_params_duration import (
+    HailuoParamsDuration,
+    check_hailuo_params_duration,
+)
+from ..models.hailuo_params_resolution import (
+    HailuoParamsResolution,
+    check_hailuo_params_resolution,
+)
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="HailuoParams")
+
+
+@_attrs_define
+class HailuoParams:
+    """
+    Attributes:
+        duration (HailuoParamsDuration | Unset):
+        end_image (str | Unset):
+        image (str | Unset):
+        prompt_optimizer (bool | Unset):
+        resolution (HailuoParamsResolution | Unset):
+    """
+
+    duration: HailuoParamsDuration | Unset = UNSET
+    end_image: str | Unset = UNSET
+    image: str | Unset = UNSET
+    prompt_optimizer: bool | Unset = UNSET
+    resolution: HailuoParamsResolution | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        duration: int | Unset = UNSET
+        if not isinstance(self.duration, Unset):
+            duration = self.duration
+
+        end_image = self.end_image
+
+        image = self.image
+
+        prompt_optimizer = self.prompt_optimizer
+
+        resolution: str | Unset = UNSET
+        if not isinstance(self.resolution, Unset):
+            resolution = self.resolution
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if duration is not UNSET:
+            field_dict["duration"] = duration
+        if end_image is not UNSET:
+            field_dict["end_image"] = end_image
+        if image is not UNSET:
+            field_dict["image"] = image
+        if prompt_optimizer is not UNSET:
+            field_dict["prompt_optimizer"] = prompt_optimizer
+        if resolution is not UNSET:
+            field_dict["resolution"] = resolution
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        _duration = d.pop("duration", UNSET)
+        duration: HailuoParamsDuration | Unset
+        if isinstance(_duration, Unset):
+            duration = UNSET
+        else:
+            duration = check_hailuo_params_duration(_duration)
+
+        end_image = d.pop("end_image", UNSET)
+
+        image = d.pop("image", UNSET)
+
+        prompt_optimizer = d.pop("prompt_optimizer", UNSET)
+
+        _resolution = d.pop("resolution", UNSET)
+        resolution: HailuoParamsResolution | Unset
+        if isinstance(_resolution, Unset):
+            resolution = UNSET
+        else:
+            resolution = check_hailuo_params_resolution(_resolution)
+
+        hailuo_params = cls(
+            duration=duration,
+            end_image=end_image,
+            image=image,
+            prompt_optimizer=prompt_optimizer,
+            resolution=resolution,
+        )
+
+        return hailuo_params

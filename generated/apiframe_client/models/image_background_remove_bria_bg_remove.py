@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+
+from ..models.webhook_event import WebhookEvent, check_webhook_event
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.bria_bg_remove_params import BriaBgRemoveParams
+
+
+T = TypeVar("T", bound="ImageBackgroundRemoveBriaBgRemove")
+
+
+@_attrs_define
+class ImageBackgroundRemoveBriaBgRemove:
+    """
+    Attributes:
+        bria_bg_remove_params (BriaBgRemoveParams):
+        model (Literal['bria-bg-remove']):  Default: 'bria-bg-remove'.
+        webhook_events (list[WebhookEvent] | Unset):
+        webhook_url (str | Unset):
+    """
+
+    bria_bg_remove_params: BriaBgRemoveParams
+    model: Literal["bria-bg-remove"] = "bria-bg-remove"
+    webhook_events: list[WebhookEvent] | Unset = UNSET
+    webhook_url: str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        bria_bg_remove_params = self.bria_bg_remove_params.to_dict()
+
+        model = self.model
+
+        webhook_events: list[str] | Unset = UNSET
+        if not isinstance(self.webhook_events, Unset):
+            webhook_events = []
+            for webhook_events_item_data in self.webhook_events:
+                webhook_events_item: str = webhook_events_item_data
+                webhook_events.append(webhook_events_item)
+
+        webhook_url = self.webhook_url
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "briaBgRemoveParams": bria_bg_remove_params,
+                "model": model,
+            }
+        )
+        if webhook_events is not UNSET:
+            field_dict["webhookEvents"] = webhook_events
+        if webhook_url is not UNSET:
+            field_dict["webhookUrl"] = webhook_url
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.bria_bg_remove_params import BriaBgRemoveParams  # noqa: PLC0415
+
+        d = dict(src_dict)
+        bria_bg_remove_params = BriaBgRemoveParams.from_dict(d.pop("briaBgRemoveParams"))
+
+        model = cast(Literal["bria-bg-remove"], d.pop("model"))
+        if model != "bria-bg-remove":
+            raise ValueError(f"model must match const 'bria-bg-remove', got '{model}'")
+
+        _webhook_events = d.pop("webhookEvents", UNSET)
+        webhook_events: list[WebhookEvent] | Unset = UNSET
+        if _webhook_events is not UNSET:
+            webhook_events = []
+            for webhook_events_item_data in _webhook_events:
+                webhook_events_item = check_webhook_event(webhook_events_item_data)
+
+                webhook_events.append(webhook_events_item)
+
+        webhook_url = d.pop("webhookUrl", UNSET)
+
+        image_background_remove_bria_bg_remove = cls(
+            bria_bg_remove_params=bria_bg_remove_params,
+            model=model,
+            webhook_events=webhook_events,
+            webhook_url=webhook_url,
+        )
+
+        return image_background_remove_bria_bg_remove

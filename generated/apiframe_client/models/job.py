@@ -1,0 +1,256 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.job_status import JobStatus, check_job_status
+from ..models.job_webhook_status import JobWebhookStatus, check_job_webhook_status
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.job_input import JobInput
+
+
+T = TypeVar("T", bound="Job")
+
+
+@_attrs_define
+class Job:
+    """Generation job returned by `GET /v2/jobs` and `GET /v2/jobs/:id`.
+
+    Attributes:
+        completed_at (datetime.datetime | None):
+        created_at (datetime.datetime):
+        credit_cost (int | None):
+        error (None | str):
+        id (str):
+        model (str):
+        progress (int | None):
+        status (JobStatus | str):
+        webhook_status (JobWebhookStatus | None | str):
+        expired (bool | Unset): `true` once a COMPLETED job's CDN assets have been purged (default 24h retention).
+            `result` URLs may 404.
+        input_ (JobInput | None | Unset):
+        result (Any | Unset):
+    """
+
+    completed_at: datetime.datetime | None
+    created_at: datetime.datetime
+    credit_cost: int | None
+    error: None | str
+    id: str
+    model: str
+    progress: int | None
+    status: JobStatus | str
+    webhook_status: JobWebhookStatus | None | str
+    expired: bool | Unset = UNSET
+    input_: JobInput | None | Unset = UNSET
+    result: Any | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.job_input import JobInput  # noqa: PLC0415
+
+        completed_at: None | str
+        if isinstance(self.completed_at, datetime.datetime):
+            completed_at = self.completed_at.isoformat()
+        else:
+            completed_at = self.completed_at
+
+        created_at = self.created_at.isoformat()
+
+        credit_cost: int | None
+        credit_cost = self.credit_cost
+
+        error: None | str
+        error = self.error
+
+        id = self.id
+
+        model = self.model
+
+        progress: int | None
+        progress = self.progress
+
+        status: str
+        if isinstance(self.status, str):
+            status = self.status
+        else:
+            status = self.status
+
+        webhook_status: None | str
+        if isinstance(self.webhook_status, str):
+            webhook_status = self.webhook_status
+        else:
+            webhook_status = self.webhook_status
+
+        expired = self.expired
+
+        input_: dict[str, Any] | None | Unset
+        if isinstance(self.input_, Unset):
+            input_ = UNSET
+        elif isinstance(self.input_, JobInput):
+            input_ = self.input_.to_dict()
+        else:
+            input_ = self.input_
+
+        result = self.result
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "completedAt": completed_at,
+                "createdAt": created_at,
+                "creditCost": credit_cost,
+                "error": error,
+                "id": id,
+                "model": model,
+                "progress": progress,
+                "status": status,
+                "webhookStatus": webhook_status,
+            }
+        )
+        if expired is not UNSET:
+            field_dict["expired"] = expired
+        if input_ is not UNSET:
+            field_dict["input"] = input_
+        if result is not UNSET:
+            field_dict["result"] = result
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.job_input import JobInput  # noqa: PLC0415
+
+        d = dict(src_dict)
+
+        def _parse_completed_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                completed_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return completed_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        completed_at = _parse_completed_at(d.pop("completedAt"))
+
+        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+
+        def _parse_credit_cost(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        credit_cost = _parse_credit_cost(d.pop("creditCost"))
+
+        def _parse_error(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        error = _parse_error(d.pop("error"))
+
+        id = d.pop("id")
+
+        model = d.pop("model")
+
+        def _parse_progress(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        progress = _parse_progress(d.pop("progress"))
+
+        def _parse_status(data: object) -> JobStatus | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                status_status = check_job_status(data)
+
+                return status_status
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(JobStatus | str, data)
+
+        status = _parse_status(d.pop("status"))
+
+        def _parse_webhook_status(data: object) -> JobWebhookStatus | None | str:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                webhook_status_webhook_status = check_job_webhook_status(data)
+
+                return webhook_status_webhook_status
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(JobWebhookStatus | None | str, data)
+
+        webhook_status = _parse_webhook_status(d.pop("webhookStatus"))
+
+        expired = d.pop("expired", UNSET)
+
+        def _parse_input_(data: object) -> JobInput | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                input_job_input = JobInput.from_dict(data)
+
+                return input_job_input
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(JobInput | None | Unset, data)
+
+        input_ = _parse_input_(d.pop("input", UNSET))
+
+        result = d.pop("result", UNSET)
+
+        job = cls(
+            completed_at=completed_at,
+            created_at=created_at,
+            credit_cost=credit_cost,
+            error=error,
+            id=id,
+            model=model,
+            progress=progress,
+            status=status,
+            webhook_status=webhook_status,
+            expired=expired,
+            input_=input_,
+            result=result,
+        )
+
+        job.additional_properties = d
+        return job
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,119 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import (
+    Any,
+    Literal,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+
+from ..models.suno_action_stems_index import (
+    SunoActionStemsIndex,
+    check_suno_action_stems_index,
+)
+from ..models.webhook_event import WebhookEvent, check_webhook_event
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="SunoActionStems")
+
+
+@_attrs_define
+class SunoActionStems:
+    """
+    Attributes:
+        action (Literal['stems']):  Default: 'stems'.
+        parent_job_id (str):
+        index (SunoActionStemsIndex | Unset):
+        track_id (str | Unset):
+        webhook_events (list[WebhookEvent] | Unset):
+        webhook_url (str | Unset):
+    """
+
+    parent_job_id: str
+    action: Literal["stems"] = "stems"
+    index: SunoActionStemsIndex | Unset = UNSET
+    track_id: str | Unset = UNSET
+    webhook_events: list[WebhookEvent] | Unset = UNSET
+    webhook_url: str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        action = self.action
+
+        parent_job_id = self.parent_job_id
+
+        index: int | Unset = UNSET
+        if not isinstance(self.index, Unset):
+            index = self.index
+
+        track_id = self.track_id
+
+        webhook_events: list[str] | Unset = UNSET
+        if not isinstance(self.webhook_events, Unset):
+            webhook_events = []
+            for webhook_events_item_data in self.webhook_events:
+                webhook_events_item: str = webhook_events_item_data
+                webhook_events.append(webhook_events_item)
+
+        webhook_url = self.webhook_url
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "action": action,
+                "parentJobId": parent_job_id,
+            }
+        )
+        if index is not UNSET:
+            field_dict["index"] = index
+        if track_id is not UNSET:
+            field_dict["trackId"] = track_id
+        if webhook_events is not UNSET:
+            field_dict["webhookEvents"] = webhook_events
+        if webhook_url is not UNSET:
+            field_dict["webhookUrl"] = webhook_url
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        action = cast(Literal["stems"], d.pop("action"))
+        if action != "stems":
+            raise ValueError(f"action must match const 'stems', got '{action}'")
+
+        parent_job_id = d.pop("parentJobId")
+
+        _index = d.pop("index", UNSET)
+        index: SunoActionStemsIndex | Unset
+        if isinstance(_index, Unset):
+            index = UNSET
+        else:
+            index = check_suno_action_stems_index(_index)
+
+        track_id = d.pop("trackId", UNSET)
+
+        _webhook_events = d.pop("webhookEvents", UNSET)
+        webhook_events: list[WebhookEvent] | Unset = UNSET
+        if _webhook_events is not UNSET:
+            webhook_events = []
+            for webhook_events_item_data in _webhook_events:
+                webhook_events_item = check_webhook_event(webhook_events_item_data)
+
+                webhook_events.append(webhook_events_item)
+
+        webhook_url = d.pop("webhookUrl", UNSET)
+
+        suno_action_stems = cls(
+            action=action,
+            parent_job_id=parent_job_id,
+            index=index,
+            track_id=track_id,
+            webhook_events=webhook_events,
+            webhook_url=webhook_url,
+        )
+
+        return suno_action_stems

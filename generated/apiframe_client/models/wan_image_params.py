@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..models.wan_image_params_aspect_ratio import (
+    WanImageParamsAspectRatio,
+    check_wan_image_params_aspect_ratio,
+)
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="WanImageParams")
+
+
+@_attrs_define
+class WanImageParams:
+    """
+    Attributes:
+        aspect_ratio (WanImageParamsAspectRatio | Unset):
+        image (str | Unset):
+        negative_prompt (str | Unset):
+        prompt_extend (bool | Unset):
+        seed (int | Unset):
+    """
+
+    aspect_ratio: WanImageParamsAspectRatio | Unset = UNSET
+    image: str | Unset = UNSET
+    negative_prompt: str | Unset = UNSET
+    prompt_extend: bool | Unset = UNSET
+    seed: int | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        aspect_ratio: str | Unset = UNSET
+        if not isinstance(self.aspect_ratio, Unset):
+            aspect_ratio = self.aspect_ratio
+
+        image = self.image
+
+        negative_prompt = self.negative_prompt
+
+        prompt_extend = self.prompt_extend
+
+        seed = self.seed
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if aspect_ratio is not UNSET:
+            field_dict["aspect_ratio"] = aspect_ratio
+        if image is not UNSET:
+            field_dict["image"] = image
+        if negative_prompt is not UNSET:
+            field_dict["negative_prompt"] = negative_prompt
+        if prompt_extend is not UNSET:
+            field_dict["prompt_extend"] = prompt_extend
+        if seed is not UNSET:
+            field_dict["seed"] = seed
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        _aspect_ratio = d.pop("aspect_ratio", UNSET)
+        aspect_ratio: WanImageParamsAspectRatio | Unset
+        if isinstance(_aspect_ratio, Unset):
+            aspect_ratio = UNSET
+        else:
+            aspect_ratio = check_wan_image_params_aspect_ratio(_aspect_ratio)
+
+        image = d.pop("image", UNSET)
+
+        negative_prompt = d.pop("negative_prompt", UNSET)
+
+        prompt_extend = d.pop("prompt_extend", UNSET)
+
+        seed = d.pop("seed", UNSET)
+
+        wan_image_params = cls(
+            aspect_ratio=aspect_ratio,
+            image=image,
+            negative_prompt=negative_prompt,
+            prompt_extend=prompt_extend,
+            seed=seed,
+        )
+
+        return wan_image_params

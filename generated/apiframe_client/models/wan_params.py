@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..models.wan_params_duration import WanParamsDuration, check_wan_params_duration
+from ..models.wan_params_resolution import (
+    WanParamsResolution,
+    check_wan_params_resolution,
+)
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="WanParams")
+
+
+@_attrs_define
+class WanParams:
+    """
+    Attributes:
+        audio (str | Unset):
+        duration (WanParamsDuration | Unset):
+        enable_prompt_expansion (bool | Unset):
+        image (str | Unset):
+        negative_prompt (str | Unset):
+        resolution (WanParamsResolution | Unset):
+        seed (int | Unset):
+    """
+
+    audio: str | Unset = UNSET
+    duration: WanParamsDuration | Unset = UNSET
+    enable_prompt_expansion: bool | Unset = UNSET
+    image: str | Unset = UNSET
+    negative_prompt: str | Unset = UNSET
+    resolution: WanParamsResolution | Unset = UNSET
+    seed: int | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        audio = self.audio
+
+        duration: int | Unset = UNSET
+        if not isinstance(self.duration, Unset):
+            duration = self.duration
+
+        enable_prompt_expansion = self.enable_prompt_expansion
+
+        image = self.image
+
+        negative_prompt = self.negative_prompt
+
+        resolution: str | Unset = UNSET
+        if not isinstance(self.resolution, Unset):
+            resolution = self.resolution
+
+        seed = self.seed
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if audio is not UNSET:
+            field_dict["audio"] = audio
+        if duration is not UNSET:
+            field_dict["duration"] = duration
+        if enable_prompt_expansion is not UNSET:
+            field_dict["enable_prompt_expansion"] = enable_prompt_expansion
+        if image is not UNSET:
+            field_dict["image"] = image
+        if negative_prompt is not UNSET:
+            field_dict["negative_prompt"] = negative_prompt
+        if resolution is not UNSET:
+            field_dict["resolution"] = resolution
+        if seed is not UNSET:
+            field_dict["seed"] = seed
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        audio = d.pop("audio", UNSET)
+
+        _duration = d.pop("duration", UNSET)
+        duration: WanParamsDuration | Unset
+        if isinstance(_duration, Unset):
+            duration = UNSET
+        else:
+            duration = check_wan_params_duration(_duration)
+
+        enable_prompt_expansion = d.pop("enable_prompt_expansion", UNSET)
+
+        image = d.pop("image", UNSET)
+
+        negative_prompt = d.pop("negative_prompt", UNSET)
+
+        _resolution = d.pop("resolution", UNSET)
+        resolution: WanParamsResolution | Unset
+        if isinstance(_resolution, Unset):
+            resolution = UNSET
+        else:
+            resolution = check_wan_params_resolution(_resolution)
+
+        seed = d.pop("seed", UNSET)
+
+        wan_params = cls(
+            audio=audio,
+            duration=duration,
+            enable_prompt_expansion=enable_prompt_expansion,
+            image=image,
+            negative_prompt=negative_prompt,
+            resolution=resolution,
+            seed=seed,
+        )
+
+        return wan_params
