@@ -87,8 +87,10 @@ def generate(spec_path: Path, out_dir: Path, *, update_locks: bool) -> list[str]
         )
         warnings = [line for line in output.splitlines() if "warning" in line.lower()]
         lazy_models.make_lazy(target / "models" / "__init__.py")
-        (target / "_spec.json").write_text(dump(normalize_spec.strip_docs(normalized)))
         gen_surface.write(normalized, target)
+        (target / "py.typed").write_text("")  # PEP 561: ship the generated types
+        gen_surface.annotate_python_names(normalized)
+        (target / "_spec.json").write_text(dump(normalize_spec.strip_docs(normalized)))
         ruff = [sys.executable, "-m", "ruff"]
         run([*ruff, "check", "--fix-only", "--quiet", "--no-cache", "--isolated", "--select", "F401,I,UP",
              "--target-version", "py311", PACKAGE], cwd=work)
