@@ -158,9 +158,7 @@ class RateLimitError(APIStatusError):
         headers: Mapping[str, str] | None = None,
         retry_after: float | None = None,
     ) -> None:
-        super().__init__(
-            message, status_code=status_code, request_id=request_id, body=body, headers=headers
-        )
+        super().__init__(message, status_code=status_code, request_id=request_id, body=body, headers=headers)
         self.retry_after = retry_after
 
 
@@ -175,9 +173,7 @@ class APIResponseValidationError(ApiframeError):
     request_id: str | None
     body: Any
 
-    def __init__(
-        self, message: str, *, status_code: int, request_id: str | None, body: Any
-    ) -> None:
+    def __init__(self, message: str, *, status_code: int, request_id: str | None, body: Any) -> None:
         super().__init__(message)
         self.status_code = status_code
         self.request_id = request_id

@@ -54,7 +54,7 @@ def union_operations(spec: dict[str, Any]) -> list[tuple[str, str, dict[str, Any
                 continue
             content = op["requestBody"].get("content", {}).get("application/json", {})
             ref = content.get("schema", {}).get("$ref", "")
-            name = ref[len(REF):]
+            name = ref[len(REF) :]
             if ref.startswith(REF) and "discriminator" in schemas.get(name, {}):
                 found.append((op["operationId"], name, schemas[name]))
     return sorted(found)
@@ -70,7 +70,7 @@ class Writer:
         if not isinstance(schema, dict) or not schema:
             return "Any"
         if "$ref" in schema:
-            name = schema["$ref"][len(REF):]
+            name = schema["$ref"][len(REF) :]
             target = self.schemas[name]
             if target.get("type") == "object" or "properties" in target:
                 self.models.add(name)
@@ -97,8 +97,9 @@ class Writer:
             return f"Sequence[{self.type_of(schema.get('items', {}), in_dict=in_dict)}]"
         if kind == "object":
             return "Mapping[str, Any]"
-        return {"string": "str", "integer": "int", "number": "float", "boolean": "bool",
-                "null": "None"}.get(kind, "Any")
+        return {"string": "str", "integer": "int", "number": "float", "boolean": "bool", "null": "None"}.get(
+            kind, "Any"
+        )
 
     def typed_dict(self, name: str, schema: dict[str, Any]) -> str:
         dict_name = f"{name}Dict"
@@ -122,7 +123,7 @@ class Writer:
         groups: dict[str, list[str]] = {}
         variants = []
         for value, ref in union["discriminator"]["mapping"].items():
-            name = ref[len(REF):]
+            name = ref[len(REF) :]
             variants.append(name)
             self.models.add(name)
             schema = self.schemas[name]
@@ -146,8 +147,7 @@ class Writer:
         for signature, values in groups.items():
             literal = f"Literal[{', '.join(repr(v) for v in values)}]"
             out.append(
-                "    @overload\n"
-                f"    def __call__(self, *, {python_name(disc)}: {literal}, {signature}) -> _R_co: ...\n"
+                f"    @overload\n    def __call__(self, *, {python_name(disc)}: {literal}, {signature}) -> _R_co: ...\n"
             )
         return out
 

@@ -20,10 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import gen_surface  # noqa: E402
-import lazy_models  # noqa: E402
-import normalize_spec  # noqa: E402
-import sync_spec  # noqa: E402
+import gen_surface
+import lazy_models
+import normalize_spec
+import sync_spec
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = "apiframe_client"
@@ -81,8 +81,20 @@ def generate(spec_path: Path, out_dir: Path, *, update_locks: bool) -> list[str]
         spec_file.write_text(dump(generator_spec))
         target = work / PACKAGE
         output = run(
-            [*generator_command(), "generate", "--path", str(spec_file), "--config", str(CONFIG),
-             "--meta", "none", "--output-path", str(target), "--fail-on-warning", "--overwrite"],
+            [
+                *generator_command(),
+                "generate",
+                "--path",
+                str(spec_file),
+                "--config",
+                str(CONFIG),
+                "--meta",
+                "none",
+                "--output-path",
+                str(target),
+                "--fail-on-warning",
+                "--overwrite",
+            ],
             cwd=work,
         )
         warnings = [line for line in output.splitlines() if "warning" in line.lower()]
@@ -92,10 +104,23 @@ def generate(spec_path: Path, out_dir: Path, *, update_locks: bool) -> list[str]
         gen_surface.annotate_python_names(normalized)
         (target / "_spec.json").write_text(dump(normalize_spec.strip_docs(normalized)))
         ruff = [sys.executable, "-m", "ruff"]
-        run([*ruff, "check", "--fix-only", "--quiet", "--no-cache", "--isolated", "--select", "F401,I,UP",
-             "--target-version", "py311", PACKAGE], cwd=work)
-        run([*ruff, "format", "--quiet", "--no-cache", "--isolated", "--line-length", "120", PACKAGE],
-            cwd=work)
+        run(
+            [
+                *ruff,
+                "check",
+                "--fix-only",
+                "--quiet",
+                "--no-cache",
+                "--isolated",
+                "--select",
+                "F401,I,UP",
+                "--target-version",
+                "py311",
+                PACKAGE,
+            ],
+            cwd=work,
+        )
+        run([*ruff, "format", "--quiet", "--no-cache", "--isolated", "--line-length", "120", PACKAGE], cwd=work)
 
         names = class_names(target)
         missing = sorted(set(locked_classes) - set(names))
@@ -116,12 +141,18 @@ def generate(spec_path: Path, out_dir: Path, *, update_locks: bool) -> list[str]
         lock["classes"] = names
         NAMES_LOCK.write_text(dump(lock))
         previous = json.loads(SPEC_LOCK.read_text()) if SPEC_LOCK.exists() else {}
-        SPEC_LOCK.write_text(dump({
-            "source": previous.get("source") if spec_path == DEFAULT_SPEC else sync_spec.describe(str(spec_path)),
-            "sha256": hashlib.sha256(raw).hexdigest(),
-            "info_version": spec.get("info", {}).get("version"),
-            "generator": "openapi-python-client==0.29.1",
-        }))
+        SPEC_LOCK.write_text(
+            dump(
+                {
+                    "source": previous.get("source")
+                    if spec_path.resolve() == DEFAULT_SPEC.resolve()
+                    else sync_spec.describe(str(spec_path)),
+                    "sha256": hashlib.sha256(raw).hexdigest(),
+                    "info_version": spec.get("info", {}).get("version"),
+                    "generator": "openapi-python-client==0.29.1",
+                }
+            )
+        )
     return warnings
 
 
@@ -129,8 +160,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--spec", type=Path, default=DEFAULT_SPEC)
     parser.add_argument("--out", type=Path, default=ROOT / "generated")
-    parser.add_argument("--no-lock-update", action="store_true",
-                        help="leave openapi/*.lock.json untouched (used by tests generating elsewhere)")
+    parser.add_argument(
+        "--no-lock-update",
+        action="store_true",
+        help="leave openapi/*.lock.json untouched (used by tests generating elsewhere)",
+    )
     args = parser.parse_args(argv)
     if not args.spec.exists():
         raise SystemExit(f"spec not found: {args.spec} (run `make sync-spec` first)")

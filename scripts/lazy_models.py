@@ -56,8 +56,10 @@ def make_lazy(init_file: Path) -> None:
     if not pairs:
         raise SystemExit(f"no model imports found in {init_file}; generator output changed?")
     pairs.sort()
-    init_file.write_text(TEMPLATE.format(
-        imports="\n".join(f"    from .{module} import {name}" for name, module in pairs),
-        mapping="\n".join(f'    "{name}": "{module}",' for name, module in pairs),
-        names="\n".join(f'    "{name}",' for name, _ in pairs),
-    ))
+    init_file.write_text(
+        TEMPLATE.format(
+            imports="\n".join(f"    from .{module} import {name}" for name, module in pairs),
+            mapping="\n".join(f'    "{name}": "{module}",' for name, module in pairs),
+            names="\n".join(f'    "{name}",' for name, _ in pairs),
+        )
+    )

@@ -26,11 +26,11 @@ from typing import Any
 JSON = Any
 REF_PREFIX = "#/components/schemas/"
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
-DOC_KEYS = ("description", "summary", "externalDocs", "examples", "example", "contact", "license",
-            "termsOfService")
+DOC_KEYS = ("description", "summary", "externalDocs", "examples", "example", "contact", "license", "termsOfService")
 
 
 # --------------------------------------------------------------------------- naming helpers
+
 
 def pascal(text: str) -> str:
     """``"flux-1.1-pro"`` -> ``"Flux11Pro"``, ``"add_vocals"`` -> ``"AddVocals"``, ``"lab851"`` kept."""
@@ -60,6 +60,7 @@ def singular(text: str) -> str:
 
 # --------------------------------------------------------------------------- generic walking
 
+
 def walk(node: JSON) -> Iterator[dict[str, Any]]:
     """Every dict in the document, parents before children."""
     stack = [node]
@@ -85,8 +86,8 @@ def single_value(schema: JSON) -> tuple[bool, Any]:
 
 
 def is_object_schema(schema: JSON) -> bool:
-    return isinstance(schema, dict) and "$ref" not in schema and (
-        schema.get("type") == "object" or "properties" in schema
+    return (
+        isinstance(schema, dict) and "$ref" not in schema and (schema.get("type") == "object" or "properties" in schema)
     )
 
 
@@ -103,6 +104,7 @@ def operations(spec: JSON) -> Iterator[tuple[str, str, dict[str, Any]]]:
 
 # --------------------------------------------------------------------------- rule: operation ids
 
+
 def operation_id(path: str, method: str, has_path_param: bool) -> str:
     """``<resource>_<verb>``: ``images_generate``, ``jobs_get``, ``loras_delete``, ``me_get``."""
     segments = [s for s in path.split("/") if s and not re.fullmatch(r"v\d+", s)]
@@ -112,7 +114,7 @@ def operation_id(path: str, method: str, has_path_param: bool) -> str:
     if rest:
         verb = "_".join(rest)
     elif method == "get":
-        verb = "get" if has_path_param or len(segments) == 1 and resource == "me" else "list"
+        verb = "get" if has_path_param or (len(segments) == 1 and resource == "me") else "list"
     elif method == "post":
         verb = "create"
     elif method == "delete":
@@ -145,6 +147,7 @@ def lowercase_tags(spec: JSON) -> None:
 
 
 # --------------------------------------------------------------------------- rule: hoisting
+
 
 def discriminator_of(variants: list[JSON]) -> str | None:
     """The property every variant pins to one distinct value, if there is exactly one such."""
@@ -236,6 +239,7 @@ def hoist_unions(spec: JSON, lock: JSON) -> None:
 
 # --------------------------------------------------------------------------- rule: enums
 
+
 def merge_single_value_unions(spec: JSON) -> None:
     """``anyOf``/``oneOf`` of single-value enums -> one ``enum`` (integral numbers -> integer)."""
     for node in walk(spec):
@@ -243,8 +247,9 @@ def merge_single_value_unions(spec: JSON) -> None:
             options = node.get(key)
             if not isinstance(options, list) or not options:
                 continue
-            if not all(isinstance(o, dict) and set(o) <= {"enum", "const", "type"} and single_value(o)[0]
-                       for o in options):
+            if not all(
+                isinstance(o, dict) and set(o) <= {"enum", "const", "type"} and single_value(o)[0] for o in options
+            ):
                 continue
             values = [single_value(o)[1] for o in options]
             types = {o.get("type") for o in options}
@@ -258,8 +263,11 @@ def merge_single_value_unions(spec: JSON) -> None:
 
 def integral_enum(node: dict[str, Any]) -> None:
     enum = node.get("enum")
-    if node.get("type") == "number" and isinstance(enum, list) and enum and all(
-        isinstance(v, (int, float)) and not isinstance(v, bool) and float(v).is_integer() for v in enum
+    if (
+        node.get("type") == "number"
+        and isinstance(enum, list)
+        and enum
+        and all(isinstance(v, (int, float)) and not isinstance(v, bool) and float(v).is_integer() for v in enum)
     ):
         node["type"] = "integer"
         node["enum"] = [int(v) for v in enum]
@@ -278,7 +286,7 @@ def consts(spec: JSON) -> None:
         if not disc:
             continue
         for ref in union["oneOf"]:
-            target = schemas[ref["$ref"][len(REF_PREFIX):]]
+            target = schemas[ref["$ref"][len(REF_PREFIX) :]]
             prop = target["properties"][disc]
             prop["default"] = prop["const"]
 
@@ -288,8 +296,10 @@ def hoist_shared_enums(spec: JSON) -> None:
     variants (``webhookEvents``) is defined once, as ``<Singular property>``."""
     schemas = spec["components"]["schemas"]
     variants = [
-        name for union in schemas.values() if "discriminator" in union
-        for name in (r["$ref"][len(REF_PREFIX):] for r in union["oneOf"])
+        name
+        for union in schemas.values()
+        if "discriminator" in union
+        for name in (r["$ref"][len(REF_PREFIX) :] for r in union["oneOf"])
     ]
     usage: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for name in variants:
@@ -300,7 +310,7 @@ def hoist_shared_enums(spec: JSON) -> None:
     for prop, by_content in sorted(usage.items()):
         if len(by_content) != 1:
             continue
-        (content, users), = by_content.items()
+        ((content, users),) = by_content.items()
         if len(users) < 2:
             continue
         name = pascal(singular(prop))
@@ -326,12 +336,15 @@ def normalize(spec: JSON, lock: JSON | None = None) -> JSON:
 
 # --------------------------------------------------------------------------- generator-only rules
 
+
 def float_enums(spec: JSON) -> None:
     """The generator cannot hold non-integral number enums: keep the number, document the values."""
     for node in walk(spec):
         values = node.get("enum")
-        if node.get("type") == "number" and isinstance(values, list) and any(
-            isinstance(v, float) and not v.is_integer() for v in values
+        if (
+            node.get("type") == "number"
+            and isinstance(values, list)
+            and any(isinstance(v, float) and not v.is_integer() for v in values)
         ):
             del node["enum"]
             allowed = ", ".join(format(v, "g") for v in values)
@@ -385,7 +398,7 @@ def response_only_schemas(spec: JSON) -> set[str]:
             for node in walk(stack.pop()):
                 ref = node.get("$ref")
                 if isinstance(ref, str) and ref.startswith(REF_PREFIX):
-                    name = ref[len(REF_PREFIX):]
+                    name = ref[len(REF_PREFIX) :]
                     if name not in seen:
                         seen.add(name)
                         stack.append(schemas[name])

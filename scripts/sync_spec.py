@@ -26,7 +26,7 @@ def default_source() -> str:
 
 def fetch(source: str) -> bytes:
     if source.startswith(("http://", "https://")):
-        with urllib.request.urlopen(source, timeout=60) as response:  # noqa: S310 - fixed schemes
+        with urllib.request.urlopen(source, timeout=60) as response:
             return bytes(response.read())
     return Path(source).expanduser().read_bytes()
 
@@ -52,12 +52,19 @@ def main(argv: list[str] | None = None) -> int:
     if not str(spec.get("openapi", "")).startswith("3."):
         raise SystemExit(f"{source} is not an OpenAPI 3 document")
     TARGET.write_bytes(data)
-    LOCK.write_text(json.dumps({
-        "source": describe(source),
-        "sha256": hashlib.sha256(data).hexdigest(),
-        "info_version": spec.get("info", {}).get("version"),
-        "generator": "openapi-python-client==0.29.1",
-    }, indent=2, sort_keys=True) + "\n")
+    LOCK.write_text(
+        json.dumps(
+            {
+                "source": describe(source),
+                "sha256": hashlib.sha256(data).hexdigest(),
+                "info_version": spec.get("info", {}).get("version"),
+                "generator": "openapi-python-client==0.29.1",
+            },
+            indent=2,
+            sort_keys=True,
+        )
+        + "\n"
+    )
     print(f"synced {describe(source)} -> {TARGET.relative_to(ROOT)} (sha256 {hashlib.sha256(data).hexdigest()[:12]})")
     return 0
 

@@ -1,0 +1,127 @@
+"""Apiframe Python SDK: one typed client for every image, video and music model on Apiframe v2.
+
+from apiframe import Apiframe
+
+client = Apiframe()  # reads APIFRAME_API_KEY
+job = client.images.generate(model="midjourney", prompt="a fox in autumn").wait()
+print(job.result)
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ._client import Apiframe, AsyncApiframe
+from ._config import RequestOptions
+from ._errors import (
+    ApiframeError,
+    ApiframeTimeoutError,
+    APIResponseValidationError,
+    APIStatusError,
+    AuthenticationError,
+    ConfigurationError,
+    InsufficientCreditsError,
+    InvalidRequestError,
+    JobCancelledError,
+    JobFailedError,
+    NetworkError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    RequestTimeoutError,
+    ServerError,
+    ValidationError,
+    WaitCancelledError,
+    WaitTimeoutError,
+    WebhookVerificationError,
+)
+from ._jobs import AcceptedJob, AsyncAcceptedJob
+from ._pagination import AsyncPage, Page
+from ._version import __version__
+from ._waiting import WaitPolicy
+
+if TYPE_CHECKING:
+    from apiframe_client.models import (
+        AssetCreated,
+        Job,
+        JobAccepted,
+        JobList,
+        JobListJobsItem,
+        Lora,
+        LoraCreated,
+        LoraList,
+        Me,
+        ModelCatalog,
+        ModelCatalogEntry,
+        Upload,
+    )
+
+_MODELS = (
+    "AssetCreated",
+    "Job",
+    "JobAccepted",
+    "JobList",
+    "JobListJobsItem",
+    "Lora",
+    "LoraCreated",
+    "LoraList",
+    "Me",
+    "ModelCatalog",
+    "ModelCatalogEntry",
+    "Upload",
+)
+
+__all__ = [
+    "APIResponseValidationError",
+    "APIStatusError",
+    "AcceptedJob",
+    "Apiframe",
+    "ApiframeError",
+    "ApiframeTimeoutError",
+    "AssetCreated",
+    "AsyncAcceptedJob",
+    "AsyncApiframe",
+    "AsyncPage",
+    "AuthenticationError",
+    "ConfigurationError",
+    "InsufficientCreditsError",
+    "InvalidRequestError",
+    "Job",
+    "JobAccepted",
+    "JobCancelledError",
+    "JobFailedError",
+    "JobList",
+    "JobListJobsItem",
+    "Lora",
+    "LoraCreated",
+    "LoraList",
+    "Me",
+    "ModelCatalog",
+    "ModelCatalogEntry",
+    "NetworkError",
+    "NotFoundError",
+    "Page",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RequestOptions",
+    "RequestTimeoutError",
+    "ServerError",
+    "Upload",
+    "ValidationError",
+    "WaitCancelledError",
+    "WaitPolicy",
+    "WaitTimeoutError",
+    "WebhookVerificationError",
+    "__version__",
+]
+
+
+def __getattr__(name: str) -> Any:
+    """The common response models, loaded on first use (``apiframe.Job``)."""
+    if name in _MODELS:
+        import apiframe_client.models as models
+
+        value = getattr(models, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

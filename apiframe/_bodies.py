@@ -1,0 +1,276 @@
+"""Turning keyword arguments into checked wire bodies, queries and paths, driven by the spec.
+
+Python names (``midjourney_params``) map to wire names (``midjourneyParams``) through the
+``x-python-name`` each property carries in the shipped spec, so no model is named here. Every
+problem is raised as :class:`~apiframe.InvalidRequestError` before anything is sent.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import quote
+
+from ._errors import InvalidRequestError
+from ._schema import REF, Problem, operation, resolve, spec, validate
+
+__all__ = ["build_body", "build_plain_body", "build_query", "path_for"]
+
+
+def _python_names(schema: Mapping[str, Any]) -> dict[str, str]:
+    """Python name -> wire name for an object schema's properties."""
+    props: Mapping[str, Any] = resolve(schema).get("properties", {})
+    return {str(sub.get("x-python-name", wire)): wire for wire, sub in props.items()}
+
+
+def _py_name(schema: Mapping[str, Any], wire: str) -> str:
+    sub = resolve(schema).get("properties", {}).get(wire)
+    return str(sub.get("x-python-name", wire)) if isinstance(sub, dict) else wire
+
+
+def _suggest(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _allows_null(schema: Mapping[str, Any]) -> bool:
+    schema = resolve(schema)
+    kinds = schema.get("type")
+    if kinds == "null" or (isinstance(kinds, list) and "null" in kinds):
+        return True
+    return any(_allows_null(branch) for branch in schema.get("anyOf", []) + schema.get("oneOf", []))
+
+
+def _to_wire(value: Any, schema: Mapping[str, Any] | None) -> Any:
+    """A user value in wire form: attrs models via ``to_dict``, dict keys renamed, tuples as lists."""
+    if hasattr(value, "to_dict") and hasattr(type(value), "__attrs_attrs__"):
+        return value.to_dict()
+    target = resolve(schema) if schema is not None else {}
+    if isinstance(value, Mapping):
+        names = _python_names(target) if "properties" in target else {}
+        props: Mapping[str, Any] = target.get("properties", {})
+        out: dict[str, Any] = {}
+        for key, item in value.items():
+            wire = names.get(str(key), str(key))
+            if item is None and not (wire in props and _allows_null(props[wire])):
+                continue
+            out[wire] = _to_wire(item, props.get(wire))
+        return out
+    if isinstance(value, list | tuple):
+        items = target.get("items")
+        return [_to_wire(item, items) for item in value]
+    return value
+
+
+def _field(path: tuple[str | int, ...], schema: Mapping[str, Any]) -> str:
+    """A problem's path in Python names: ``midjourney_params.aspect_ratio``, ``webhook_events[0]``."""
+    parts: list[str] = []
+    current: Mapping[str, Any] | None = schema
+    for step in path:
+        if isinstance(step, int):
+            parts.append(f"[{step}]")
+            current = resolve(current).get("items") if current is not None else None
+            continue
+        name = _py_name(current, step) if current is not None else step
+        parts.append(("." if parts else "") + name)
+        props = resolve(current).get("properties", {}) if current is not None else {}
+        current = props.get(step)
+    return "".join(parts)
+
+
+def _raise(problems: list[Problem], schema: Mapping[str, Any], context: str) -> None:
+    first = problems[0]
+    lines = []
+    for problem in problems[:5]:
+        where = _field(problem.path, schema) or "body"
+        text = f"{where} {problem.message}" if problem.message.startswith("is ") else f"{where}: {problem.message}"
+        if problem.allowed is not None and problem.message == "is not accepted here":
+            names = [_py_name(_parent(problem.path, schema), str(a)) for a in problem.allowed]
+            text += f"{_suggest(str(problem.path[-1]), names)} (accepted: {', '.join(names)})"
+        lines.append(text)
+    more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
+    allowed = first.allowed
+    if allowed is not None and first.message == "is not accepted here":
+        allowed = tuple(_py_name(_parent(first.path, schema), str(a)) for a in allowed)
+    raise InvalidRequestError(
+        f"{context}: {'; '.join(lines)}{more}",
+        field=_field(first.path, schema) or None,
+        allowed=allowed,
+    )
+
+
+def _parent(path: tuple[str | int, ...], schema: Mapping[str, Any]) -> Mapping[str, Any]:
+    current: Any = schema
+    for step in path[:-1]:
+        current = resolve(current)
+        current = current.get("items") if isinstance(step, int) else current.get("properties", {}).get(step, {})
+    return resolve(current)
+
+
+def _owners(op_variants: Mapping[str, str], wire_or_py: str) -> list[str]:
+    """The discriminator values whose variant accepts a property with this name."""
+    found = []
+    for value, name in op_variants.items():
+        variant = resolve({"$ref": REF + name})
+        if wire_or_py in variant.get("properties", {}) or wire_or_py in _python_names(variant):
+            found.append(value)
+    return sorted(found)
+
+
+def build_body(operation_id: str, request: object, kwargs: Mapping[str, Any]) -> dict[str, Any]:
+    """The checked JSON body of a model-discriminated call, from a request object or keywords."""
+    op = operation(operation_id)
+    if op.discriminator is None or op.body_schema is None:
+        raise TypeError(f"{operation_id} has no discriminated body")
+    disc = op.discriminator
+    if request is not None:
+        if kwargs:
+            raise InvalidRequestError(
+                f"pass either a request object or keyword arguments, not both (got {sorted(kwargs)})",
+                field=sorted(kwargs)[0],
+            )
+        if hasattr(request, "to_dict") and hasattr(type(request), "__attrs_attrs__"):
+            cls = type(request).__name__
+            if cls not in op.variants.values():
+                raise InvalidRequestError(
+                    f"{cls} is not a request for this call; use one of {', '.join(sorted(op.variants.values()))}",
+                    field=disc,
+                )
+            model: Any = request
+            body: dict[str, Any] = model.to_dict()
+            _check_body(op.variants, body, disc)
+            return body
+        if not isinstance(request, Mapping):
+            raise InvalidRequestError(
+                f"the request must be a generated request object or a dict, got {type(request).__name__}",
+                field=disc,
+            )
+        kwargs = dict(request)
+    values = dict(kwargs)
+    choice = values.pop(disc, None)
+    allowed = sorted(op.variants)
+    if choice is None:
+        if len(allowed) != 1:
+            raise InvalidRequestError(
+                f"{disc}= is required; choose one of: {', '.join(allowed)}", field=disc, allowed=allowed
+            )
+        choice = allowed[0]
+    if choice not in op.variants:
+        raise InvalidRequestError(
+            f"unknown {disc} {choice!r}{_suggest(str(choice), allowed)} (accepted: {', '.join(allowed)})",
+            field=disc,
+            allowed=allowed,
+        )
+    variant: Mapping[str, Any] = {"$ref": REF + op.variants[choice]}
+    props: Mapping[str, Any] = resolve(variant).get("properties", {})
+    names = _python_names(variant)
+    body = {}
+    for key, value in values.items():
+        wire = names.get(key) or (key if key in props else None)
+        if wire is None:
+            owners = _owners(op.variants, key)
+            accepted = sorted(n for n in names if n != disc)
+            where = f"; it belongs to {disc} {', '.join(repr(o) for o in owners[:6])}" if owners else ""
+            raise InvalidRequestError(
+                f"{disc} {choice!r} does not accept {key!r}{where}{_suggest(key, accepted) if not owners else ''} "
+                f"(accepted: {', '.join(accepted)})",
+                field=key,
+                allowed=accepted,
+            )
+        if value is None and not _allows_null(props[wire]):
+            continue
+        body[wire] = _to_wire(value, props[wire])
+    body[disc] = choice
+    _check_body(op.variants, body, disc)
+    return body
+
+
+def _check_body(variants: Mapping[str, str], body: Mapping[str, Any], disc: str) -> None:
+    choice = body.get(disc)
+    if choice not in variants:
+        allowed = sorted(variants)
+        raise InvalidRequestError(
+            f"unknown {disc} {choice!r} (accepted: {', '.join(allowed)})", field=disc, allowed=allowed
+        )
+    schema: Mapping[str, Any] = {"$ref": REF + variants[str(choice)]}
+    problems = validate(body, schema)
+    if problems:
+        _raise(problems, schema, f"invalid request for {disc} {choice!r}")
+
+
+def build_plain_body(operation_id: str, kwargs: Mapping[str, Any]) -> dict[str, Any]:
+    """The checked JSON body of a call whose body is one plain object schema."""
+    op = operation(operation_id)
+    if op.body_schema is None:
+        raise TypeError(f"{operation_id} has no body")
+    body = _to_wire({k: v for k, v in kwargs.items() if v is not None}, op.body_schema)
+    problems = validate(body, op.body_schema)
+    if problems:
+        _raise(problems, op.body_schema, "invalid request")
+    result: dict[str, Any] = body
+    return result
+
+
+def _snake(name: str) -> str:
+    return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name).lower()
+
+
+def build_query(operation_id: str, kwargs: Mapping[str, Any]) -> dict[str, Any]:
+    """The checked query parameters of a call, from Python names (``include_archived``)."""
+    op = operation(operation_id)
+    by_python = {_snake(name): name for name in op.query}
+    out: dict[str, Any] = {}
+    for key, value in kwargs.items():
+        if value is None:
+            continue
+        wire = by_python.get(key) or (key if key in op.query else None)
+        if wire is None:
+            accepted = sorted(by_python)
+            raise InvalidRequestError(
+                f"unknown argument {key!r}{_suggest(key, accepted)} (accepted: {', '.join(accepted)})",
+                field=key,
+                allowed=accepted,
+            )
+        schema = op.query[wire].get("schema", {})
+        if isinstance(value, bool) and validate(value, schema):
+            value = "true" if value else "false"  # a query enum spelled ["true", "false"]
+        problems = validate(value, schema)
+        if problems:
+            first = problems[0]
+            raise InvalidRequestError(f"{key}: {first.message}", field=key, allowed=first.allowed)
+        out[wire] = value
+    return out
+
+
+_BAD_ID = re.compile(r"[/\\?#%\s]|\.\.")
+
+
+def path_for(operation_id: str, **params: Any) -> str:
+    """The operation's path with its ``{placeholders}`` filled by checked, quoted ids."""
+    op = operation(operation_id)
+    path = op.path
+    for name in op.path_params:
+        value = params.get(name)
+        if not isinstance(value, str) or not value or _BAD_ID.search(value) or value in (".", ".."):
+            shown = _snake(name)
+            raise InvalidRequestError(
+                f"{shown} must be a non-empty id such as 'abc123' (no '/', '..', '?', '#', '%' or whitespace), "
+                f"got {value!r}",
+                field=shown,
+            )
+        path = path.replace("{" + name + "}", quote(value, safe=""))
+    return path
+
+
+def variant_schema(operation_id: str, choice: str) -> Mapping[str, Any]:
+    """The component schema of one variant of a discriminated body (for tools such as the CLI)."""
+    op = operation(operation_id)
+    return resolve({"$ref": REF + op.variants[choice]})
+
+
+def components() -> Mapping[str, Any]:
+    """All component schemas of the shipped spec."""
+    schemas: Mapping[str, Any] = spec()["components"]["schemas"]
+    return schemas

@@ -1,0 +1,335 @@
+"""The two clients. They hold settings and an httpx client, and run the shared flows."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator, Mapping
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Self, TypeVar, Unpack
+
+import httpx
+
+from ._config import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, ClientConfig, RequestOptions, make_config
+from ._errors import ConfigurationError
+from ._flow import Clock, Flow, iter_async, iter_sync, run_async, run_sync
+from ._logging import register_secret, setup_logging
+from ._pipeline import request_flow
+from .resources import (
+    Assets,
+    AsyncAssets,
+    AsyncImages,
+    AsyncJobs,
+    AsyncLoras,
+    AsyncModels,
+    AsyncMusic,
+    AsyncUploads,
+    AsyncVideos,
+    Images,
+    Jobs,
+    Loras,
+    Models,
+    Music,
+    Uploads,
+    Videos,
+)
+from .resources.account import me_flow
+
+if TYPE_CHECKING:
+    from apiframe_client.models import Me
+
+    from ._files import MultipartBody
+
+__all__ = ["Apiframe", "AsyncApiframe"]
+
+T = TypeVar("T")
+_UNSET: Any = object()
+
+
+class _BaseClient:
+    _config: ClientConfig
+    _owns_http: bool
+
+    def _init_config(
+        self,
+        *,
+        api_key: str | None,
+        base_url: str | None,
+        timeout: float | httpx.Timeout,
+        max_retries: int,
+        default_headers: Mapping[str, str] | None,
+        clock: Clock | None,
+        allow_dangerously_expose_api_key: bool,
+    ) -> None:
+        setup_logging()
+        self._config = make_config(
+            api_key=api_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+            clock=clock,
+            allow_dangerously_expose_api_key=allow_dangerously_expose_api_key,
+        )
+        register_secret(self._config.api_key)
+
+    @property
+    def base_url(self) -> str:
+        """The API's base URL (without a trailing slash)."""
+        return self._config.base_url
+
+    @property
+    def timeout(self) -> httpx.Timeout:
+        """The default HTTP timeout of each request."""
+        return self._config.timeout
+
+    @property
+    def max_retries(self) -> int:
+        """How many times a failed request is retried by default."""
+        return self._config.max_retries
+
+    def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+        multipart: MultipartBody | None = None,
+        options: Mapping[str, Any] | None = None,
+        stream: bool = False,
+    ) -> Flow[httpx.Response]:
+        return request_flow(
+            self._config,
+            method,
+            path,
+            params=params,
+            json=json,
+            multipart=multipart,
+            options=options,
+            stream=stream,
+        )
+
+    def _evolved(
+        self,
+        api_key: str | None,
+        base_url: str | None,
+        timeout: float | httpx.Timeout | None,
+        max_retries: int | None,
+        default_headers: Mapping[str, str] | None,
+    ) -> ClientConfig:
+        changes: dict[str, Any] = {}
+        if api_key is not None:
+            changes["api_key"] = api_key
+        if base_url is not None:
+            changes["base_url"] = base_url
+        if timeout is not None:
+            changes["timeout"] = timeout
+        if max_retries is not None:
+            changes["max_retries"] = max_retries
+        if default_headers is not None:
+            changes["default_headers"] = {**self._config.default_headers, **default_headers}
+        config = self._config.evolve(**changes)
+        register_secret(config.api_key)
+        return config
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={self._config.base_url!r}, max_retries={self._config.max_retries})"
+
+
+class Apiframe(_BaseClient):
+    """The synchronous Apiframe client.
+
+    ``Apiframe()`` reads ``APIFRAME_API_KEY`` (and ``APIFRAME_BASE_URL``). Pass ``http_client`` to
+    use your own ``httpx.Client`` (proxies, transports, tests): auth, retries and timeouts still apply.
+    """
+
+    images: Images
+    videos: Videos
+    music: Music
+    jobs: Jobs
+    uploads: Uploads
+    loras: Loras
+    models: Models
+    assets: Assets
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        http_client: httpx.Client | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        clock: Clock | None = None,
+        allow_dangerously_expose_api_key: bool = False,
+    ) -> None:
+        if http_client is not None and not isinstance(http_client, httpx.Client):
+            raise ConfigurationError(
+                f"http_client must be an httpx.Client (use AsyncApiframe for an httpx.AsyncClient), "
+                f"got {type(http_client).__name__}"
+            )
+        self._init_config(
+            api_key=api_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+            clock=clock,
+            allow_dangerously_expose_api_key=allow_dangerously_expose_api_key,
+        )
+        self._owns_http = http_client is None
+        self._http = http_client or httpx.Client(timeout=self._config.timeout)
+        self._attach()
+
+    def _attach(self) -> None:
+        self.images = Images(self)
+        self.videos = Videos(self)
+        self.music = Music(self)
+        self.jobs = Jobs(self)
+        self.uploads = Uploads(self)
+        self.loras = Loras(self)
+        self.models = Models(self)
+        self.assets = Assets(self)
+
+    def me(self, **options: Unpack[RequestOptions]) -> Me:
+        """The calling team: credits, plan and limits."""
+        return self._run(me_flow(self, options))
+
+    def with_options(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        default_headers: Mapping[str, str] | None = None,
+    ) -> Apiframe:
+        """A copy with some settings changed, sharing this client's connection pool."""
+        clone = object.__new__(Apiframe)
+        clone._config = self._evolved(api_key, base_url, timeout, max_retries, default_headers)
+        clone._owns_http = False
+        clone._http = self._http
+        clone._attach()
+        return clone
+
+    def _run(self, flow: Flow[T]) -> T:
+        return run_sync(flow, http=self._http, base_url=self._config.base_url, clock=self._config.clock)
+
+    def _iterate(self, flow: Flow[Any]) -> Iterator[Any]:
+        return iter_sync(flow, http=self._http, base_url=self._config.base_url, clock=self._config.clock)
+
+    def close(self) -> None:
+        """Close the connection pool (not when it belongs to a user-supplied ``http_client``)."""
+        if self._owns_http:
+            self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class AsyncApiframe(_BaseClient):
+    """The asynchronous Apiframe client: the same methods as :class:`Apiframe`, awaitable."""
+
+    images: AsyncImages
+    videos: AsyncVideos
+    music: AsyncMusic
+    jobs: AsyncJobs
+    uploads: AsyncUploads
+    loras: AsyncLoras
+    models: AsyncModels
+    assets: AsyncAssets
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        http_client: httpx.AsyncClient | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        clock: Clock | None = None,
+        allow_dangerously_expose_api_key: bool = False,
+    ) -> None:
+        if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
+            raise ConfigurationError(
+                f"http_client must be an httpx.AsyncClient (use Apiframe for an httpx.Client), "
+                f"got {type(http_client).__name__}"
+            )
+        self._init_config(
+            api_key=api_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+            clock=clock,
+            allow_dangerously_expose_api_key=allow_dangerously_expose_api_key,
+        )
+        self._owns_http = http_client is None
+        self._http = http_client or httpx.AsyncClient(timeout=self._config.timeout)
+        self._attach()
+
+    def _attach(self) -> None:
+        self.images = AsyncImages(self)
+        self.videos = AsyncVideos(self)
+        self.music = AsyncMusic(self)
+        self.jobs = AsyncJobs(self)
+        self.uploads = AsyncUploads(self)
+        self.loras = AsyncLoras(self)
+        self.models = AsyncModels(self)
+        self.assets = AsyncAssets(self)
+
+    async def me(self, **options: Unpack[RequestOptions]) -> Me:
+        """The calling team: credits, plan and limits."""
+        return await self._run(me_flow(self, options))
+
+    def with_options(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        default_headers: Mapping[str, str] | None = None,
+    ) -> AsyncApiframe:
+        """A copy with some settings changed, sharing this client's connection pool."""
+        clone = object.__new__(AsyncApiframe)
+        clone._config = self._evolved(api_key, base_url, timeout, max_retries, default_headers)
+        clone._owns_http = False
+        clone._http = self._http
+        clone._attach()
+        return clone
+
+    async def _run(self, flow: Flow[T]) -> T:
+        return await run_async(flow, http=self._http, base_url=self._config.base_url, clock=self._config.clock)
+
+    def _iterate(self, flow: Flow[Any]) -> AsyncIterator[Any]:
+        return iter_async(flow, http=self._http, base_url=self._config.base_url, clock=self._config.clock)
+
+    async def aclose(self) -> None:
+        """Close the connection pool (not when it belongs to a user-supplied ``http_client``)."""
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def close(self) -> None:
+        """Alias of :meth:`aclose`."""
+        await self.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()

@@ -1,0 +1,107 @@
+"""Accepted-job handles: what every job-creating call returns."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from apiframe_client.models import Job
+
+    from ._client import Apiframe, AsyncApiframe
+
+__all__ = ["AcceptedJob", "AsyncAcceptedJob"]
+
+
+class _Handle:
+    __slots__ = ("_raw", "job_id", "status")
+
+    job_id: str
+    status: str
+    _raw: Any
+
+    def __init__(self, job_id: str, status: str, raw: Any = None) -> None:
+        self.job_id = job_id
+        self.status = status
+        self._raw = raw
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(job_id={self.job_id!r}, status={self.status!r})"
+
+    def __str__(self) -> str:
+        return self.job_id
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Handle) and (other.job_id, other.status) == (self.job_id, self.status)
+
+    def __hash__(self) -> int:
+        return hash(self.job_id)
+
+
+class AcceptedJob(_Handle):
+    """A submitted job: ``job_id`` and the ``status`` at submission (almost always QUEUED).
+
+    ``wait()`` blocks until the job ends. Keep ``job_id`` to resume later with
+    ``client.jobs.wait(job_id)`` from any process.
+    """
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: Apiframe, job_id: str, status: str, raw: Any = None) -> None:
+        super().__init__(job_id, status, raw)
+        self._client = client
+
+    def wait(
+        self,
+        *,
+        interval: float | None = None,
+        max_interval: float | None = None,
+        timeout: float | None = None,
+        on_progress: Callable[[Job], object] | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Job:
+        """Poll until the job ends; see :meth:`apiframe.resources.Jobs.wait`."""
+        return self._client.jobs.wait(
+            self.job_id,
+            interval=interval,
+            max_interval=max_interval,
+            timeout=timeout,
+            on_progress=on_progress,
+            cancel=cancel,
+        )
+
+    def get(self) -> Job:
+        """The job's current snapshot."""
+        return self._client.jobs.get(self.job_id)
+
+
+class AsyncAcceptedJob(_Handle):
+    """A submitted job (async client); ``await handle.wait()`` until it ends."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: AsyncApiframe, job_id: str, status: str, raw: Any = None) -> None:
+        super().__init__(job_id, status, raw)
+        self._client = client
+
+    async def wait(
+        self,
+        *,
+        interval: float | None = None,
+        max_interval: float | None = None,
+        timeout: float | None = None,
+        on_progress: Callable[[Job], object] | None = None,
+    ) -> Job:
+        """Poll until the job ends; cancel the awaiting task to stop early."""
+        return await self._client.jobs.wait(
+            self.job_id,
+            interval=interval,
+            max_interval=max_interval,
+            timeout=timeout,
+            on_progress=on_progress,
+        )
+
+    async def get(self) -> Job:
+        """The job's current snapshot."""
+        return await self._client.jobs.get(self.job_id)

@@ -1,0 +1,97 @@
+"""Cursor pages. A page holds one response; iterating it walks every later page lazily."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
+from typing import Any, Generic, TypeVar
+
+__all__ = ["AsyncPage", "Page"]
+
+T = TypeVar("T")
+
+
+class _PageData(Generic[T]):
+    items: list[T]
+    next_cursor: str | None
+    has_more: bool
+    raw: Any
+
+    def __init__(self, items: Sequence[T], next_cursor: str | None, has_more: bool | None, raw: Any) -> None:
+        self.items = list(items)
+        self.next_cursor = next_cursor or None
+        self.has_more = bool(self.next_cursor) if has_more is None else has_more and bool(self.next_cursor)
+        self.raw = raw
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __repr__(self) -> str:
+        name = type(self).__name__
+        return f"{name}(items={len(self.items)}, next_cursor={self.next_cursor!r}, has_more={self.has_more})"
+
+
+class Page(_PageData[T]):
+    """One page of results. ``items`` is this page; ``for item in page`` walks all pages."""
+
+    def __init__(
+        self,
+        items: Sequence[T],
+        *,
+        next_cursor: str | None,
+        has_more: bool | None,
+        raw: Any,
+        fetch: Callable[[str], Page[T]],
+    ) -> None:
+        super().__init__(items, next_cursor, has_more, raw)
+        self._fetch = fetch
+
+    def next_page(self) -> Page[T] | None:
+        """The following page, or None on the last one."""
+        if not self.has_more or self.next_cursor is None:
+            return None
+        return self._fetch(self.next_cursor)
+
+    def iter_pages(self) -> Iterator[Page[T]]:
+        """This page, then each following page, fetched as the iteration reaches it."""
+        page: Page[T] | None = self
+        while page is not None:
+            yield page
+            page = page.next_page()
+
+    def __iter__(self) -> Iterator[T]:
+        for page in self.iter_pages():
+            yield from page.items
+
+
+class AsyncPage(_PageData[T]):
+    """One page of results. ``items`` is this page; ``async for item in page`` walks all pages."""
+
+    def __init__(
+        self,
+        items: Sequence[T],
+        *,
+        next_cursor: str | None,
+        has_more: bool | None,
+        raw: Any,
+        fetch: Callable[[str], Awaitable[AsyncPage[T]]],
+    ) -> None:
+        super().__init__(items, next_cursor, has_more, raw)
+        self._fetch = fetch
+
+    async def next_page(self) -> AsyncPage[T] | None:
+        """The following page, or None on the last one."""
+        if not self.has_more or self.next_cursor is None:
+            return None
+        return await self._fetch(self.next_cursor)
+
+    async def iter_pages(self) -> AsyncIterator[AsyncPage[T]]:
+        """This page, then each following page, fetched as the iteration reaches it."""
+        page: AsyncPage[T] | None = self
+        while page is not None:
+            yield page
+            page = await page.next_page()
+
+    async def __aiter__(self) -> AsyncIterator[T]:
+        async for page in self.iter_pages():
+            for item in page.items:
+                yield item

@@ -1,0 +1,274 @@
+"""The API spec as data, for client-side checks that follow the spec without per-model code.
+
+``make generate`` ships a docs-free copy of the normalized spec as ``apiframe_client/_spec.json``;
+it is loaded on first use. :func:`validate` implements the part of JSON Schema the spec uses.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+__all__ = ["Operation", "Problem", "operation", "operations", "resolve", "spec", "validate"]
+
+REF = "#/components/schemas/"
+
+
+@cache
+def spec() -> Mapping[str, Any]:
+    """The normalized spec the generated client was built from."""
+    data: Mapping[str, Any] = json.loads(resources.files("apiframe_client").joinpath("_spec.json").read_text("utf-8"))
+    return data
+
+
+def resolve(schema: Mapping[str, Any]) -> Mapping[str, Any]:
+    """Follow ``$ref`` links to the schema they name."""
+    seen = 0
+    while "$ref" in schema and seen < 32:
+        ref = str(schema["$ref"])
+        if not ref.startswith(REF):
+            raise KeyError(f"unsupported $ref {ref!r}")
+        schema = spec()["components"]["schemas"][ref[len(REF) :]]
+        seen += 1
+    return schema
+
+
+@dataclass(frozen=True, slots=True)
+class Operation:
+    """One operation of the spec, as the facade needs it."""
+
+    operation_id: str
+    method: str
+    path: str
+    body_schema: Mapping[str, Any] | None
+    body_content_type: str | None
+    discriminator: str | None
+    variants: Mapping[str, str] = field(default_factory=dict)
+    """Discriminator value -> component schema name."""
+    query: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    """Query parameter name -> its parameter object."""
+    path_params: tuple[str, ...] = ()
+
+
+@cache
+def operations() -> Mapping[str, Operation]:
+    """Every operation of the spec by operationId."""
+    found: dict[str, Operation] = {}
+    for path, item in spec()["paths"].items():
+        for method, op in item.items():
+            if not isinstance(op, dict) or "operationId" not in op:
+                continue
+            body_schema: Mapping[str, Any] | None = None
+            content_type: str | None = None
+            content = op.get("requestBody", {}).get("content", {})
+            for candidate in ("application/json", "multipart/form-data"):
+                if candidate in content:
+                    content_type = candidate
+                    body_schema = content[candidate].get("schema")
+                    break
+            discriminator = None
+            variants: dict[str, str] = {}
+            if body_schema is not None:
+                target = resolve(body_schema)
+                if "discriminator" in target:
+                    discriminator = str(target["discriminator"]["propertyName"])
+                    for value, ref in target["discriminator"].get("mapping", {}).items():
+                        variants[str(value)] = str(ref)[len(REF) :]
+            query: dict[str, Mapping[str, Any]] = {}
+            path_params: list[str] = []
+            for param in op.get("parameters", []):
+                if "$ref" in param:
+                    param = spec()["components"]["parameters"][param["$ref"].rsplit("/", 1)[-1]]
+                if param.get("in") == "query":
+                    query[str(param["name"])] = param
+                elif param.get("in") == "path":
+                    path_params.append(str(param["name"]))
+            found[str(op["operationId"])] = Operation(
+                operation_id=str(op["operationId"]),
+                method=method.upper(),
+                path=path,
+                body_schema=body_schema,
+                body_content_type=content_type,
+                discriminator=discriminator,
+                variants=variants,
+                query=query,
+                path_params=tuple(path_params),
+            )
+    return found
+
+
+def operation(operation_id: str) -> Operation:
+    """The operation named ``operation_id`` (KeyError when the spec has none)."""
+    return operations()[operation_id]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Why a value does not match its schema: where (``path``), what, and the accepted values if closed."""
+
+    path: tuple[str | int, ...]
+    message: str
+    allowed: tuple[Any, ...] | None = None
+
+
+_TYPES: dict[str, tuple[type, ...]] = {
+    "string": (str,),
+    "object": (dict,),
+    "array": (list, tuple),
+    "boolean": (bool,),
+    "null": (type(None),),
+}
+
+
+def _is_type(value: Any, name: str) -> bool:
+    if name == "integer":
+        return (isinstance(value, int) and not isinstance(value, bool)) or (
+            isinstance(value, float) and value.is_integer()
+        )
+    if name == "number":
+        return (
+            isinstance(value, int | float)
+            and not isinstance(value, bool)
+            and not (isinstance(value, float) and (math.isnan(value) or math.isinf(value)))
+        )
+    return isinstance(value, _TYPES.get(name, (object,)))
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def validate(instance: Any, schema: Mapping[str, Any] | str) -> list[Problem]:
+    """Every way ``instance`` breaks ``schema`` (a schema or a component name); empty when valid."""
+    if isinstance(schema, str):
+        schema = {"$ref": REF + schema}
+    problems: list[Problem] = []
+    _check(instance, schema, (), problems)
+    return problems
+
+
+def _check(value: Any, schema: Mapping[str, Any], path: tuple[str | int, ...], out: list[Problem]) -> None:
+    schema = resolve(schema)
+    if "anyOf" in schema or ("oneOf" in schema and "discriminator" not in schema):
+        branches = schema.get("anyOf") or schema.get("oneOf") or []
+        attempts: list[list[Problem]] = []
+        for branch in branches:
+            found: list[Problem] = []
+            _check(value, branch, path, found)
+            if not found:
+                return
+            attempts.append(found)
+        non_null = [a for a, b in zip(attempts, branches, strict=True) if resolve(b).get("type") != "null"]
+        candidates: list[list[Problem]] = non_null or attempts
+        best: list[Problem] = min(candidates, key=len)
+        out.extend(best)
+        return
+    if "discriminator" in schema:
+        prop = str(schema["discriminator"]["propertyName"])
+        mapping = schema["discriminator"].get("mapping", {})
+        choice = value.get(prop) if isinstance(value, dict) else None
+        if choice not in mapping:
+            out.append(Problem((*path, prop), f"unknown {prop} {choice!r}", tuple(sorted(mapping))))
+            return
+        _check(value, {"$ref": mapping[choice]}, path, out)
+        return
+    if "const" in schema and value != schema["const"]:
+        out.append(Problem(path, f"must be {schema['const']!r}, got {value!r}", (schema["const"],)))
+        return
+    if "enum" in schema and not _in_enum(value, schema["enum"]):
+        out.append(Problem(path, f"{value!r} is not one of {list(schema['enum'])}", tuple(schema["enum"])))
+        return
+    types = schema.get("type")
+    if types is not None:
+        names = [types] if isinstance(types, str) else list(types)
+        if not any(_is_type(value, name) for name in names):
+            out.append(Problem(path, f"must be {' or '.join(names)}, got {_kind(value)} ({value!r:.80})"))
+            return
+    if isinstance(value, str):
+        _check_string(value, schema, path, out)
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        _check_number(value, schema, path, out)
+    elif isinstance(value, list | tuple):
+        _check_array(value, schema, path, out)
+    elif isinstance(value, dict):
+        _check_object(value, schema, path, out)
+
+
+def _in_enum(value: Any, allowed: Sequence[Any]) -> bool:
+    return any(
+        (value == item and type(value) is type(item)) or (_numeric(value) and _numeric(item) and value == item)
+        for item in allowed
+    )
+
+
+def _numeric(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _check_string(value: str, schema: Mapping[str, Any], path: tuple[str | int, ...], out: list[Problem]) -> None:
+    if "minLength" in schema and len(value) < schema["minLength"]:
+        out.append(Problem(path, f"must be at least {schema['minLength']} characters long"))
+    if "maxLength" in schema and len(value) > schema["maxLength"]:
+        out.append(Problem(path, f"must be at most {schema['maxLength']} characters long, got {len(value)}"))
+    if "pattern" in schema and not re.search(schema["pattern"], value):
+        out.append(Problem(path, f"{value!r:.80} does not match the pattern {schema['pattern']}"))
+    if schema.get("format") == "uri" and not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://\S+$", value):
+        out.append(Problem(path, f"{value!r:.80} is not an absolute URL (for example https://example.com/x)"))
+
+
+def _check_number(value: float, schema: Mapping[str, Any], path: tuple[str | int, ...], out: list[Problem]) -> None:
+    if "minimum" in schema and value < schema["minimum"]:
+        out.append(Problem(path, f"must be >= {schema['minimum']}, got {value}"))
+    if "maximum" in schema and value > schema["maximum"]:
+        out.append(Problem(path, f"must be <= {schema['maximum']}, got {value}"))
+    if "exclusiveMinimum" in schema and value <= schema["exclusiveMinimum"]:
+        out.append(Problem(path, f"must be > {schema['exclusiveMinimum']}, got {value}"))
+    if "exclusiveMaximum" in schema and value >= schema["exclusiveMaximum"]:
+        out.append(Problem(path, f"must be < {schema['exclusiveMaximum']}, got {value}"))
+
+
+def _check_array(
+    value: Sequence[Any], schema: Mapping[str, Any], path: tuple[str | int, ...], out: list[Problem]
+) -> None:
+    if "minItems" in schema and len(value) < schema["minItems"]:
+        out.append(Problem(path, f"needs at least {schema['minItems']} item(s), got {len(value)}"))
+    if "maxItems" in schema and len(value) > schema["maxItems"]:
+        out.append(Problem(path, f"takes at most {schema['maxItems']} item(s), got {len(value)}"))
+    if "items" in schema:
+        for index, item in enumerate(value):
+            _check(item, schema["items"], (*path, index), out)
+
+
+def _check_object(
+    value: Mapping[str, Any], schema: Mapping[str, Any], path: tuple[str | int, ...], out: list[Problem]
+) -> None:
+    properties: Mapping[str, Any] = schema.get("properties", {})
+    for name in schema.get("required", []):
+        if name not in value:
+            out.append(Problem((*path, name), "is required"))
+    extra = schema.get("additionalProperties", True)
+    for key, item in value.items():
+        if key in properties:
+            _check(item, properties[key], (*path, key), out)
+        elif extra is False:
+            out.append(Problem((*path, key), "is not accepted here", tuple(sorted(properties))))
+        elif isinstance(extra, dict):
+            _check(item, extra, (*path, key), out)

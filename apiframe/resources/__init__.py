@@ -1,0 +1,31 @@
+"""The client's resources: ``client.images``, ``client.jobs``, ... (sync and async twins)."""
+
+from .account import AsyncModels, Models
+from .assets import Assets, AsyncAssets
+from .images import AsyncImages, Images
+from .jobs import AsyncJobPage, AsyncJobs, JobPage, Jobs
+from .loras import AsyncLoras, Loras
+from .music import AsyncMusic, Music
+from .uploads import AsyncUploads, Uploads
+from .videos import AsyncVideos, Videos
+
+__all__ = [
+    "Assets",
+    "AsyncAssets",
+    "AsyncImages",
+    "AsyncJobPage",
+    "AsyncJobs",
+    "AsyncLoras",
+    "AsyncModels",
+    "AsyncMusic",
+    "AsyncUploads",
+    "AsyncVideos",
+    "Images",
+    "JobPage",
+    "Jobs",
+    "Loras",
+    "Models",
+    "Music",
+    "Uploads",
+    "Videos",
+]

@@ -1,0 +1,276 @@
+"""``client.jobs``: look up, list and wait for jobs."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Unpack
+
+from .._bodies import build_query, path_for
+from .._flow import Flow
+from .._pagination import AsyncPage, Page
+from .._waiting import WaitPolicy, job_id_of, wait_flow, wait_many_flow
+from ._base import AsyncResource, SyncResource, call_flow
+
+if TYPE_CHECKING:
+    from apiframe_client.models import Job, JobList, JobListJobsItem
+
+    from .._config import RequestOptions
+
+__all__ = ["AsyncJobPage", "AsyncJobs", "JobPage", "Jobs"]
+
+JobRef = Any
+"""A job id, an accepted-job handle or a job snapshot."""
+
+
+class JobPage(Page["JobListJobsItem"]):
+    """One page of ``jobs.list``; ``for job in page`` walks every following page too."""
+
+    @property
+    def jobs(self) -> list[JobListJobsItem]:
+        """The jobs on this page only."""
+        return self.items
+
+    @property
+    def models(self) -> list[str]:
+        """Model ids present in the listing (when requested with ``include_models=True``)."""
+        models = getattr(self.raw, "models", None)
+        return list(models) if isinstance(models, list) else []
+
+
+class AsyncJobPage(AsyncPage["JobListJobsItem"]):
+    """One page of ``jobs.list`` (async); ``async for job in page`` walks every following page."""
+
+    @property
+    def jobs(self) -> list[JobListJobsItem]:
+        """The jobs on this page only."""
+        return self.items
+
+    @property
+    def models(self) -> list[str]:
+        """Model ids present in the listing (when requested with ``include_models=True``)."""
+        models = getattr(self.raw, "models", None)
+        return list(models) if isinstance(models, list) else []
+
+
+def get_flow(client: Any, job_id: str, options: RequestOptions | None = None) -> Flow[Job]:
+    from apiframe_client.models import Job
+
+    path = path_for("jobs_get", id=job_id)
+    job: Job = yield from call_flow(client, "jobs_get", Job, path=path, options=options)
+    return job
+
+
+def list_flow(client: Any, query: Mapping[str, Any], options: RequestOptions | None) -> Flow[JobList]:
+    from apiframe_client.models import JobList
+
+    page: JobList = yield from call_flow(client, "jobs_list", JobList, params=query, options=options)
+    return page
+
+
+def policy_for(interval: float | None, max_interval: float | None, timeout: float | None) -> WaitPolicy:
+    defaults = WaitPolicy()
+    return WaitPolicy(
+        interval=defaults.interval if interval is None else interval,
+        max_interval=defaults.max_interval if max_interval is None else max_interval,
+        timeout=defaults.timeout if timeout is None else timeout,
+    )
+
+
+def poller(client: Any) -> Callable[[str, float | None], Flow[Job]]:
+    """``get_job`` for the waiting flows: each request's timeout is clipped to the time left."""
+    default = client._config.timeout.read
+
+    def get_job(job_id: str, remaining: float | None) -> Flow[Job]:
+        options: RequestOptions = {}
+        if remaining is not None:
+            options["timeout"] = max(0.05, min(remaining, default if default is not None else remaining))
+        return get_flow(client, job_id, options)
+
+    return get_job
+
+
+class Jobs(SyncResource):
+    """Look up, list and wait for jobs."""
+
+    def get(self, job_id: str, /, **options: Unpack[RequestOptions]) -> Job:
+        """The job's current snapshot (status, progress, result URLs once COMPLETED)."""
+        return self._client._run(get_flow(self._client, job_id, options))
+
+    def list(
+        self,
+        *,
+        status: str | None = None,
+        model: str | None = None,
+        limit: int | None = None,
+        cursor: str | None = None,
+        scope: str | None = None,
+        search: str | None = None,
+        include_models: bool | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> JobPage:
+        """One page of jobs, newest first; iterate the page to walk all pages lazily."""
+        query = build_query(
+            "jobs_list",
+            {
+                "status": status,
+                "model": model,
+                "limit": limit,
+                "cursor": cursor,
+                "scope": scope,
+                "search": search,
+                "include_models": include_models,
+            },
+        )
+        return self._page(query, options)
+
+    def _page(self, query: Mapping[str, Any], options: RequestOptions) -> JobPage:
+        raw = self._client._run(list_flow(self._client, query, options))
+        return JobPage(
+            raw.jobs,
+            next_cursor=raw.next_cursor,
+            has_more=raw.has_more,
+            raw=raw,
+            fetch=lambda cursor: self._page({**query, "cursor": cursor}, options),
+        )
+
+    def wait(
+        self,
+        job: JobRef,
+        /,
+        *,
+        interval: float | None = None,
+        max_interval: float | None = None,
+        timeout: float | None = None,
+        on_progress: Callable[[Job], object] | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Job:
+        """Poll until the job ends and return it when COMPLETED.
+
+        Raises :class:`~apiframe.JobFailedError` (FAILED), :class:`~apiframe.JobCancelledError`
+        (CANCELLED), :class:`~apiframe.WaitTimeoutError` past ``timeout`` seconds (default 600;
+        separate from HTTP timeouts) and :class:`~apiframe.WaitCancelledError` when ``cancel`` is
+        set. ``on_progress(job)`` runs whenever status or progress changes.
+        """
+        flow = wait_flow(
+            poller(self._client),
+            job_id_of(job),
+            policy=policy_for(interval, max_interval, timeout),
+            now=self._client._config.clock.monotonic,
+            on_progress=on_progress,
+            cancel=cancel,
+        )
+        result: Job = self._client._run(flow)
+        return result
+
+    def wait_many(
+        self,
+        jobs: Iterable[JobRef],
+        /,
+        *,
+        interval: float | None = None,
+        max_interval: float | None = None,
+        timeout: float | None = None,
+        on_progress: Callable[[Job], object] | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Iterator[Job]:
+        """Yield each job as it ends (COMPLETED, FAILED or CANCELLED: check ``job.status``).
+
+        All jobs share one ``timeout`` budget; past it, :class:`~apiframe.WaitTimeoutError` is
+        raised for a job still pending.
+        """
+        flow = wait_many_flow(
+            poller(self._client),
+            [job_id_of(j) for j in jobs],
+            policy=policy_for(interval, max_interval, timeout),
+            now=self._client._config.clock.monotonic,
+            on_progress=on_progress,
+            cancel=cancel,
+        )
+        return self._client._iterate(flow)
+
+
+class AsyncJobs(AsyncResource):
+    """Look up, list and wait for jobs (async)."""
+
+    async def get(self, job_id: str, /, **options: Unpack[RequestOptions]) -> Job:
+        """The job's current snapshot (status, progress, result URLs once COMPLETED)."""
+        return await self._client._run(get_flow(self._client, job_id, options))
+
+    async def list(
+        self,
+        *,
+        status: str | None = None,
+        model: str | None = None,
+        limit: int | None = None,
+        cursor: str | None = None,
+        scope: str | None = None,
+        search: str | None = None,
+        include_models: bool | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> AsyncJobPage:
+        """One page of jobs, newest first; ``async for`` over it walks all pages lazily."""
+        query = build_query(
+            "jobs_list",
+            {
+                "status": status,
+                "model": model,
+                "limit": limit,
+                "cursor": cursor,
+                "scope": scope,
+                "search": search,
+                "include_models": include_models,
+            },
+        )
+        return await self._page(query, options)
+
+    async def _page(self, query: Mapping[str, Any], options: RequestOptions) -> AsyncJobPage:
+        raw = await self._client._run(list_flow(self._client, query, options))
+        return AsyncJobPage(
+            raw.jobs,
+            next_cursor=raw.next_cursor,
+            has_more=raw.has_more,
+            raw=raw,
+            fetch=lambda cursor: self._page({**query, "cursor": cursor}, options),
+        )
+
+    async def wait(
+        self,
+        job: JobRef,
+        /,
+        *,
+        interval: float | None = None,
+        max_interval: float | None = None,
+        timeout: float | None = None,
+        on_progress: Callable[[Job], object] | None = None,
+    ) -> Job:
+        """Poll until the job ends; same outcomes as :meth:`Jobs.wait`. Cancel the task to stop."""
+        flow = wait_flow(
+            poller(self._client),
+            job_id_of(job),
+            policy=policy_for(interval, max_interval, timeout),
+            now=self._client._config.clock.monotonic,
+            on_progress=on_progress,
+        )
+        result: Job = await self._client._run(flow)
+        return result
+
+    def wait_many(
+        self,
+        jobs: Iterable[JobRef],
+        /,
+        *,
+        interval: float | None = None,
+        max_interval: float | None = None,
+        timeout: float | None = None,
+        on_progress: Callable[[Job], object] | None = None,
+    ) -> AsyncIterator[Job]:
+        """``async for job in client.jobs.wait_many(ids)``: each job as it ends, one shared budget."""
+        flow = wait_many_flow(
+            poller(self._client),
+            [job_id_of(j) for j in jobs],
+            policy=policy_for(interval, max_interval, timeout),
+            now=self._client._config.clock.monotonic,
+            on_progress=on_progress,
+        )
+        return self._client._iterate(flow)
