@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import sys
 import urllib.request
 from pathlib import Path
@@ -35,7 +36,7 @@ def describe(source: str) -> str:
     """Record sources inside the checkout's parent relative to it, so the lock is machine-independent."""
     if source.startswith(("http://", "https://")):
         return source
-    path = Path(source).expanduser().resolve()
+    path = Path(os.path.abspath(Path(source).expanduser()))  # keep symlinked checkouts relative
     try:
         return str(Path("..") / path.relative_to(ROOT.parent))
     except ValueError:

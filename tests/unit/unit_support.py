@@ -80,6 +80,7 @@ def job(job_id: str = "job_1", status: str = "QUEUED", progress: int | None = 0,
         "webhookStatus": None,
         "createdAt": "2026-11-23T10:00:00Z",
         "completedAt": None,
+        "expired": False,
     }
     body.update(extra)
     return body
