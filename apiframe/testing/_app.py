@@ -18,6 +18,7 @@ from ._faults import FaultMiddleware
 from ._files import create_upload, file_routes
 from ._http import ApiError, Context, Handler, endpoint, error_response
 from ._loras import archive_lora, create_lora, get_lora, list_loras
+from ._request_id import RequestIdMiddleware
 from ._resources import create_asset, get_asset, get_job, list_jobs, list_models, me
 from ._schema import Operation
 from ._state import SandboxState
@@ -136,4 +137,5 @@ def create_app(
     )
     app.sandbox = state
     app.add_middleware(FaultMiddleware, injector=state.faults, dropper=lambda: state.dropper)
+    app.add_middleware(RequestIdMiddleware)  # added last: outermost, so injected faults carry an id too
     return app

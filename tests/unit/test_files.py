@@ -254,20 +254,6 @@ def test_directory_rejected(tmp_path: Path) -> None:
     assert info.value.field == "file"
 
 
-def test_unreadable_file(tmp_path: Path) -> None:
-    path = tmp_path / "locked.png"
-    path.write_bytes(PNG)
-    path.chmod(0)
-    try:
-        if os.access(path, os.R_OK):
-            pytest.skip("running with privileges that bypass file permissions (root)")
-        with pytest.raises(InvalidRequestError, match="permission denied") as info:
-            file_source(path)
-        assert "locked.png" in str(info.value)
-    finally:
-        path.chmod(0o600)
-
-
 def test_permission_error_reported_even_when_privileged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Root bypasses chmod, so also simulate the OS refusing the read."""
     path = tmp_path / "secret.png"

@@ -1,0 +1,124 @@
+"""Verify and parse Apiframe webhooks. Importable on its own: no client, no network.
+
+Apiframe signs each webhook body with HMAC-SHA256 under a key derived from your API key
+(``sha256(api_key)``) and sends ``X-Webhook-Signature: sha256=<hex>``. Verify against the raw
+request body exactly as received, before parsing it::
+
+    event = parse_webhook(api_key=key, body=request_body, signature=headers["X-Webhook-Signature"])
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from ._errors import ApiframeError, WebhookVerificationError
+
+__all__ = [
+    "SIGNATURE_HEADER",
+    "WebhookEvent",
+    "WebhookPayloadError",
+    "WebhookVerificationError",
+    "parse_webhook",
+    "sign_webhook",
+    "verify_webhook",
+]
+
+SIGNATURE_HEADER = "X-Webhook-Signature"
+_PREFIX = "sha256="
+
+
+class WebhookPayloadError(ApiframeError, ValueError):
+    """A correctly signed webhook whose body is not a JSON object."""
+
+
+def _as_bytes(body: bytes | bytearray | memoryview | str) -> bytes:
+    return body.encode("utf-8") if isinstance(body, str) else bytes(body)
+
+
+def _digest(api_key: str, body: bytes) -> str:
+    key = hashlib.sha256(api_key.encode("utf-8")).digest()
+    return hmac.new(key, body, hashlib.sha256).hexdigest()
+
+
+def sign_webhook(*, api_key: str, body: bytes | str) -> str:
+    """The ``X-Webhook-Signature`` value Apiframe would send for ``body`` (for your tests)."""
+    return _PREFIX + _digest(api_key, _as_bytes(body))
+
+
+def verify_webhook(*, api_key: str, body: bytes | str | None, signature: str | bytes | None) -> bool:
+    """True when ``signature`` matches ``body`` for ``api_key``; False for anything else, never raises.
+
+    The ``sha256=`` prefix is optional; hex case does not matter; the comparison is constant-time.
+    """
+    try:
+        if not isinstance(api_key, str) or not api_key or body is None or signature is None:
+            return False
+        if not isinstance(body, bytes | bytearray | memoryview | str):
+            return False
+        if isinstance(signature, bytes | bytearray):
+            signature = bytes(signature).decode("ascii")
+        if not isinstance(signature, str):
+            return False
+        candidate = signature.strip()
+        if candidate[: len(_PREFIX)].lower() == _PREFIX:
+            candidate = candidate[len(_PREFIX) :]
+        if len(candidate) != 64 or not candidate.isascii():
+            return False
+        expected = _digest(api_key, _as_bytes(body))
+        return hmac.compare_digest(expected.encode("ascii"), candidate.lower().encode("ascii"))
+    except (UnicodeError, ValueError, TypeError):
+        return False
+
+
+@dataclass(frozen=True, slots=True)
+class WebhookEvent:
+    """One webhook event. Unknown event types and fields are kept (``type`` as sent, ``raw``)."""
+
+    type: str | None
+    """``"progress"``, ``"completed"``, ``"failed"``, or a newer event type as sent."""
+    job_id: str | None
+    status: str | None
+    progress: int | float | None
+    result: Any
+    error: str | None
+    raw: dict[str, Any] = field(repr=False)
+
+    @property
+    def is_terminal(self) -> bool:
+        """Whether the job has ended (COMPLETED, FAILED or CANCELLED)."""
+        return self.status in ("COMPLETED", "FAILED", "CANCELLED")
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def parse_webhook(*, api_key: str, body: bytes | str, signature: str | bytes | None) -> WebhookEvent:
+    """Verify the signature, then parse the event. Raises :class:`WebhookVerificationError` first,
+    :class:`WebhookPayloadError` for a signed body that is not a JSON object."""
+    if not verify_webhook(api_key=api_key, body=body, signature=signature):
+        problem = "is missing" if not signature else "does not match the body"
+        raise WebhookVerificationError(
+            f"the {SIGNATURE_HEADER} header {problem}: pass the raw request body exactly as received "
+            "(not re-serialized JSON) and the API key of the account that created the job"
+        )
+    try:
+        data = json.loads(_as_bytes(body))
+    except ValueError as error:
+        raise WebhookPayloadError("the webhook body is signed but is not JSON") from error
+    if not isinstance(data, dict):
+        raise WebhookPayloadError(f"the webhook body is signed but is a JSON {type(data).__name__}, not an object")
+    progress = data.get("progress")
+    return WebhookEvent(
+        type=_text(data.get("type", data.get("event"))),
+        job_id=_text(data.get("jobId", data.get("job_id", data.get("id")))),
+        status=_text(data.get("status")),
+        progress=progress if isinstance(progress, int | float) and not isinstance(progress, bool) else None,
+        result=data.get("result"),
+        error=_text(data.get("error")),
+        raw=data,
+    )

@@ -1,0 +1,49 @@
+"""Calls that must type-check under mypy --strict and pyright (checked by `make typecheck`)."""
+
+from __future__ import annotations
+
+import asyncio
+
+import httpx
+
+from apiframe import AcceptedJob, Apiframe, AsyncAcceptedJob, AsyncApiframe, WaitTimeoutError
+from apiframe.types import GenerateImageMidjourney, Job, MidjourneyParams, Upload
+
+
+def sync_calls(client: Apiframe) -> None:
+    handle: AcceptedJob = client.images.generate(
+        model="midjourney", prompt="a fox", midjourney_params={"aspect_ratio": "16:9"}, webhook_events=["completed"]
+    )
+    job: Job = handle.wait(timeout=60, on_progress=lambda j: print(j.progress))
+    print(job.result, job.status)
+    client.images.generate(model="flux-1.1-pro", prompt="x")
+    client.images.generate(model="midjourney", prompt="x", midjourney_params=MidjourneyParams(aspect_ratio="1:1"))
+    client.images.generate(GenerateImageMidjourney(prompt="a whole request object"))
+    client.images.midjourney_action(action="upsample", parent_job_id=job.id, index=2)
+    client.images.generate(model="midjourney", prompt="x", idempotency_key="k", timeout=5.0, max_retries=0)
+    client.videos.generate(model="veo-3", prompt="waves")
+    client.music.generate(model="suno", prompt="lofi")
+    upload: Upload = client.uploads.create(file=b"\x89PNG\r\n\x1a\n", filename="a.png")
+    print(upload.url)
+    for item in client.jobs.list(limit=5):
+        print(item.id)
+    try:
+        client.jobs.wait("job-id", timeout=1)
+    except WaitTimeoutError as error:
+        print(error.job_id, error.last)
+
+
+async def async_calls(client: AsyncApiframe) -> None:
+    handle: AsyncAcceptedJob = await client.images.generate(model="midjourney", prompt="a fox")
+    job: Job = await handle.wait()
+    print(job.id)
+    async for done in client.jobs.wait_many([handle]):
+        print(done.status)
+    page = await client.jobs.list()
+    async for item in page:
+        print(item.id)
+
+
+def construct() -> None:
+    Apiframe(api_key="afk_x", timeout=httpx.Timeout(10.0), max_retries=3, http_client=httpx.Client())
+    asyncio.run(async_calls(AsyncApiframe(api_key="afk_x")))
