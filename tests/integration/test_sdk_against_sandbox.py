@@ -259,3 +259,32 @@ def test_webhooks_are_verified_with_apiframe_webhooks(client: Apiframe, sandbox:
         assert event.job_id == handle.job_id
     kinds = [json.loads(body).get("event") or json.loads(body).get("type") for body, _ in receiver.received]
     assert "completed" in kinds
+
+
+def test_the_other_operations_async(sandbox: Sandbox, tmp_path: Path) -> None:
+    path = tmp_path / "in.png"
+    path.write_bytes(PNG)
+
+    async def go() -> None:
+        async with AsyncApiframe(api_key=sandbox.api_key, base_url=sandbox.base_url) as client:
+            assert (await client.me()).user.email
+            assert (await client.models.list()).models
+            upload = await client.uploads.create(file=path)
+            assert upload.byte_size == len(PNG)
+            parent = await (await client.images.generate(model="midjourney", prompt="async parent")).wait(
+                interval=0.05, timeout=20
+            )
+            action = await client.images.midjourney_action(action="variation", parent_job_id=parent.id, index=1)
+            assert (await client.jobs.get(action.job_id)).id == action.job_id
+            song = await (await client.music.generate(model="suno", prompt="a song")).wait(interval=0.05, timeout=20)
+            await client.music.suno_action(action="extend", parent_job_id=song.id)
+            page = await client.jobs.list(limit=1)
+            assert len([job async for job in page]) == 4
+            lora = await client.loras.create(name="async", images=[path] * 15, gender="male", ethnicity="any")
+            assert (await client.loras.get(lora.id)).id == lora.id
+            assert lora.id in {item.id for item in (await client.loras.list()).items}
+            await client.loras.delete(lora.id)
+            asset = await client.assets.create(url="https://x.test/b.png", type="image")
+            assert await client.assets.get(asset.asset_id)
+
+    asyncio.run(go())

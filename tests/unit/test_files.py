@@ -510,3 +510,38 @@ def test_streaming_a_large_file_uses_little_memory(tmp_path: Path) -> None:
         tracemalloc.stop()
     assert total == body.content_length
     assert peak < 16 * 1024 * 1024
+
+
+def test_upload_of_200_mb_streams_through_the_client(tmp_path: Path) -> None:
+    """uploads.create end to end: the body reaches the transport chunk by chunk."""
+    import tracemalloc
+
+    import httpx
+
+    from apiframe import Apiframe
+
+    path = tmp_path / "big.bin"
+    with path.open("wb") as handle:
+        handle.truncate(200 * 1024 * 1024)
+    received = 0
+
+    class Consuming(httpx.BaseTransport):  # MockTransport would read the whole body first
+        def handle_request(self, request: httpx.Request) -> httpx.Response:
+            nonlocal received
+            for chunk in request.stream:  # type: ignore[union-attr]
+                received += len(chunk)
+            body = {
+                "id": "up", "url": "https://x/u", "kind": "other", "contentType": "application/octet-stream",
+                "byteSize": 200 * 1024 * 1024, "expiresAt": "2026-11-24T10:00:00+00:00",
+            }  # fmt: skip
+            return httpx.Response(201, json=body)
+
+    client = Apiframe(api_key="afk_x", base_url="https://api.test", http_client=httpx.Client(transport=Consuming()))
+    tracemalloc.start()
+    try:
+        client.uploads.create(file=path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert received > 200 * 1024 * 1024
+    assert peak < 16 * 1024 * 1024

@@ -1,0 +1,8 @@
+"""``python -m apiframe``: the same as the ``apiframe`` command."""
+
+from __future__ import annotations
+
+from ._cli import main
+
+if __name__ == "__main__":
+    raise SystemExit(main())
