@@ -94,7 +94,11 @@ class WebhookEvent:
 
 
 def _text(value: Any) -> str | None:
-    return None if value is None else str(value)
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, dict | list):
+        return json.dumps(value, separators=(",", ":"), default=str)
+    return str(value)
 
 
 def parse_webhook(*, api_key: str, body: bytes | str, signature: str | bytes | None) -> WebhookEvent:
@@ -108,8 +112,8 @@ def parse_webhook(*, api_key: str, body: bytes | str, signature: str | bytes | N
         )
     try:
         data = json.loads(_as_bytes(body))
-    except ValueError as error:
-        raise WebhookPayloadError("the webhook body is signed but is not JSON") from error
+    except (ValueError, RecursionError) as error:
+        raise WebhookPayloadError("the webhook body is signed but is not JSON (or is nested too deeply)") from error
     if not isinstance(data, dict):
         raise WebhookPayloadError(f"the webhook body is signed but is a JSON {type(data).__name__}, not an object")
     progress = data.get("progress")

@@ -151,3 +151,15 @@ def test_fuzz_zero_false_accepts(body: bytes, key: str, other_key: str, how: int
         assert isinstance(mutated, str | bytes)
         text = mutated.decode() if isinstance(mutated, bytes) else mutated
         assert text.strip().lower().removeprefix("sha256=") == signature[7:]
+
+
+def test_deeply_nested_signed_body_is_a_payload_error() -> None:
+    body = b"[" * 200_000
+    with pytest.raises(WebhookPayloadError, match="nested too deeply"):
+        parse_webhook(api_key=KEY, body=body, signature=sign_webhook(api_key=KEY, body=body))
+
+
+def test_object_error_is_kept_as_json_text() -> None:
+    body = json.dumps({"type": "failed", "jobId": "j", "status": "FAILED", "error": {"code": "x"}})
+    event = parse_webhook(api_key=KEY, body=body, signature=sign_webhook(api_key=KEY, body=body))
+    assert event.error == '{"code":"x"}' and event.is_terminal
