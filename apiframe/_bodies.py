@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import quote
 
 from ._errors import InvalidRequestError
-from ._schema import REF, Problem, operation, resolve, spec, validate
+from ._schema import REF, Problem, operation, resolve, validate
 
 __all__ = ["build_body", "build_plain_body", "build_query", "path_for"]
 
@@ -262,15 +262,3 @@ def path_for(operation_id: str, **params: Any) -> str:
             )
         path = path.replace("{" + name + "}", quote(value, safe=""))
     return path
-
-
-def variant_schema(operation_id: str, choice: str) -> Mapping[str, Any]:
-    """The component schema of one variant of a discriminated body (for tools such as the CLI)."""
-    op = operation(operation_id)
-    return resolve({"$ref": REF + op.variants[choice]})
-
-
-def components() -> Mapping[str, Any]:
-    """All component schemas of the shipped spec."""
-    schemas: Mapping[str, Any] = spec()["components"]["schemas"]
-    return schemas

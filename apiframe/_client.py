@@ -108,14 +108,19 @@ class _BaseClient:
             stream=stream,
         )
 
-    def _evolved(
+    def _attach(self) -> None:
+        raise NotImplementedError
+
+    def with_options(
         self,
-        api_key: str | None,
-        base_url: str | None,
-        timeout: float | httpx.Timeout | None,
-        max_retries: int | None,
-        default_headers: Mapping[str, str] | None,
-    ) -> ClientConfig:
+        *,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        default_headers: Mapping[str, str] | None = None,
+    ) -> Self:
+        """A copy with some settings changed, sharing this client's connection pool."""
         changes: dict[str, Any] = {}
         if api_key is not None:
             changes["api_key"] = api_key
@@ -127,9 +132,13 @@ class _BaseClient:
             changes["max_retries"] = max_retries
         if default_headers is not None:
             changes["default_headers"] = {**self._config.default_headers, **default_headers}
-        config = self._config.evolve(**changes)
-        register_secret(config.api_key)
-        return config
+        clone = object.__new__(type(self))
+        clone._config = self._config.evolve(**changes)
+        register_secret(clone._config.api_key)
+        clone._owns_http = False
+        clone._http = self._http  # type: ignore[attr-defined]
+        clone._attach()
+        return clone
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self._config.base_url!r}, max_retries={self._config.max_retries})"
@@ -194,23 +203,6 @@ class Apiframe(_BaseClient):
     def me(self, **options: Unpack[RequestOptions]) -> Me:
         """The calling team: credits, plan and limits."""
         return self._run(me_flow(self, options))
-
-    def with_options(
-        self,
-        *,
-        api_key: str | None = None,
-        base_url: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        default_headers: Mapping[str, str] | None = None,
-    ) -> Apiframe:
-        """A copy with some settings changed, sharing this client's connection pool."""
-        clone = object.__new__(Apiframe)
-        clone._config = self._evolved(api_key, base_url, timeout, max_retries, default_headers)
-        clone._owns_http = False
-        clone._http = self._http
-        clone._attach()
-        return clone
 
     def _run(self, flow: Flow[T]) -> T:
         return run_sync(flow, http=self._http, base_url=self._config.base_url, clock=self._config.clock)
@@ -290,23 +282,6 @@ class AsyncApiframe(_BaseClient):
     async def me(self, **options: Unpack[RequestOptions]) -> Me:
         """The calling team: credits, plan and limits."""
         return await self._run(me_flow(self, options))
-
-    def with_options(
-        self,
-        *,
-        api_key: str | None = None,
-        base_url: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        default_headers: Mapping[str, str] | None = None,
-    ) -> AsyncApiframe:
-        """A copy with some settings changed, sharing this client's connection pool."""
-        clone = object.__new__(AsyncApiframe)
-        clone._config = self._evolved(api_key, base_url, timeout, max_retries, default_headers)
-        clone._owns_http = False
-        clone._http = self._http
-        clone._attach()
-        return clone
 
     async def _run(self, flow: Flow[T]) -> T:
         return await run_async(flow, http=self._http, base_url=self._config.base_url, clock=self._config.clock)

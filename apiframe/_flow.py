@@ -112,9 +112,7 @@ def _build(
     headers = dict(spec.headers)
     content: Any = None
     if spec.multipart is not None:
-        headers["Content-Type"] = spec.multipart.content_type
-        if spec.multipart.content_length is not None:
-            headers["Content-Length"] = str(spec.multipart.content_length)
+        headers.update(spec.multipart.headers)
         content = spec.multipart.aiter_bytes() if is_async else spec.multipart.iter_bytes()
     return http.build_request(
         spec.method,

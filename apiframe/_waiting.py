@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import random
 import threading
-from collections.abc import Callable, Generator, Iterable, Sequence
+from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,19 +27,10 @@ from ._errors import (
 )
 from ._flow import Effect, Emit, Flow, Sleep
 
-__all__ = ["TERMINAL_STATUSES", "JobSnapshot", "WaitPolicy", "wait_flow", "wait_many_flow"]
+__all__ = ["TERMINAL_STATUSES", "WaitPolicy", "job_id_of", "wait_flow", "wait_many_flow"]
 
 TERMINAL_STATUSES = frozenset({"COMPLETED", "FAILED", "CANCELLED"})
 TRANSIENT_ERRORS = (RateLimitError, ServerError, NetworkError)
-
-
-class JobSnapshot:
-    """What the waiting logic reads from a job (the generated ``Job`` model has these)."""
-
-    id: str
-    status: Any
-    progress: Any
-    error: Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,14 +214,6 @@ def wait_many_flow(
             yield Emit(job)
         else:
             tracker.schedule(now(), rng)
-
-
-def unique_ids(ids: Sequence[Any]) -> list[str]:
-    """Job ids from ids or objects with ``job_id`` / ``id`` (handles and jobs)."""
-    out: list[str] = []
-    for item in ids:
-        out.append(job_id_of(item))
-    return out
 
 
 def job_id_of(item: Any) -> str:

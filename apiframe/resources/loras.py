@@ -10,7 +10,7 @@ from .._errors import InvalidRequestError
 from .._files import FileInput, MultipartBody, file_source
 from .._flow import Flow
 from .._pagination import AsyncPage, Page
-from .._schema import operation, spec, validate
+from .._schema import operation, resolve, validate
 from ._base import AsyncResource, SyncResource, call_flow
 
 if TYPE_CHECKING:
@@ -24,16 +24,9 @@ SubjectKind = Literal["person", "style", "object"]
 Gender = Literal["female", "male", "non-binary"]
 
 
-def _multipart_schema(operation_id: str) -> Mapping[str, Any]:
-    op = operation(operation_id)
-    body = spec()["paths"][op.path][op.method.lower()]["requestBody"]["content"]["multipart/form-data"]
-    schema: Mapping[str, Any] = body["schema"]
-    return schema
-
-
 def lora_body(images: Sequence[FileInput], fields: dict[str, Any]) -> MultipartBody:
     """Check the images and fields against the spec, open every image source, build the body."""
-    schema = _multipart_schema("loras_create")
+    schema = resolve(operation("loras_create").body_schema or {})
     limits = schema["properties"]["images"]
     low, high = limits.get("minItems", 0), limits.get("maxItems", len(images))
     if isinstance(images, (str, bytes)) or not isinstance(images, Sequence):
