@@ -6,7 +6,7 @@ SPEC ?= openapi/openapi.json
 SPEC_SOURCE ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install sync-spec generate check-generated test lint typecheck check clean
+.PHONY: help install sync-spec generate check-generated test lint typecheck check bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -42,6 +42,9 @@ lint: $(PY)  ## ruff on the hand-written code
 typecheck: $(PY)  ## mypy --strict and pyright on apiframe/, examples and type tests
 	$(PY) -m mypy
 	$(PY) -m pyright
+
+bench: $(PY)  ## run the benchmarks and the large reliability profile; writes bench/results.md
+	$(PY) bench/run.py
 
 check: lint typecheck test  ## everything CI checks after check-generated
 

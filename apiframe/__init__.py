@@ -43,7 +43,6 @@ from ._waiting import WaitPolicy
 if TYPE_CHECKING:
     from apiframe_client.models import (
         AssetCreated,
-        Job,
         JobAccepted,
         JobList,
         JobListJobsItem,
@@ -56,9 +55,10 @@ if TYPE_CHECKING:
         Upload,
     )
 
+    from ._outputs import Job, Output
+
 _MODELS = (
     "AssetCreated",
-    "Job",
     "JobAccepted",
     "JobList",
     "JobListJobsItem",
@@ -70,6 +70,7 @@ _MODELS = (
     "ModelCatalogEntry",
     "Upload",
 )
+_FACADE = {"Job": "._outputs", "Output": "._outputs"}
 
 __all__ = [
     "APIResponseValidationError",
@@ -100,6 +101,7 @@ __all__ = [
     "ModelCatalogEntry",
     "NetworkError",
     "NotFoundError",
+    "Output",
     "Page",
     "PermissionDeniedError",
     "RateLimitError",
@@ -118,6 +120,12 @@ __all__ = [
 
 def __getattr__(name: str) -> Any:
     """The common response models, loaded on first use (``apiframe.Job``)."""
+    if name in _FACADE:
+        import importlib
+
+        value = getattr(importlib.import_module(_FACADE[name], __name__), name)
+        globals()[name] = value
+        return value
     if name in _MODELS:
         import apiframe_client.models as models
 

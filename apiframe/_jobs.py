@@ -7,9 +7,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from apiframe_client.models import Job
-
     from ._client import Apiframe, AsyncApiframe
+    from ._outputs import Job
 
 __all__ = ["AcceptedJob", "AsyncAcceptedJob"]
 

@@ -13,9 +13,10 @@ from .._waiting import WaitPolicy, job_id_of, wait_flow, wait_many_flow
 from ._base import AsyncResource, SyncResource, call_flow
 
 if TYPE_CHECKING:
-    from apiframe_client.models import Job, JobList, JobListJobsItem
+    from apiframe_client.models import JobList, JobListJobsItem
 
     from .._config import RequestOptions
+    from .._outputs import Job
 
 __all__ = ["AsyncJobPage", "AsyncJobs", "JobPage", "Jobs"]
 
@@ -54,7 +55,7 @@ class AsyncJobPage(AsyncPage["JobListJobsItem"]):
 
 
 def get_flow(client: Any, job_id: str, options: RequestOptions | None = None) -> Flow[Job]:
-    from apiframe_client.models import Job
+    from .._outputs import Job
 
     path = path_for("jobs_get", id=job_id)
     job: Job = yield from call_flow(client, "jobs_get", Job, path=path, options=options)
