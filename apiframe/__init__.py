@@ -20,6 +20,7 @@ from ._errors import (
     APIStatusError,
     AuthenticationError,
     ConfigurationError,
+    DownloadError,
     InsufficientCreditsError,
     InvalidRequestError,
     JobCancelledError,
@@ -29,6 +30,7 @@ from ._errors import (
     PermissionDeniedError,
     RateLimitError,
     RequestTimeoutError,
+    ResultExpiredError,
     ServerError,
     ValidationError,
     WaitCancelledError,
@@ -55,6 +57,7 @@ if TYPE_CHECKING:
         Upload,
     )
 
+    from ._download import DownloadProgress
     from ._outputs import Job, Output
 
 _MODELS = (
@@ -70,7 +73,7 @@ _MODELS = (
     "ModelCatalogEntry",
     "Upload",
 )
-_FACADE = {"Job": "._outputs", "Output": "._outputs"}
+_FACADE = {"Job": "._outputs", "Output": "._outputs", "DownloadProgress": "._download"}
 
 __all__ = [
     "APIResponseValidationError",
@@ -85,6 +88,8 @@ __all__ = [
     "AsyncPage",
     "AuthenticationError",
     "ConfigurationError",
+    "DownloadError",
+    "DownloadProgress",
     "InsufficientCreditsError",
     "InvalidRequestError",
     "Job",
@@ -107,6 +112,7 @@ __all__ = [
     "RateLimitError",
     "RequestOptions",
     "RequestTimeoutError",
+    "ResultExpiredError",
     "ServerError",
     "Upload",
     "ValidationError",

@@ -96,6 +96,7 @@ class _BaseClient:
         multipart: MultipartBody | None = None,
         options: Mapping[str, Any] | None = None,
         stream: bool = False,
+        authenticate: bool = True,
     ) -> Flow[httpx.Response]:
         return request_flow(
             self._config,
@@ -106,6 +107,7 @@ class _BaseClient:
             multipart=multipart,
             options=options,
             stream=stream,
+            authenticate=authenticate,
         )
 
     def _attach(self) -> None:

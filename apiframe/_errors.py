@@ -17,6 +17,7 @@ __all__ = [
     "ApiframeTimeoutError",
     "AuthenticationError",
     "ConfigurationError",
+    "DownloadError",
     "InsufficientCreditsError",
     "InvalidRequestError",
     "JobCancelledError",
@@ -26,6 +27,7 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "RequestTimeoutError",
+    "ResultExpiredError",
     "ServerError",
     "ValidationError",
     "WaitCancelledError",
@@ -226,6 +228,23 @@ class JobCancelledError(ApiframeError):
 
 class WaitCancelledError(ApiframeError):
     """A synchronous wait was stopped through its ``cancel`` event."""
+
+
+class ResultExpiredError(ApiframeError):
+    """A job's result files are gone: the API purged them after its retention period (24 h by default).
+
+    ``job_id`` names the job; generate it again to get new files.
+    """
+
+    job_id: str
+
+    def __init__(self, message: str, *, job_id: str) -> None:
+        super().__init__(message)
+        self.job_id = job_id
+
+
+class DownloadError(ApiframeError):
+    """A result file could not be saved: the transfer broke off, or the disk write failed."""
 
 
 class WebhookVerificationError(ApiframeError):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
-from collections.abc import AsyncIterator, Generator, Iterator, Mapping
+from collections.abc import AsyncIterator, Callable, Generator, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeAlias, TypeVar
 
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Clock",
+    "Drain",
     "Effect",
     "Emit",
     "Flow",
@@ -70,13 +71,21 @@ class Sleep:
 
 
 @dataclass(frozen=True, slots=True)
+class Drain:
+    """Read a streamed response to its end, handing each chunk to ``sink``, then close it."""
+
+    response: httpx.Response
+    sink: Callable[[bytes], object]
+
+
+@dataclass(frozen=True, slots=True)
 class Emit(Generic[T]):
     """Hand a value to whoever iterates the flow (``wait_many``); the flow resumes with None."""
 
     value: T
 
 
-Effect: TypeAlias = "Send | Sleep | Emit[Any]"
+Effect: TypeAlias = "Send | Sleep | Drain | Emit[Any]"
 Flow: TypeAlias = Generator[Effect, Any, T]
 
 
@@ -114,9 +123,10 @@ def _build(
     if spec.multipart is not None:
         headers.update(spec.multipart.headers)
         content = spec.multipart.aiter_bytes() if is_async else spec.multipart.iter_bytes()
+    absolute = spec.path.startswith(("https://", "http://"))
     return http.build_request(
         spec.method,
-        base_url + spec.path,
+        spec.path if absolute else base_url + spec.path,
         params=dict(spec.params) if spec.params else None,
         json=spec.json if spec.multipart is None else None,
         content=content,
@@ -153,6 +163,22 @@ async def _send_async(http: httpx.AsyncClient, base_url: str, effect: Send) -> h
     return response
 
 
+def _drain_sync(effect: Drain) -> None:
+    try:
+        for chunk in effect.response.iter_bytes():
+            effect.sink(chunk)
+    finally:
+        effect.response.close()
+
+
+async def _drain_async(effect: Drain) -> None:
+    try:
+        async for chunk in effect.response.aiter_bytes():
+            effect.sink(chunk)
+    finally:
+        await effect.response.aclose()
+
+
 def _perform_sync(effect: Effect, http: httpx.Client, base_url: str, clock: Clock) -> tuple[Any, BaseException | None]:
     """Carry out one effect: (what to send back into the flow, or the error to throw into it)."""
     try:
@@ -160,6 +186,8 @@ def _perform_sync(effect: Effect, http: httpx.Client, base_url: str, clock: Cloc
             return _send_sync(http, base_url, effect), None
         if isinstance(effect, Sleep):
             _sleep_sync(effect, clock)
+        if isinstance(effect, Drain):
+            _drain_sync(effect)
     except (httpx.TransportError, WaitCancelledError) as error:
         return None, error
     return None, None
@@ -173,6 +201,8 @@ async def _perform_async(
             return await _send_async(http, base_url, effect), None
         if isinstance(effect, Sleep):
             await clock.async_sleep(effect.seconds)
+        if isinstance(effect, Drain):
+            await _drain_async(effect)
     except httpx.TransportError as error:
         return None, error
     return None, None

@@ -75,14 +75,15 @@ def _check_options(options: Mapping[str, Any]) -> None:
         raise ConfigurationError("idempotency_key must be a non-empty string of at most 255 characters")
 
 
-def _headers(config: ClientConfig, method: str, options: Mapping[str, Any]) -> dict[str, str]:
+def _headers(config: ClientConfig, method: str, options: Mapping[str, Any], *, authenticate: bool) -> dict[str, str]:
     headers = {
-        "Accept": "application/json",
+        "Accept": "application/json" if authenticate else "*/*",
         "User-Agent": USER_AGENT,
         **config.default_headers,
         **dict(options.get("extra_headers") or {}),
-        "X-API-Key": config.api_key,
     }
+    if authenticate:
+        headers["X-API-Key"] = config.api_key
     if method == "POST":
         headers["Idempotency-Key"] = options.get("idempotency_key") or str(uuid.uuid4())
     return headers
@@ -151,8 +152,13 @@ def request_flow(
     multipart: MultipartBody | None = None,
     options: Mapping[str, Any] | None = None,
     stream: bool = False,
+    authenticate: bool = True,
 ) -> Flow[httpx.Response]:
-    """Send one API request, retrying what is safe to retry; return the 2xx response or raise."""
+    """Send one API request, retrying what is safe to retry; return the 2xx response or raise.
+
+    ``path`` may be an absolute URL (a result file); ``authenticate=False`` leaves the API key
+    out, as for any host that is not the API.
+    """
     options = dict(options or {})
     _check_options(options)
     method = method.upper()
@@ -163,7 +169,7 @@ def request_flow(
     spec = RequestSpec(
         method=method,
         path=path,
-        headers=_headers(config, method, options),
+        headers=_headers(config, method, options, authenticate=authenticate),
         params=_query(params),
         json=json,
         multipart=multipart,

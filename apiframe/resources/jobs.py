@@ -10,7 +10,8 @@ from .._bodies import build_query, path_for
 from .._flow import Flow
 from .._pagination import AsyncPage, Page
 from .._waiting import WaitPolicy, job_id_of, wait_flow, wait_many_flow
-from ._base import AsyncResource, SyncResource, call_flow
+from ._base import call_flow
+from ._downloads import AsyncDownloads, Downloads
 
 if TYPE_CHECKING:
     from apiframe_client.models import JobList, JobListJobsItem
@@ -91,8 +92,8 @@ def poller(client: Any) -> Callable[[str, float | None], Flow[Job]]:
     return get_job
 
 
-class Jobs(SyncResource):
-    """Look up, list and wait for jobs."""
+class Jobs(Downloads):
+    """Look up, list, wait for and download jobs."""
 
     def get(self, job_id: str, /, **options: Unpack[RequestOptions]) -> Job:
         """The job's current snapshot (status, progress, result URLs once COMPLETED)."""
@@ -191,8 +192,8 @@ class Jobs(SyncResource):
         return self._client._iterate(flow)
 
 
-class AsyncJobs(AsyncResource):
-    """Look up, list and wait for jobs (async)."""
+class AsyncJobs(AsyncDownloads):
+    """Look up, list, wait for and download jobs (async)."""
 
     async def get(self, job_id: str, /, **options: Unpack[RequestOptions]) -> Job:
         """The job's current snapshot (status, progress, result URLs once COMPLETED)."""

@@ -1,0 +1,82 @@
+"""``client.jobs.download``: save a completed job's result files (logic in ``apiframe._download``)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Unpack
+
+from .._download import ProgressCallback, download_flow
+from ._base import AsyncResource, SyncResource
+
+if TYPE_CHECKING:
+    from .._config import RequestOptions
+    from .._outputs import Job
+
+__all__ = ["AsyncDownloads", "Downloads"]
+
+
+def _get_job(client: Any) -> Any:
+    from .jobs import get_flow
+
+    return lambda job_id: get_flow(client, job_id)
+
+
+class Downloads(SyncResource):
+    """The download half of ``client.jobs``."""
+
+    def download(
+        self,
+        job: Job | str | Any,
+        directory: str | os.PathLike[str] = ".",
+        /,
+        *,
+        overwrite: bool = False,
+        on_progress: ProgressCallback | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> list[Path]:
+        """Stream every result file of a COMPLETED job into ``directory``; return the paths.
+
+        Files are named ``<job_id>[-<n>].<ext>`` and written atomically; files already there are
+        skipped unless ``overwrite=True``. ``on_progress`` receives a
+        :class:`~apiframe.DownloadProgress` per chunk. A job whose files have been purged raises
+        :class:`~apiframe.ResultExpiredError`; a job not COMPLETED raises before any download.
+        """
+        flow = download_flow(
+            self._client,
+            job,
+            directory,
+            get_job=_get_job(self._client),
+            overwrite=overwrite,
+            on_progress=on_progress,
+            options=options,
+        )
+        paths: list[Path] = self._client._run(flow)
+        return paths
+
+
+class AsyncDownloads(AsyncResource):
+    """The download half of ``client.jobs`` (async)."""
+
+    async def download(
+        self,
+        job: Job | str | Any,
+        directory: str | os.PathLike[str] = ".",
+        /,
+        *,
+        overwrite: bool = False,
+        on_progress: ProgressCallback | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> list[Path]:
+        """Stream every result file of a COMPLETED job into ``directory``; see :meth:`Downloads.download`."""
+        flow = download_flow(
+            self._client,
+            job,
+            directory,
+            get_job=_get_job(self._client),
+            overwrite=overwrite,
+            on_progress=on_progress,
+            options=options,
+        )
+        paths: list[Path] = await self._client._run(flow)
+        return paths
