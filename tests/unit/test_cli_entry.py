@@ -1,4 +1,4 @@
-"""The ``apiframe`` command dispatches to the sandbox and reports usage errors."""
+"""The ``apiframe`` command's entry points: help, usage errors, the sandbox pass-through."""
 
 from __future__ import annotations
 
@@ -7,15 +7,22 @@ import sys
 
 import pytest
 
-from apiframe._cli import main
+from apiframe.cli import main
 
 
 def test_help_and_unknown_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--help"]) == 0
-    assert "sandbox" in capsys.readouterr().out
-    assert main([]) == 2
+    out = capsys.readouterr().out
+    for command in ("generate", "batch", "jobs", "upload", "loras", "models", "me", "webhooks", "sandbox"):
+        assert command in out
     assert main(["frobnicate"]) == 2
-    assert "unknown command 'frobnicate'" in capsys.readouterr().err
+    assert "No such command 'frobnicate'" in capsys.readouterr().err
+
+
+def test_python_dash_m_runs_the_same_command() -> None:
+    result = subprocess.run([sys.executable, "-m", "apiframe", "--version"], capture_output=True, text=True, check=False)
+    assert result.returncode == 0
+    assert result.stdout.startswith("apiframe, version ")
 
 
 def test_sandbox_subcommand_parses_its_options() -> None:

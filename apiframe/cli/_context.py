@@ -1,0 +1,93 @@
+"""What every command shares: where the API is, the key, output mode, and an embedded sandbox."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass, field
+from typing import Any
+
+import click
+from rich.console import Console
+
+from .._client import Apiframe, AsyncApiframe
+from .._config import DEFAULT_BASE_URL
+
+__all__ = ["NO_KEY_HELP", "Settings", "jsonable"]
+
+NO_KEY_HELP = (
+    "no API key. Either:\n"
+    "  - pass --api-key afk_... or set APIFRAME_API_KEY (create a key in the Apiframe dashboard:\n"
+    "    https://apiframe.ai/dashboard), or\n"
+    "  - add --sandbox to run against a local sandbox: no key, no credits, nothing leaves this machine\n"
+    '    (needs the sandbox extra: pip install "apiframe-sdk[sandbox]").'
+)
+
+
+def jsonable(value: Any) -> Any:
+    """A response model (attrs, with ``to_dict``), path or plain value as JSON-ready data."""
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [jsonable(v) for v in value]
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    return str(value)
+
+
+@dataclass
+class Settings:
+    """Global options, and the sandbox started for ``--sandbox`` (stopped when the command ends)."""
+
+    api_key: str | None
+    base_url: str | None
+    sandbox: bool
+    sandbox_job_seconds: float
+    json_output: bool
+    console: Console = field(default_factory=lambda: Console(stderr=True))
+    out: Console = field(default_factory=Console)
+    _sandbox: Any = None
+
+    def _start_sandbox(self) -> tuple[str, str]:
+        if self._sandbox is None:
+            try:
+                from ..testing import Sandbox, SandboxConfig
+            except ImportError as error:  # pragma: no cover - depends on the installed extras
+                raise click.UsageError(
+                    f'--sandbox needs the sandbox extra: pip install "apiframe-sdk[sandbox]" ({error})'
+                ) from error
+            self._sandbox = Sandbox(SandboxConfig(job_seconds=self.sandbox_job_seconds)).start()
+            click.get_current_context().call_on_close(self._sandbox.stop)
+            if not self.json_output:
+                self.console.print(f"[dim]sandbox running at {self._sandbox.base_url} (nothing leaves this machine)")
+        return str(self._sandbox.api_key), str(self._sandbox.base_url)
+
+    def endpoint(self) -> tuple[str, str]:
+        """(api_key, base_url) to use, or a usage error that says how to get a key."""
+        if self.sandbox:
+            return self._start_sandbox()
+        key = self.api_key or os.environ.get("APIFRAME_API_KEY")
+        if not key:
+            raise click.UsageError(NO_KEY_HELP)
+        return key, self.base_url or os.environ.get("APIFRAME_BASE_URL") or DEFAULT_BASE_URL
+
+    def client(self) -> Apiframe:
+        key, url = self.endpoint()
+        client = Apiframe(api_key=key, base_url=url)
+        click.get_current_context().call_on_close(client.close)
+        return client
+
+    def async_client(self) -> AsyncApiframe:
+        """A new async client; use it as ``async with`` inside the command's event loop."""
+        key, url = self.endpoint()
+        return AsyncApiframe(api_key=key, base_url=url)
+
+    def emit(self, data: Any, text: str | None = None) -> None:
+        """Print a result: JSON with --json (or when there is no text form), else ``text``."""
+        if self.json_output or text is None:
+            sys.stdout.write(json.dumps(jsonable(data), indent=2, default=str) + "\n")
+        else:
+            self.out.print(text, highlight=False, soft_wrap=True)
