@@ -224,6 +224,7 @@ def batch(file: Path, out: Path, concurrency: int, timeout: float) -> int:
     tasks, fresh = plan_tasks(lines, manifest)
     digests = {line.number: line.digest for line in lines}
     try:
+        manifest.lock()
         manifest.write(fresh, digests)  # every key is on disk before any request is sent
         todo = [task for task in tasks if not task.done]
         if not settings.json_output and len(todo) < len(tasks):
@@ -301,9 +302,10 @@ def jobs_list(status: str | None, model: str | None, limit: int) -> int:
         rows.append(job)
         if len(rows) >= limit:
             break
-    table = Table("id", "model", "status", "progress", "created")
+    table = Table("model", "status", "progress", "created")
+    table.add_column("id", no_wrap=True)
     for job in rows:
-        table.add_row(job.id, job.model, str(job.status), str(job.progress), str(job.created_at))
+        table.add_row(job.model, str(job.status), str(job.progress), f"{job.created_at:%Y-%m-%d %H:%M:%S}", job.id)
     if settings.json_output:
         settings.emit(rows)
     else:
@@ -418,10 +420,11 @@ def loras_list(limit: int) -> int:
     """List LoRAs."""
     settings = _settings()
     page = settings.client().loras.list(limit=limit)
-    table = Table("id", "name", "status", "images", "trigger word")
+    table = Table("name", "status", "images", "trigger word")
+    table.add_column("id", no_wrap=True)
     items = list(page.items)
     for lora in items:
-        table.add_row(lora.id, lora.name, str(lora.status), str(lora.image_count), lora.trigger_word or "")
+        table.add_row(lora.name, str(lora.status), str(lora.image_count), lora.trigger_word or "", lora.id)
     if settings.json_output:
         settings.emit(items)
     else:

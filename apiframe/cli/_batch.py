@@ -71,6 +71,31 @@ class Manifest:
         if path.exists():
             self._load()
         self._handle: IO[str] | None = None
+        self._lock: IO[str] | None = None
+
+    def lock(self) -> None:
+        """Claim the output directory for this run, and clear what a killed run left half-written.
+
+        A second batch writing into the same directory at the same time is refused.
+        """
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = (self.path.parent / ".manifest.lock").open("w")
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - Windows: no advisory locks, no check
+            fcntl = None  # type: ignore[assignment]
+        if fcntl is not None:
+            try:
+                fcntl.flock(self._lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError as error:
+                self._lock.close()
+                self._lock = None
+                raise InvalidRequestError(
+                    f"another apiframe batch is writing into {self.path.parent}; wait for it or use another --out",
+                    field="out",
+                ) from error
+        for stale in self.path.parent.glob(".*.part"):
+            stale.unlink(missing_ok=True)
 
     def _load(self) -> None:
         with self.path.open(encoding="utf-8") as handle:
@@ -116,6 +141,9 @@ class Manifest:
         if self._handle is not None:
             self._handle.close()
             self._handle = None
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
 
 
 def plan_tasks(lines: list[BatchLine], manifest: Manifest) -> tuple[list[Task], list[Task]]:

@@ -106,7 +106,7 @@ def summary_table(tasks: Sequence[Task], title: str = "Summary") -> Table:
     table.add_column("#", justify="right")
     table.add_column("model")
     table.add_column("status")
-    table.add_column("job id", overflow="fold")
+    table.add_column("job id", no_wrap=True)
     table.add_column("files / error", overflow="fold")
     for task in tasks:
         detail = ", ".join(task.files) if task.status == "completed" else (task.error or task.note or "")

@@ -27,6 +27,7 @@ from .._errors import (
     PermissionDeniedError,
     RateLimitError,
     ServerError,
+    ValidationError,
     WaitTimeoutError,
 )
 from .._outputs import Job
@@ -97,7 +98,13 @@ async def _run_one(
     if task.status == "failed" or (task.status == "completed" and _files_present(task, out)):
         return
     if task.status == "pending":
-        task.job_id = await _submit(client, task, backoff)
+        try:
+            task.job_id = await _submit(client, task, backoff)
+        except ValidationError as error:  # the API refused this request: it will not pass later either
+            task.status = "failed"
+            task.error = str(error)
+            on_change(task)
+            return
         task.status = "submitted"
         on_change(task)
     assert task.job_id is not None
