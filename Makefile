@@ -6,7 +6,7 @@ SPEC ?= openapi/openapi.json
 SPEC_SOURCE ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install sync-spec generate check-generated test lint typecheck check bench clean
+.PHONY: help install demo sync-spec generate check-generated test lint typecheck check bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -17,6 +17,11 @@ $(PY):
 
 install: $(PY)  ## create .venv and install the SDK with its dev extras
 	$(PY) -m pip install --quiet -e ".[dev]"
+
+demo: $(PY)  ## the main job on a fresh machine: image, video and music from the embedded sandbox into ./demo-output
+	$(PY) -m pip install --quiet -e ".[cli]"
+	rm -rf demo-output
+	$(VENV)/bin/apiframe --sandbox --sandbox-job-seconds 5 batch examples/demo.jsonl --out demo-output --concurrency 3
 
 sync-spec: $(PY)  ## copy the spec into openapi/ (SPEC_SOURCE=path-or-url; default ../shared, else production)
 	$(PY) scripts/sync_spec.py $(SPEC_SOURCE)

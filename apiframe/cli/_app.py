@@ -262,7 +262,9 @@ def batch(file: Path, out: Path, concurrency: int, timeout: float) -> int:
             }
         )
     else:
-        settings.out.print(summary_table(tasks, title=f"{file.name}: {counts['completed']}/{len(tasks)} completed"))
+        title = f"{file.name}: {counts['completed']}/{len(tasks)} completed"
+        caption = f"files in {out}/ as <job id>[-n].<ext>; progress kept in {manifest.path}"
+        settings.out.print(summary_table(tasks, title=title, caption=caption))
         if unfinished:
             settings.console.print(f"[yellow]{unfinished} line(s) unfinished: run the same command again to resume")
     return EXIT_OK if counts["completed"] == len(tasks) else EXIT_JOB_FAILED

@@ -100,16 +100,23 @@ class Display:
             self._progress.update(bar, completed=shown, state=f"[cyan]{status}")
 
 
-def summary_table(tasks: Sequence[Task], title: str = "Summary") -> Table:
+def _short(name: str, job_id: str | None) -> str:
+    return "…" + name[len(job_id) :] if job_id and name.startswith(job_id) else name
+
+
+def summary_table(tasks: Sequence[Task], title: str = "Summary", caption: str | None = None) -> Table:
     """One row per task: line, model, status, job id and the files written (or the error)."""
-    table = Table(title=title, show_lines=False)
+    table = Table(title=title, caption=caption, show_lines=False)
     table.add_column("#", justify="right")
-    table.add_column("model")
+    table.add_column("model", no_wrap=True)
     table.add_column("status")
     table.add_column("job id", no_wrap=True)
     table.add_column("files / error", overflow="fold")
     for task in tasks:
-        detail = ", ".join(task.files) if task.status == "completed" else (task.error or task.note or "")
+        if task.status == "completed":
+            detail = ", ".join(_short(name, task.job_id) for name in task.files)
+        else:
+            detail = task.error or task.note or ""
         status = task.status if task.done or not task.note else f"{task.status} (unfinished)"
         table.add_row(
             str(task.line),
