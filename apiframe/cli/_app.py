@@ -263,7 +263,7 @@ def batch(file: Path, out: Path, concurrency: int, timeout: float) -> int:
         )
     else:
         title = f"{file.name}: {counts['completed']}/{len(tasks)} completed"
-        caption = f"files in {out}/ as <job id>[-n].<ext>; progress kept in {manifest.path}"
+        caption = f"files in {out}/ (full job ids: --json, or the manifest {manifest.path})"
         settings.out.print(summary_table(tasks, title=title, caption=caption))
         if unfinished:
             settings.console.print(f"[yellow]{unfinished} line(s) unfinished: run the same command again to resume")

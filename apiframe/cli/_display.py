@@ -100,8 +100,12 @@ class Display:
             self._progress.update(bar, completed=shown, state=f"[cyan]{status}")
 
 
+def _short_id(job_id: str | None) -> str:
+    return (job_id[:8] + "…") if job_id and len(job_id) > 12 else (job_id or "-")
+
+
 def _short(name: str, job_id: str | None) -> str:
-    return "…" + name[len(job_id) :] if job_id and name.startswith(job_id) else name
+    return _short_id(job_id) + name[len(job_id) :] if job_id and name.startswith(job_id) else name
 
 
 def summary_table(tasks: Sequence[Task], title: str = "Summary", caption: str | None = None) -> Table:
@@ -109,7 +113,7 @@ def summary_table(tasks: Sequence[Task], title: str = "Summary", caption: str | 
     table = Table(title=title, caption=caption, show_lines=False)
     table.add_column("#", justify="right")
     table.add_column("model", no_wrap=True)
-    table.add_column("status")
+    table.add_column("status", no_wrap=True)
     table.add_column("job id", no_wrap=True)
     table.add_column("files / error", overflow="fold")
     for task in tasks:
@@ -122,7 +126,7 @@ def summary_table(tasks: Sequence[Task], title: str = "Summary", caption: str | 
             str(task.line),
             task.request.model,
             f"[{_STYLE.get(task.status, 'white')}]{status}",
-            task.job_id or "-",
+            _short_id(task.job_id),
             detail,
         )
     return table
