@@ -14,9 +14,9 @@ from typing import Any
 from urllib.parse import quote
 
 from ._errors import InvalidRequestError
-from ._schema import REF, Problem, operation, resolve, validate
+from ._schema import ID_RULE, REF, Problem, is_safe_id, operation, resolve, validate
 
-__all__ = ["build_body", "build_plain_body", "build_query", "path_for"]
+__all__ = ["build_body", "build_plain_body", "build_query", "check_id", "path_for"]
 
 
 def _python_names(schema: Mapping[str, Any]) -> dict[str, str]:
@@ -244,7 +244,14 @@ def build_query(operation_id: str, kwargs: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-_BAD_ID = re.compile(r"[/\\?#%\s]|\.\.")
+def check_id(value: object, field: str) -> str:
+    """``value`` if it can be one segment of a URL path (a job, LoRA or asset id), else InvalidRequestError.
+
+    Call it on every id before the first request, so a bad one among many fails before anything is sent.
+    """
+    if not is_safe_id(value):
+        raise InvalidRequestError(f"{field}: {value!r:.100} is not an id; {ID_RULE}", field=field)
+    return value
 
 
 def path_for(operation_id: str, **params: Any) -> str:
@@ -252,13 +259,6 @@ def path_for(operation_id: str, **params: Any) -> str:
     op = operation(operation_id)
     path = op.path
     for name in op.path_params:
-        value = params.get(name)
-        if not isinstance(value, str) or not value or _BAD_ID.search(value) or value in (".", ".."):
-            shown = _snake(name)
-            raise InvalidRequestError(
-                f"{shown} must be a non-empty id such as 'abc123' (no '/', '..', '?', '#', '%' or whitespace), "
-                f"got {value!r}",
-                field=shown,
-            )
+        value = check_id(params.get(name), _snake(name))
         path = path.replace("{" + name + "}", quote(value, safe=""))
     return path

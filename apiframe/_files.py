@@ -15,6 +15,7 @@ import io
 import mimetypes
 import os
 import secrets
+import stat
 from collections.abc import (
     AsyncIterable,
     AsyncIterator,
@@ -542,11 +543,21 @@ def _path_source(raw: str | os.PathLike[Any], filename: str | None, content_type
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise InvalidRequestError(f"{field}: no such file: {shown}; {hint}.", field=field) from None
+        dangling = ""
+        with contextlib.suppress(OSError, ValueError):
+            dangling = " (a symbolic link whose target is missing)" if path.is_symlink() else ""
+        raise InvalidRequestError(f"{field}: no such file: {shown}{dangling}; {hint}.", field=field) from None
     except (OSError, ValueError) as exc:
         raise InvalidRequestError(f"{field}: {shown} is not a usable path ({exc}); {hint}.", field=field) from None
-    if path.is_dir():
+    if stat.S_ISDIR(info.st_mode):
         raise InvalidRequestError(f"{field}: {shown} is a directory; pass the path of a file inside it.", field=field)
+    if not stat.S_ISREG(info.st_mode):
+        # Opening a FIFO blocks until a writer comes; a device may never end: neither can be streamed.
+        raise InvalidRequestError(
+            f"{field}: {shown} is not a regular file (a pipe, socket or device); pass a regular file, "
+            "or read it yourself and pass bytes or an iterator of bytes with filename=.",
+            field=field,
+        )
     try:
         with open(path, "rb") as f:
             head = f.read(_SNIFF_SIZE)

@@ -6,6 +6,7 @@ Every call of every resource goes through :func:`request_flow`, for both clients
 from __future__ import annotations
 
 import json
+import re
 import time
 import uuid
 from collections.abc import Mapping
@@ -15,6 +16,7 @@ import httpx
 
 from ._config import ClientConfig, RequestOptions, _check_retries, to_timeout
 from ._errors import (
+    APIResponseValidationError,
     APIStatusError,
     ConfigurationError,
     NetworkError,
@@ -30,15 +32,17 @@ from ._version import __version__
 if TYPE_CHECKING:
     from ._files import MultipartBody
 
-__all__ = ["USER_AGENT", "error_from_response", "request_flow"]
+__all__ = ["MAX_RESPONSE_BYTES", "USER_AGENT", "describe_text_body", "error_from_response", "request_flow"]
 
 USER_AGENT = f"apiframe-python/{__version__}"
 MAX_ERROR_TEXT = 2000
+MAX_RESPONSE_BYTES = 32 * 1024 * 1024
+"""No API answer (a JSON document) comes near this size; a bigger body is refused unparsed."""
 _IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "DELETE", "PUT"})
 _OPTION_NAMES = frozenset(RequestOptions.__annotations__)
 
 _HINTS = {
-    400: "fix the request fields listed in .details",
+    400: "the API rejected the request without naming fields; check the arguments against the model's parameters",
     401: "check the API key (api_key=... or APIFRAME_API_KEY)",
     402: "add credits to the team, or pick a cheaper model or fewer outputs",
     403: "this key lacks permission for the operation, or the modality is disabled for the team",
@@ -101,6 +105,25 @@ def _body_of(response: httpx.Response) -> Any:
     return text[:MAX_ERROR_TEXT]
 
 
+_TITLE = re.compile(r"<(title|h1)[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def _is_html(text: str, content_type: str) -> bool:
+    head = text.lstrip()[:100].lower()
+    return "html" in content_type.lower() or head.startswith(("<!doctype html", "<html", "<head", "<body"))
+
+
+def describe_text_body(text: str, content_type: str) -> str:
+    """One line about a body that is not the API's JSON: an HTML page's title, else its first line."""
+    if _is_html(text, content_type):
+        found = _TITLE.search(text)
+        title = " ".join(re.sub(r"<[^>]+>", " ", found.group(2)).split())[:100] if found else ""
+        label = f" ({title})" if title else ""
+        return f"an HTML page{label} instead of JSON, so a proxy or gateway in front of the API answered"
+    lines = text.strip().splitlines()
+    return lines[0][:200] if lines else ""
+
+
 def error_from_response(response: httpx.Response, *, method: str, path: str) -> APIStatusError:
     """The typed error for a non-2xx response, with a message that says what to do."""
     status = response.status_code
@@ -112,7 +135,7 @@ def error_from_response(response: httpx.Response, *, method: str, path: str) -> 
         if raw is not None:
             server_text = str(raw)
     elif isinstance(body, str) and body.strip():
-        server_text = body.strip().splitlines()[0][:200]
+        server_text = describe_text_body(body, response.headers.get("content-type", ""))
     reason = response.reason_phrase or "error"
     parts = [f"{method} {path} failed with {status} {reason}"]
     if server_text:
@@ -140,6 +163,21 @@ def error_from_response(response: httpx.Response, *, method: str, path: str) -> 
     if cls is RateLimitError:
         return RateLimitError(message, retry_after=delay, **common)
     return cls(message, **common)
+
+
+def _check_size(response: httpx.Response, method: str, path: str) -> None:
+    """Refuse a 2xx body too big to be an API answer (a file server or a broken proxy) before parsing it."""
+    size = len(response.content)
+    if size <= MAX_RESPONSE_BYTES:
+        return
+    raise APIResponseValidationError(
+        f"{method} {path} answered {response.status_code} with a {size:,}-byte body, over the "
+        f"{MAX_RESPONSE_BYTES:,}-byte limit for API responses; it was not parsed. Check that base_url "
+        "is the API's address and that no proxy rewrites the answers",
+        status_code=response.status_code,
+        request_id=response.headers.get("x-request-id"),
+        body=response.content[: MAX_ERROR_TEXT * 4].decode("utf-8", errors="replace")[:MAX_ERROR_TEXT],
+    )
 
 
 def request_flow(
@@ -213,6 +251,8 @@ def request_flow(
             response.headers.get("x-request-id", "-"),
         )
         if status < 400:
+            if not stream:
+                _check_size(response, method, path)
             return response
         if is_retryable_status(status) and attempt < max_retries and replayable and (safe or status == 429):
             hint = retry_after(response.headers)

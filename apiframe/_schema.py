@@ -13,9 +13,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, TypeGuard
 
-__all__ = ["Operation", "Problem", "operation", "operations", "resolve", "spec", "validate"]
+__all__ = ["ID_RULE", "Operation", "Problem", "is_safe_id", "operation", "operations", "resolve", "spec", "validate"]
 
 REF = "#/components/schemas/"
 
@@ -223,6 +223,15 @@ def _numeric(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
+_UNSAFE_ID = re.compile(r"[/\\?#%\s]|\.\.")
+ID_RULE = "pass the id the API returned (no '/', '..', '?', '#', '%' or whitespace)"
+
+
+def is_safe_id(value: object) -> TypeGuard[str]:
+    """Whether ``value`` can be a job, LoRA or asset id: a non-empty string fit for one URL path segment."""
+    return isinstance(value, str) and bool(value) and value != "." and not _UNSAFE_ID.search(value)
+
+
 def _check_string(value: str, schema: Mapping[str, Any], path: tuple[str | int, ...], out: list[Problem]) -> None:
     if "minLength" in schema and len(value) < schema["minLength"]:
         out.append(Problem(path, f"must be at least {schema['minLength']} characters long"))
@@ -232,6 +241,8 @@ def _check_string(value: str, schema: Mapping[str, Any], path: tuple[str | int, 
         out.append(Problem(path, f"{value!r:.80} does not match the pattern {schema['pattern']}"))
     if schema.get("format") == "uri" and not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://\S+$", value):
         out.append(Problem(path, f"{value!r:.80} is not an absolute URL (for example https://example.com/x)"))
+    if schema.get("format") == "uuid" and not is_safe_id(value):
+        out.append(Problem(path, f"{value!r:.80} is not an id: {ID_RULE}"))
 
 
 def _check_number(value: float, schema: Mapping[str, Any], path: tuple[str | int, ...], out: list[Problem]) -> None:

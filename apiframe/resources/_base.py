@@ -16,6 +16,7 @@ from .._bodies import build_body
 from .._errors import APIResponseValidationError
 from .._flow import Effect, Flow
 from .._jobs import AcceptedJob, AsyncAcceptedJob
+from .._pipeline import describe_text_body
 from .._schema import operation
 
 if TYPE_CHECKING:
@@ -39,22 +40,42 @@ def split_options(kwargs: dict[str, Any]) -> RequestOptions:
 
 
 def decode(response: httpx.Response) -> Any:
-    """The response's JSON, or a typed error that carries the raw text."""
+    """The response's JSON, or a typed error that carries the raw text and says what went wrong."""
+    content = response.content
     try:
-        return json.loads(response.content)
+        return json.loads(content)
     except ValueError as error:
+        text = content[:8000].decode("utf-8", errors="replace")
+        if not content.strip():
+            what = "an empty body where JSON was expected; retry the call"
+        elif isinstance(error, json.JSONDecodeError) and text.lstrip()[:1] in ("{", "["):
+            what = (
+                f"a body that is not JSON ({error.msg}, byte {error.pos} of {len(content)}): "
+                "the answer was cut off on the way; retry the call"
+            )
+        else:
+            described = describe_text_body(text, response.headers.get("content-type", ""))
+            what = f"a body that is not JSON: {described}; check that base_url is the API's address"
         raise APIResponseValidationError(
-            f"{response.request.method} {response.request.url.path} answered {response.status_code} "
-            "with a body that is not JSON",
+            f"{response.request.method} {response.request.url.path} answered {response.status_code} with {what}",
             status_code=response.status_code,
             request_id=response.headers.get("x-request-id"),
-            body=response.text[:2000],
+            body=text[:2000],
         ) from error
 
 
 def parse(response: httpx.Response, model: Any) -> Any:
     """Parse a 2xx JSON body into a generated model; a wrong shape raises a typed error."""
     data = decode(response)
+    if not isinstance(data, dict):
+        kind = "list" if isinstance(data, list) else type(data).__name__ if data is not None else "null"
+        raise APIResponseValidationError(
+            f"{response.request.method} {response.request.url.path} answered {response.status_code} with a "
+            f"JSON {kind} where a {model.__name__} object was expected; check that base_url is the API's address",
+            status_code=response.status_code,
+            request_id=response.headers.get("x-request-id"),
+            body=data,
+        )
     try:
         return model.from_dict(data)
     except (KeyError, TypeError, ValueError, AttributeError) as error:

@@ -68,6 +68,14 @@ class FaultConfig:
     """Close the connection before the request is processed (nothing happens)."""
     drop_after: float = 0.0
     """Process the request (a job is committed), then close the connection unanswered."""
+    rate_slow: float = 0.0
+    """Hold the request ``slow_seconds`` before processing it (beyond a client's timeout, say).
+
+    The request is then processed as usual even if the client gave up on it meanwhile, so a
+    retry may overtake it: with an ``Idempotency-Key`` whichever arrives second replays the job.
+    """
+    slow_seconds: float = 1.0
+    """How long a request drawn for the ``slow`` fault is held (on top of any latency)."""
     latency_seconds: float = 0.0
     """Added to every request."""
     latency_jitter_seconds: float = 0.0
@@ -84,14 +92,17 @@ class FaultConfig:
             "rate_503": self.rate_503,
             "drop_before": self.drop_before,
             "drop_after": self.drop_after,
+            "rate_slow": self.rate_slow,
         }
         for name, value in rates.items():
             if not 0.0 <= value <= 1.0:
                 raise ValueError(f"FaultConfig.{name} must be between 0 and 1, got {value}")
         if sum(rates.values()) > 1.0 + 1e-9:
             raise ValueError(f"FaultConfig rates add up to {sum(rates.values()):.3f}; lower them to sum to <= 1")
-        if self.latency_seconds < 0 or self.latency_jitter_seconds < 0:
-            raise ValueError("FaultConfig latencies must be >= 0")
+        if self.latency_seconds < 0 or self.latency_jitter_seconds < 0 or self.slow_seconds < 0:
+            raise ValueError(
+                "FaultConfig latencies (latency_seconds, latency_jitter_seconds, slow_seconds) must be >= 0"
+            )
         if self.retry_after_seconds < 0:
             raise ValueError("FaultConfig.retry_after_seconds must be >= 0")
 
@@ -106,6 +117,7 @@ class FaultConfig:
                 self.rate_503,
                 self.drop_before,
                 self.drop_after,
+                self.rate_slow,
                 self.latency_seconds,
                 self.latency_jitter_seconds,
             )

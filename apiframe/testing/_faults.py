@@ -1,4 +1,4 @@
-"""Fault injection: error statuses, dropped connections and latency, seeded."""
+"""Fault injection: error statuses, dropped connections, slow requests and latency, seeded."""
 
 from __future__ import annotations
 
@@ -39,6 +39,8 @@ class FaultInjector:
         self._lock = threading.Lock()
         self._default_seed = default_seed
         self.counts: Counter[str] = Counter()
+        self.in_flight = 0
+        """``/v2/`` requests being handled now (touched only on the server's loop)."""
         self.config = config
         self._rng = random.Random(self._seed(config))
 
@@ -53,7 +55,7 @@ class FaultInjector:
             self.counts.clear()
 
     def draw(self) -> tuple[str | None, float]:
-        """The fault for the next request (or None) and the latency to add."""
+        """The fault for the next request (or None) and the latency to add (``slow`` included)."""
         with self._lock:
             config = self.config
             if not config.active:
@@ -68,12 +70,15 @@ class FaultInjector:
                 ("503", config.rate_503),
                 ("drop_before", config.drop_before),
                 ("drop_after", config.drop_after),
+                ("slow", config.rate_slow),  # last: adding it leaves the other bands' draws unchanged
             )
             edge = 0.0
             for name, rate in bands:
                 edge += rate
                 if pick < edge:
                     self.counts[name] += 1
+                    if name == "slow":
+                        return name, latency + config.slow_seconds
                     return name, latency
             self.counts["none"] += 1
             return None, latency
@@ -96,10 +101,24 @@ class FaultMiddleware:
         if scope["type"] != "http" or not str(scope.get("path", "")).startswith("/v2/"):
             await self.app(scope, receive, send)
             return
+        self.injector.in_flight += 1
+        try:
+            await self._handle(scope, receive, send)
+        finally:
+            self.injector.in_flight -= 1
+
+    async def _handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         fault, latency = self.injector.draw()
+        if fault == "slow":
+            # Take the whole request in first, as a server that is merely slow would: the job is
+            # still created after the client gave up waiting (a closed connection loses only the answer).
+            held = await _buffered(receive)
+            if held is None:
+                return  # the client left before sending its whole body: nothing to process
+            receive = held
         if latency > 0:
             await asyncio.sleep(latency)
-        if fault is None:
+        if fault is None or fault == "slow":
             await self.app(scope, receive, send)
         elif fault in _STATUS_FAULTS:
             await self._error(send, _STATUS_FAULTS[fault])
@@ -139,3 +158,23 @@ class FaultMiddleware:
 
 async def _swallow(message: Message) -> None:
     return None
+
+
+async def _buffered(receive: Receive) -> Receive | None:
+    """Read the request body now; a ``receive`` that hands it over later (None on disconnect)."""
+    chunks: list[bytes] = []
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            return None
+        chunks.append(bytes(message.get("body", b"")))
+        if not message.get("more_body", False):
+            break
+    pending: list[Message] = [{"type": "http.request", "body": b"".join(chunks), "more_body": False}]
+
+    async def replay() -> Message:
+        if pending:
+            return pending.pop()
+        return await receive()
+
+    return replay

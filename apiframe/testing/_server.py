@@ -257,6 +257,36 @@ class Sandbox:
 
         return self._call(find)
 
+    def idempotency_keys(self, user_id: str | None = None) -> dict[str, str]:
+        """``Idempotency-Key`` -> id of the job it created, for every recorded key.
+
+        Keys are recorded per user; pass ``user_id`` to see one user's keys when several API keys
+        share the sandbox (otherwise a key sent by two users maps to the later job).
+        """
+
+        def collect() -> dict[str, str]:
+            found: dict[str, str] = {}
+            for record in self.state.store.values("idempotency"):
+                if "key" in record and (user_id is None or record.get("userId") == user_id):
+                    found[str(record["key"])] = str(record["jobId"])
+            return found
+
+        return self._call(collect)
+
+    def in_flight(self) -> int:
+        """How many ``/v2/`` requests the sandbox is handling right now (slow ones included)."""
+        return self._call(lambda: self.state.faults.in_flight)
+
+    def wait_idle(self, timeout: float = 10.0) -> bool:
+        """Block until no ``/v2/`` request is being handled, for example a slow one whose client
+        gave up (it may still create a job); False on timeout."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.in_flight() == 0:
+                return True
+            time.sleep(0.01)
+        return False
+
     def upload_count(self) -> int:
         """How many uploads were stored."""
         return self._call(lambda: self.state.store.count("upload"))

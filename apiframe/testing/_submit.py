@@ -137,7 +137,7 @@ async def submit(ctx: Context, plan: SubmitPlan) -> Response:
         state.store.put(
             "idempotency",
             f"{user.user_id}:{idempotency_key}",
-            {"jobId": job["id"], "ts": state.clock.now()},
+            {"jobId": job["id"], "ts": state.clock.now(), "key": idempotency_key, "userId": user.user_id},
         )
     return json_response({"jobId": job["id"], "status": job["status"]}, 202)
 

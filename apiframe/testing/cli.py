@@ -103,6 +103,14 @@ def build_parser(prog: str = "python -m apiframe.testing") -> argparse.ArgumentP
         metavar="RATE",
         help="process the request (jobs are created), then close the connection unanswered",
     )
+    faults.add_argument(
+        "--fault-slow",
+        type=float,
+        default=0.0,
+        metavar="RATE",
+        help="hold the request --slow-seconds before processing it (a client may time out meanwhile)",
+    )
+    faults.add_argument("--slow-seconds", type=float, default=1.0, metavar="S", help="how long slow requests wait")
     faults.add_argument("--latency", type=float, default=0.0, metavar="S", help="added latency")
     faults.add_argument("--latency-jitter", type=float, default=0.0, metavar="S")
     faults.add_argument("--retry-after", type=int, default=1, metavar="S", help="Retry-After value")
@@ -118,6 +126,8 @@ def config_from_args(args: argparse.Namespace) -> SandboxConfig:
         rate_503=args.fault_503,
         drop_before=args.fault_drop_before,
         drop_after=args.fault_drop_after,
+        rate_slow=args.fault_slow,
+        slow_seconds=args.slow_seconds,
         latency_seconds=args.latency,
         latency_jitter_seconds=args.latency_jitter,
         retry_after_seconds=args.retry_after,

@@ -136,3 +136,78 @@ def test_idempotency_window_is_24_hours(make_client: ClientFactory) -> None:
         fresh = submit(client, "/v2/music/generate", {"model": "mureka", "prompt": "x"}, headers=key)
         assert fresh != first
         assert sandbox.job_count() == 2
+
+
+def test_slow_requests_outlive_the_client_and_still_commit(sandbox: Sandbox, client: httpx.Client) -> None:
+    before = sandbox.job_count()
+    key = {"Idempotency-Key": "slow-then-retried"}
+    sandbox.set_faults(rate_slow=1.0, slow_seconds=0.5)
+    try:
+        with pytest.raises(httpx.TimeoutException):
+            client.post("/v2/images/generate", json=BODY, headers=key, timeout=0.1)
+        counts = sandbox.fault_counts()
+    finally:
+        sandbox.clear_faults()
+    assert counts == {"slow": 1}
+    # The retry overtakes the held request and creates the job; the held one, processed
+    # after its client left, replays it instead of creating a second one.
+    retried = submit(client, "/v2/images/generate", BODY, headers=key)
+    assert sandbox.wait_idle(timeout=10)
+    assert sandbox.job_count() == before + 1
+    assert sandbox.idempotency_keys()["slow-then-retried"] == retried
+
+
+def test_a_slow_request_nobody_waits_for_still_creates_its_job(sandbox: Sandbox, client: httpx.Client) -> None:
+    before = sandbox.job_count()
+    sandbox.set_faults(rate_slow=1.0, slow_seconds=0.3)
+    try:
+        with pytest.raises(httpx.TimeoutException):
+            client.post("/v2/images/generate", json=BODY, headers={"Idempotency-Key": "abandoned"}, timeout=0.05)
+        assert sandbox.wait_idle(timeout=10)
+    finally:
+        sandbox.clear_faults()
+    assert sandbox.in_flight() == 0
+    assert sandbox.job_count() == before + 1
+    assert sandbox.idempotency_keys()["abandoned"] == sandbox.jobs()[-1]["id"]
+
+
+def test_a_patient_client_gets_the_slow_answer(sandbox: Sandbox, client: httpx.Client) -> None:
+    sandbox.set_faults(rate_slow=1.0, slow_seconds=0.05)
+    try:
+        response = client.post("/v2/images/generate", json=BODY)
+        counts = sandbox.fault_counts()
+    finally:
+        sandbox.clear_faults()
+    assert response.status_code == 202 and response.json()["jobId"]
+    assert counts == {"slow": 1}
+
+
+def test_slow_faults_come_from_the_seeded_stream(make_client: ClientFactory) -> None:
+    # The client's timeout is far below slow_seconds and far above a normal answer's time.
+    faults = FaultConfig(rate_500=0.25, rate_slow=0.25, slow_seconds=1.5, seed=11)
+    runs = []
+    for _ in range(2):
+        with Sandbox(SandboxConfig(faults=faults)) as sandbox:
+            client = make_client(sandbox)
+            outcomes: list[object] = []
+            for _ in range(12):
+                try:
+                    outcomes.append(client.get("/v2/me", timeout=0.5).status_code)
+                except httpx.TimeoutException:
+                    outcomes.append("slow")
+            counts = sandbox.fault_counts()
+            assert sandbox.wait_idle(timeout=10)
+        assert counts["slow"] == outcomes.count("slow") > 0
+        assert counts["500"] == outcomes.count(500) > 0
+        runs.append(outcomes)
+    assert runs[0] == runs[1]
+
+
+def test_fault_config_checks_the_slow_settings() -> None:
+    with pytest.raises(ValueError, match="between 0 and 1"):
+        FaultConfig(rate_slow=1.5)
+    with pytest.raises(ValueError, match="sum"):
+        FaultConfig(rate_slow=0.6, rate_500=0.5)
+    with pytest.raises(ValueError, match="slow_seconds"):
+        FaultConfig(rate_slow=0.1, slow_seconds=-1)
+    assert FaultConfig(rate_slow=0.1).active and not FaultConfig(slow_seconds=5).active
