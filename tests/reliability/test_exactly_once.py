@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -21,7 +22,8 @@ import pytest
 from apiframe import ApiframeError, AsyncApiframe
 from apiframe.testing import FaultConfig, Sandbox, SandboxConfig
 
-SUBMISSIONS = 200
+SUBMISSIONS = int(os.environ.get("APIFRAME_RELIABILITY_SUBMISSIONS", "200"))
+"""200 in the suite; `make bench` runs the large profile (2,000)."""
 CONCURRENCY = 32
 CLIENT_TIMEOUT = 1.0
 FAULTS = FaultConfig(
