@@ -64,28 +64,26 @@ def decode(response: httpx.Response) -> Any:
         ) from error
 
 
+def _shape_error(response: httpx.Response, what: str, body: Any) -> APIResponseValidationError:
+    return APIResponseValidationError(
+        f"{response.request.method} {response.request.url.path} answered {response.status_code} with {what}",
+        status_code=response.status_code,
+        request_id=response.headers.get("x-request-id"),
+        body=body,
+    )
+
+
 def parse(response: httpx.Response, model: Any) -> Any:
     """Parse a 2xx JSON body into a generated model; a wrong shape raises a typed error."""
     data = decode(response)
     if not isinstance(data, dict):
         kind = "list" if isinstance(data, list) else type(data).__name__ if data is not None else "null"
-        raise APIResponseValidationError(
-            f"{response.request.method} {response.request.url.path} answered {response.status_code} with a "
-            f"JSON {kind} where a {model.__name__} object was expected; check that base_url is the API's address",
-            status_code=response.status_code,
-            request_id=response.headers.get("x-request-id"),
-            body=data,
-        )
+        what = f"a JSON {kind} where a {model.__name__} object was expected; check that base_url is the API's address"
+        raise _shape_error(response, what, data)
     try:
         return model.from_dict(data)
     except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise APIResponseValidationError(
-            f"{response.request.method} {response.request.url.path} answered {response.status_code} "
-            f"with a body that does not match {model.__name__}: {error!r}",
-            status_code=response.status_code,
-            request_id=response.headers.get("x-request-id"),
-            body=data,
-        ) from error
+        raise _shape_error(response, f"a body that does not match {model.__name__}: {error!r}", data) from error
 
 
 class _Runner(Protocol):
