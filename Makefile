@@ -41,8 +41,8 @@ test: $(PY)  ## run the test suite
 	$(PY) -m pytest
 
 lint: $(PY)  ## ruff on the hand-written code
-	$(PY) -m ruff check apiframe scripts tests examples
-	$(PY) -m ruff format --check apiframe scripts tests examples
+	$(PY) -m ruff check apiframe scripts tests examples bench
+	$(PY) -m ruff format --check apiframe scripts tests examples bench
 
 typecheck: $(PY)  ## mypy --strict and pyright on apiframe/, examples and type tests
 	$(PY) -m mypy

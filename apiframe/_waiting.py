@@ -1,23 +1,48 @@
-"""Waiting for jobs: one polling strategy, written once as flows, run by the sync and async drivers.
+"""Waiting for jobs: one strategy, written once as flows, run by the sync and async drivers.
 
-The strategy: the first poll happens at once (the job may already be done); later polls wait
-``interval`` seconds, then back off by
-``multiplier`` up to ``max_interval``, shortened when the job's reported progress predicts an
-earlier finish, with a little jitter so many waiters do not poll in lockstep. The deadline
-(``timeout``) is the whole wait's budget, separate from each HTTP request's timeout: each poll's
-request timeout is clipped to the time left. Rate limits, 5xx and network errors while polling are
-absorbed until the deadline. A status the SDK does not know is not terminal.
+The goal is to learn that a job ended soon after it ends while spending as few requests as
+possible. Four sources of information decide when the next look happens, best first:
+
+1. **A server hint.** A ``Retry-After`` header on a job snapshot (seconds or an HTTP date) is the
+   server saying when to look again; it is followed, capped by ``max_interval``.
+2. **The job's own progress.** While a job is PROCESSING, two snapshots with different progress
+   give a rate, and the rate gives a predicted finish (the rate is measured from the first
+   PROCESSING snapshot to the latest change, so rounding of the integer progress fades as the
+   job advances). The next look is just *after* the predicted finish (2 % plus 0.25 s late,
+   never early), not on a blind backoff. If the job is still running at that look, later looks
+   back off from ``interval`` again, so a job stuck at 99 % is not hammered.
+3. **Backoff.** With neither (QUEUED, no progress reported, or a single PROCESSING snapshot so
+   far), delays start at ``interval`` and grow by ``multiplier`` up to ``max_interval``, with a
+   little jitter so many waiters do not poll in lockstep.
+4. **Batching (wait_many).** When two or more jobs are pending, one ``GET /v2/jobs`` page
+   (newest first, 100 per page) refreshes them all: a round walks only as many pages as it
+   takes to see every pending job (stopping once a page reaches jobs older than the oldest one
+   waited for), so 200 jobs cost two requests per round instead of 200. Rounds happen when the
+   soonest job is due and at least ``interval / 2`` apart. A job the pages do not show (older
+   than the listing reaches, or another key's) falls back to its own ``GET /v2/jobs/{id}`` on its
+   own schedule, and batching is dropped altogether when the pages show none of the jobs or the
+   key may not list. A terminal job seen in a page is emitted from the page when the page
+   carries its result, else fetched once by id.
+
+Every look is the first thing done (the job may already be finished). The deadline (``timeout``)
+is the whole wait's budget, separate from each HTTP request's timeout: each request's timeout is
+clipped to the time left. Rate limits, 5xx and network errors while polling only delay the next
+look (following ``Retry-After`` when given); only the deadline ends a wait early. A status the
+SDK does not know is not terminal.
 """
 
 from __future__ import annotations
 
+import math
 import random
 import threading
 from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass
-from typing import Any
+from datetime import datetime
+from typing import Any, Protocol
 
 from ._errors import (
+    APIStatusError,
     JobCancelledError,
     JobFailedError,
     NetworkError,
@@ -27,21 +52,41 @@ from ._errors import (
 )
 from ._flow import Effect, Emit, Flow, Sleep
 
-__all__ = ["TERMINAL_STATUSES", "WaitPolicy", "job_id_of", "wait_flow", "wait_many_flow"]
+__all__ = [
+    "TERMINAL_STATUSES",
+    "JobPoller",
+    "ListPage",
+    "Snapshot",
+    "WaitPolicy",
+    "job_id_of",
+    "wait_flow",
+    "wait_many_flow",
+]
 
 TERMINAL_STATUSES = frozenset({"COMPLETED", "FAILED", "CANCELLED"})
 TRANSIENT_ERRORS = (RateLimitError, ServerError, NetworkError)
+MIN_PAUSE = 0.05
+"""Seconds: no planned look follows the previous one sooner than this."""
+LATE_FRACTION = 0.02
+LATE_SECONDS = 0.25
+"""A look planned from a predicted finish lands this much after it (fraction of the wait, plus)."""
 
 
 @dataclass(frozen=True, slots=True)
 class WaitPolicy:
-    """How to poll: first delay, growth, cap, overall deadline and jitter (fraction of a delay)."""
+    """How to wait: first delay, growth, cap, overall deadline, jitter, and list batching.
+
+    ``batch`` lets ``wait_many`` refresh many jobs with one ``GET /v2/jobs`` page (``page_size``
+    jobs per page, at most 100).
+    """
 
     interval: float = 1.0
     max_interval: float = 15.0
     timeout: float | None = 600.0
     multiplier: float = 1.5
     jitter: float = 0.1
+    batch: bool = True
+    page_size: int = 100
 
     def __post_init__(self) -> None:
         from ._errors import InvalidRequestError
@@ -52,6 +97,8 @@ class WaitPolicy:
             raise InvalidRequestError("timeout must be a positive number of seconds, or None for no deadline")
         if self.multiplier < 1:
             raise InvalidRequestError("multiplier must be at least 1")
+        if not 1 <= self.page_size <= 100:
+            raise InvalidRequestError("page_size must be between 1 and 100")
 
     def next_delay(self, previous: float) -> float:
         return min(self.max_interval, previous * self.multiplier)
@@ -60,50 +107,132 @@ class WaitPolicy:
         return max(0.0, delay * (1 + rng.uniform(-self.jitter, self.jitter)))
 
 
-GetJob = Callable[[str, float | None], Flow[Any]]
-"""``get_job(job_id, request_timeout)``: a flow fetching one job snapshot."""
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """One job as ``GET /v2/jobs/{id}`` gave it, with the server's hint for the next look."""
+
+    job: Any
+    retry_after: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ListPage:
+    """One page of ``GET /v2/jobs``: list items (id, status, progress, created_at, maybe result)."""
+
+    items: list[Any]
+    next_cursor: str | None
+    has_more: bool
+
+
+class JobPoller(Protocol):
+    """The requests the waiting flows make; ``remaining`` is the time left, for request timeouts."""
+
+    def get(self, job_id: str, remaining: float | None) -> Flow[Snapshot]:
+        """One job by id."""
+        ...
+
+    def page(self, limit: int, cursor: str | None, remaining: float | None) -> Flow[ListPage]:
+        """One page of the job listing, newest first."""
+        ...
+
+    def as_job(self, item: Any) -> Any:
+        """A list item as a job snapshot."""
+        ...
+
+    def has_result(self, item: Any) -> bool:
+        """Whether a list item carries the job's result (else a COMPLETED one is fetched by id)."""
+        ...
+
+
+def _stamp(value: Any) -> float | None:
+    if isinstance(value, datetime):
+        try:
+            return value.timestamp()
+        except (OverflowError, OSError, ValueError):
+            return None
+    return None
 
 
 class _Tracker:
-    """Per-job state: the last snapshot, the current delay, and progress-based prediction."""
+    """Per-job state: the last snapshot, the backoff delay, and the progress-based prediction."""
 
     def __init__(self, job_id: str, policy: WaitPolicy, now: float) -> None:
         self.job_id = job_id
         self.policy = policy
-        self.delay = policy.interval
-        self.due = now + policy.interval
+        self.delay = policy.interval / policy.multiplier  # the first planned pause is `interval`
+        self.due = now
         self.last: Any = None
+        self.created: float | None = None
+        self.listed = True  # False once a list round did not show the job
+        self.last_listed = False  # whether `last` is a list item rather than a job snapshot
         self._seen: tuple[Any, Any] | None = None
-        self._progress_mark: tuple[float, int] | None = None
+        self._first: tuple[float, int] | None = None  # first PROCESSING sample (time, progress)
+        self._latest: tuple[float, int] | None = None  # when progress last changed
+        self._overdue = 0  # looks since the predicted finish passed
 
     def observe(self, job: Any, now: float) -> bool:
         """Record a snapshot; True when status or progress changed."""
         self.last = job
+        self.last_listed = False
+        if self.created is None:
+            self.created = _stamp(getattr(job, "created_at", None))
         key = (job.status, job.progress)
         changed = key != self._seen
         self._seen = key
-        progress = job.progress if isinstance(job.progress, int) else None
-        predicted = None
-        if progress is not None and self._progress_mark is not None:
-            then, before = self._progress_mark
-            if progress > before and now > then:
-                rate = (progress - before) / (now - then)
-                predicted = (100 - progress) / rate
-        if progress is not None and (self._progress_mark is None or progress != self._progress_mark[1]):
-            self._progress_mark = (now, progress)
-        self.delay = self.policy.next_delay(self.delay)
-        if predicted is not None:
-            self.delay = max(self.policy.interval, min(self.delay, predicted))
+        progress = job.progress
+        if job.status == "PROCESSING" and isinstance(progress, int) and not isinstance(progress, bool):
+            if self._first is None:
+                self._first = (now, progress)
+            if self._latest is None or progress != self._latest[1]:
+                self._latest = (now, progress)
         return changed
 
-    def schedule(self, now: float, rng: random.Random) -> None:
-        self.due = now + self.policy.jittered(self.delay, rng)
+    def rate(self) -> float | None:
+        """The fastest progress rate (percent per second) the snapshots allow, or None.
+
+        Progress is an integer rounded down, so ``p`` means anything in ``[p, p + 1)``; taking the
+        fastest rate the two samples allow gives the earliest plausible finish, and the next
+        look (with a longer baseline) corrects it: the prediction errs early, never late.
+        """
+        if self._first is None or self._latest is None:
+            return None
+        (t0, p0), (t1, p1) = self._first, self._latest
+        if p1 <= p0 or t1 <= t0:
+            return None
+        return (p1 + 1 - p0) / (t1 - t0)
+
+    def predicted_finish(self) -> float | None:
+        """When the job should reach 100 %, from its progress rate (monotonic time), or None."""
+        rate = self.rate()
+        if rate is None or self._latest is None:
+            return None
+        t1, p1 = self._latest
+        return t1 + max(0.0, 99 - p1) / rate
+
+    def plan(self, now: float, rng: random.Random, hint: float | None = None) -> None:
+        """Choose the next look after a non-terminal snapshot taken at ``now``."""
+        policy = self.policy
+        self.delay = policy.next_delay(self.delay)
+        finish = self.predicted_finish()
+        rate = self.rate()
+        if hint is not None:
+            pause = hint
+        elif finish is not None and rate is not None and finish > now:
+            self._overdue = 0
+            pause = (finish - now) * (1 + LATE_FRACTION) + LATE_SECONDS
+        elif finish is not None and rate is not None:
+            # Past the predicted finish and still running: back off from one percent's time.
+            self._overdue += 1
+            pause = max(LATE_SECONDS, 1 / rate) * policy.multiplier ** (self._overdue - 1)
+        else:
+            pause = policy.jittered(self.delay, rng)
+        self.due = now + min(policy.max_interval, max(MIN_PAUSE, pause))
 
     def backoff(self, now: float, error: BaseException, rng: random.Random) -> None:
         hint = error.retry_after if isinstance(error, RateLimitError) else None
         self.delay = self.policy.next_delay(self.delay)
         wait = hint if hint is not None else self.policy.jittered(self.delay, rng)
-        self.due = now + wait
+        self.due = now + max(MIN_PAUSE, wait)
 
 
 def _finish(job: Any) -> Any:
@@ -129,8 +258,27 @@ def _timeout_error(tracker: _Tracker, timeout: float | None) -> WaitTimeoutError
     )
 
 
+class _Deadline:
+    def __init__(self, now: Callable[[], float], timeout: float | None) -> None:
+        self.now = now
+        self.at = None if timeout is None else now() + timeout
+
+    def remaining(self) -> float | None:
+        return None if self.at is None else self.at - self.now()
+
+    def pause_until(self, when: float) -> float:
+        """Seconds to sleep to reach ``when``, never past the deadline."""
+        pause = when - self.now()
+        if self.at is not None:
+            pause = min(pause, self.at - self.now())
+        return pause
+
+    def passed(self) -> bool:
+        return self.at is not None and self.now() >= self.at
+
+
 def wait_flow(
-    get_job: GetJob,
+    poller: JobPoller,
     job_id: str,
     *,
     policy: WaitPolicy,
@@ -142,35 +290,52 @@ def wait_flow(
     """Poll one job until it is terminal; returns the COMPLETED job."""
     rng = rng or random.Random()
     tracker = _Tracker(job_id, policy, now())
-    deadline = None if policy.timeout is None else now() + policy.timeout
-    first = True
+    deadline = _Deadline(now, policy.timeout)
     while True:
-        if not first:
-            pause = tracker.due - now()
-            if deadline is not None:
-                pause = min(pause, deadline - now())
-            if pause > 0:
-                yield Sleep(pause, cancel)
-        first = False
-        remaining = None if deadline is None else deadline - now()
+        pause = deadline.pause_until(tracker.due)
+        if pause > 0:
+            yield Sleep(pause, cancel)
+        remaining = deadline.remaining()
         if remaining is not None and remaining <= 0:
             raise _timeout_error(tracker, policy.timeout)
         try:
-            job = yield from get_job(job_id, remaining)
+            snapshot = yield from poller.get(job_id, remaining)
         except TRANSIENT_ERRORS as error:
             tracker.backoff(now(), error, rng)
-            if deadline is not None and tracker.due >= deadline:
-                raise _timeout_error(tracker, policy.timeout) from error
             continue
+        job = snapshot.job
         if tracker.observe(job, now()) and on_progress is not None:
             on_progress(job)
         if job.status in TERMINAL_STATUSES:
             return _finish(job)
-        tracker.schedule(now(), rng)
+        tracker.plan(now(), rng, snapshot.retry_after)
+
+
+def _walk(
+    poller: JobPoller, wanted: dict[str, _Tracker], policy: WaitPolicy, remaining: float | None
+) -> Generator[Effect, Any, dict[str, Any]]:
+    """List pages until every wanted job is seen or the pages are older than all of them."""
+    found: dict[str, Any] = {}
+    stamps = [t.created for t in wanted.values() if t.created is not None]
+    oldest = min(stamps) if stamps and len(stamps) == len(wanted) else None  # None: some never seen yet
+    max_pages = math.ceil(len(wanted) / policy.page_size) + 1
+    cursor: str | None = None
+    for _ in range(max_pages):
+        page = yield from poller.page(policy.page_size, cursor, remaining)
+        for item in page.items:
+            if item.id in wanted:
+                found[item.id] = item
+        if len(found) == len(wanted) or not page.has_more or page.next_cursor is None or not page.items:
+            break
+        last = _stamp(getattr(page.items[-1], "created_at", None))
+        if oldest is not None and last is not None and last < oldest:
+            break
+        cursor = page.next_cursor
+    return found
 
 
 def wait_many_flow(
-    get_job: GetJob,
+    poller: JobPoller,
     job_ids: Iterable[str],
     *,
     policy: WaitPolicy,
@@ -179,51 +344,115 @@ def wait_many_flow(
     cancel: threading.Event | None = None,
     rng: random.Random | None = None,
 ) -> Generator[Effect, Any, None]:
-    """Poll many jobs under one deadline; emits each terminal job (any terminal status) as it ends.
+    """Wait for many jobs under one deadline; emits each terminal job (any terminal status) as it ends.
 
-    The soonest-due job is polled next, so the request count scales with the jobs still pending.
-    At the deadline, raises :class:`WaitTimeoutError` for the first job still pending.
+    With two or more jobs pending, rounds of list pages refresh them all (see the module
+    docstring); jobs the pages do not show are polled one by one. At the deadline, raises
+    :class:`WaitTimeoutError` for the pending job due soonest.
     """
     rng = rng or random.Random()
     start = now()
-    deadline = None if policy.timeout is None else start + policy.timeout
+    deadline = _Deadline(now, policy.timeout)
     pending: dict[str, _Tracker] = {}
     for job_id in job_ids:
         if job_id not in pending:
             pending[job_id] = _Tracker(job_id, policy, start)
-            pending[job_id].due = start  # first look right away: some may be done already
-    while pending:
-        tracker = min(pending.values(), key=lambda t: t.due)
-        pause = tracker.due - now()
-        if deadline is not None:
-            pause = min(pause, deadline - now())
-        if pause > 0:
-            yield Sleep(pause, cancel)
-        remaining = None if deadline is None else deadline - now()
-        if remaining is not None and remaining <= 0:
-            raise _timeout_error(tracker, policy.timeout)
-        try:
-            job = yield from get_job(tracker.job_id, remaining)
-        except TRANSIENT_ERRORS as error:
-            tracker.backoff(now(), error, rng)
-            continue
+    batching = policy.batch
+    gap = policy.interval / 2
+    last_round: float | None = None
+
+    def settle(tracker: _Tracker, job: Any, hint: float | None = None) -> bool:
+        """Record a snapshot; True when the job is terminal (the caller emits it)."""
         if tracker.observe(job, now()) and on_progress is not None:
             on_progress(job)
         if job.status in TERMINAL_STATUSES:
-            del pending[tracker.job_id]
-            yield Emit(job)
-        else:
-            tracker.schedule(now(), rng)
+            return True
+        tracker.plan(now(), rng, hint)
+        return False
+
+    def fetch(tracker: _Tracker, remaining: float | None) -> Generator[Effect, Any, Any]:
+        """GET one job; None when a transient error only delayed it."""
+        try:
+            snapshot = yield from poller.get(tracker.job_id, remaining)
+        except TRANSIENT_ERRORS as error:
+            tracker.backoff(now(), error, rng)
+            return None
+        if settle(tracker, snapshot.job, snapshot.retry_after):
+            return snapshot.job
+        return None
+
+    while pending:
+        listable = {i: t for i, t in pending.items() if t.listed} if batching else {}
+        use_list = len(listable) >= 2
+        soonest = min(pending.values(), key=lambda t: t.due)
+        when = soonest.due
+        if use_list and last_round is not None:
+            when = max(when, last_round + gap)
+        pause = deadline.pause_until(when)
+        if pause > 0:
+            yield Sleep(pause, cancel)
+        remaining = deadline.remaining()
+        if remaining is not None and remaining <= 0:
+            late = min(pending.values(), key=lambda t: t.due)
+            if late.last is not None and late.last_listed:
+                late.last = poller.as_job(late.last)
+            raise _timeout_error(late, policy.timeout)
+        moment = now()
+        due = [t for t in pending.values() if t.due <= moment]
+        if not use_list:
+            for tracker in due:
+                done = yield from fetch(tracker, deadline.remaining())
+                if done is not None:
+                    del pending[tracker.job_id]
+                    yield Emit(done)
+            continue
+        last_round = moment
+        try:
+            found = yield from _walk(poller, listable, policy, remaining)
+        except TRANSIENT_ERRORS as error:
+            for tracker in due:
+                tracker.backoff(now(), error, rng)
+            continue
+        except APIStatusError:
+            batching = False  # this key may not list jobs: poll each one by id
+            continue
+        if not found:
+            batching = False  # the listing does not show these jobs
+            continue
+        for job_id, tracker in listable.items():
+            item = found.get(job_id)
+            if item is None:
+                tracker.listed = False  # polled by id from now on
+                continue
+            if item.status in TERMINAL_STATUSES and item.status == "COMPLETED" and not poller.has_result(item):
+                tracker.due = moment  # completed, but the page lacks its result: fetched by id below
+                continue
+            changed = tracker.observe(item, now())
+            tracker.last_listed = True
+            if changed and on_progress is not None:
+                on_progress(poller.as_job(item))
+            if item.status in TERMINAL_STATUSES:
+                del pending[job_id]
+                yield Emit(poller.as_job(item))
+            else:
+                tracker.plan(now(), rng)
+        for tracker in [t for t in pending.values() if t.due <= moment]:
+            done = yield from fetch(tracker, deadline.remaining())
+            if done is not None:
+                del pending[tracker.job_id]
+                yield Emit(done)
 
 
 def job_id_of(item: Any) -> str:
-    """The job id of an id string, an accepted-job handle or a job snapshot."""
+    """The job id of an id string, an accepted-job handle or a job snapshot, checked before any request."""
+    from ._bodies import check_id
+
     if isinstance(item, str):
-        return item
+        return check_id(item, "job_id")
     for attribute in ("job_id", "id"):
         value = getattr(item, attribute, None)
         if isinstance(value, str):
-            return value
+            return check_id(value, "job_id")
     from ._errors import InvalidRequestError
 
     raise InvalidRequestError(

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, Any, Unpack
 from .._bodies import build_query, path_for
 from .._flow import Flow
 from .._pagination import AsyncPage, Page
-from .._waiting import WaitPolicy, job_id_of, wait_flow, wait_many_flow
-from ._base import call_flow
+from .._retry import retry_after
+from .._waiting import ListPage, Snapshot, WaitPolicy, job_id_of, wait_flow, wait_many_flow
+from ._base import call_flow, parse
 from ._downloads import AsyncDownloads, Downloads
 
 if TYPE_CHECKING:
@@ -79,17 +80,53 @@ def policy_for(interval: float | None, max_interval: float | None, timeout: floa
     )
 
 
-def poller(client: Any) -> Callable[[str, float | None], Flow[Job]]:
-    """``get_job`` for the waiting flows: each request's timeout is clipped to the time left."""
-    default = client._config.timeout.read
+class _Poller:
+    """The requests of the waiting flows (see ``apiframe._waiting``), for one client.
 
-    def get_job(job_id: str, remaining: float | None) -> Flow[Job]:
+    Each request's timeout is clipped to the wait's time left; a ``Retry-After`` header on a job
+    snapshot is passed on as the server's hint for the next look.
+    """
+
+    def __init__(self, client: Any) -> None:
+        self._client = client
+        self._default = client._config.timeout.read
+
+    def _options(self, remaining: float | None) -> RequestOptions:
         options: RequestOptions = {}
         if remaining is not None:
-            options["timeout"] = max(0.05, min(remaining, default if default is not None else remaining))
-        return get_flow(client, job_id, options)
+            ceiling = self._default if self._default is not None else remaining
+            options["timeout"] = max(0.05, min(remaining, ceiling))
+        return options
 
-    return get_job
+    def get(self, job_id: str, remaining: float | None) -> Flow[Snapshot]:
+        from .._outputs import Job
+
+        path = path_for("jobs_get", id=job_id)
+        response = yield from self._client._request("GET", path, options=self._options(remaining))
+        job: Job = parse(response, Job)
+        return Snapshot(job, retry_after(response.headers))
+
+    def page(self, limit: int, cursor: str | None, remaining: float | None) -> Flow[ListPage]:
+        query = build_query("jobs_list", {"limit": limit, "cursor": cursor})
+        raw = yield from list_flow(self._client, query, self._options(remaining))
+        next_cursor = raw.next_cursor if isinstance(raw.next_cursor, str) else None
+        return ListPage(list(raw.jobs), next_cursor, raw.has_more is True)
+
+    def as_job(self, item: Any) -> Job:
+        from .._outputs import Job
+
+        job: Job = Job.from_dict(item.to_dict())
+        return job
+
+    def has_result(self, item: Any) -> bool:
+        from apiframe_client.types import Unset
+
+        return not isinstance(getattr(item, "result", None), Unset | None)
+
+
+def poller(client: Any) -> _Poller:
+    """The :class:`~apiframe._waiting.JobPoller` of ``client``."""
+    return _Poller(client)
 
 
 class Jobs(Downloads):

@@ -284,13 +284,19 @@ REQUEST_SIDE = [
     Case("job id '..'", lambda c, _: c.jobs.get(".."), InvalidRequestError, ID_RULE, "id"),
     Case("job id with a space", lambda c, _: c.jobs.get("abc def"), InvalidRequestError, ID_RULE, "id"),
     Case("job id empty", lambda c, _: c.jobs.get(""), InvalidRequestError, ID_RULE, "id"),
-    Case("waiting on a traversal id", lambda c, _: c.jobs.wait("../me", timeout=5), InvalidRequestError, ID_RULE, "id"),
+    Case(
+        "waiting on a traversal id",
+        lambda c, _: c.jobs.wait("../me", timeout=5),
+        InvalidRequestError,
+        ID_RULE,
+        "job_id",
+    ),
     Case(
         "waiting on many, one id with a slash",
         lambda c, _: list(c.jobs.wait_many(["a/b"], timeout=5)),
         InvalidRequestError,
         ID_RULE,
-        "id",
+        "job_id",
     ),
     Case("lora id with a slash", lambda c, _: c.loras.get("abc/def"), InvalidRequestError, ID_RULE, "id"),
     Case("lora id with '..' on delete", lambda c, _: c.loras.delete("../other"), InvalidRequestError, ID_RULE, "id"),
@@ -583,11 +589,15 @@ def test_a_job_stuck_in_an_unknown_status_ends_at_the_deadline() -> None:
 
 
 def test_a_bad_id_among_many_waited_for_is_a_typed_error(sandbox: Sandbox) -> None:
-    with Apiframe(api_key=sandbox.api_key, base_url=sandbox.base_url, max_retries=0) as client:
+    sent: list[str] = []
+    http = httpx.Client(event_hooks={"request": [lambda request: sent.append(request.url.path)]})
+    with Apiframe(api_key=sandbox.api_key, base_url=sandbox.base_url, max_retries=0, http_client=http) as client:
         good = client.images.generate(model="midjourney", prompt="fine").job_id
         with pytest.raises(InvalidRequestError) as caught:
             list(client.jobs.wait_many([good, "../../me"], interval=0.05, timeout=10))
-    assert ID_RULE in str(caught.value) and caught.value.field == "id"
+    http.close()
+    assert ID_RULE in str(caught.value) and caught.value.field == "job_id"
+    assert sent == ["/v2/images/generate"]  # the bad id was refused before any wait request
 
 
 @contextlib.contextmanager

@@ -20,7 +20,9 @@ def test_help_and_unknown_command(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_python_dash_m_runs_the_same_command() -> None:
-    result = subprocess.run([sys.executable, "-m", "apiframe", "--version"], capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "apiframe", "--version"], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0
     assert result.stdout.startswith("apiframe, version ")
 

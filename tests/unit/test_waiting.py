@@ -118,44 +118,6 @@ def test_async_wait_stops_on_task_cancellation(recorder: Recorder) -> None:
     assert asyncio.run(go())
 
 
-def test_wait_many_yields_jobs_as_they_finish(client: Any, recorder: Recorder) -> None:
-    polls: dict[str, int] = {}
-
-    def answer(request: httpx.Request) -> httpx.Response:
-        job_id = request.url.path.rsplit("/", 1)[-1]
-        polls[job_id] = polls.get(job_id, 0) + 1
-        finish_after = {"a": 3, "b": 1, "c": 2}[job_id]
-        if polls[job_id] >= finish_after:
-            status = "FAILED" if job_id == "c" else "COMPLETED"
-            return reply(200, job(job_id, status=status, progress=100, error="bad" if status == "FAILED" else None))
-        return reply(200, job(job_id, status="PROCESSING", progress=50))
-
-    recorder.default = answer
-    finished = [(j.id, j.status) for j in client.jobs.wait_many(["a", "b", "c"])]
-    assert finished == [("b", "COMPLETED"), ("c", "FAILED"), ("a", "COMPLETED")]
-    assert polls == {"a": 3, "b": 1, "c": 2}
-
-
-def test_wait_many_async(async_client: Any, recorder: Recorder) -> None:
-    recorder.default = lambda request: reply(
-        200, job(request.url.path.rsplit("/", 1)[-1], status="COMPLETED", progress=100)
-    )
-
-    async def go() -> list[str]:
-        async with async_client:
-            return [j.id async for j in async_client.jobs.wait_many(["x", "y"])]
-
-    assert sorted(asyncio.run(go())) == ["x", "y"]
-
-
-def test_wait_many_shares_one_deadline(client: Any, recorder: Recorder, clock: FakeClock) -> None:
-    recorder.default = lambda request: reply(200, job(status="PROCESSING", progress=None))
-    start = clock.now
-    with pytest.raises(WaitTimeoutError):
-        list(client.jobs.wait_many(["a", "b", "c"], timeout=10))
-    assert clock.now - start <= 10 + 1e-6
-
-
 def test_pagination_walks_every_page_lazily(client: Any, recorder: Recorder) -> None:
     recorder.queue(
         reply(200, {"jobs": [job("j1"), job("j2")], "nextCursor": "c2", "hasMore": True}),
@@ -167,3 +129,198 @@ def test_pagination_walks_every_page_lazily(client: Any, recorder: Recorder) -> 
     assert [j.id for j in page] == ["j1", "j2", "j3"]
     assert recorder.requests[1].url.params["cursor"] == "c2"
     assert recorder.requests[1].url.params["limit"] == "2"
+
+
+# -- the strategy: prediction, hints, list batching and its fallbacks ---------------------------
+
+
+class FakeApi:
+    """Jobs on a timeline of the fake clock: QUEUED, then PROCESSING with linear progress, then done.
+
+    Answers ``GET /v2/jobs/{id}`` and ``GET /v2/jobs`` (newest first, cursor = offset); counts both.
+    """
+
+    def __init__(self, clock: FakeClock, durations: dict[str, float], *, queued: float = 0.0) -> None:
+        self.clock = clock
+        self.start = clock.now
+        self.durations = durations
+        self.queued = queued
+        self.hidden: set[str] = set()  # never shown by the listing
+        self.list_result = True  # whether list items carry `result`
+        self.failing: set[str] = set()
+        self.gets: list[str] = []
+        self.lists = 0
+        self.list_reply: Any = None  # an httpx.Response or exception that replaces every list answer
+
+    def state(self, job_id: str) -> dict[str, Any]:
+        elapsed = self.clock.now - self.start
+        total = self.durations[job_id]
+        if elapsed >= total:
+            status = "FAILED" if job_id in self.failing else "COMPLETED"
+            return job(job_id, status=status, progress=100, result={"urls": [f"https://x/{job_id}.png"]})
+        if elapsed < self.queued:
+            return job(job_id, status="QUEUED", progress=0)
+        progress = int(100 * (elapsed - self.queued) / (total - self.queued))
+        return job(job_id, status="PROCESSING", progress=min(progress, 99))
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        path = request.url.path
+        if path == "/v2/jobs":
+            self.lists += 1
+            if isinstance(self.list_reply, Exception):
+                raise self.list_reply
+            if self.list_reply is not None:
+                return self.list_reply  # type: ignore[no-any-return]
+            shown = [j for j in reversed(list(self.durations)) if j not in self.hidden]  # newest first
+            offset = int(request.url.params.get("cursor") or 0)
+            limit = int(request.url.params["limit"])
+            items = [self.state(j) for j in shown[offset : offset + limit]]
+            if not self.list_result:
+                for item in items:
+                    item.pop("result", None)
+            more = offset + limit < len(shown)
+            return reply(200, {"jobs": items, "nextCursor": str(offset + limit) if more else None, "hasMore": more})
+        job_id = path.rsplit("/", 1)[-1]
+        self.gets.append(job_id)
+        return reply(200, self.state(job_id))
+
+
+def naive_polls(duration: float) -> int:
+    """GETs a poller needs at 2 s, x1.5, capped at 5 s, one per job per poll."""
+    elapsed, pause, polls = 0.0, 2.0, 0
+    while True:
+        elapsed += pause
+        polls += 1
+        if elapsed >= duration:
+            return polls
+        pause = min(5.0, pause * 1.5)
+
+
+def test_progress_predicts_the_finish_and_the_look_lands_just_after_it(
+    client: Any, recorder: Recorder, clock: FakeClock
+) -> None:
+    api = FakeApi(clock, {"job_1": 60.0}, queued=2.0)
+    recorder.default = api
+    done = client.jobs.wait("job_1", max_interval=60)
+    assert done.status == "COMPLETED"
+    finished = api.start + 60.0
+    assert 0 <= clock.now - finished <= 2.0  # not early, barely late
+    # the queue phase backs off; two PROCESSING snapshots then give the rate, and the next look is the end
+    assert len(api.gets) <= naive_polls(60.0) / 2
+    assert max(clock.sleeps) > 30  # one long pause aimed at the finish instead of a blind backoff
+
+
+def test_a_job_stuck_before_its_predicted_finish_is_not_hammered(
+    client: Any, recorder: Recorder, clock: FakeClock
+) -> None:
+    polls = 0
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        nonlocal polls
+        polls += 1
+        if polls == 1:
+            return reply(200, job(status="PROCESSING", progress=10))
+        if clock.now < 1000 + 120:
+            return reply(200, job(status="PROCESSING", progress=min(99, 10 + polls * 30)))
+        return reply(200, job(status="COMPLETED", progress=100))
+
+    recorder.default = answer
+    client.jobs.wait("job_1", max_interval=10)
+    assert polls < 30  # stuck at 99 for ~115 s: backs off to the 10 s cap, never a tight loop
+    assert max(clock.sleeps) <= 10 + 1e-6
+
+
+def test_a_retry_after_hint_on_a_snapshot_sets_the_next_look(client: Any, recorder: Recorder, clock: FakeClock) -> None:
+    recorder.queue(
+        reply(200, job(status="PROCESSING", progress=5), **{"retry-after": "7"}),
+        reply(200, job(status="PROCESSING", progress=50), **{"retry-after": "99"}),
+        reply(200, job(status="COMPLETED", progress=100)),
+    )
+    client.jobs.wait("job_1", max_interval=20)
+    assert clock.sleeps == [7.0, 20.0]  # a hint is followed, capped by max_interval
+
+
+def test_transient_errors_never_end_a_wait_before_its_deadline(
+    client: Any, recorder: Recorder, clock: FakeClock
+) -> None:
+    recorder.default = lambda request: reply(503, {"error": "down"})
+    start = clock.now
+    with pytest.raises(WaitTimeoutError):
+        client.with_options(max_retries=0).jobs.wait("job_1", timeout=120)
+    assert clock.now - start == pytest.approx(120)  # errors all along: the deadline ends it, nothing sooner
+    recorder.default = None
+    recorder.queue(*[reply(502, {"error": "x"}) for _ in range(5)], httpx.ReadError("reset"))
+    recorder.queue(reply(429, {"error": "slow"}, **{"retry-after": "3"}), reply(200, job(status="COMPLETED")))
+    assert client.with_options(max_retries=0).jobs.wait("job_1", timeout=120).status == "COMPLETED"
+
+
+def test_wait_many_refreshes_every_job_with_list_pages(client: Any, recorder: Recorder, clock: FakeClock) -> None:
+    durations = {f"j{n:03d}": 20.0 + n * 0.01 for n in range(150)}
+    api = FakeApi(clock, durations, queued=2.0)
+    recorder.default = api
+    finished = [j.id for j in client.jobs.wait_many(list(durations))]
+    assert sorted(finished) == sorted(durations)
+    assert len(set(api.gets)) <= 1  # seen through the listing (a last job alone is polled by id)
+    naive = naive_polls(20.0) * len(durations)
+    assert api.lists + len(api.gets) < naive / 20  # against one GET per job per poll
+
+
+def test_wait_many_falls_back_to_gets_for_jobs_the_pages_do_not_show(
+    client: Any, recorder: Recorder, clock: FakeClock
+) -> None:
+    durations = {"old1": 5.0, "old2": 6.0, "a": 7.0, "b": 8.0, "c": 9.0}
+    api = FakeApi(clock, durations)
+    api.hidden = {"old1", "old2"}
+    recorder.default = api
+    seen = [(j.id, j.status) for j in client.jobs.wait_many(list(durations))]
+    assert [i for i, _ in seen] == ["old1", "old2", "a", "b", "c"]
+    # the unlisted jobs are polled by id (and so is a last job left alone); the others never are
+    assert {"old1", "old2"} <= set(api.gets) <= {"old1", "old2", "c"}
+    assert api.lists >= 1
+
+
+def test_wait_many_polls_by_id_when_the_key_may_not_list(client: Any, recorder: Recorder, clock: FakeClock) -> None:
+    api = FakeApi(clock, {"a": 3.0, "b": 1.0, "c": 2.0})
+    api.failing = {"c"}
+    api.list_reply = reply(403, {"error": "forbidden"})
+    recorder.default = api
+    finished = [(j.id, j.status) for j in client.jobs.wait_many(["a", "b", "c"])]
+    assert finished == [("b", "COMPLETED"), ("c", "FAILED"), ("a", "COMPLETED")]
+    assert api.lists == 1  # tried once, then one GET per job per look
+
+
+def test_wait_many_fetches_a_completed_job_by_id_when_the_page_lacks_its_result(
+    client: Any, recorder: Recorder, clock: FakeClock
+) -> None:
+    api = FakeApi(clock, {"a": 2.0, "b": 4.0})
+    api.list_result = False
+    recorder.default = api
+    finished = list(client.jobs.wait_many(["a", "b"]))
+    assert [j.id for j in finished] == ["a", "b"]
+    assert all(j.result == {"urls": [f"https://x/{j.id}.png"]} for j in finished)
+    assert sorted(api.gets) == ["a", "b"]  # one GET each, only at completion
+
+
+def test_wait_many_absorbs_list_errors_until_the_deadline(client: Any, recorder: Recorder, clock: FakeClock) -> None:
+    api = FakeApi(clock, {"a": 30.0, "b": 40.0})
+    api.list_reply = httpx.ConnectError("refused")
+    recorder.default = api
+    quiet = client.with_options(max_retries=0)
+    start = clock.now
+    with pytest.raises(WaitTimeoutError):
+        list(quiet.jobs.wait_many(["a", "b"], timeout=25))
+    assert clock.now - start == pytest.approx(25)
+    api.list_reply = None
+    assert {j.id for j in quiet.jobs.wait_many(["a", "b"], timeout=60)} == {"a", "b"}
+
+
+def test_wait_many_async_batches_too(async_client: Any, recorder: Recorder, clock: FakeClock) -> None:
+    api = FakeApi(clock, {"x": 3.0, "y": 5.0})
+    recorder.default = api
+
+    async def go() -> list[str]:
+        async with async_client:
+            return [j.id async for j in async_client.jobs.wait_many(["x", "y"])]
+
+    assert asyncio.run(go()) == ["x", "y"]
+    assert api.lists >= 2 and set(api.gets) <= {"y"}

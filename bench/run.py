@@ -1,0 +1,582 @@
+"""Benchmarks of the SDK against raw httpx, measured side by side in one run.
+
+``python bench/run.py`` runs the full profile and writes ``bench/results.md``; ``--quick`` runs a
+scaled-down version of everything (a smoke test, under a minute). Every ratio compares two sides
+measured in the same run, interleaved where it matters, against the same local server:
+
+1. call overhead: sync ``client.jobs.get`` versus ``httpx.Client`` GET plus ``json.loads``;
+2. async fan-out: concurrent ``jobs.get`` through ``AsyncApiframe`` versus ``httpx.AsyncClient``;
+3. waiting: jobs of the sandbox waited by the SDK versus a naive poller (2 s, x1.5, cap 5 s);
+4. upload: a large file through ``client.uploads.create(path)`` versus a raw streaming upload;
+5. import: ``import apiframe`` versus ``import httpx`` in fresh processes;
+6. ``make generate``: the generator run into a temporary directory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import filecmp
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+WORK = BENCH / "work"
+PY = sys.executable
+MIB = 1024 * 1024
+TERMINAL = {"COMPLETED", "FAILED", "CANCELLED"}
+JOB_ID = "0b6f4c1e-2f7a-4d3b-9a53-0d9e3f1c2b7a"
+API_KEY = "afk_bench_key"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the results table."""
+
+    name: str
+    sdk: str
+    baseline: str
+    figure: str
+    target: str
+    verdict: str  # PASS, MISS or "-" (no target)
+
+
+@dataclass(frozen=True)
+class Profile:
+    """How big each benchmark is."""
+
+    calls: int
+    fanout: int
+    fanout_rounds: int
+    wait_jobs: int
+    job_seconds: float
+    upload_bytes: int
+    upload_rounds: int
+    imports: int
+    generate: bool
+
+
+FULL = Profile(
+    calls=2000,
+    fanout=1000,
+    fanout_rounds=3,
+    wait_jobs=200,
+    job_seconds=20.0,
+    upload_bytes=1024 * MIB,
+    upload_rounds=2,
+    imports=21,
+    generate=True,
+)
+QUICK = Profile(
+    calls=300,
+    fanout=200,
+    fanout_rounds=3,
+    wait_jobs=20,
+    job_seconds=4.0,
+    upload_bytes=64 * MIB,
+    upload_rounds=1,
+    imports=5,
+    generate=False,
+)
+
+
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "MISS"
+
+
+def log(message: str) -> None:
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
+    return ordered[index]
+
+
+@contextmanager
+def child(*args: str) -> Iterator[str]:
+    """Run ``python args...`` that prints one line when ready; yield that line; stop it after."""
+    proc = subprocess.Popen([PY, *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline().strip()
+        if not line:
+            raise RuntimeError(f"{' '.join(args)} did not start")
+        yield line
+    finally:
+        if proc.stdin is not None:
+            proc.stdin.close()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+# -- 1. call overhead -----------------------------------------------------------------------
+
+
+def bench_calls(profile: Profile) -> Row:
+    from apiframe import Apiframe
+
+    with child("bench/_server.py") as port:
+        base = f"http://127.0.0.1:{port}"
+        sdk_http = httpx.Client()
+        raw = httpx.Client()
+        client = Apiframe(api_key=API_KEY, base_url=base, http_client=sdk_http)
+        url = f"{base}/v2/jobs/{JOB_ID}"
+        headers = {"X-API-Key": API_KEY, "Accept": "application/json"}
+
+        def sdk_call() -> None:
+            client.jobs.get(JOB_ID)
+
+        def raw_call() -> None:
+            json.loads(raw.get(url, headers=headers).content)
+
+        sides: list[tuple[Callable[[], None], list[float]]] = [(sdk_call, []), (raw_call, [])]
+        clock = time.perf_counter
+        for _ in range(200):  # warm both pools and caches
+            sdk_call()
+            raw_call()
+        for n in range(profile.calls):
+            order = sides if n % 2 == 0 else sides[::-1]
+            for call, samples in order:
+                started = clock()
+                call()
+                samples.append(clock() - started)
+        sdk_http.close()
+        raw.close()
+    sdk_median = statistics.median(sides[0][1]) * 1e6
+    raw_median = statistics.median(sides[1][1]) * 1e6
+    ratio = sdk_median / raw_median
+    return Row(
+        f"1. sync jobs.get, median of {profile.calls} calls",
+        f"{sdk_median:.0f} us",
+        f"{raw_median:.0f} us (httpx + json.loads)",
+        f"{ratio:.2f}x",
+        "<= 1.15x",
+        verdict(ratio <= 1.15),
+    )
+
+
+# -- 2. async fan-out -----------------------------------------------------------------------
+
+
+async def _fanout(profile: Profile, base: str) -> tuple[float, float]:
+    from apiframe import AsyncApiframe
+
+    url = f"{base}/v2/jobs/{JOB_ID}"
+    headers = {"X-API-Key": API_KEY, "Accept": "application/json"}
+    # The same pool (httpx's default size) and timeout for both sides.
+    limits = httpx.Limits(max_connections=100, max_keepalive_connections=100)
+    timeout = httpx.Timeout(60.0)
+    async with (
+        httpx.AsyncClient(limits=limits, timeout=timeout) as sdk_http,
+        httpx.AsyncClient(limits=limits, timeout=timeout) as raw,
+    ):
+        client = AsyncApiframe(api_key=API_KEY, base_url=base, http_client=sdk_http, timeout=timeout)
+
+        async def sdk_round() -> None:
+            await asyncio.gather(*(client.jobs.get(JOB_ID) for _ in range(profile.fanout)))
+
+        async def raw_one() -> None:
+            json.loads((await raw.get(url, headers=headers)).content)
+
+        async def raw_round() -> None:
+            await asyncio.gather(*(raw_one() for _ in range(profile.fanout)))
+
+        sides: list[tuple[Callable[[], Any], list[float]]] = [(sdk_round, []), (raw_round, [])]
+        # open each pool's 100 connections first
+        await asyncio.gather(*(client.jobs.get(JOB_ID) for _ in range(100)), *(raw_one() for _ in range(100)))
+        for n in range(profile.fanout_rounds):
+            for round_, samples in sides if n % 2 == 0 else sides[::-1]:
+                started = time.perf_counter()
+                await round_()
+                samples.append(time.perf_counter() - started)
+    return statistics.median(sides[0][1]), statistics.median(sides[1][1])
+
+
+def bench_fanout(profile: Profile) -> Row:
+    with child("bench/_server.py") as port:
+        sdk, raw = asyncio.run(_fanout(profile, f"http://127.0.0.1:{port}"))
+    ratio = sdk / raw
+    return Row(
+        f"2. async fan-out, {profile.fanout} concurrent jobs.get (median of {profile.fanout_rounds})",
+        f"{sdk * 1000:.0f} ms",
+        f"{raw * 1000:.0f} ms (httpx.AsyncClient)",
+        f"{ratio:.2f}x",
+        "<= 1.15x",
+        verdict(ratio <= 1.15),
+    )
+
+
+# -- 3. waiting ---------------------------------------------------------------------------------
+
+
+@dataclass
+class WaitResult:
+    requests: int
+    latencies: list[float]
+
+    def per_job(self, jobs: int) -> float:
+        return self.requests / jobs
+
+    @property
+    def p50(self) -> float:
+        return percentile(self.latencies, 0.5)
+
+    @property
+    def p95(self) -> float:
+        return percentile(self.latencies, 0.95)
+
+
+def _completed_ts(value: str) -> float:
+    return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).timestamp()
+
+
+async def _submit(base: str, key: str, count: int) -> list[str]:
+    from apiframe import AsyncApiframe
+
+    async with AsyncApiframe(api_key=key, base_url=base) as client:
+        accepted = await asyncio.gather(
+            *(client.images.generate(model="flux-1.1-pro", prompt=f"bench {n}") for n in range(count))
+        )
+    return [a.job_id for a in accepted]
+
+
+def _counting_client() -> tuple[httpx.AsyncClient, list[int]]:
+    count = [0]
+
+    async def hook(request: httpx.Request) -> None:
+        count[0] += 1
+
+    return httpx.AsyncClient(timeout=60, event_hooks={"request": [hook]}), count
+
+
+async def _naive(base: str, key: str, ids: list[str]) -> WaitResult:
+    http, count = _counting_client()
+    latencies: list[float] = []
+
+    async def one(job_id: str) -> None:
+        pause = 2.0
+        while True:
+            await asyncio.sleep(pause)
+            response = await http.get(f"{base}/v2/jobs/{job_id}", headers={"X-API-Key": key})
+            body = json.loads(response.content)
+            if body["status"] in TERMINAL:
+                latencies.append(time.time() - _completed_ts(body["completedAt"]))
+                return
+            pause = min(5.0, pause * 1.5)
+
+    async with http:
+        await asyncio.gather(*(one(i) for i in ids))
+    return WaitResult(count[0], latencies)
+
+
+async def _sdk_many(base: str, key: str, ids: list[str]) -> WaitResult:
+    from apiframe import AsyncApiframe
+
+    http, count = _counting_client()
+    latencies: list[float] = []
+    async with http, AsyncApiframe(api_key=key, base_url=base, http_client=http) as client:
+        async for job in client.jobs.wait_many(ids):
+            assert job.completed_at is not None
+            latencies.append(time.time() - job.completed_at.timestamp())
+    return WaitResult(count[0], latencies)
+
+
+async def _sdk_separate(base: str, key: str, ids: list[str]) -> WaitResult:
+    from apiframe import AsyncApiframe
+
+    http, count = _counting_client()
+    latencies: list[float] = []
+    async with http, AsyncApiframe(api_key=key, base_url=base, http_client=http) as client:
+
+        async def one(job_id: str) -> None:
+            job = await client.jobs.wait(job_id)
+            assert job.completed_at is not None
+            latencies.append(time.time() - job.completed_at.timestamp())
+
+        await asyncio.gather(*(one(i) for i in ids))
+    return WaitResult(count[0], latencies)
+
+
+def bench_waiting(profile: Profile) -> list[Row]:
+    jobs = profile.wait_jobs
+    results: dict[str, WaitResult] = {}
+    with child("bench/_sandbox.py", str(profile.job_seconds)) as line:
+        base, key = line.split()
+        for name, waiter in (("naive", _naive), ("wait_many", _sdk_many), ("wait", _sdk_separate)):
+            ids = asyncio.run(_submit(base, key, jobs))
+            log(f"waiting: {name} on {jobs} jobs of {profile.job_seconds:g} s")
+            results[name] = asyncio.run(waiter(base, key, ids))
+    naive = results["naive"]
+    rows = [
+        Row(
+            f"3. waiting, {jobs} jobs of {profile.job_seconds:g} s: naive poller (2 s, x1.5, cap 5 s)",
+            "-",
+            f"{naive.per_job(jobs):.2f} req/job, latency p50 {naive.p50:.2f} s, p95 {naive.p95:.2f} s",
+            "baseline",
+            "-",
+            "-",
+        )
+    ]
+    for name, label in (("wait_many", "one wait_many"), ("wait", f"{jobs} separate jobs.wait")):
+        result = results[name]
+        share = result.per_job(jobs) / naive.per_job(jobs)
+        ok = share <= 0.5 and result.p50 <= naive.p50 and result.p95 <= naive.p95
+        rows.append(
+            Row(
+                f"3. waiting: {label}",
+                f"{result.per_job(jobs):.2f} req/job, latency p50 {result.p50:.2f} s, p95 {result.p95:.2f} s",
+                f"{naive.per_job(jobs):.2f} req/job, p50 {naive.p50:.2f} s, p95 {naive.p95:.2f} s",
+                f"{share:.2f}x requests",
+                "<= 0.5x requests, latency <= naive",
+                verdict(ok),
+            )
+        )
+    return rows
+
+
+# -- 4. upload ----------------------------------------------------------------------------------
+
+
+def _make_file(path: Path, size: int) -> None:
+    header = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom"  # sniffed as MP4 by the sandbox
+    chunk = os.urandom(MIB)
+    with path.open("wb") as out:
+        out.write(header)
+        written = len(header)
+        while written < size:
+            piece = chunk[: min(MIB, size - written)]
+            out.write(piece)
+            written += len(piece)
+
+
+def bench_upload(profile: Profile) -> list[Row]:
+    WORK.mkdir(exist_ok=True)
+    path = WORK / "upload.mp4"
+    samples: dict[str, list[dict[str, float]]] = {"sdk": [], "raw": []}
+    try:
+        _make_file(path, profile.upload_bytes)
+        with child("bench/_sandbox.py", "1") as line:
+            base, key = line.split()
+            for n in range(profile.upload_rounds):
+                for side in ("sdk", "raw") if n % 2 == 0 else ("raw", "sdk"):
+                    log(f"upload: {side} round {n + 1}")
+                    out = subprocess.run(
+                        [PY, "bench/_upload.py", side, base, key, str(path)],
+                        cwd=ROOT,
+                        capture_output=True,
+                        text=True,
+                        check=True,
+                    ).stdout
+                    samples[side].append(json.loads(out.strip().splitlines()[-1]))
+    finally:
+        path.unlink(missing_ok=True)
+    size = profile.upload_bytes
+
+    def speed(side: str) -> float:
+        return size / statistics.median(s["seconds"] for s in samples[side]) / MIB
+
+    def growth(side: str) -> float:
+        return max(s["growth"] for s in samples[side]) / MIB
+
+    ratio = speed("sdk") / speed("raw")
+    label = f"{size / MIB / 1024:g} GiB" if size >= 1024 * MIB else f"{size / MIB:g} MiB"
+    return [
+        Row(
+            f"4. upload {label}: peak RSS growth",
+            f"{growth('sdk'):.1f} MiB",
+            f"{growth('raw'):.1f} MiB (httpx streaming multipart)",
+            f"{growth('sdk'):.1f} MiB",
+            "<= 64 MiB",
+            verdict(growth("sdk") <= 64),
+        ),
+        Row(
+            f"4. upload {label}: throughput",
+            f"{speed('sdk'):.0f} MiB/s",
+            f"{speed('raw'):.0f} MiB/s",
+            f"{ratio:.2f}x",
+            ">= 0.8x",
+            verdict(ratio >= 0.8),
+        ),
+    ]
+
+
+# -- 5. import ----------------------------------------------------------------------------------
+
+
+def bench_import(profile: Profile) -> Row:
+    times: dict[str, list[float]] = {"apiframe": [], "httpx": []}
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    for module in times:  # warm the bytecode caches
+        subprocess.run([PY, "-c", f"import {module}"], check=True, env=env)
+    for n in range(profile.imports):
+        for module in ("apiframe", "httpx") if n % 2 == 0 else ("httpx", "apiframe"):
+            started = time.perf_counter()
+            subprocess.run([PY, "-c", f"import {module}"], check=True, env=env)
+            times[module].append(time.perf_counter() - started)
+    sdk = statistics.median(times["apiframe"]) * 1000
+    raw = statistics.median(times["httpx"]) * 1000
+    ratio = sdk / raw
+    return Row(
+        f"5. import, fresh process (median of {profile.imports})",
+        f"{sdk:.0f} ms",
+        f"{raw:.0f} ms (import httpx)",
+        f"{ratio:.2f}x",
+        "<= 1.5x",
+        verdict(ratio <= 1.5),
+    )
+
+
+# -- 6. make generate ---------------------------------------------------------------------------
+
+
+def _spec() -> Path | None:
+    for candidate in (ROOT / "openapi" / "openapi.json", ROOT.parent / "shared" / "apiframe-openapi" / "openapi.json"):
+        if candidate.exists():
+            return candidate
+    return None
+
+
+def _same_tree(left: Path, right: Path) -> bool:
+    compared = filecmp.dircmp(left, right, ignore=["__pycache__"])
+
+    def clean(node: filecmp.dircmp[str]) -> bool:
+        if node.left_only or node.right_only or node.diff_files or node.funny_files:
+            return False
+        return all(clean(sub) for sub in node.subdirs.values())
+
+    return clean(compared)
+
+
+def bench_generate() -> Row:
+    spec = _spec()
+    if spec is None:
+        return Row("6. make generate", "skipped: no spec (make sync-spec)", "-", "-", "-", "-")
+    with tempfile.TemporaryDirectory() as tmp:
+        started = time.perf_counter()
+        subprocess.run(
+            [PY, "scripts/generate.py", "--spec", str(spec), "--out", tmp, "--no-lock-update"],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        )
+        seconds = time.perf_counter() - started
+        same = _same_tree(Path(tmp) / "apiframe_client", ROOT / "generated" / "apiframe_client")
+    note = "output identical to generated/" if same else "output DIFFERS from generated/"
+    return Row("6. make generate (into a temporary directory)", f"{seconds:.1f} s", note, f"{seconds:.1f} s", "-", "-")
+
+
+# -- report -------------------------------------------------------------------------------------
+
+
+def machine() -> list[str]:
+    cpu = platform.processor() or "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = "unknown"
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+    except OSError:
+        pass
+    return [
+        f"- CPU: {cpu}, {os.cpu_count()} cores",
+        f"- RAM: {memory}",
+        f"- OS: {platform.platform()}",
+        f"- Python: {platform.python_version()} ({platform.python_implementation()})",
+        f"- httpx: {httpx.__version__}",
+        f"- Date: {dt.datetime.now(dt.UTC).strftime('%Y-%m-%d %H:%M UTC')}",
+    ]
+
+
+def table(rows: list[Row]) -> list[str]:
+    lines = ["| benchmark | SDK | baseline | figure | target | result |", "| --- | --- | --- | --- | --- | --- |"]
+    lines += [f"| {r.name} | {r.sdk} | {r.baseline} | {r.figure} | {r.target} | {r.verdict} |" for r in rows]
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Run the SDK benchmarks and write bench/results.md.")
+    parser.add_argument("--quick", action="store_true", help="a scaled-down run (smoke test, under a minute)")
+    parser.add_argument("--only", help="comma-separated benchmark numbers to run, e.g. 1,2")
+    parser.add_argument(
+        "--output", type=Path, default=None, help="where to write the results (default bench/results.md)"
+    )
+    args = parser.parse_args(argv)
+    profile = QUICK if args.quick else FULL
+    chosen = set(args.only.split(",")) if args.only else {"1", "2", "3", "4", "5", "6"}
+    started = time.perf_counter()
+    rows: list[Row] = []
+    steps: list[tuple[str, Callable[[], Row | list[Row]]]] = [
+        ("1", lambda: bench_calls(profile)),
+        ("2", lambda: bench_fanout(profile)),
+        ("3", lambda: bench_waiting(profile)),
+        ("4", lambda: bench_upload(profile)),
+        ("5", lambda: bench_import(profile)),
+        (
+            "6",
+            bench_generate
+            if profile.generate
+            else lambda: Row("6. make generate", "skipped in --quick", "-", "-", "-", "-"),
+        ),
+    ]
+    for number, step in steps:
+        if number not in chosen:
+            continue
+        log(f"benchmark {number}")
+        result = step()
+        rows.extend(result if isinstance(result, list) else [result])
+    elapsed = time.perf_counter() - started
+    lines = table(rows)
+    print("\n".join(lines))
+    kind = "quick (scaled-down smoke run)" if args.quick else "full"
+    report = [
+        "# Benchmarks",
+        "",
+        f"Written by `make bench` (`bench/run.py`, {kind} profile) in {elapsed:.0f} s. Each ratio compares",
+        "two sides measured in the same run against the same local server, interleaved to cancel",
+        "drift; see the docstring of `bench/run.py` for what each line measures.",
+        "",
+        "## Machine",
+        "",
+        *machine(),
+        "",
+        "## Results",
+        "",
+        *lines,
+        "",
+    ]
+    output = args.output or (WORK / "results-quick.md" if args.quick else BENCH / "results.md")
+    output.parent.mkdir(exist_ok=True)
+    output.write_text("\n".join(report))
+    log(f"wrote {output.relative_to(ROOT) if output.is_relative_to(ROOT) else output}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
