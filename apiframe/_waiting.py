@@ -23,6 +23,12 @@ possible. Four sources of information decide when the next look happens, best fi
    own schedule, and batching is dropped altogether when the pages show none of the jobs or the
    key may not list. A terminal job seen in a page is emitted from the page when the page
    carries its result, else fetched once by id.
+5. **Sharing (separate waits).** Concurrent ``jobs.wait`` calls on one client follow their jobs
+   in the client's :class:`SharedListing`. When one is due while two or more jobs are followed,
+   it takes its job's snapshot from a page another wait fetched since its own last look, or
+   lists once for all of them (one wait at a time, rounds ``interval / 2`` apart). So
+   ``asyncio.gather(*(job.wait() for job in jobs))``, or waits in threads, cost about what one
+   ``wait_many`` costs. Jobs the pages do not show are polled by id.
 
 Every look is the first thing done (the job may already be finished). The deadline (``timeout``)
 is the whole wait's budget, separate from each HTTP request's timeout: each request's timeout is
@@ -56,6 +62,7 @@ __all__ = [
     "TERMINAL_STATUSES",
     "JobPoller",
     "ListPage",
+    "SharedListing",
     "Snapshot",
     "WaitPolicy",
     "job_id_of",
@@ -286,42 +293,67 @@ def wait_flow(
     on_progress: Callable[[Any], object] | None = None,
     cancel: threading.Event | None = None,
     rng: random.Random | None = None,
+    shared: SharedListing | None = None,
 ) -> Generator[Effect, Any, Any]:
-    """Poll one job until it is terminal; returns the COMPLETED job."""
+    """Poll one job until it is terminal; returns the COMPLETED job.
+
+    With ``shared`` (the client's :class:`SharedListing`), concurrent waits on the same client
+    refresh each other through list pages instead of one GET each.
+    """
     rng = rng or random.Random()
     tracker = _Tracker(job_id, policy, now())
     deadline = _Deadline(now, policy.timeout)
-    while True:
-        pause = deadline.pause_until(tracker.due)
-        if pause > 0:
-            yield Sleep(pause, cancel)
-        remaining = deadline.remaining()
-        if remaining is not None and remaining <= 0:
-            raise _timeout_error(tracker, policy.timeout)
-        try:
-            snapshot = yield from poller.get(job_id, remaining)
-        except TRANSIENT_ERRORS as error:
-            tracker.backoff(now(), error, rng)
-            continue
-        job = snapshot.job
-        if tracker.observe(job, now()) and on_progress is not None:
-            on_progress(job)
-        if job.status in TERMINAL_STATUSES:
-            return _finish(job)
-        tracker.plan(now(), rng, snapshot.retry_after)
+    sharing = shared if shared is not None and policy.batch else None
+    if sharing is not None:
+        sharing.follow(job_id)
+    last_look = -math.inf
+    try:
+        while True:
+            pause = deadline.pause_until(tracker.due)
+            if pause > 0:
+                yield Sleep(pause, cancel)
+            remaining = deadline.remaining()
+            if remaining is not None and remaining <= 0:
+                raise _timeout_error(tracker, policy.timeout)
+            try:
+                seen = None
+                if sharing is not None:
+                    seen = yield from _shared_look(poller, sharing, job_id, last_look, policy, deadline, cancel)
+                if seen is not None and not (seen[1].status == "COMPLETED" and not poller.has_result(seen[1])):
+                    looked, job, hint = seen[0], poller.as_job(seen[1]), None
+                else:
+                    if deadline.passed():
+                        raise _timeout_error(tracker, policy.timeout)
+                    snapshot = yield from poller.get(job_id, deadline.remaining())
+                    looked, job, hint = now(), snapshot.job, snapshot.retry_after
+            except TRANSIENT_ERRORS as error:
+                tracker.backoff(now(), error, rng)
+                continue
+            last_look = looked
+            if tracker.observe(job, looked) and on_progress is not None:
+                on_progress(job)
+            if sharing is not None:
+                sharing.note_created(job_id, tracker.created)
+            if job.status in TERMINAL_STATUSES:
+                return _finish(job)
+            tracker.plan(now(), rng, hint)
+    finally:
+        if sharing is not None:
+            sharing.unfollow(job_id)
 
 
 def _walk(
-    poller: JobPoller, wanted: dict[str, _Tracker], policy: WaitPolicy, remaining: float | None
+    poller: JobPoller, wanted: set[str], oldest: float | None, page_size: int, remaining: float | None
 ) -> Generator[Effect, Any, dict[str, Any]]:
-    """List pages until every wanted job is seen or the pages are older than all of them."""
+    """List pages until every wanted job is seen or the pages are older than all of them.
+
+    ``oldest`` is the earliest creation time among the wanted jobs (None while one is unknown).
+    """
     found: dict[str, Any] = {}
-    stamps = [t.created for t in wanted.values() if t.created is not None]
-    oldest = min(stamps) if stamps and len(stamps) == len(wanted) else None  # None: some never seen yet
-    max_pages = math.ceil(len(wanted) / policy.page_size) + 1
+    max_pages = math.ceil(len(wanted) / page_size) + 1
     cursor: str | None = None
     for _ in range(max_pages):
-        page = yield from poller.page(policy.page_size, cursor, remaining)
+        page = yield from poller.page(page_size, cursor, remaining)
         for item in page.items:
             if item.id in wanted:
                 found[item.id] = item
@@ -332,6 +364,144 @@ def _walk(
             break
         cursor = page.next_cursor
     return found
+
+
+def _oldest(stamps: list[float | None]) -> float | None:
+    known = [stamp for stamp in stamps if stamp is not None]
+    return min(known) if known and len(known) == len(stamps) else None
+
+
+class SharedListing:
+    """What the concurrent waits of one client learn from list pages, so one page serves them all.
+
+    Every ``jobs.wait`` on a client follows its job here. When a wait is due while two or more
+    jobs are followed, it first takes a snapshot of its job that another wait's page brought
+    since its own last look; failing that, it lists once for everyone (one wait at a time,
+    rounds at least ``gap`` apart) and publishes what the pages showed. A job the pages do not
+    show is polled by id; a key that may not list turns sharing off. Only bookkeeping happens
+    under the lock (the sync client's waits may run in threads), never a request.
+    """
+
+    CLAIM_SECONDS = 30.0
+    """How long a wait that is listing holds its claim, should it never publish."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._following: dict[str, int] = {}
+        self._created: dict[str, float | None] = {}
+        self._seen: dict[str, tuple[float, Any]] = {}
+        self._unlisted: set[str] = set()
+        self._listing_until = -math.inf
+        self._last_round = -math.inf
+        self._disabled = False
+
+    def follow(self, job_id: str) -> None:
+        with self._lock:
+            self._following[job_id] = self._following.get(job_id, 0) + 1
+            self._created.setdefault(job_id, None)
+
+    def unfollow(self, job_id: str) -> None:
+        with self._lock:
+            left = self._following.get(job_id, 0) - 1
+            if left > 0:
+                self._following[job_id] = left
+                return
+            self._following.pop(job_id, None)
+            self._created.pop(job_id, None)
+            self._seen.pop(job_id, None)
+            self._unlisted.discard(job_id)
+
+    def note_created(self, job_id: str, stamp: float | None) -> None:
+        if stamp is not None:
+            with self._lock:
+                if job_id in self._following:
+                    self._created[job_id] = stamp
+
+    def active(self, job_id: str) -> bool:
+        """Whether this job's next look should come from a shared page."""
+        with self._lock:
+            if self._disabled or job_id in self._unlisted:
+                return False
+            return sum(1 for other in self._following if other not in self._unlisted) >= 2
+
+    def seen_after(self, job_id: str, since: float) -> tuple[float, Any] | None:
+        """``(when, list item)`` if a page showed the job after ``since``."""
+        with self._lock:
+            seen = self._seen.get(job_id)
+            return seen if seen is not None and seen[0] > since else None
+
+    def claim(self, now: float, gap: float) -> float | None:
+        """None when the caller is to list now (the round is claimed); else when to look again."""
+        with self._lock:
+            if self._listing_until > now:
+                return min(self._listing_until, now + MIN_PAUSE * 2)  # another wait is listing
+            if self._last_round + gap > now:
+                return self._last_round + gap
+            self._listing_until = now + self.CLAIM_SECONDS
+            return None
+
+    def wanted(self) -> tuple[set[str], float | None]:
+        """The jobs to look for in a round, and the oldest one's creation time."""
+        with self._lock:
+            wanted = {job_id for job_id in self._following if job_id not in self._unlisted}
+            return wanted, _oldest([self._created.get(job_id) for job_id in wanted])
+
+    def publish(self, found: dict[str, Any], wanted: set[str], now: float) -> None:
+        """A round's result: snapshots for the jobs found; the others are polled by id from now."""
+        with self._lock:
+            for job_id, item in found.items():
+                if job_id in self._following:
+                    self._seen[job_id] = (now, item)
+            self._unlisted |= wanted - set(found)
+            self._disabled = self._disabled or not found
+            self._listing_until = -math.inf
+            self._last_round = now
+
+    def abandon(self, now: float, *, disable: bool = False) -> None:
+        """A round failed: release the claim (and stop sharing when the key may not list)."""
+        with self._lock:
+            self._listing_until = -math.inf
+            self._last_round = now
+            self._disabled = self._disabled or disable
+
+
+def _shared_look(
+    poller: JobPoller,
+    shared: SharedListing,
+    job_id: str,
+    since: float,
+    policy: WaitPolicy,
+    deadline: _Deadline,
+    cancel: threading.Event | None,
+) -> Generator[Effect, Any, tuple[float, Any] | None]:
+    """This job as a shared page shows it, listing for everyone if need be; None: GET it instead."""
+    now = deadline.now
+    while True:
+        seen = shared.seen_after(job_id, since)
+        if seen is not None:
+            return seen
+        if not shared.active(job_id):
+            return None
+        later = shared.claim(now(), policy.interval / 2)
+        if later is None:
+            wanted, oldest = shared.wanted()
+            try:
+                found = yield from _walk(poller, wanted, oldest, policy.page_size, deadline.remaining())
+            except TRANSIENT_ERRORS:
+                shared.abandon(now())
+                raise
+            except APIStatusError:
+                shared.abandon(now(), disable=True)
+                return None
+            except BaseException:
+                shared.abandon(now())
+                raise
+            shared.publish(found, wanted, now())
+            continue
+        pause = deadline.pause_until(later)
+        if pause <= 0:
+            return None
+        yield Sleep(pause, cancel)
 
 
 def wait_many_flow(
@@ -408,7 +578,8 @@ def wait_many_flow(
             continue
         last_round = moment
         try:
-            found = yield from _walk(poller, listable, policy, remaining)
+            oldest = _oldest([t.created for t in listable.values()])
+            found = yield from _walk(poller, set(listable), oldest, policy.page_size, remaining)
         except TRANSIENT_ERRORS as error:
             for tracker in due:
                 tracker.backoff(now(), error, rng)

@@ -1,8 +1,9 @@
 """Benchmarks of the SDK against raw httpx, measured side by side in one run.
 
 ``python bench/run.py`` runs the full profile and writes ``bench/results.md``; ``--quick`` runs a
-scaled-down version of everything (a smoke test, under a minute). Every ratio compares two sides
-measured in the same run, interleaved where it matters, against the same local server:
+scaled-down version of everything (a smoke test, under a minute); ``--quick`` and ``--only`` runs write
+``bench/work/results-partial.md``. Every ratio compares two sides measured in the same run,
+interleaved where it matters, against the same local server:
 
 1. call overhead: sync ``client.jobs.get`` versus ``httpx.Client`` GET plus ``json.loads``;
 2. async fan-out: concurrent ``jobs.get`` through ``AsyncApiframe`` versus ``httpx.AsyncClient``;
@@ -571,7 +572,8 @@ def main(argv: list[str] | None = None) -> int:
         *lines,
         "",
     ]
-    output = args.output or (WORK / "results-quick.md" if args.quick else BENCH / "results.md")
+    partial = args.quick or args.only
+    output = args.output or (WORK / "results-partial.md" if partial else BENCH / "results.md")
     output.parent.mkdir(exist_ok=True)
     output.write_text("\n".join(report))
     log(f"wrote {output.relative_to(ROOT) if output.is_relative_to(ROOT) else output}")

@@ -10,13 +10,14 @@ from .._bodies import build_query, path_for
 from .._flow import Flow
 from .._pagination import AsyncPage, Page
 from .._retry import retry_after
-from .._waiting import ListPage, Snapshot, WaitPolicy, job_id_of, wait_flow, wait_many_flow
+from .._waiting import ListPage, SharedListing, Snapshot, WaitPolicy, job_id_of, wait_flow, wait_many_flow
 from ._base import call_flow, parse
 from ._downloads import AsyncDownloads, Downloads
 
 if TYPE_CHECKING:
     from apiframe_client.models import JobList, JobListJobsItem
 
+    from .._client import Apiframe, AsyncApiframe
     from .._config import RequestOptions
     from .._outputs import Job
 
@@ -132,6 +133,10 @@ def poller(client: Any) -> _Poller:
 class Jobs(Downloads):
     """Look up, list, wait for and download jobs."""
 
+    def __init__(self, client: Apiframe) -> None:
+        super().__init__(client)
+        self._shared = SharedListing()  # concurrent waits on this client share list pages
+
     def get(self, job_id: str, /, **options: Unpack[RequestOptions]) -> Job:
         """The job's current snapshot (status, progress, result URLs once COMPLETED)."""
         return self._client._run(get_flow(self._client, job_id, options))
@@ -197,6 +202,7 @@ class Jobs(Downloads):
             policy=policy_for(interval, max_interval, timeout),
             now=self._client._config.clock.monotonic,
             on_progress=on_progress,
+            shared=self._shared,
             cancel=cancel,
         )
         result: Job = self._client._run(flow)
@@ -231,6 +237,10 @@ class Jobs(Downloads):
 
 class AsyncJobs(AsyncDownloads):
     """Look up, list, wait for and download jobs (async)."""
+
+    def __init__(self, client: AsyncApiframe) -> None:
+        super().__init__(client)
+        self._shared = SharedListing()  # concurrent waits on this client share list pages
 
     async def get(self, job_id: str, /, **options: Unpack[RequestOptions]) -> Job:
         """The job's current snapshot (status, progress, result URLs once COMPLETED)."""
@@ -290,6 +300,7 @@ class AsyncJobs(AsyncDownloads):
             policy=policy_for(interval, max_interval, timeout),
             now=self._client._config.clock.monotonic,
             on_progress=on_progress,
+            shared=self._shared,
         )
         result: Job = await self._client._run(flow)
         return result

@@ -63,3 +63,42 @@ def test_async_wait_many_and_a_separate_wait_against_the_sandbox(sandbox: Sandbo
     finished, status = asyncio.run(go())
     assert len(finished) == 5 and status == "COMPLETED"
     assert len(requests) < 5 * naive_requests(JOB_SECONDS)
+
+
+def test_separate_concurrent_waits_share_list_pages(sandbox: Sandbox) -> None:
+    requests: Counter[str] = Counter()
+
+    async def count(request: httpx.Request) -> None:
+        requests["list" if request.url.path == "/v2/jobs" else "get" if request.method == "GET" else "post"] += 1
+
+    async def go() -> list[str]:
+        http = httpx.AsyncClient(event_hooks={"request": [count]})
+        async with http, AsyncApiframe(api_key=sandbox.api_key, base_url=sandbox.base_url, http_client=http) as client:
+            accepted = [await client.images.generate(model="flux-1.1-pro", prompt=f"s {n}") for n in range(JOBS)]
+            done = await asyncio.gather(*(handle.wait(timeout=60) for handle in accepted))
+            assert client.jobs._shared.wanted() == (set(), None)  # every wait unfollowed its job
+            return [job.status for job in done if job.result]
+
+    statuses = asyncio.run(go())
+    assert statuses == ["COMPLETED"] * JOBS
+    assert requests["list"] >= 1
+    assert requests["list"] + requests["get"] < JOBS * naive_requests(JOB_SECONDS) / 4
+
+
+def test_sync_waits_in_threads_share_list_pages(sandbox: Sandbox) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    requests: Counter[str] = Counter()
+
+    def count(request: httpx.Request) -> None:
+        requests["list" if request.url.path == "/v2/jobs" else "get" if request.method == "GET" else "post"] += 1
+
+    http = httpx.Client(event_hooks={"request": [count]})
+    with http, Apiframe(api_key=sandbox.api_key, base_url=sandbox.base_url, http_client=http) as client:
+        ids = [client.images.generate(model="flux-1.1-pro", prompt=f"t {n}").job_id for n in range(8)]
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            done = list(pool.map(lambda job_id: client.jobs.wait(job_id, timeout=60), ids))
+    assert [job.id for job in done] == ids
+    assert all(job.status == "COMPLETED" for job in done)
+    assert requests["list"] >= 1
+    assert requests["list"] + requests["get"] < 8 * naive_requests(JOB_SECONDS) / 2

@@ -324,3 +324,61 @@ def test_wait_many_async_batches_too(async_client: Any, recorder: Recorder, cloc
 
     assert asyncio.run(go()) == ["x", "y"]
     assert api.lists >= 2 and set(api.gets) <= {"y"}
+
+
+def test_shared_listing_bookkeeping() -> None:
+    from apiframe._waiting import SharedListing
+
+    shared = SharedListing()
+    shared.follow("a")
+    assert not shared.active("a")  # one job alone is polled by id
+    shared.follow("b")
+    shared.follow("b")  # two waits on the same job
+    assert shared.active("a") and shared.active("b")
+    assert shared.claim(10.0, gap=0.5) is None  # the first due wait lists
+    assert shared.claim(10.01, gap=0.5) == pytest.approx(10.11)  # the others check back shortly
+    shared.publish({"a": "item-a"}, {"a", "b"}, now=10.2)
+    assert shared.seen_after("a", since=10.0) == (10.2, "item-a")
+    assert shared.seen_after("a", since=10.2) is None  # nothing newer than this wait's last look
+    assert not shared.active("b")  # the page did not show b: polled by id from now on
+    assert shared.claim(10.3, gap=0.5) == pytest.approx(10.7)  # rounds stay `gap` apart
+    shared.unfollow("b")
+    assert shared.wanted() == ({"a"}, None)  # b is still followed once, but polled by id
+    shared.unfollow("b")
+    shared.unfollow("a")
+    assert shared.wanted() == (set(), None)
+
+
+def test_shared_listing_turns_off_when_the_key_may_not_list() -> None:
+    from apiframe._waiting import SharedListing
+
+    shared = SharedListing()
+    shared.follow("a")
+    shared.follow("b")
+    assert shared.claim(1.0, gap=0.5) is None
+    shared.abandon(1.1, disable=True)
+    assert not shared.active("a") and not shared.active("b")
+
+
+def test_concurrent_waits_fall_back_to_gets_when_listing_is_forbidden() -> None:
+    from apiframe import AsyncApiframe
+
+    polls: dict[str, int] = {}
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/v2/jobs":
+            polls["list"] = polls.get("list", 0) + 1
+            return reply(403, {"error": "listing needs an admin key"})
+        job_id = request.url.path.rsplit("/", 1)[-1]
+        polls[job_id] = polls.get(job_id, 0) + 1
+        status = "COMPLETED" if polls[job_id] >= 3 else "PROCESSING"
+        return reply(200, job(job_id, status=status, progress=100 if status == "COMPLETED" else 10))
+
+    async def go() -> list[str]:
+        http = httpx.AsyncClient(transport=httpx.MockTransport(answer))
+        async with AsyncApiframe(api_key="afk_unit", base_url="https://api.test", http_client=http) as client:
+            done = await asyncio.gather(*(client.jobs.wait(f"job_{n}", interval=0.01, timeout=10) for n in range(3)))
+            return [j.status for j in done]
+
+    assert asyncio.run(go()) == ["COMPLETED"] * 3
+    assert polls == {"list": 1, "job_0": 3, "job_1": 3, "job_2": 3}  # one refusal turned sharing off
