@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 import httpx
 
-from apiframe import AcceptedJob, Apiframe, AsyncAcceptedJob, AsyncApiframe, WaitTimeoutError
-from apiframe.types import GenerateImageMidjourney, Job, MidjourneyParams, Upload
+from apiframe import AcceptedJob, Apiframe, AsyncAcceptedJob, AsyncApiframe, Job, WaitTimeoutError
+from apiframe.types import GenerateImageMidjourney, MidjourneyParams, Upload
 
 
 def sync_calls(client: Apiframe) -> None:
@@ -15,7 +16,9 @@ def sync_calls(client: Apiframe) -> None:
         model="midjourney", prompt="a fox", midjourney_params={"aspect_ratio": "16:9"}, webhook_events=["completed"]
     )
     job: Job = handle.wait(timeout=60, on_progress=lambda j: print(j.progress))
-    print(job.result, job.status)
+    print(job.result, job.status, [output.url for output in job.outputs])
+    paths: list[Path] = client.jobs.download(job, "results", on_progress=lambda p: print(p.received, p.total))
+    print(paths[0].name, client.jobs.download("job-id", Path("results"), overwrite=True))
     client.images.generate(model="flux-1.1-pro", prompt="x")
     client.images.generate(model="midjourney", prompt="x", midjourney_params=MidjourneyParams(aspect_ratio="1:1"))
     client.images.generate(GenerateImageMidjourney(prompt="a whole request object"))
@@ -36,7 +39,8 @@ def sync_calls(client: Apiframe) -> None:
 async def async_calls(client: AsyncApiframe) -> None:
     handle: AsyncAcceptedJob = await client.images.generate(model="midjourney", prompt="a fox")
     job: Job = await handle.wait()
-    print(job.id)
+    saved: list[Path] = await client.jobs.download(job, "results")
+    print(job.id, saved)
     async for done in client.jobs.wait_many([handle]):
         print(done.status)
     page = await client.jobs.list()
