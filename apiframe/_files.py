@@ -9,7 +9,6 @@ held in memory whole.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import io
 import mimetypes
@@ -361,6 +360,8 @@ async def _to_thread(func: Callable[[], _T]) -> _T:
     try:
         from anyio import to_thread
     except ImportError:  # pragma: no cover - anyio ships with httpx
+        import asyncio  # loaded with the first async upload, not with the SDK
+
         return await asyncio.to_thread(func)
     return await to_thread.run_sync(func)
 

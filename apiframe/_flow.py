@@ -8,7 +8,6 @@ with ``httpx.AsyncClient`` and ``asyncio.sleep``. No logic lives in the drivers.
 
 from __future__ import annotations
 
-import asyncio
 import threading
 import time
 from collections.abc import AsyncIterator, Callable, Generator, Iterator, Mapping
@@ -109,6 +108,8 @@ class SystemClock:
         time.sleep(seconds)
 
     async def async_sleep(self, seconds: float) -> None:
+        import asyncio  # loaded with the first async wait, not with the SDK
+
         await asyncio.sleep(seconds)
 
     def __repr__(self) -> str:

@@ -6,11 +6,11 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Unpack
 
-from .._download import ProgressCallback, download_flow
 from ._base import AsyncResource, SyncResource
 
 if TYPE_CHECKING:
     from .._config import RequestOptions
+    from .._download import ProgressCallback
     from .._outputs import Job
 
 __all__ = ["AsyncDownloads", "Downloads"]
@@ -42,6 +42,8 @@ class Downloads(SyncResource):
         :class:`~apiframe.DownloadProgress` per chunk. A job whose files have been purged raises
         :class:`~apiframe.ResultExpiredError`; a job not COMPLETED raises before any download.
         """
+        from .._download import download_flow
+
         flow = download_flow(
             self._client,
             job,
@@ -69,6 +71,8 @@ class AsyncDownloads(AsyncResource):
         **options: Unpack[RequestOptions],
     ) -> list[Path]:
         """Stream every result file of a COMPLETED job into ``directory``; see :meth:`Downloads.download`."""
+        from .._download import download_flow
+
         flow = download_flow(
             self._client,
             job,
