@@ -15,8 +15,15 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
+DEV := $(VENV)/.dev-installed
+
+$(DEV): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $@
+
 install: $(PY)  ## create .venv and install the SDK with its dev extras
 	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $(DEV)
 
 demo: $(PY)  ## the main job on a fresh machine: image, video and music from the embedded sandbox into ./demo-output
 	$(PY) -m pip install --quiet -e ".[cli]"
@@ -29,7 +36,7 @@ sync-spec: $(PY)  ## copy the spec into openapi/ (SPEC_SOURCE=path-or-url; defau
 openapi/openapi.json:
 	$(MAKE) sync-spec
 
-generate: $(PY) $(SPEC)  ## regenerate generated/ from the spec (SPEC=path)
+generate: $(DEV) $(SPEC)  ## regenerate generated/ from the spec (SPEC=path)
 	$(PY) scripts/generate.py --spec $(SPEC)
 
 check-generated: generate  ## fail when generated/ or the locks differ from what the spec gives
@@ -37,18 +44,18 @@ check-generated: generate  ## fail when generated/ or the locks differ from what
 	@test -z "$$(git status --porcelain --untracked-files=all -- generated openapi)" || \
 		{ git status --porcelain --untracked-files=all -- generated openapi; echo "untracked generated files"; exit 1; }
 
-test: $(PY)  ## run the test suite
+test: $(DEV)  ## run the test suite (installs the dev extras first if needed)
 	$(PY) -m pytest
 
-lint: $(PY)  ## ruff on the hand-written code
+lint: $(DEV)  ## ruff on the hand-written code
 	$(PY) -m ruff check apiframe scripts tests examples bench
 	$(PY) -m ruff format --check apiframe scripts tests examples bench
 
-typecheck: $(PY)  ## mypy --strict and pyright on apiframe/, examples and type tests
+typecheck: $(DEV)  ## mypy --strict and pyright on apiframe/, examples and type tests
 	$(PY) -m mypy
 	$(PY) -m pyright
 
-bench: $(PY)  ## run the benchmarks and the large reliability profile; writes bench/results.md
+bench: $(DEV)  ## run the benchmarks and the large reliability profile; writes bench/results.md
 	$(PY) bench/run.py
 	APIFRAME_RELIABILITY_SUBMISSIONS=2000 APIFRAME_FUZZ_EXAMPLES=100000 $(PY) -m pytest -q --timeout=1800 \
 		tests/reliability/test_exactly_once.py "tests/unit/test_webhook_signatures.py::test_fuzz_zero_false_accepts"

@@ -8,6 +8,7 @@ problem is raised as :class:`~apiframe.InvalidRequestError` before anything is s
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -213,6 +214,7 @@ def build_plain_body(operation_id: str, kwargs: Mapping[str, Any]) -> dict[str, 
     return result
 
 
+@functools.cache
 def _snake(name: str) -> str:
     return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name).lower()
 
