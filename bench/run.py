@@ -10,7 +10,9 @@ interleaved where it matters, against the same local server:
 3. waiting: jobs of the sandbox waited by the SDK versus a naive poller (2 s, x1.5, cap 5 s);
 4. upload: a large file through ``client.uploads.create(path)`` versus a raw streaming upload;
 5. import: ``import apiframe`` versus ``import httpx`` in fresh processes;
-6. ``make generate``: the generator run into a temporary directory.
+6. ``make generate``: the generator run into a temporary directory;
+7. reliability, large profile: the exactly-once suite with 2,000 faulty submissions and the
+   webhook fuzz with 100,000 cases (pass/fail, no ratio).
 """
 
 from __future__ import annotations
@@ -70,6 +72,8 @@ class Profile:
     upload_rounds: int
     imports: int
     generate: bool
+    submissions: int
+    fuzz_cases: int
 
 
 FULL = Profile(
@@ -82,6 +86,8 @@ FULL = Profile(
     upload_rounds=2,
     imports=21,
     generate=True,
+    submissions=2000,
+    fuzz_cases=100_000,
 )
 QUICK = Profile(
     calls=300,
@@ -93,6 +99,8 @@ QUICK = Profile(
     upload_rounds=1,
     imports=5,
     generate=False,
+    submissions=200,
+    fuzz_cases=2000,
 )
 
 
@@ -486,6 +494,44 @@ def bench_generate() -> Row:
     return Row("6. make generate (into a temporary directory)", f"{seconds:.1f} s", note, f"{seconds:.1f} s", "-", "-")
 
 
+# -- 7. reliability ------------------------------------------------------------------------------
+
+
+def bench_reliability(profile: Profile) -> Row:
+    """The reliability suites' large profile: faulty submissions exactly once, webhook fuzz."""
+    env = {
+        **os.environ,
+        "APIFRAME_RELIABILITY_SUBMISSIONS": str(profile.submissions),
+        "APIFRAME_FUZZ_EXAMPLES": str(profile.fuzz_cases),
+    }
+    tests = [
+        "tests/reliability/test_exactly_once.py",
+        "tests/unit/test_webhook_signatures.py::test_fuzz_zero_false_accepts",
+    ]
+    started = time.perf_counter()
+    result = subprocess.run(
+        [PY, "-m", "pytest", "-q", "--timeout=1800", *tests], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    seconds = time.perf_counter() - started
+    passed = result.returncode == 0
+    if not passed:
+        log(result.stdout[-3000:])
+    name = (
+        f"7. reliability: {profile.submissions:,} submissions under 20% faults, "
+        f"{profile.fuzz_cases:,} webhook fuzz cases"
+    )
+    outcome = f"{'all passed' if passed else 'FAILED'} in {seconds:.0f} s"
+    target = "one job per submission, zero false accepts"
+    return Row(
+        name,
+        outcome,
+        "-",
+        "exactly once; 0 false accepts" if passed else "see the log",
+        target,
+        "PASS" if passed else "MISS",
+    )
+
+
 # -- report -------------------------------------------------------------------------------------
 
 
@@ -530,7 +576,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     profile = QUICK if args.quick else FULL
-    chosen = set(args.only.split(",")) if args.only else {"1", "2", "3", "4", "5", "6"}
+    chosen = set(args.only.split(",")) if args.only else {"1", "2", "3", "4", "5", "6", "7"}
     started = time.perf_counter()
     rows: list[Row] = []
     steps: list[tuple[str, Callable[[], Row | list[Row]]]] = [
@@ -545,6 +591,7 @@ def main(argv: list[str] | None = None) -> int:
             if profile.generate
             else lambda: Row("6. make generate", "skipped in --quick", "-", "-", "-", "-"),
         ),
+        ("7", lambda: bench_reliability(profile)),
     ]
     for number, step in steps:
         if number not in chosen:
