@@ -42,7 +42,7 @@ def jsonable(value: Any) -> Any:
 class Settings:
     """Global options, and the sandbox started for ``--sandbox`` (stopped when the command ends)."""
 
-    api_key: str | None
+    api_key: str | None = field(repr=False)
     base_url: str | None
     sandbox: bool
     sandbox_job_seconds: float

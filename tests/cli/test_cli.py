@@ -173,3 +173,10 @@ def test_webhooks_verify(invoke: Invoke, sandbox: Sandbox, tmp_path: Path) -> No
     tampered = invoke("webhooks", "verify", "-s", signature, input=body + b" ")
     assert tampered.exit_code == 1 and "INVALID" in tampered.stdout
     assert SIGNATURE_HEADER.lower() == "x-webhook-signature"
+
+
+def test_the_key_is_not_in_the_settings_repr() -> None:
+    from apiframe.cli._context import Settings
+
+    settings = Settings("afk_cli_secret_key", "http://127.0.0.1:1", False, 3.0, False)
+    assert "afk_cli_secret_key" not in repr(settings)
