@@ -17,7 +17,7 @@ from urllib.parse import quote
 from ._errors import InvalidRequestError
 from ._schema import ID_RULE, REF, Problem, is_safe_id, operation, resolve, validate
 
-__all__ = ["build_body", "build_plain_body", "build_query", "check_id", "path_for"]
+__all__ = ["build_body", "build_plain_body", "build_query", "check_id", "path_for", "suggest"]
 
 
 def _python_names(schema: Mapping[str, Any]) -> dict[str, str]:
@@ -31,7 +31,8 @@ def _py_name(schema: Mapping[str, Any], wire: str) -> str:
     return str(sub.get("x-python-name", wire)) if isinstance(sub, dict) else wire
 
 
-def _suggest(word: str, choices: list[str]) -> str:
+def suggest(word: str, choices: list[str]) -> str:
+    """``"; did you mean 'x'?"`` when one of ``choices`` is close to ``word``, else ``""``."""
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else ""
 
@@ -89,7 +90,7 @@ def _raise(problems: list[Problem], schema: Mapping[str, Any], context: str) -> 
         text = f"{where} {problem.message}" if problem.message.startswith("is ") else f"{where}: {problem.message}"
         if problem.allowed is not None and problem.message == "is not accepted here":
             names = [_py_name(_parent(problem.path, schema), str(a)) for a in problem.allowed]
-            text += f"{_suggest(str(problem.path[-1]), names)} (accepted: {', '.join(names)})"
+            text += f"{suggest(str(problem.path[-1]), names)} (accepted: {', '.join(names)})"
         lines.append(text)
     more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
     allowed = first.allowed
@@ -160,7 +161,7 @@ def build_body(operation_id: str, request: object, kwargs: Mapping[str, Any]) ->
         choice = allowed[0]
     if choice not in op.variants:
         raise InvalidRequestError(
-            f"unknown {disc} {choice!r}{_suggest(str(choice), allowed)} (accepted: {', '.join(allowed)})",
+            f"unknown {disc} {choice!r}{suggest(str(choice), allowed)} (accepted: {', '.join(allowed)})",
             field=disc,
             allowed=allowed,
         )
@@ -175,7 +176,7 @@ def build_body(operation_id: str, request: object, kwargs: Mapping[str, Any]) ->
             accepted = sorted(n for n in names if n != disc)
             where = f"; it belongs to {disc} {', '.join(repr(o) for o in owners[:6])}" if owners else ""
             raise InvalidRequestError(
-                f"{disc} {choice!r} does not accept {key!r}{where}{_suggest(key, accepted) if not owners else ''} "
+                f"{disc} {choice!r} does not accept {key!r}{where}{suggest(key, accepted) if not owners else ''} "
                 f"(accepted: {', '.join(accepted)})",
                 field=key,
                 allowed=accepted,
@@ -231,7 +232,7 @@ def build_query(operation_id: str, kwargs: Mapping[str, Any]) -> dict[str, Any]:
         if wire is None:
             accepted = sorted(by_python)
             raise InvalidRequestError(
-                f"unknown argument {key!r}{_suggest(key, accepted)} (accepted: {', '.join(accepted)})",
+                f"unknown argument {key!r}{suggest(key, accepted)} (accepted: {', '.join(accepted)})",
                 field=key,
                 allowed=accepted,
             )

@@ -98,7 +98,7 @@ def _existing(directory: Path, stem: str) -> Path | None:
     return None
 
 
-def _checked_job(job: Any) -> Job:
+def _checked_outputs(job: Any) -> tuple[Output, ...]:
     status = str(job.status)
     if status == "FAILED":
         raise JobFailedError(f"job {job.id} failed, so it has no files to download: {job.error}", job=job)
@@ -116,10 +116,10 @@ def _checked_job(job: Any) -> Job:
             "generate it again to get new files",
             job_id=str(job.id),
         )
-    if not job.outputs:
+    outputs: tuple[Output, ...] = job.outputs
+    if not outputs:
         raise InvalidRequestError(f"job {job.id} is COMPLETED but its result lists no file URL", field="job")
-    checked: Job = job
-    return checked
+    return outputs
 
 
 class _TempFile:
@@ -248,12 +248,11 @@ def download_flow(
         from ._waiting import job_id_of
 
         snapshot = yield from get_job(job_id_of(job))
-    snapshot = _checked_job(snapshot)
+    outputs = _checked_outputs(snapshot)
     try:
         target.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise DownloadError(f"cannot create the download directory {target}: {error.strerror or error}") from error
-    outputs = snapshot.outputs
     saved: list[Path] = []
     for output in outputs:
         stem = file_stem(str(snapshot.id), output, len(outputs))

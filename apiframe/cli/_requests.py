@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .._bodies import build_body
+from .._bodies import build_body, suggest
 from .._errors import InvalidRequestError
 from .._schema import REF, operation, operations, resolve
 
@@ -48,12 +48,8 @@ def _operation_for_model(model: str) -> str:
             field="modality",
         )
     every = sorted({m for modality in MODALITIES for m in operation(generate_operation(modality)).variants})
-    import difflib
-
-    close = difflib.get_close_matches(model, every, n=1, cutoff=0.6)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
     raise InvalidRequestError(
-        f"unknown model {model!r}{hint} (`apiframe models` lists them)", field="model", allowed=every
+        f"unknown model {model!r}{suggest(model, every)} (`apiframe models` lists them)", field="model", allowed=every
     )
 
 
@@ -61,12 +57,8 @@ def _variant(operation_id: str, model: str) -> Mapping[str, Any]:
     op = operation(operation_id)
     if model not in op.variants:
         allowed = sorted(op.variants)
-        import difflib
-
-        close = difflib.get_close_matches(model, allowed, n=1, cutoff=0.6)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
         raise InvalidRequestError(
-            f"unknown model {model!r} for {operation_id}{hint} (accepted: {', '.join(allowed)})",
+            f"unknown model {model!r} for {operation_id}{suggest(model, allowed)} (accepted: {', '.join(allowed)})",
             field="model",
             allowed=allowed,
         )
