@@ -151,9 +151,7 @@ def generate(
         webhook_url=webhook_url,
     )
     if no_wait:
-        client = settings.client()
-        resource = getattr(client, request.resource)
-        accepted = resource.generate(**request.kwargs)
+        accepted = request.submitter(settings.client())(**request.kwargs)
         settings.emit({"job_id": accepted.job_id, "status": accepted.status}, accepted.job_id)
         return EXIT_OK
     task = Task(1, request, key=str(uuid.uuid4()))

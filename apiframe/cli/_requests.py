@@ -132,10 +132,10 @@ class GenerationRequest:
     kwargs: Mapping[str, Any]
     body: Mapping[str, Any] = field(repr=False)
 
-    @property
-    def resource(self) -> str:
-        """The client attribute that serves it (``images``, ``videos``, ``music``)."""
-        return self.operation_id.split("_", 1)[0]
+    def submitter(self, client: Any) -> Any:
+        """The client method that submits it (``client.images.generate``), sync or async."""
+        resource, method = self.operation_id.split("_", 1)
+        return getattr(getattr(client, resource), method)
 
     @property
     def prompt(self) -> str:

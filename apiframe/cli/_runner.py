@@ -66,11 +66,10 @@ Progressed = Callable[[Task, Any], None]
 
 
 async def _submit(client: AsyncApiframe, task: Task, backoff: float) -> str:
-    resource = getattr(client, task.request.resource)
-    method = task.request.operation_id.split("_", 1)[1]
+    submit = task.request.submitter(client)
     for attempt in range(_SUBMIT_ATTEMPTS):
         try:
-            accepted = await getattr(resource, method)(**task.request.kwargs, idempotency_key=task.key)
+            accepted = await submit(**task.request.kwargs, idempotency_key=task.key)
             return str(accepted.job_id)
         except _TRANSIENT as error:
             if attempt == _SUBMIT_ATTEMPTS - 1:

@@ -11,15 +11,32 @@ from ._base import AsyncResource, SyncResource
 if TYPE_CHECKING:
     from .._config import RequestOptions
     from .._download import ProgressCallback
+    from .._flow import Flow
     from .._outputs import Job
 
 __all__ = ["AsyncDownloads", "Downloads"]
 
 
-def _get_job(client: Any) -> Any:
+def _flow(
+    client: Any,
+    job: Any,
+    directory: str | os.PathLike[str],
+    overwrite: bool,
+    on_progress: ProgressCallback | None,
+    options: RequestOptions,
+) -> Flow[list[Path]]:
+    from .._download import download_flow
     from .jobs import get_flow
 
-    return lambda job_id: get_flow(client, job_id)
+    return download_flow(
+        client,
+        job,
+        directory,
+        get_job=lambda job_id: get_flow(client, job_id),
+        overwrite=overwrite,
+        on_progress=on_progress,
+        options=options,
+    )
 
 
 class Downloads(SyncResource):
@@ -42,17 +59,7 @@ class Downloads(SyncResource):
         :class:`~apiframe.DownloadProgress` per chunk. A job whose files have been purged raises
         :class:`~apiframe.ResultExpiredError`; a job not COMPLETED raises before any download.
         """
-        from .._download import download_flow
-
-        flow = download_flow(
-            self._client,
-            job,
-            directory,
-            get_job=_get_job(self._client),
-            overwrite=overwrite,
-            on_progress=on_progress,
-            options=options,
-        )
+        flow = _flow(self._client, job, directory, overwrite, on_progress, options)
         paths: list[Path] = self._client._run(flow)
         return paths
 
@@ -71,16 +78,6 @@ class AsyncDownloads(AsyncResource):
         **options: Unpack[RequestOptions],
     ) -> list[Path]:
         """Stream every result file of a COMPLETED job into ``directory``; see :meth:`Downloads.download`."""
-        from .._download import download_flow
-
-        flow = download_flow(
-            self._client,
-            job,
-            directory,
-            get_job=_get_job(self._client),
-            overwrite=overwrite,
-            on_progress=on_progress,
-            options=options,
-        )
+        flow = _flow(self._client, job, directory, overwrite, on_progress, options)
         paths: list[Path] = await self._client._run(flow)
         return paths
