@@ -145,3 +145,13 @@ def test_a_405_allows_every_method_the_path_has(client: httpx.Client, spec_index
             assert response.status_code == 405, (method, path)
             assert {m.strip() for m in response.headers["allow"].split(",")} == allowed, (method, path)
             assert response.json()["error"].startswith(f"Method {method} not allowed")
+
+
+def test_multipart_messages_render_request_values_as_json(client: httpx.Client) -> None:
+    wrong_type = client.post("/v2/uploads", content=b"x", headers={"Content-Type": "text/plain"})
+    assert wrong_type.status_code == 400
+    (message,) = wrong_type.json()["details"]["file"]
+    assert '(got Content-Type "text/plain")' in message
+    big_field = client.post("/v2/loras", files={"name": (None, "n" * (64 * 1024 + 1))})
+    assert big_field.status_code == 400
+    assert any('form field "name" exceeds' in m for m in _messages(big_field)), big_field.text
