@@ -4,7 +4,8 @@ For every operation, a few schema-valid (positive) and schema-violating (negativ
 requests, generated deterministically, go to a sandbox on 127.0.0.1 that serves
 that same document. Each response must: not be a server error; be a 4xx for a
 request that breaks the schema; use a documented status code, content type,
-headers and body schema. Where the spec cannot describe what the API does (so the
+headers and body schema; and a secured operation that succeeds must refuse the same
+request without the API key or with a wrong one. Where the spec cannot describe what the API does (so the
 sandbox cannot obey both), exactly that check is excused for exactly those
 operations and responses, each with its reason, in ``SPEC_GAPS``.
 """
@@ -26,6 +27,7 @@ from schemathesis.checks import CheckFunction, not_a_server_error
 from schemathesis.core.transport import Response
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
+    ignored_auth,
     negative_data_rejection,
     positive_data_acceptance,
     response_headers_conformance,
@@ -51,6 +53,7 @@ CHECKS: list[CheckFunction] = [
     positive_data_acceptance,
     status_code_conformance,
     content_type_conformance,
+    ignored_auth,
     response_headers_conformance,
     response_schema_conformance,
 ]
