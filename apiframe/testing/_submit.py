@@ -159,7 +159,7 @@ def _parent(ctx: Context, action: ActionRoute, body: Mapping[str, Any]) -> Recor
     parent_id = str(body["parentJobId"])
     parent = ctx.state.engine.get(parent_id)
     if parent is None or parent["userId"] != ctx.user.user_id:
-        raise ApiError(404, f"Parent job {parent_id} not found")
+        raise ApiError(404, f"Parent job {json_text(parent_id)} not found")
     name = str(body.get(_action_property(ctx, ctx.operation)))
 
     def wrong(reason: str, key: str = "parentJobId") -> ApiError:

@@ -155,3 +155,14 @@ def test_multipart_messages_render_request_values_as_json(client: httpx.Client) 
     big_field = client.post("/v2/loras", files={"name": (None, "n" * (64 * 1024 + 1))})
     assert big_field.status_code == 400
     assert any('form field "name" exceeds' in m for m in _messages(big_field)), big_field.text
+
+
+def test_not_found_messages_quote_the_id_as_json(client: httpx.Client) -> None:
+    missing = "00000000-0000-4000-8000-000000000000"
+    for path in (f"/v2/jobs/{missing}", f"/v2/loras/{missing}", "/v2/assets/asset-nope"):
+        response = client.get(path)
+        assert response.status_code == 404
+        assert f'"{path.rsplit("/", 1)[1]}" not found' in response.json()["error"]
+    parent = client.post("/v2/music/suno/action", json={"action": "stems", "parentJobId": missing})
+    assert parent.status_code == 404
+    assert parent.json()["error"] == f'Parent job "{missing}" not found'
