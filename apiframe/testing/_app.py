@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Mapping, Sequence
 from typing import Any
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import BaseRoute, Route
+from starlette.routing import BaseRoute, Route, request_response
+from starlette.types import Receive, Scope, Send
 
 from ._clock import Clock
 from ._config import SandboxConfig
 from ._faults import FaultMiddleware
 from ._files import create_upload, file_routes
-from ._http import ApiError, Context, Handler, endpoint, error_response
+from ._http import ApiError, Context, Endpoint, Handler, endpoint, error_response
 from ._loras import archive_lora, create_lora, get_lora, list_loras
 from ._request_id import RequestIdMiddleware
 from ._resources import create_asset, get_asset, get_job, list_jobs, list_models, me
@@ -81,16 +82,43 @@ def unhandled_operations(state: SandboxState) -> list[str]:
     ]
 
 
+def method_not_allowed(request: Request, allowed: Sequence[str]) -> Response:
+    """A 405 whose ``Allow`` header lists every method of the path."""
+    methods = ", ".join(allowed)
+    response = error_response(405, f"Method {request.method} not allowed on {request.url.path}; use {methods}")
+    response.headers["Allow"] = methods
+    return response
+
+
+class _PathItem:
+    """The ASGI app of one spec path item: dispatch on the method, 405 for the others.
+
+    An app rather than a function, so Starlette hands it every method and the
+    ``Allow`` header comes from the spec, not from Starlette's per-route list.
+    """
+
+    def __init__(self, runs: Mapping[str, Endpoint]) -> None:
+        self.runs = dict(runs)
+        self.allowed = tuple(runs)
+        self.app = request_response(self.dispatch)
+
+    async def dispatch(self, request: Request) -> Response:
+        run = self.runs.get(request.method)
+        if run is None:
+            return method_not_allowed(request, self.allowed)
+        return await run(request)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self.app(scope, receive, send)
+
+
 def _routes(state: SandboxState) -> list[BaseRoute]:
     plan = plan_submissions(state.index)
-    by_path: dict[str, dict[str, Any]] = {}
+    by_path: dict[str, dict[str, Endpoint]] = {}
     for op in state.index.operations:
         handler = _handler_for(state, op, plan)
         by_path.setdefault(op.path, {})[op.method] = endpoint(state, op, handler, _secured(state, op))
-    routes: list[BaseRoute] = []
-    for path, methods in by_path.items():
-        for method, run in methods.items():
-            routes.append(Route(path, run, methods=[method]))
+    routes: list[BaseRoute] = [Route(path, _PathItem(runs), name=path) for path, runs in by_path.items()]
     upload, job_file = file_routes(state)
     routes.append(Route("/files/uploads/{upload_id}/{name}", upload, methods=["GET"]))
     routes.append(Route("/files/jobs/{job_id}/{name}", job_file, methods=["GET"]))
@@ -103,9 +131,7 @@ async def _http_error(request: Request, exc: Exception) -> Response:
         return error_response(404, f"Not found: no route {request.method} {request.url.path}")
     if exc.status_code == 405:
         allowed = (exc.headers or {}).get("Allow", "")
-        response = error_response(405, f"Method {request.method} not allowed on {request.url.path}; use {allowed}")
-        response.headers["Allow"] = allowed
-        return response
+        return method_not_allowed(request, [method.strip() for method in allowed.split(",") if method.strip()])
     return error_response(exc.status_code, str(exc.detail))
 
 

@@ -18,6 +18,7 @@ from ._validation import Details, coerce_text
 __all__ = [
     "ApiError",
     "Context",
+    "Endpoint",
     "Handler",
     "endpoint",
     "error_response",
@@ -79,6 +80,8 @@ class Context:
 
 
 Handler = Callable[[Context], Awaitable[Response]]
+Endpoint = Callable[[Request], Awaitable[Response]]
+"""A handler wrapped by :func:`endpoint`: takes the Starlette request."""
 
 
 def json_response(data: Any, status: int = 200, *, headers: Mapping[str, str] | None = None) -> Response:
@@ -164,7 +167,7 @@ def _validate_params(ctx: Context) -> None:
         raise ApiError(400, message, details=details)
 
 
-def endpoint(state: SandboxState, operation: Operation, handler: Handler, secured: bool) -> Any:
+def endpoint(state: SandboxState, operation: Operation, handler: Handler, secured: bool) -> Endpoint:
     """Wrap ``handler`` with base-URL capture, auth and parameter validation."""
 
     async def run(request: Request) -> Response:

@@ -21,7 +21,7 @@ from ._jobs import isoformat
 from ._multipart import FilePolicy, MultipartError, MultipartForm, parse_multipart
 from ._sniff import Sniffed
 from ._store import Record
-from ._validation import Details, coerce_text
+from ._validation import Details, coerce_text, json_text
 
 __all__ = ["LORA_JOB_MODEL", "archive_lora", "create_lora", "get_lora", "list_loras"]
 
@@ -202,7 +202,7 @@ def _find(ctx: Context) -> Record:
     lora_id = str(ctx.params["id"]).lower()
     lora = ctx.state.store.get("lora", lora_id)
     if lora is None or lora["teamId"] != TEAM_ID:
-        raise ApiError(404, f"LoRA {lora_id} not found")
+        raise ApiError(404, f"LoRA {json_text(lora_id)} not found")
     return lora
 
 

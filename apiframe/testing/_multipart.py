@@ -21,6 +21,7 @@ from python_multipart.exceptions import MultipartParseError
 from python_multipart.multipart import MultipartParser, parse_options_header
 
 from ._sniff import SNIFF_BYTES, Sniffed, sniff
+from ._validation import json_text
 
 if TYPE_CHECKING:
     from python_multipart.multipart import MultipartCallbacks
@@ -226,7 +227,7 @@ class _FormBuilder:
             self.sink.write(chunk)
         elif self.field_name is not None:
             if len(self.field_value) + len(chunk) > _MAX_FIELD_BYTES:
-                self.form.error = f"form field {self.field_name!r} exceeds {_MAX_FIELD_BYTES} bytes"
+                self.form.error = f"form field {json_text(self.field_name)} exceeds {_MAX_FIELD_BYTES} bytes"
                 return
             self.field_value.extend(chunk)
 
@@ -256,7 +257,8 @@ async def parse_multipart(
     boundary = options.get(b"boundary")
     if kind != b"multipart/form-data" or not boundary:
         raise MultipartError(
-            f"send the body as multipart/form-data with a boundary (got Content-Type {content_type or 'none'!r})"
+            "send the body as multipart/form-data with a boundary "
+            f"(got Content-Type {json_text(content_type) if content_type else 'none'})"
         )
     os.makedirs(directory, exist_ok=True)
     builder = _FormBuilder(directory, policy)

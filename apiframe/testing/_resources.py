@@ -16,6 +16,7 @@ from ._http import ApiError, Context, json_response, read_json_body
 from ._jobs import isoformat
 from ._schema import label_for_model
 from ._store import Record
+from ._validation import json_text
 
 __all__ = ["create_asset", "get_asset", "get_job", "list_jobs", "list_models", "me"]
 
@@ -83,7 +84,7 @@ async def get_job(ctx: Context) -> Response:
     job_id = str(ctx.params["id"]).lower()
     job = ctx.state.engine.get(job_id)
     if job is None or job["userId"] != ctx.user.user_id:
-        raise ApiError(404, f"Job {job_id} not found")
+        raise ApiError(404, f"Job {json_text(job_id)} not found")
     return json_response(ctx.state.engine.view(job, ctx.base_url))
 
 
@@ -183,5 +184,5 @@ async def get_asset(ctx: Context) -> Response:
         raise ApiError(400, "`assetId` missing")
     asset = ctx.state.store.get("asset", asset_id)
     if asset is None:
-        raise ApiError(404, f"Asset {asset_id} not found")
+        raise ApiError(404, f"Asset {json_text(asset_id)} not found")
     return json_response(asset)

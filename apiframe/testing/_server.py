@@ -260,8 +260,9 @@ class Sandbox:
     def idempotency_keys(self, user_id: str | None = None) -> dict[str, str]:
         """``Idempotency-Key`` -> id of the job it created, for every recorded key.
 
-        Keys are recorded per user; pass ``user_id`` to see one user's keys when several API keys
-        share the sandbox (otherwise a key sent by two users maps to the later job).
+        Keys are recorded per API key and endpoint; pass ``user_id`` to see one user's keys when
+        several API keys share the sandbox (otherwise a key sent by two users, or to two endpoints,
+        maps to the later job).
         """
 
         def collect() -> dict[str, str]:

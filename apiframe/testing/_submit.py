@@ -16,13 +16,13 @@ from typing import Any
 from starlette.responses import Response
 
 from ._http import ApiError, Context, json_response, read_json_body
+from ._idempotency import read_key, remember, replay
 from ._jobs import media_seed
 from ._schema import Operation, SpecIndex, modality_for_segment
 from ._store import Record
+from ._validation import json_text
 
 __all__ = ["SINGLE_OUTPUT_ACTIONS", "ActionRoute", "SubmitPlan", "plan_submissions", "submit"]
-
-IDEMPOTENCY_HEADER = "Idempotency-Key"
 
 SINGLE_OUTPUT_ACTIONS = frozenset({"upsample"})
 """Actions that return one file instead of a fresh set (the spec says so only in prose)."""
@@ -95,16 +95,16 @@ async def submit(ctx: Context, plan: SubmitPlan) -> Response:
     op = ctx.operation
     user = ctx.user
     body = await read_json_body(ctx.request)
-    idempotency_key = ctx.params.get(IDEMPOTENCY_HEADER)
-    if isinstance(idempotency_key, str):
-        replay = _replay(ctx, idempotency_key)
-        if replay is not None:
-            return replay
     assert op.json_body_pointer is not None
     details = state.validator.errors(op.json_body_pointer, body)
     if details:
         raise ApiError(400, "Request body failed validation", details=details)
     assert isinstance(body, dict)
+    claim = read_key(ctx, body)
+    if claim is not None:
+        replayed = replay(ctx, claim)
+        if replayed is not None:
+            return replayed
     action = plan.actions.get(op.path)
     extra: dict[str, Any] = {}
     if action is None:
@@ -133,12 +133,8 @@ async def submit(ctx: Context, plan: SubmitPlan) -> Response:
         webhook_secret=user.webhook_secret,
         extra=extra,
     )
-    if isinstance(idempotency_key, str):
-        state.store.put(
-            "idempotency",
-            f"{user.user_id}:{idempotency_key}",
-            {"jobId": job["id"], "ts": state.clock.now(), "key": idempotency_key, "userId": user.user_id},
-        )
+    if claim is not None:
+        remember(ctx, claim, job)
     return json_response({"jobId": job["id"], "status": job["status"]}, 202)
 
 
@@ -147,20 +143,6 @@ def _action_property(ctx: Context, op: Operation) -> str:
     found = ctx.state.index.discriminator(op.json_body_pointer)
     assert found is not None
     return found.property
-
-
-def _replay(ctx: Context, key: str) -> Response | None:
-    state = ctx.state
-    record = state.store.get("idempotency", f"{ctx.user.user_id}:{key}")
-    if record is None:
-        return None
-    if state.clock.now() - float(record["ts"]) >= state.config.idempotency_ttl_seconds:
-        return None
-    job = state.engine.get(str(record["jobId"]))
-    if job is None:
-        return None
-    status = job["status"] if job["status"] != "CANCELLED" else "FAILED"
-    return json_response({"jobId": job["id"], "status": status}, 202)
 
 
 def _check_credits(ctx: Context, cost: int) -> None:
@@ -177,22 +159,25 @@ def _parent(ctx: Context, action: ActionRoute, body: Mapping[str, Any]) -> Recor
     parent_id = str(body["parentJobId"])
     parent = ctx.state.engine.get(parent_id)
     if parent is None or parent["userId"] != ctx.user.user_id:
-        raise ApiError(404, f"Parent job {parent_id} not found")
+        raise ApiError(404, f"Parent job {json_text(parent_id)} not found")
     name = str(body.get(_action_property(ctx, ctx.operation)))
 
     def wrong(reason: str, key: str = "parentJobId") -> ApiError:
-        return ApiError(400, f"Parent job cannot take the {name!r} action", details={key: [reason]})
+        # 409, as the spec's text says: the request is valid, the parent cannot take it.
+        return ApiError(409, f"Parent job cannot take the {json_text(name)} action", details={key: [reason]})
 
     if parent["model"] != action.family:
-        raise wrong(f"the parent is a {parent['model']!r} job; this route acts on {action.family!r} jobs")
+        raise wrong(
+            f"the parent is a {json_text(parent['model'])} job; this route acts on {json_text(action.family)} jobs"
+        )
     if parent["status"] != "COMPLETED":
         raise wrong(f"the parent job is {parent['status']}; wait until it is COMPLETED")
     count = int(parent["outputs"])
     rule = action.index_rule.get(name, "optional")
     if rule == "required" and count < 2:
-        raise wrong(f"{name!r} acts on a job with several outputs; the parent has one")
+        raise wrong(f"{json_text(name)} acts on a job with several outputs; the parent has one")
     if rule == "absent" and count != 1:
-        raise wrong(f"{name!r} acts on a single-output job (run an upsample first)")
+        raise wrong(f"{json_text(name)} acts on a single-output job (run an upsample first)")
     index = body.get("index")
     if isinstance(index, int | float) and not 1 <= index <= count:
         raise wrong(f"the parent has {count} outputs; pick an index from 1 to {count}", "index")
@@ -200,5 +185,6 @@ def _parent(ctx: Context, action: ActionRoute, body: Mapping[str, Any]) -> Recor
     if isinstance(track, str) and action.has_track_id.get(name, False):
         tracks = {f"{parent['id']}-{i}" for i in range(1, count + 1)}
         if track not in tracks:
-            raise wrong(f"no track {track!r} in the parent; use one of {sorted(tracks)}", "trackId")
+            choices = ", ".join(json_text(t) for t in sorted(tracks))
+            raise wrong(f"no track {json_text(track)} in the parent; use one of {choices}", "trackId")
     return parent

@@ -10,6 +10,7 @@ the dotted path of the offending field.
 from __future__ import annotations
 
 import datetime as _dt
+import json
 import re
 import threading
 from collections.abc import Iterable, Mapping
@@ -28,7 +29,7 @@ from referencing.jsonschema import DRAFT202012
 
 from ._schema import SpecIndex
 
-__all__ = ["Details", "RequestValidator", "coerce_text", "format_checker", "join_path"]
+__all__ = ["Details", "RequestValidator", "coerce_text", "format_checker", "join_path", "json_text"]
 
 Details = dict[str, list[str]]
 
@@ -113,28 +114,26 @@ class RequestValidator:
         return bool(self.validator(pointer).is_valid(instance))
 
     # -- turning jsonschema errors into field messages ---------------------------
+    # Every message is worded here (never jsonschema's own text, which spells values
+    # the Python way); request values appear only through :func:`json_text`.
 
     def _describe(self, error: SchemaError) -> list[tuple[tuple[str | int, ...], str]]:
         path = tuple(error.absolute_path)
-        keyword = error.validator
+        keyword = str(error.validator)
         if keyword == "required":
             return self._missing(error, path)
         if keyword == "additionalProperties":
             return self._unexpected(error, path)
         if keyword in ("oneOf", "anyOf"):
             return self._union(error, path)
-        if keyword in ("enum", "const"):
-            raw: Any = error.validator_value
-            allowed: list[Any] = list(raw) if keyword == "enum" and isinstance(raw, list) else [raw]
-            return [(path, f"Invalid value {error.instance!r}; expected {_choices(allowed)}")]
-        return [(path, error.message)]
+        return [(path, _keyword_message(keyword, error.validator_value, error.instance))]
 
     def _missing(self, error: SchemaError, path: tuple[str | int, ...]) -> list[tuple[tuple[str | int, ...], str]]:
         instance = error.instance
         names = error.validator_value if isinstance(error.validator_value, list) else []
         missing = [n for n in names if isinstance(instance, Mapping) and n not in instance]
         missing = [n for n in missing if repr(n) in error.message] or missing
-        return [((*path, str(name)), "Required") for name in missing[:1]] or [(path, error.message)]
+        return [((*path, str(name)), "Required") for name in missing[:1]] or [(path, "Required")]
 
     def _unexpected(self, error: SchemaError, path: tuple[str | int, ...]) -> list[tuple[tuple[str | int, ...], str]]:
         schema = error.schema if isinstance(error.schema, Mapping) else {}
@@ -142,10 +141,10 @@ class RequestValidator:
         patterns = schema.get("patternProperties", {})
         instance = error.instance if isinstance(error.instance, Mapping) else {}
         extra = [key for key in instance if key not in known and not any(re.search(p, key) for p in patterns)]
-        if not extra:
-            return [(path, error.message)]
         allowed = ", ".join(sorted(str(k) for k in known)) or "none"
-        return [((*path, str(key)), f"Unrecognized key {key!r}; allowed keys: {allowed}") for key in extra]
+        if not extra:
+            return [(path, f"Unrecognized keys; allowed keys: {allowed}")]
+        return [((*path, str(key)), f"Unrecognized key {json_text(key)}; allowed keys: {allowed}") for key in extra]
 
     def _union(self, error: SchemaError, path: tuple[str | int, ...]) -> list[tuple[tuple[str | int, ...], str]]:
         options = error.validator_value if isinstance(error.validator_value, list) else []
@@ -157,14 +156,15 @@ class RequestValidator:
             if name not in instance:
                 return [((*path, name), f"Required; expected {choices}")]
             value = instance[name]
-            if value not in found.variant_indexes:
-                return [((*path, name), f"Invalid value {value!r}; expected {choices}")]
-            chosen = found.variant_indexes[value]
+            # Only a string can select a variant: an object or array is not even hashable.
+            chosen = found.variant_indexes.get(value) if isinstance(value, str) else None
+            if chosen is None:
+                return [((*path, name), f"Invalid value {json_text(value)}; expected {choices}")]
             result: list[tuple[tuple[str | int, ...], str]] = []
             for sub in error.context or ():
                 if sub.relative_schema_path and sub.relative_schema_path[0] == chosen:
                     result.extend(self._describe(sub))
-            return result or [(path, error.message)]
+            return result or [(path, f"Invalid value {json_text(instance)}")]
         values: list[Any] = []
         for option in options:
             allowed = self.index.allowed_values(option)
@@ -173,8 +173,73 @@ class RequestValidator:
                 break
             values.extend(allowed)
         if values:
-            return [(path, f"Invalid value {instance!r}; expected {_choices(values)}")]
-        return [(path, error.message)]
+            return [(path, f"Invalid value {json_text(instance)}; expected {_choices(values)}")]
+        return [(path, f"Invalid value {json_text(instance)}: it matches none of the allowed shapes")]
+
+
+_TEXT_LIMIT = 200
+
+
+def json_text(value: Any) -> str:
+    """A request value as it appears in error messages: JSON (``null``, ``true``, ``"a"``), cut short."""
+    try:
+        text = json.dumps(value, ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError):
+        text = json.dumps(str(value), ensure_ascii=False)
+    return text if len(text) <= _TEXT_LIMIT else text[: _TEXT_LIMIT - 1] + "\u2026"
+
+
+_JSON_TYPE_NAMES = {
+    bool: "boolean",
+    int: "integer",
+    float: "number",
+    str: "string",
+    type(None): "null",
+    list: "array",
+    dict: "object",
+}
+
+
+def _type_name(value: Any) -> str:
+    return _JSON_TYPE_NAMES.get(type(value), "object" if isinstance(value, Mapping) else "value")
+
+
+def _expected_types(declared: Any) -> str:
+    kinds = declared if isinstance(declared, list) else [declared]
+    return " or ".join(str(kind) for kind in kinds)
+
+
+_BOUNDS = {
+    "minLength": "String must contain at least {} character(s)",
+    "maxLength": "String must contain at most {} character(s)",
+    "minimum": "Number must be greater than or equal to {}",
+    "maximum": "Number must be less than or equal to {}",
+    "exclusiveMinimum": "Number must be greater than {}",
+    "exclusiveMaximum": "Number must be less than {}",
+    "multipleOf": "Number must be a multiple of {}",
+    "minItems": "Array must contain at least {} element(s)",
+    "maxItems": "Array must contain at most {} element(s)",
+    "minProperties": "Object must have at least {} key(s)",
+    "maxProperties": "Object must have at most {} key(s)",
+}
+
+
+def _keyword_message(keyword: str, rule: Any, instance: Any) -> str:
+    """The message for one failed schema keyword (values rendered as JSON)."""
+    if keyword == "type":
+        return f"Expected {_expected_types(rule)}, received {_type_name(instance)}"
+    if keyword in ("enum", "const"):
+        allowed: list[Any] = list(rule) if keyword == "enum" and isinstance(rule, list) else [rule]
+        return f"Invalid value {json_text(instance)}; expected {_choices(allowed)}"
+    if keyword in _BOUNDS:
+        return _BOUNDS[keyword].format(json_text(rule))
+    if keyword == "pattern":
+        return f"Invalid value {json_text(instance)}: must match the pattern {json_text(rule)}"
+    if keyword == "format":
+        return f"Invalid value {json_text(instance)}: expected a valid {rule}"
+    if keyword == "uniqueItems":
+        return "Array items must be unique"
+    return f"Invalid value {json_text(instance)}: fails the {json_text(keyword)} rule of the schema"
 
 
 _INT = re.compile(r"^-?\d+$")
@@ -201,7 +266,7 @@ def coerce_text(index: SpecIndex, pointer: str, raw: str) -> Any:
 
 
 def _choices(values: Iterable[Any]) -> str:
-    rendered = [repr(value) for value in values]
+    rendered = [json_text(value) for value in values]
     if len(rendered) == 1:
         return rendered[0]
     return "one of " + " | ".join(rendered)

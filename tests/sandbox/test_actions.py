@@ -46,26 +46,26 @@ def test_parent_of_another_key_is_404(sandbox: Sandbox, client: httpx.Client, ma
     assert stranger.post(MJ_ACTION, json=body).status_code == 404
 
 
-def test_parent_in_wrong_state_is_400(client: httpx.Client) -> None:
+def test_an_action_the_parent_cannot_take_is_409(client: httpx.Client) -> None:
     running = submit(client, "/v2/images/generate", {"model": "midjourney", "prompt": "slow"})
     early = client.post(MJ_ACTION, json={"action": "upsample", "index": 1, "parentJobId": running})
-    assert early.status_code == 400
+    assert early.status_code == 409
     assert "COMPLETED" in early.json()["details"]["parentJobId"][0]
 
     grid = _grid(client)
     zoom = client.post(MJ_ACTION, json={"action": "outpaint", "zoomRatio": 2, "parentJobId": grid})
-    assert zoom.status_code == 400
+    assert zoom.status_code == 409
     assert "parentJobId" in zoom.json()["details"]
 
     upsample = submit(client, MJ_ACTION, {"action": "upsample", "index": 2, "parentJobId": grid})
     wait_for(client, upsample)
     again = client.post(MJ_ACTION, json={"action": "upsample", "index": 1, "parentJobId": upsample})
-    assert again.status_code == 400
+    assert again.status_code == 409
 
     flux = submit(client, "/v2/images/generate", {"model": "flux-2-pro", "prompt": "not mj"})
     wait_for(client, flux)
     foreign = client.post(MJ_ACTION, json={"action": "upsample", "index": 1, "parentJobId": flux})
-    assert foreign.status_code == 400
+    assert foreign.status_code == 409
 
 
 def test_suno_actions_use_tracks_of_the_parent(client: httpx.Client) -> None:
@@ -79,13 +79,13 @@ def test_suno_actions_use_tracks_of_the_parent(client: httpx.Client) -> None:
     assert wait_for(client, stems)["status"] == "COMPLETED"
 
     bad_track = client.post(SUNO_ACTION, json={"action": "cover", "parentJobId": song, "trackId": "nope"})
-    assert bad_track.status_code == 400
+    assert bad_track.status_code == 409
     assert "trackId" in bad_track.json()["details"]
 
     udio = submit(client, "/v2/music/generate", {"model": "udio", "prompt": "not suno"})
     wait_for(client, udio)
     wrong = client.post(SUNO_ACTION, json={"action": "stems", "parentJobId": udio})
-    assert wrong.status_code == 400
+    assert wrong.status_code == 409
 
 
 def test_action_body_validation(sandbox: Sandbox, make_client: ClientFactory) -> None:

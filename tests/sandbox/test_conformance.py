@@ -99,7 +99,9 @@ def test_every_operation_answers_within_the_spec(
         assert statuses.get(name, set()) & success, f"{name} never succeeded"
         undeclared = {s for s in statuses.get(name, set()) if not op.declares(s)}
         if op.path.endswith("/action"):
-            undeclared.discard(404)  # unknown parent job (documented sandbox behaviour)
+            # Unknown parent job, and an action the parent cannot take (the spec's text
+            # promises 409 but its responses do not list it).
+            undeclared -= {404, 409}
         assert not undeclared, f"{name} answered undeclared statuses {undeclared}"
     assert len(conformance.seen) > 50
     assert not conformance.violations
