@@ -44,7 +44,7 @@ check-generated: generate  ## fail when generated/ or the locks differ from what
 	@test -z "$$(git status --porcelain --untracked-files=all -- generated openapi)" || \
 		{ git status --porcelain --untracked-files=all -- generated openapi; echo "untracked generated files"; exit 1; }
 
-test: $(DEV)  ## run the test suite in 4 workers (installs the dev extras first if needed)
+test: $(DEV) $(SPEC)  ## run the test suite in 4 workers (installs the dev extras first if needed)
 	$(PY) -m pytest -n 4
 
 lint: $(DEV)  ## ruff on the hand-written code

@@ -135,9 +135,6 @@ def test_pytest_plugin_fixtures(tmp_path: Path) -> None:
                 assert a.base_url != b.base_url
 
             def test_client_fixtures(request):
-                apiframe = pytest.importorskip("apiframe")
-                if not hasattr(apiframe, "Apiframe"):
-                    pytest.skip("the apiframe facade is not available")
                 client = request.getfixturevalue("apiframe_client")
                 async_client = request.getfixturevalue("apiframe_async_client")
                 assert type(client).__name__ == "Apiframe"
