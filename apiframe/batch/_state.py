@@ -166,18 +166,17 @@ class BatchState:
         wanted = sorted(found.lines) if lines is None else sorted(set(lines) & found.lines.keys())
         records: dict[int, LineRecord] = {}
         damaged: list[DamagedRecord] = list(found.damaged)
-        gate = asyncio.Semaphore(_READ_CONCURRENCY)
 
         async def newest(line: int) -> None:
             for entry in reversed(found.lines[line]):
-                async with gate:
-                    try:
-                        records[line] = await self.read(entry)
-                        return
-                    except ValueError as error:
-                        damaged.append(DamagedRecord(entry.name, str(error)))
+                try:
+                    records[line] = await self.read(entry)
+                    return
+                except ValueError as error:
+                    damaged.append(DamagedRecord(entry.name, str(error)))
 
-        await asyncio.gather(*(newest(line) for line in wanted))
+        for start in range(0, len(wanted), _READ_CONCURRENCY):  # a few reads at a time, whatever the line count
+            await asyncio.gather(*(newest(line) for line in wanted[start : start + _READ_CONCURRENCY]))
         damaged.sort(key=lambda item: item.name)
         return StateView(records, damaged)
 

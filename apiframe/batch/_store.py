@@ -160,6 +160,7 @@ def _size_mismatch(name: str, written: int, size: int) -> StorageError:
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # a FIFO put under a name must not block the read
 _DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | _NOFOLLOW | _CLOEXEC
 
 
@@ -281,7 +282,7 @@ class LocalStore(Store):
     def _read(self, parts: tuple[str, ...], name: str, limit: int) -> bytes:
         try:
             with self._folder(parts[:-1], create=False) as folder:
-                fd = os.open(parts[-1], os.O_RDONLY | _NOFOLLOW | _CLOEXEC, dir_fd=folder)
+                fd = os.open(parts[-1], os.O_RDONLY | _NOFOLLOW | _CLOEXEC | _NONBLOCK, dir_fd=folder)
                 try:
                     info = os.fstat(fd)
                     if not stat.S_ISREG(info.st_mode):

@@ -13,7 +13,7 @@ import subprocess
 import sys
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -53,10 +53,11 @@ UNSET = ("AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_ROLE_ARN", "AWS_WEB_IDENTITY
 """AWS settings a developer's shell may carry that would point botocore elsewhere."""
 
 
-@dataclass(frozen=True)
+@dataclass
 class S3Server:
     endpoint: str
     env: dict[str, str]
+    _client: Any = None
 
     def options(self) -> dict[str, Any]:
         """fsspec storage options reaching this server only."""
@@ -72,6 +73,12 @@ class S3Server:
         return name
 
     def client(self) -> Any:
+        """A boto3 client of this server (made once: making one loads the service model)."""
+        if self._client is None:
+            self._client = self._make_client()
+        return self._client
+
+    def _make_client(self) -> Any:
         import boto3
 
         return boto3.client(
@@ -128,6 +135,8 @@ class StoreCase:
     store: Store
     url: str
     raw_names: Any  # () -> set[str]: every object or file under the root, temporary ones included
+    reopen: Any  # () -> Store: the same store opened again, as a worker on another machine would
+    options: dict[str, Any] = field(default_factory=dict)  # the storage options open_store needs for url
     open_uploads: Any = None  # () -> list: the S3 bucket's multipart uploads not completed nor aborted
 
 
@@ -149,7 +158,7 @@ def make_case(request: pytest.FixtureRequest, kind: str, tmp_path: Path) -> Stor
         def local_names() -> set[str]:
             return {str(path.relative_to(root)) for path in root.rglob("*") if not path.is_dir()}
 
-        return StoreCase(kind, open_store(str(root)), str(root), local_names)
+        return StoreCase(kind, open_store(str(root)), str(root), local_names, lambda: open_store(str(root)))
     if kind == "memory":
         url = f"memory://apiframe-test-{uuid.uuid4().hex}/out"
         store = open_store(url)
@@ -161,7 +170,7 @@ def make_case(request: pytest.FixtureRequest, kind: str, tmp_path: Path) -> Stor
             return {path[len(prefix) :] for path in MemoryFileSystem.store if path.startswith(prefix)}
 
         request.addfinalizer(lambda: _forget_memory(url))
-        return StoreCase(kind, store, url, memory_names)
+        return StoreCase(kind, store, url, memory_names, lambda: open_store(url))
     server: S3Server = request.getfixturevalue("aws_env")
     bucket = server.new_bucket()
     url = f"s3://{bucket}/batch"
@@ -174,7 +183,10 @@ def make_case(request: pytest.FixtureRequest, kind: str, tmp_path: Path) -> Stor
         uploads: list[Any] = server.client().list_multipart_uploads(Bucket=bucket).get("Uploads", [])
         return uploads
 
-    return StoreCase(kind, open_store(url, **server.options()), url, s3_names, open_uploads)
+    def reopen() -> Store:
+        return open_store(url, **server.options())
+
+    return StoreCase(kind, reopen(), url, s3_names, reopen, server.options(), open_uploads)
 
 
 def _forget_memory(url: str) -> None:
