@@ -191,8 +191,9 @@ class BatchState:
         if line not in self._last_seq and not self._scanned:
             prefix = f"{STATE_PREFIX}/{line:010d}"
             seqs = [int(m.group(2)) for i in await self.store.objects(prefix) if (m := _RECORD_NAME.fullmatch(i.name))]
-            self._last_seq[line] = max(seqs, default=0)
+            self._last_seq[line] = max([self._last_seq.get(line, 0), *seqs])
         seq = self._last_seq.get(line, 0) + 1
+        self._last_seq[line] = seq  # taken before any await: two records of a line never share a seq
         if seq > _MAX_SEQ:
             raise StorageError(f"line {line} has {_MAX_SEQ} records already: its state is stuck in a loop")
         body = {"line": line, "seq": seq, "status": status, "writer": self.writer, "time": _now(), **fields}
@@ -202,7 +203,6 @@ class BatchState:
             raise InvalidRequestError(f"record fields of line {line} are not JSON: {error}", field="fields") from None
         name = f"{STATE_PREFIX}/{line:010d}/{seq:06d}.{status}.{self.writer}.json"
         await self.store.write_bytes(name, data)
-        self._last_seq[line] = seq
         return LineRecord(
             line, seq, status, name, {k: v for k, v in body.items() if k not in ("line", "seq", "status")}
         )

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 import pytest
 
 from apiframe import InvalidRequestError
-from apiframe.batch import BatchState, Shard
+from apiframe.batch import BatchState, Shard, open_store
 
 from .conftest import StoreCase
 
@@ -105,3 +106,12 @@ async def test_bad_records_are_refused_before_anything_is_written(
         await BatchState(store_case.store).record(line, status, **fields)
     assert caught.value.field == field
     assert store_case.raw_names() == set()
+
+
+@pytest.mark.asyncio
+async def test_concurrent_records_of_one_line_get_distinct_seqs(tmp_path: Path) -> None:
+    store = open_store(str(tmp_path))
+    state = BatchState(store)
+    written = await asyncio.gather(*(state.record(9, "pending", attempt=n) for n in range(6)))
+    assert sorted(record.seq for record in written) == [1, 2, 3, 4, 5, 6]
+    assert len(await store.objects("state")) == 6

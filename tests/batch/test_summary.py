@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+from pathlib import Path
+
 import pytest
 
 from apiframe import InvalidRequestError
@@ -22,7 +25,9 @@ async def run_shard(state: BatchState, shard: Shard, *, fail: int = 0, running: 
     the last ``leave`` have no record yet, the rest are done."""
     lines = owned(shard)
     await state.write_plan(shard, len(lines), input="sha256:abc")
-    for position, line in enumerate(lines[: len(lines) - leave]):
+    await state.scan()
+
+    async def one(position: int, line: int) -> None:
         await state.record(line, "pending", key=f"key-{line}")
         if position < fail:
             await state.record(line, "failed", error=f"line {line}: the API refused the prompt")
@@ -30,6 +35,8 @@ async def run_shard(state: BatchState, shard: Shard, *, fail: int = 0, running: 
             await state.record(line, "submitted", job_id=f"job-{line}")
         else:
             await state.record(line, "completed", files=[f"job-{line}.png"])
+
+    await asyncio.gather(*(one(position, line) for position, line in enumerate(lines[: len(lines) - leave])))
 
 
 def by_index(shards: tuple[ShardSummary, ...]) -> dict[int, ShardSummary]:
@@ -71,7 +78,7 @@ async def test_summary_of_all_shards(store_case: StoreCase) -> None:
 
 
 @pytest.mark.asyncio
-async def test_failures_shown_are_capped_but_all_counted(tmp_path: object) -> None:
+async def test_failures_shown_are_capped_but_all_counted(tmp_path: Path) -> None:
     store = open_store(str(tmp_path))
     state = BatchState(store)
     for line in range(1, 8):
