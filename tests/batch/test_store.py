@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import pickle
+import posixpath
 import sys
 import threading
 import tracemalloc
 from collections.abc import AsyncIterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from apiframe import ConfigurationError, InvalidRequestError
-from apiframe.batch import FsspecStore, LocalStore, StorageError, open_store
+from apiframe.batch import FsspecStore, LocalStore, StorageError, check_name, open_store
 
 from .conftest import S3Server, StoreCase
 
@@ -204,3 +207,17 @@ def test_credentials_never_show(aws_env: S3Server) -> None:
     assert store.url == "s3://bucket-x/prefix"
     with pytest.raises(TypeError, match="cannot be pickled"):
         pickle.dumps(store)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab./\\\x00 -_.=+é", max_size=24))
+def test_an_accepted_name_never_leaves_the_root(name: str) -> None:
+    try:
+        parts = check_name(name)
+    except InvalidRequestError as error:
+        assert error.field == "name"
+        return
+    assert "/".join(parts) == name
+    assert all(part and not part.startswith(".") and part not in (".", "..") for part in parts)
+    root = PurePosixPath("/root")
+    assert posixpath.normpath(root / name).startswith("/root/")
