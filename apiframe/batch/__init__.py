@@ -6,10 +6,12 @@
 - :class:`BatchState`: one immutable record per state change of a line, found by any shard
   on any machine.
 - :func:`summarise`: every shard of a batch, from its store alone.
+- :func:`save_outputs`: a job's result files streamed from the CDN into a store.
 """
 
 from __future__ import annotations
 
+from ._results import SaveProgress, save_outputs
 from ._shard import Shard, shard_number
 from ._state import BatchState, DamagedRecord, LineRecord, RecordName, ShardPlan, StateScan, StateView
 from ._store import FsspecStore, LocalStore, ObjectInfo, StorageError, Store, check_name, open_store
@@ -27,6 +29,7 @@ __all__ = [
     "LocalStore",
     "ObjectInfo",
     "RecordName",
+    "SaveProgress",
     "Shard",
     "ShardPlan",
     "ShardSummary",
@@ -36,6 +39,7 @@ __all__ = [
     "Store",
     "check_name",
     "open_store",
+    "save_outputs",
     "shard_number",
     "summarise",
 ]
