@@ -53,6 +53,8 @@ def _start_and_kill(url: str, options: dict[str, object], env: dict[str, str]) -
     finally:
         writer.send_signal(signal.SIGKILL)
         writer.wait(timeout=30)
+        if writer.stdout is not None:
+            writer.stdout.close()
     assert writer.returncode == -signal.SIGKILL
 
 
