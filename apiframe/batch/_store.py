@@ -184,21 +184,25 @@ class LocalStore(Store):
         except OSError as error:
             raise StorageError(f"cannot open the folder {self.root}: {error.strerror or error}") from None
 
-    @contextlib.contextmanager
-    def _folder(self, parts: tuple[str, ...], *, create: bool) -> Iterator[int]:
+    def _open_folder(self, parts: tuple[str, ...], create: bool) -> int:
         """A descriptor of folder ``root/parts...``, each step opened without following symlinks."""
         fd = self._root_fd(create)
         try:
             for index, part in enumerate(parts):
+                where = "/".join(parts[: index + 1])
                 if create:
-                    with contextlib.suppress(FileExistsError):
+                    try:
                         os.mkdir(part, 0o755, dir_fd=fd)
+                    except FileExistsError:
+                        pass
+                    except OSError as error:
+                        reason = error.strerror or error
+                        raise StorageError(f"cannot create {where} in {self.root}: {reason}", name=where) from None
                 try:
                     child = os.open(part, _DIR_FLAGS, dir_fd=fd)
                 except FileNotFoundError:
                     raise
                 except OSError as error:
-                    where = "/".join(parts[: index + 1])
                     raise StorageError(
                         f"{where} in {self.root} is not a plain folder (a symbolic link or a file?): "
                         f"refusing to write through it ({error.strerror or error})",
@@ -206,6 +210,15 @@ class LocalStore(Store):
                     ) from None
                 os.close(fd)
                 fd = child
+        except BaseException:
+            os.close(fd)
+            raise
+        return fd
+
+    @contextlib.contextmanager
+    def _folder(self, parts: tuple[str, ...], *, create: bool) -> Iterator[int]:
+        fd = self._open_folder(parts, create)
+        try:
             yield fd
         finally:
             os.close(fd)
@@ -224,13 +237,9 @@ class LocalStore(Store):
 
     async def write(self, name: str, chunks: AsyncIterable[bytes], *, size: int | None = None) -> int:
         parts = check_name(name)
-        with self._folder(parts[:-1], create=True) as folder:
-            temp = f".{parts[-1][:80]}.{uuid.uuid4().hex[:12]}.part"
-            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC
-            try:
-                fd = os.open(temp, flags, 0o644, dir_fd=folder)
-            except OSError as error:
-                raise StorageError(f"cannot write into {self.root}: {error.strerror or error}", name=name) from None
+        temp = f".{parts[-1][:80]}.{uuid.uuid4().hex[:12]}.part"
+        folder, fd = await self._call(name, self._open_temp, parts[:-1], temp)
+        try:
             written = 0
             try:
                 pending: list[bytes] = []
@@ -253,7 +262,18 @@ class LocalStore(Store):
                     os.close(fd)
                 with contextlib.suppress(OSError):
                     os.unlink(temp, dir_fd=folder)
+        finally:
+            os.close(folder)
         return written
+
+    def _open_temp(self, parts: tuple[str, ...], temp: str) -> tuple[int, int]:
+        folder = self._open_folder(parts, True)
+        try:
+            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, 0o644, dir_fd=folder)
+        except BaseException:
+            os.close(folder)
+            raise
+        return folder, fd
 
     async def _call(self, name: str, function: Callable[..., T], *args: Any) -> T:
         try:
