@@ -90,6 +90,7 @@ async def summarise(
     wanted: set[int] | None = None
     if lines is not None:
         wanted = set(lines)
+        totals = dict.fromkeys(range(1, count + 1), 0)
         for line in wanted:
             index = shard_number(line, count)
             totals[index] = totals.get(index, 0) + 1

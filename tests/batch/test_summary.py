@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from apiframe import InvalidRequestError
 from apiframe.batch import BatchState, Shard, ShardSummary, open_store, summarise
@@ -112,3 +115,35 @@ async def test_damaged_plans_and_records_are_listed_not_fatal(store_case: StoreC
     assert {item.name for item in summary.damaged} == {"shards/2/2.json", "shards/2/9.json", failed.name}
     assert summary.failed == 1 and summary.failures[0].error is None
     assert summary.failures[0].record == failed.name
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=5),
+    st.dictionaries(
+        st.integers(min_value=1, max_value=200),
+        st.lists(st.sampled_from(["pending", "submitted", "completed", "failed"]), max_size=3),
+        max_size=25,
+    ),
+)
+def test_summary_counts_match_the_records(count: int, history: dict[int, list[str]]) -> None:
+    """Whatever the lines and their histories, each line is counted once, in its shard, by its last status."""
+
+    async def check(root: str) -> None:
+        store = open_store(root)
+        state = BatchState(store)
+        for line, statuses in history.items():
+            for status in statuses:
+                await state.record(line, status)
+        summary = await summarise(store, shards=count, lines=history)
+        for item in summary.shards:
+            mine = [line for line in history if item.shard.owns(line)]
+            last = [history[line][-1] for line in mine if history[line]]
+            assert item.lines == len(mine)
+            assert (item.done, item.failed) == (last.count("completed"), last.count("failed"))
+            assert item.running == len(last) - item.done - item.failed
+            assert item.pending == len(mine) - item.done - item.failed
+        assert summary.lines == len(history) and summary.failed == len(summary.failures)
+
+    with tempfile.TemporaryDirectory() as root:
+        asyncio.run(check(root))
