@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
+import time
 from collections.abc import AsyncIterator, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -109,6 +111,23 @@ async def test_a_failed_job_has_nothing_to_save(sandbox: Sandbox, tmp_path: Path
     assert await store.objects() == []
 
 
+class InstantClock:
+    """A clock whose sleeps return at once, recording how long they would have been."""
+
+    def __init__(self) -> None:
+        self.slept: list[float] = []
+
+    def monotonic(self) -> float:
+        return time.monotonic()
+
+    def sleep(self, seconds: float) -> None:
+        self.slept.append(seconds)
+
+    async def async_sleep(self, seconds: float) -> None:
+        self.slept.append(seconds)
+        await asyncio.sleep(0)
+
+
 class FlakyCdn:
     """A CDN on 127.0.0.1 whose first ``breaks`` answers stop halfway through the body."""
 
@@ -154,10 +173,14 @@ async def test_a_broken_transfer_is_retried_and_never_leaves_a_partial_file(
 ) -> None:
     body = bytes(range(256)) * 8192  # 2 MiB
     cdn = FlakyCdn(body, breaks)
+    clock = InstantClock()
     try:
-        async with AsyncApiframe(api_key=sandbox.api_key, base_url=sandbox.base_url, max_retries=2) as client:
+        async with AsyncApiframe(api_key=sandbox.api_key, base_url=sandbox.base_url) as client:
             real = await finished(client, model="flux-1.1-pro", prompt="a clip")
-            job = Job.from_dict({**real.to_dict(), "result": {"url": cdn.url, "contentType": "video/mp4"}})
+        job = Job.from_dict({**real.to_dict(), "result": {"url": cdn.url, "contentType": "video/mp4"}})
+        async with AsyncApiframe(
+            api_key=sandbox.api_key, base_url=sandbox.base_url, max_retries=2, clock=clock
+        ) as client:
             if saved:
                 assert await save_outputs(client, job, disk_or_s3.store) == [f"{job.id}.mp4"]
                 assert await disk_or_s3.store.read_bytes(f"{job.id}.mp4", limit=1 << 22) == body
@@ -167,4 +190,5 @@ async def test_a_broken_transfer_is_retried_and_never_leaves_a_partial_file(
                 assert disk_or_s3.raw_names() == set()
     finally:
         cdn.stop()
+    assert len(clock.slept) == 2  # backed off before each retry (on a fake clock: no real wait)
     assert cdn.served == (breaks + 1 if saved else 3)
