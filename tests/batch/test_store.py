@@ -33,7 +33,7 @@ async def stream(total: int, *, chunk: int = 256 * 1024, fail_after: int | None 
     while sent < total:
         if fail_after is not None and sent >= fail_after:
             raise Broken("connection reset")
-        piece = block[: min(chunk, total - sent)]
+        piece = bytes(memoryview(block)[: min(chunk, total - sent)])  # a new object each time, as off a socket
         sent += len(piece)
         yield piece
 
@@ -143,7 +143,7 @@ async def test_memory_stays_bounded_for_a_large_stream(disk_or_s3: StoreCase) ->
     finally:
         tracemalloc.stop()
     assert await disk_or_s3.store.size("large.mp4") == total
-    limit = 4 * MiB if disk_or_s3.kind == "local" else 4 * 5 * MiB
+    limit = 4 * MiB if disk_or_s3.kind == "local" else 5 * 5 * MiB  # a few buffers / parts, never the stream
     assert peak < limit, f"peak traced allocation {peak / MiB:.1f} MiB"
 
 
