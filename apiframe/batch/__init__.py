@@ -1,0 +1,45 @@
+"""Batches at scale: shards that split one input with no coordination, and stores that keep results and state.
+
+- :class:`Shard` (``"K/N"``) and :func:`shard_number`: which shard runs which input line.
+- :func:`open_store`: a local folder or any fsspec URL (``s3://``, ``gs://``, ``az://``,
+  ``memory://``) as a :class:`Store` with atomic, bounded-memory writes.
+- :class:`BatchState`: one immutable record per state change of a line, found by any shard
+  on any machine.
+- :func:`summarise`: every shard of a batch, from its store alone.
+- :func:`save_outputs`: a job's result files streamed from the CDN into a store.
+"""
+
+from __future__ import annotations
+
+from ._results import SaveProgress, save_outputs
+from ._shard import Shard, shard_number
+from ._state import BatchState, DamagedRecord, LineRecord, RecordName, ShardPlan, StateScan, StateView
+from ._store import FsspecStore, LocalStore, ObjectInfo, StorageError, Store, check_name, open_store
+from ._summary import DONE, FAILED, BatchSummary, FailedLine, ShardSummary, summarise
+
+__all__ = [
+    "DONE",
+    "FAILED",
+    "BatchState",
+    "BatchSummary",
+    "DamagedRecord",
+    "FailedLine",
+    "FsspecStore",
+    "LineRecord",
+    "LocalStore",
+    "ObjectInfo",
+    "RecordName",
+    "SaveProgress",
+    "Shard",
+    "ShardPlan",
+    "ShardSummary",
+    "StateScan",
+    "StateView",
+    "StorageError",
+    "Store",
+    "check_name",
+    "open_store",
+    "save_outputs",
+    "shard_number",
+    "summarise",
+]

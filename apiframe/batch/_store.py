@@ -1,0 +1,614 @@
+"""Where a batch keeps its results and its state: a local folder or any fsspec filesystem.
+
+A :class:`Store` holds objects under validated relative names (``"state/0000000042/..."``,
+``"<job_id>.mp4"``). Every write is atomic: an object is visible under its final name only
+once it is complete, whatever happens midway (an error, a crash, a ``SIGKILL``):
+
+- :class:`LocalStore` writes a hidden temporary file beside the target (created with
+  ``O_EXCL | O_NOFOLLOW``), fsyncs it and renames it into place; every folder on the way is
+  opened without following symbolic links, so nothing is ever written outside the root.
+- :class:`FsspecStore` on an object store (``s3://``, ``gs://``, ``az://``) streams straight to
+  the final name, which the store shows only once the upload completes (one PUT, or a
+  completed multipart upload; a failed multipart upload is aborted). On other filesystems
+  (``memory://`` ...) it writes a hidden temporary object and moves it into place.
+
+Memory stays bounded by the part size whatever the size of the stream. Blocking calls run on
+a worker thread, never on the event loop. :func:`open_store` picks the store for a path or URL.
+"""
+
+from __future__ import annotations
+
+import abc
+import asyncio
+import contextlib
+import os
+import re
+import stat
+import uuid
+from collections.abc import AsyncIterable, Callable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import unquote, urlsplit
+
+from .._errors import ApiframeError, ConfigurationError, InvalidRequestError
+
+__all__ = [
+    "DEFAULT_PART_SIZE",
+    "FsspecStore",
+    "LocalStore",
+    "ObjectInfo",
+    "StorageError",
+    "Store",
+    "check_name",
+    "open_store",
+]
+
+DEFAULT_PART_SIZE = 8 * 2**20
+"""Bytes buffered before a part is sent (object stores need at least 5 MiB per part)."""
+_MIN_PART_SIZE = 5 * 2**20
+_LOCAL_BUFFER = 2**20
+MAX_SMALL_OBJECT = 16 * 2**20
+"""Largest object :meth:`Store.read_bytes` reads (records and shard plans are far smaller)."""
+
+_DIRECT_PROTOCOLS = frozenset({"s3", "s3a", "gs", "gcs", "az", "abfs", "abfss"})
+"""Object stores that show an object only once its upload completes: written straight to the final name."""
+_SEGMENT = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.=+-]{0,199}")
+
+T = TypeVar("T")
+
+
+class StorageError(ApiframeError):
+    """The batch's store refused or failed an operation (a write, read or listing).
+
+    ``name`` is the object concerned, relative to the store's root, when there is one.
+    """
+
+    name: str | None
+
+    def __init__(self, message: str, *, name: str | None = None) -> None:
+        super().__init__(message)
+        self.name = name
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectInfo:
+    """An object in a store: its name relative to the root and its size in bytes."""
+
+    name: str
+    size: int
+
+
+def check_name(name: str) -> tuple[str, ...]:
+    """The segments of an object name, or :class:`~apiframe.InvalidRequestError` if it is unsafe.
+
+    Names are relative, ``/``-separated, and every segment starts with a letter, digit or
+    ``_`` and holds only ``A-Z a-z 0-9 _ . = + -``: no ``..``, no hidden names (those are the
+    stores' own temporary files), no absolute paths, no backslashes, no control characters.
+    """
+    if not isinstance(name, str) or not name:
+        raise InvalidRequestError(f"object name must be a non-empty string, got {name!r}", field="name")
+    parts = tuple(name.split("/"))
+    if len(name) > 900 or len(parts) > 16 or not all(_SEGMENT.fullmatch(part) for part in parts):
+        shown = name if len(name) <= 80 else name[:80] + "..."
+        raise InvalidRequestError(
+            f"object name {shown!r} is not a safe relative name: use '/'-separated segments of letters, digits "
+            "and _ . = + - that do not start with '.' (at most 16 segments of 200 characters)",
+            field="name",
+        )
+    return parts
+
+
+def _prefix_parts(prefix: str) -> tuple[str, ...]:
+    stripped = prefix.strip("/")
+    return check_name(stripped) if stripped else ()
+
+
+class Store(abc.ABC):
+    """Atomic, bounded-memory object storage for a batch (see the module docstring)."""
+
+    url: str
+    """Where the store is, for messages (never with credentials)."""
+
+    @abc.abstractmethod
+    async def write(self, name: str, chunks: AsyncIterable[bytes], *, size: int | None = None) -> int:
+        """Stream ``chunks`` into object ``name`` atomically and return the bytes written.
+
+        With ``size``, a stream of any other length is refused and nothing is written. An
+        existing object of that name is replaced (atomically) once the new one is complete.
+        """
+
+    @abc.abstractmethod
+    async def write_bytes(self, name: str, data: bytes) -> None:
+        """Write a small object atomically (replacing any object of that name)."""
+
+    @abc.abstractmethod
+    async def read_bytes(self, name: str, *, limit: int = MAX_SMALL_OBJECT) -> bytes:
+        """The content of a small object; :class:`StorageError` if absent or larger than ``limit``."""
+
+    @abc.abstractmethod
+    async def size(self, name: str) -> int | None:
+        """The size of object ``name``, or None when there is none."""
+
+    @abc.abstractmethod
+    async def objects(self, prefix: str = "") -> list[ObjectInfo]:
+        """Every complete object under folder ``prefix`` (all of them for ``""``), sorted by name.
+
+        Temporary objects of unfinished writes are never listed.
+        """
+
+    async def exists(self, name: str, *, size: int | None = None) -> bool:
+        """Whether object ``name`` exists (and, given ``size``, has exactly that many bytes)."""
+        found = await self.size(name)
+        return found is not None and (size is None or found == size)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.url!r})"
+
+
+async def _in_thread(function: Callable[..., T], *args: Any) -> T:
+    return await asyncio.to_thread(function, *args)
+
+
+def _size_mismatch(name: str, written: int, size: int) -> StorageError:
+    return StorageError(
+        f"{name}: the stream gave {written} bytes, {size} were expected; nothing was written", name=name
+    )
+
+
+# --- local folder ----------------------------------------------------------------------------
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # a FIFO put under a name must not block the read
+_DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | _NOFOLLOW | _CLOEXEC
+
+
+class LocalStore(Store):
+    """A folder on a local disk; nothing is ever read or written outside it, through symlinks or otherwise."""
+
+    def __init__(self, root: str | os.PathLike[str]) -> None:
+        self.root = Path(root).expanduser()
+        self.url = str(self.root)
+
+    def _root_fd(self, create: bool) -> int:
+        if create:
+            try:
+                self.root.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise StorageError(f"cannot create the folder {self.root}: {error.strerror or error}") from None
+        try:
+            return os.open(self.root, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | _CLOEXEC)
+        except FileNotFoundError:
+            raise
+        except OSError as error:
+            raise StorageError(f"cannot open the folder {self.root}: {error.strerror or error}") from None
+
+    def _open_folder(self, parts: tuple[str, ...], create: bool) -> int:
+        """A descriptor of folder ``root/parts...``, each step opened without following symlinks."""
+        fd = self._root_fd(create)
+        try:
+            for index, part in enumerate(parts):
+                where = "/".join(parts[: index + 1])
+                if create:
+                    try:
+                        os.mkdir(part, 0o755, dir_fd=fd)
+                    except FileExistsError:
+                        pass
+                    except OSError as error:
+                        reason = error.strerror or error
+                        raise StorageError(f"cannot create {where} in {self.root}: {reason}", name=where) from None
+                try:
+                    child = os.open(part, _DIR_FLAGS, dir_fd=fd)
+                except FileNotFoundError:
+                    raise
+                except OSError as error:
+                    raise StorageError(
+                        f"{where} in {self.root} is not a plain folder (a symbolic link or a file?): "
+                        f"refusing to write through it ({error.strerror or error})",
+                        name=where,
+                    ) from None
+                os.close(fd)
+                fd = child
+        except BaseException:
+            os.close(fd)
+            raise
+        return fd
+
+    @contextlib.contextmanager
+    def _folder(self, parts: tuple[str, ...], *, create: bool) -> Iterator[int]:
+        fd = self._open_folder(parts, create)
+        try:
+            yield fd
+        finally:
+            os.close(fd)
+
+    def _check_target(self, fd: int, leaf: str, name: str) -> None:
+        try:
+            info = os.stat(leaf, dir_fd=fd, follow_symlinks=False)
+        except FileNotFoundError:
+            return
+        if not stat.S_ISREG(info.st_mode):
+            raise StorageError(
+                f"{name} in {self.root} exists and is not a regular file (a symbolic link or folder?): "
+                "refusing to replace it; remove it first",
+                name=name,
+            )
+
+    async def write(self, name: str, chunks: AsyncIterable[bytes], *, size: int | None = None) -> int:
+        parts = check_name(name)
+        temp = f".{parts[-1][:80]}.{uuid.uuid4().hex[:12]}.part"
+        folder, fd = await self._call(name, self._open_temp, parts[:-1], temp)
+        try:
+            written = 0
+            try:
+                pending: list[bytes] = []
+                buffered = 0
+                async for chunk in chunks:  # the source's own errors go to the caller as they are
+                    pending.append(bytes(chunk))
+                    buffered += len(chunk)
+                    if buffered >= _LOCAL_BUFFER:
+                        await self._call(name, _write_all, fd, pending)
+                        written += buffered
+                        pending, buffered = [], 0
+                if pending:
+                    await self._call(name, _write_all, fd, pending)
+                    written += buffered
+                if size is not None and written != size:
+                    raise _size_mismatch(name, written, size)
+                await self._call(name, self._finish, folder, fd, temp, parts[-1], name)
+            finally:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+                with contextlib.suppress(OSError):
+                    os.unlink(temp, dir_fd=folder)
+        finally:
+            os.close(folder)
+        return written
+
+    def _open_temp(self, parts: tuple[str, ...], temp: str) -> tuple[int, int]:
+        folder = self._open_folder(parts, True)
+        try:
+            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, 0o644, dir_fd=folder)
+        except BaseException:
+            os.close(folder)
+            raise
+        return folder, fd
+
+    async def _call(self, name: str, function: Callable[..., T], *args: Any) -> T:
+        try:
+            return await asyncio.to_thread(function, *args)
+        except OSError as error:
+            reason = error.strerror or error
+            raise StorageError(f"writing {name} into {self.root} failed: {reason}", name=name) from None
+
+    def _finish(self, folder: int, fd: int, temp: str, leaf: str, name: str) -> None:
+        os.fsync(fd)
+        self._check_target(folder, leaf, name)
+        os.rename(temp, leaf, src_dir_fd=folder, dst_dir_fd=folder)
+        with contextlib.suppress(OSError):  # some filesystems cannot fsync a folder
+            os.fsync(folder)
+
+    async def write_bytes(self, name: str, data: bytes) -> None:
+        async def one() -> AsyncIterable[bytes]:
+            yield data
+
+        await self.write(name, one(), size=len(data))
+
+    async def read_bytes(self, name: str, *, limit: int = MAX_SMALL_OBJECT) -> bytes:
+        parts = check_name(name)
+        return await _in_thread(self._read, parts, name, limit)
+
+    def _read(self, parts: tuple[str, ...], name: str, limit: int) -> bytes:
+        try:
+            with self._folder(parts[:-1], create=False) as folder:
+                fd = os.open(parts[-1], os.O_RDONLY | _NOFOLLOW | _CLOEXEC | _NONBLOCK, dir_fd=folder)
+                try:
+                    info = os.fstat(fd)
+                    if not stat.S_ISREG(info.st_mode):
+                        raise StorageError(f"{name} in {self.root} is not a regular file", name=name)
+                    if info.st_size > limit:
+                        raise StorageError(
+                            f"{name} in {self.root} holds {info.st_size} bytes, more than the {limit} expected",
+                            name=name,
+                        )
+                    data = os.read(fd, limit + 1)
+                finally:
+                    os.close(fd)
+        except FileNotFoundError:
+            raise StorageError(f"{name} does not exist in {self.root}", name=name) from None
+        except OSError as error:
+            raise StorageError(f"reading {name} in {self.root} failed: {error.strerror or error}", name=name) from None
+        if len(data) > limit:
+            raise StorageError(f"{name} in {self.root} grew past {limit} bytes while read", name=name)
+        return data
+
+    async def size(self, name: str) -> int | None:
+        parts = check_name(name)
+        return await _in_thread(self._size, parts, name)
+
+    def _size(self, parts: tuple[str, ...], name: str) -> int | None:
+        try:
+            with self._folder(parts[:-1], create=False) as folder:
+                info = os.stat(parts[-1], dir_fd=folder, follow_symlinks=False)
+        except FileNotFoundError:
+            return None
+        if not stat.S_ISREG(info.st_mode):
+            raise StorageError(f"{name} in {self.root} is not a regular file (a symbolic link or folder?)", name=name)
+        return info.st_size
+
+    async def objects(self, prefix: str = "") -> list[ObjectInfo]:
+        parts = _prefix_parts(prefix)
+        return await _in_thread(self._list, parts)
+
+    def _list(self, parts: tuple[str, ...]) -> list[ObjectInfo]:
+        found: list[ObjectInfo] = []
+        try:
+            with self._folder(parts, create=False) as folder:
+                self._walk(folder, "/".join(parts), found)
+        except FileNotFoundError:
+            return []
+        found.sort(key=lambda item: item.name)
+        return found
+
+    def _walk(self, fd: int, base: str, found: list[ObjectInfo]) -> None:
+        with os.scandir(fd) as entries:
+            for entry in entries:
+                if not _SEGMENT.fullmatch(entry.name):
+                    continue  # temporary files of unfinished writes, and names the store never writes
+                name = f"{base}/{entry.name}" if base else entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    try:
+                        child = os.open(entry.name, _DIR_FLAGS, dir_fd=fd)
+                    except OSError:
+                        continue
+                    try:
+                        self._walk(child, name, found)
+                    finally:
+                        os.close(child)
+                elif entry.is_file(follow_symlinks=False):
+                    found.append(ObjectInfo(name, entry.stat(follow_symlinks=False).st_size))
+
+
+def _write_all(fd: int, pieces: list[bytes]) -> None:
+    for piece in pieces:
+        view = memoryview(piece)
+        while view:
+            done = os.write(fd, view)
+            view = view[done:]
+
+
+# --- fsspec ----------------------------------------------------------------------------------
+
+
+class FsspecStore(Store):
+    """Any fsspec filesystem (S3, GCS, Azure, memory...) under a root path.
+
+    Build one with :func:`open_store`. It cannot be pickled (its filesystem may hold
+    credentials): ship the URL to a worker and open the store there.
+    """
+
+    def __init__(self, fs: Any, root: str, *, url: str, part_size: int = DEFAULT_PART_SIZE) -> None:
+        if part_size < _MIN_PART_SIZE:
+            raise InvalidRequestError(
+                f"part_size must be at least {_MIN_PART_SIZE} bytes (5 MiB), got {part_size}", field="part_size"
+            )
+        self._fs = fs
+        self._root = root.rstrip("/")
+        self.url = url
+        self.part_size = part_size
+        protocol = fs.protocol if isinstance(fs.protocol, str) else fs.protocol[0]
+        self._direct = protocol in _DIRECT_PROTOCOLS
+
+    def __reduce__(self) -> Any:
+        raise TypeError(f"{self!r} cannot be pickled (it may hold credentials); pass its URL and call open_store")
+
+    def _path(self, name: str) -> str:
+        return f"{self._root}/{name}" if self._root else name
+
+    async def write(self, name: str, chunks: AsyncIterable[bytes], *, size: int | None = None) -> int:
+        check_name(name)
+        final = self._path(name)
+        if self._direct:
+            target = final
+        else:
+            head, _, leaf = final.rpartition("/")
+            target = f"{head}/.{leaf[:80]}.{uuid.uuid4().hex[:12]}.part" if head else f".{leaf}.part"
+        handle: Any = None
+        moved = False
+        written = 0
+        try:
+            handle = await self._call(f"writing {name}", name, self._open_for_write, target)
+            pending: list[bytes] = []
+            buffered = 0
+            async for chunk in chunks:  # the source's own errors go to the caller as they are
+                pending.append(bytes(chunk))
+                buffered += len(chunk)
+                if buffered >= _LOCAL_BUFFER:
+                    await self._call(f"writing {name}", name, _write_pieces, handle, pending)
+                    written += buffered
+                    pending, buffered = [], 0
+            if pending:
+                await self._call(f"writing {name}", name, _write_pieces, handle, pending)
+                written += buffered
+            if size is not None and written != size:
+                raise _size_mismatch(name, written, size)
+            await self._call(f"writing {name}", name, handle.close)  # completes the upload: the object appears now
+            handle = None
+            if target != final:
+                await self._call(f"writing {name}", name, self._fs.mv, target, final)
+            moved = True
+        finally:
+            if handle is not None:
+                await _in_thread(_discard, handle)
+            if target != final and not moved:
+                with contextlib.suppress(Exception):
+                    await _in_thread(self._remove_if_present, target)
+        return written
+
+    async def _call(self, doing: str, name: str | None, function: Callable[..., T], *args: Any) -> T:
+        """Run a blocking filesystem call on a thread; its failures become :class:`StorageError`."""
+        try:
+            return await asyncio.to_thread(function, *args)
+        except ApiframeError:
+            raise
+        except Exception as error:
+            raise StorageError(f"{doing} in {self.url} failed: {_describe(error)}", name=name) from None
+
+    def _open_for_write(self, path: str) -> Any:
+        head = path.rpartition("/")[0]
+        if head and not self._direct:
+            self._fs.makedirs(head, exist_ok=True)
+        return self._fs.open(path, "wb", block_size=self.part_size)
+
+    def _remove_if_present(self, path: str) -> None:
+        if self._fs.exists(path):
+            self._fs.rm_file(path)
+
+    async def write_bytes(self, name: str, data: bytes) -> None:
+        async def one() -> AsyncIterable[bytes]:
+            yield data
+
+        await self.write(name, one(), size=len(data))
+
+    async def read_bytes(self, name: str, *, limit: int = MAX_SMALL_OBJECT) -> bytes:
+        check_name(name)
+        found = await self.size(name)
+        if found is None:
+            raise StorageError(f"{name} does not exist in {self.url}", name=name)
+        if found > limit:
+            raise StorageError(f"{name} in {self.url} holds {found} bytes, more than the {limit} expected", name=name)
+        if found == 0:
+            return b""
+        try:
+            data: bytes = await asyncio.to_thread(self._fs.cat_file, self._path(name))
+        except FileNotFoundError:
+            raise StorageError(f"{name} does not exist in {self.url}", name=name) from None
+        except Exception as error:
+            raise StorageError(f"reading {name} in {self.url} failed: {_describe(error)}", name=name) from None
+        if len(data) > limit:
+            raise StorageError(f"{name} in {self.url} grew past {limit} bytes while read", name=name)
+        return data
+
+    async def size(self, name: str) -> int | None:
+        check_name(name)
+        return await _in_thread(self._size, name)
+
+    def _size(self, name: str) -> int | None:
+        path = self._path(name)
+        try:
+            self._fs.invalidate_cache(path)
+            info: Mapping[str, Any] = self._fs.info(path)
+        except FileNotFoundError:
+            return None
+        except Exception as error:
+            raise StorageError(f"checking {name} in {self.url} failed: {_describe(error)}", name=name) from None
+        if info.get("type") != "file":
+            raise StorageError(f"{name} in {self.url} is a folder, not an object", name=name)
+        return int(info.get("size") or 0)
+
+    async def objects(self, prefix: str = "") -> list[ObjectInfo]:
+        parts = _prefix_parts(prefix)
+        return await _in_thread(self._list, "/".join(parts))
+
+    def _list(self, prefix: str) -> list[ObjectInfo]:
+        base = self._path(prefix) if prefix else self._root
+        try:
+            self._fs.invalidate_cache(base)
+            found: Mapping[str, Mapping[str, Any]] = self._fs.find(base, detail=True)
+        except FileNotFoundError:
+            return []
+        except Exception as error:
+            raise StorageError(f"listing {prefix or 'the objects'} in {self.url} failed: {_describe(error)}") from None
+        listed: list[ObjectInfo] = []
+        for path, info in found.items():
+            if self._root:
+                if not path.startswith(self._root + "/"):
+                    continue
+                name = path[len(self._root) + 1 :]
+            else:
+                name = path.lstrip("/")
+            if info.get("type") != "file" or not all(_SEGMENT.fullmatch(part) for part in name.split("/")):
+                continue  # temporary objects of unfinished writes, and names the store never writes
+            listed.append(ObjectInfo(name, int(info.get("size") or 0)))
+        listed.sort(key=lambda item: item.name)
+        return listed
+
+
+def _write_pieces(handle: Any, pieces: list[bytes]) -> None:
+    for piece in pieces:
+        handle.write(piece)
+
+
+def _discard(handle: Any) -> None:
+    """Drop an unfinished upload: abort it (a multipart upload) and make sure closing never completes it."""
+    with contextlib.suppress(Exception):
+        discard = getattr(handle, "discard", None)
+        if callable(discard):
+            discard()
+    with contextlib.suppress(Exception):
+        handle.closed = True  # fsspec files complete the upload on close, even from __del__
+
+
+def _describe(error: BaseException) -> str:
+    text = str(error) or type(error).__name__
+    return text if len(text) <= 300 else text[:300] + "..."
+
+
+# --- choosing a store ------------------------------------------------------------------------
+
+
+def open_store(out: str | os.PathLike[str], *, part_size: int = DEFAULT_PART_SIZE, **storage_options: Any) -> Store:
+    """The store for ``out``: a local folder (a path or ``file://`` URL) or any fsspec URL.
+
+    ``s3://bucket/prefix``, ``gs://``, ``az://``, ``memory://`` ... need the ``s3`` extra
+    (``pip install 'apiframe-sdk[s3]'``, fsspec and s3fs) or the fsspec package for that
+    protocol; ``storage_options`` go to the filesystem (for example
+    ``client_kwargs={"endpoint_url": ...}`` for an S3-compatible server).
+    """
+    if isinstance(out, os.PathLike):
+        return LocalStore(out)
+    if not isinstance(out, str) or not out.strip():
+        raise InvalidRequestError(f"out must be a folder path or a storage URL, got {out!r}", field="out")
+    if "://" not in out:
+        return LocalStore(out)
+    parts = urlsplit(out)
+    protocol = parts.scheme.lower()
+    shown = _display_url(out)
+    if protocol == "file":
+        if parts.netloc not in ("", "localhost"):
+            raise InvalidRequestError(
+                f"out {shown} names another host; file:// URLs are local (file:///path/to/folder)", field="out"
+            )
+        if not parts.path:
+            raise InvalidRequestError("out file:// URL names no folder (file:///path/to/folder)", field="out")
+        return LocalStore(unquote(parts.path))
+    if not parts.netloc and protocol != "memory":
+        raise InvalidRequestError(f"out {shown} names no bucket or container ({protocol}://bucket/prefix)", field="out")
+    try:
+        import fsspec  # type: ignore[import-untyped]
+    except ImportError:
+        raise ConfigurationError(
+            f"out {shown} needs fsspec to reach {protocol}:// storage: pip install 'apiframe-sdk[s3]'"
+        ) from None
+    try:
+        fs, root = fsspec.core.url_to_fs(out, skip_instance_cache=True, **storage_options)
+    except ImportError as error:
+        extra = " (the s3 extra: pip install 'apiframe-sdk[s3]')" if protocol in ("s3", "s3a") else ""
+        raise ConfigurationError(
+            f"out {shown} needs the fsspec package for {protocol}://{extra}: {_describe(error)}"
+        ) from None
+    except ValueError as error:
+        raise InvalidRequestError(
+            f"out {shown} is not a storage URL fsspec knows: {_describe(error)}", field="out"
+        ) from None
+    return FsspecStore(fs, str(root).rstrip("/"), url=shown, part_size=part_size)
+
+
+def _display_url(url: str) -> str:
+    """The URL without any user, password or query (which may carry credentials)."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if parts.port is not None:
+        host = f"{host}:{parts.port}"
+    return f"{parts.scheme}://{host}{parts.path}"
