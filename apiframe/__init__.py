@@ -39,6 +39,7 @@ from ._errors import (
 )
 from ._jobs import AcceptedJob, AsyncAcceptedJob
 from ._pagination import AsyncPage, Page
+from ._types import NOT_GIVEN, NotGiven
 from ._version import __version__
 from ._waiting import WaitPolicy
 
@@ -76,6 +77,7 @@ _MODELS = (
 _FACADE = {"Job": "._outputs", "Output": "._outputs", "DownloadProgress": "._download"}
 
 __all__ = [
+    "NOT_GIVEN",
     "APIResponseValidationError",
     "APIStatusError",
     "AcceptedJob",
@@ -106,6 +108,7 @@ __all__ = [
     "ModelCatalogEntry",
     "NetworkError",
     "NotFoundError",
+    "NotGiven",
     "Output",
     "Page",
     "PermissionDeniedError",

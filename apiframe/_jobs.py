@@ -6,9 +6,12 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from ._types import NOT_GIVEN, NotGiven
+
 if TYPE_CHECKING:
     from ._client import Apiframe, AsyncApiframe
     from ._outputs import Job
+    from ._waiting import WaitPolicy
 
 __all__ = ["AcceptedJob", "AsyncAcceptedJob"]
 
@@ -54,9 +57,10 @@ class AcceptedJob(_Handle):
     def wait(
         self,
         *,
-        interval: float | None = None,
-        max_interval: float | None = None,
-        timeout: float | None = None,
+        interval: float | NotGiven = NOT_GIVEN,
+        max_interval: float | NotGiven = NOT_GIVEN,
+        timeout: float | NotGiven | None = NOT_GIVEN,
+        policy: WaitPolicy | None = None,
         on_progress: Callable[[Job], object] | None = None,
         cancel: threading.Event | None = None,
     ) -> Job:
@@ -66,6 +70,7 @@ class AcceptedJob(_Handle):
             interval=interval,
             max_interval=max_interval,
             timeout=timeout,
+            policy=policy,
             on_progress=on_progress,
             cancel=cancel,
         )
@@ -87,9 +92,10 @@ class AsyncAcceptedJob(_Handle):
     async def wait(
         self,
         *,
-        interval: float | None = None,
-        max_interval: float | None = None,
-        timeout: float | None = None,
+        interval: float | NotGiven = NOT_GIVEN,
+        max_interval: float | NotGiven = NOT_GIVEN,
+        timeout: float | NotGiven | None = NOT_GIVEN,
+        policy: WaitPolicy | None = None,
         on_progress: Callable[[Job], object] | None = None,
     ) -> Job:
         """Poll until the job ends; cancel the awaiting task to stop early."""
@@ -98,6 +104,7 @@ class AsyncAcceptedJob(_Handle):
             interval=interval,
             max_interval=max_interval,
             timeout=timeout,
+            policy=policy,
             on_progress=on_progress,
         )
 

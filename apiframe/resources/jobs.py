@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Unpack
 
 from .._bodies import build_query, path_for
+from .._errors import InvalidRequestError
 from .._flow import Flow
 from .._pagination import AsyncPage, Page
 from .._retry import retry_after
+from .._types import NOT_GIVEN, NotGiven
 from .._waiting import ListPage, SharedListing, Snapshot, WaitPolicy, job_id_of, wait_flow, wait_many_flow
 from ._base import call_flow, parse
 from ._downloads import AsyncDownloads, Downloads
@@ -72,13 +75,27 @@ def list_flow(client: Any, query: Mapping[str, Any], options: RequestOptions | N
     return page
 
 
-def policy_for(interval: float | None, max_interval: float | None, timeout: float | None) -> WaitPolicy:
-    defaults = WaitPolicy()
-    return WaitPolicy(
-        interval=defaults.interval if interval is None else interval,
-        max_interval=defaults.max_interval if max_interval is None else max_interval,
-        timeout=defaults.timeout if timeout is None else timeout,
-    )
+def policy_for(
+    interval: float | NotGiven,
+    max_interval: float | NotGiven,
+    timeout: float | NotGiven | None,
+    policy: WaitPolicy | None = None,
+) -> WaitPolicy:
+    """The wait's policy: ``policy`` (or the defaults) with the arguments that were given laid over it.
+
+    ``timeout=None`` means no deadline; an argument left out keeps the policy's value.
+    """
+    base = WaitPolicy() if policy is None else policy
+    if not isinstance(base, WaitPolicy):
+        raise InvalidRequestError(f"policy must be an apiframe.WaitPolicy, got {type(base).__name__}", field="policy")
+    changes: dict[str, Any] = {}
+    for name, value in (("interval", interval), ("max_interval", max_interval), ("timeout", timeout)):
+        if isinstance(value, NotGiven):
+            continue
+        if value is None and name != "timeout":
+            raise InvalidRequestError(f"{name} must be a positive number of seconds, got None", field=name)
+        changes[name] = value
+    return dataclasses.replace(base, **changes) if changes else base
 
 
 class _Poller:
@@ -183,9 +200,10 @@ class Jobs(Downloads):
         job: JobRef,
         /,
         *,
-        interval: float | None = None,
-        max_interval: float | None = None,
-        timeout: float | None = None,
+        interval: float | NotGiven = NOT_GIVEN,
+        max_interval: float | NotGiven = NOT_GIVEN,
+        timeout: float | NotGiven | None = NOT_GIVEN,
+        policy: WaitPolicy | None = None,
         on_progress: Callable[[Job], object] | None = None,
         cancel: threading.Event | None = None,
     ) -> Job:
@@ -193,13 +211,15 @@ class Jobs(Downloads):
 
         Raises :class:`~apiframe.JobFailedError` (FAILED), :class:`~apiframe.JobCancelledError`
         (CANCELLED), :class:`~apiframe.WaitTimeoutError` past ``timeout`` seconds (default 600;
-        separate from HTTP timeouts) and :class:`~apiframe.WaitCancelledError` when ``cancel`` is
-        set. ``on_progress(job)`` runs whenever status or progress changes.
+        ``None`` waits without a deadline; separate from HTTP timeouts) and
+        :class:`~apiframe.WaitCancelledError` when ``cancel`` is set. ``on_progress(job)`` runs
+        whenever status or progress changes. ``policy`` (a :class:`~apiframe.WaitPolicy`) sets every
+        knob at once; ``interval``, ``max_interval`` and ``timeout`` override it when given.
         """
         flow = wait_flow(
             poller(self._client),
             job_id_of(job),
-            policy=policy_for(interval, max_interval, timeout),
+            policy=policy_for(interval, max_interval, timeout, policy),
             now=self._client._config.clock.monotonic,
             on_progress=on_progress,
             shared=self._shared,
@@ -213,9 +233,10 @@ class Jobs(Downloads):
         jobs: Iterable[JobRef],
         /,
         *,
-        interval: float | None = None,
-        max_interval: float | None = None,
-        timeout: float | None = None,
+        interval: float | NotGiven = NOT_GIVEN,
+        max_interval: float | NotGiven = NOT_GIVEN,
+        timeout: float | NotGiven | None = NOT_GIVEN,
+        policy: WaitPolicy | None = None,
         on_progress: Callable[[Job], object] | None = None,
         cancel: threading.Event | None = None,
     ) -> Iterator[Job]:
@@ -227,7 +248,7 @@ class Jobs(Downloads):
         flow = wait_many_flow(
             poller(self._client),
             [job_id_of(j) for j in jobs],
-            policy=policy_for(interval, max_interval, timeout),
+            policy=policy_for(interval, max_interval, timeout, policy),
             now=self._client._config.clock.monotonic,
             on_progress=on_progress,
             cancel=cancel,
@@ -288,16 +309,17 @@ class AsyncJobs(AsyncDownloads):
         job: JobRef,
         /,
         *,
-        interval: float | None = None,
-        max_interval: float | None = None,
-        timeout: float | None = None,
+        interval: float | NotGiven = NOT_GIVEN,
+        max_interval: float | NotGiven = NOT_GIVEN,
+        timeout: float | NotGiven | None = NOT_GIVEN,
+        policy: WaitPolicy | None = None,
         on_progress: Callable[[Job], object] | None = None,
     ) -> Job:
         """Poll until the job ends; same outcomes as :meth:`Jobs.wait`. Cancel the task to stop."""
         flow = wait_flow(
             poller(self._client),
             job_id_of(job),
-            policy=policy_for(interval, max_interval, timeout),
+            policy=policy_for(interval, max_interval, timeout, policy),
             now=self._client._config.clock.monotonic,
             on_progress=on_progress,
             shared=self._shared,
@@ -310,16 +332,17 @@ class AsyncJobs(AsyncDownloads):
         jobs: Iterable[JobRef],
         /,
         *,
-        interval: float | None = None,
-        max_interval: float | None = None,
-        timeout: float | None = None,
+        interval: float | NotGiven = NOT_GIVEN,
+        max_interval: float | NotGiven = NOT_GIVEN,
+        timeout: float | NotGiven | None = NOT_GIVEN,
+        policy: WaitPolicy | None = None,
         on_progress: Callable[[Job], object] | None = None,
     ) -> AsyncIterator[Job]:
         """``async for job in client.jobs.wait_many(ids)``: each job as it ends, one shared budget."""
         flow = wait_many_flow(
             poller(self._client),
             [job_id_of(j) for j in jobs],
-            policy=policy_for(interval, max_interval, timeout),
+            policy=policy_for(interval, max_interval, timeout, policy),
             now=self._client._config.clock.monotonic,
             on_progress=on_progress,
         )
