@@ -39,7 +39,7 @@ openapi/openapi.json:
 generate: $(DEV) $(SPEC)  ## regenerate generated/ from the spec (SPEC=path)
 	$(PY) scripts/generate.py --spec $(SPEC)
 
-GENERATED_PATHS := generated openapi apiframe/resources/_generated.py
+GENERATED_PATHS := generated openapi apiframe/resources/_generated.py apiframe/types.pyi
 
 check-generated: generate  ## fail when generated/, the facade's generated methods or the locks differ from the spec's
 	git diff --exit-code -- $(GENERATED_PATHS)

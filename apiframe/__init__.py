@@ -38,7 +38,7 @@ from ._errors import (
     WebhookVerificationError,
 )
 from ._jobs import AcceptedJob, AsyncAcceptedJob
-from ._pagination import AsyncPage, Page
+from ._pagination import AsyncPage, AsyncPager, Page
 from ._types import NOT_GIVEN, NotGiven
 from ._version import __version__
 from ._waiting import WaitPolicy
@@ -88,6 +88,7 @@ __all__ = [
     "AsyncAcceptedJob",
     "AsyncApiframe",
     "AsyncPage",
+    "AsyncPager",
     "AuthenticationError",
     "ConfigurationError",
     "DownloadError",

@@ -50,15 +50,26 @@ def generator_command(decisions: Path) -> list[str]:
     return [sys.executable, str(Path(__file__).resolve().with_name("run_generator.py")), str(decisions)]
 
 
-def tidy_facade(path: Path, destination: Path) -> None:
-    """Fix and format the generated facade module with the project's own ruff settings (it lives in apiframe/)."""
+def tidy_facade(path: Path, name_in_repo: str) -> None:
+    """Fix and format a generated facade module with the project's own ruff settings (it lives in apiframe/)."""
     ruff = [sys.executable, "-m", "ruff"]
-    where = ["--no-cache", "--stdin-filename", str(ROOT / "apiframe" / "resources" / destination.name)]
+    where = ["--no-cache", "--stdin-filename", str(ROOT / name_in_repo)]
     for step in ([*ruff, "check", "--fix-only", "--quiet", *where, "-"], [*ruff, "format", "--quiet", *where, "-"]):
         proc = subprocess.run(step, input=path.read_text(), capture_output=True, text=True, cwd=ROOT)
         if proc.returncode != 0:
             raise SystemExit(f"command failed ({proc.returncode}): {' '.join(step)}\n{proc.stderr}")
         path.write_text(proc.stdout)
+
+
+def exported_names(module: Path) -> list[str]:
+    """The ``__all__`` of a generated module (a package's ``__init__.py`` when given a folder)."""
+    import ast
+
+    path = module / "__init__.py" if module.is_dir() else module
+    for node in ast.parse(path.read_text()).body:
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets):
+            return sorted(ast.literal_eval(node.value))
+    raise SystemExit(f"{path} has no __all__")
 
 
 def class_names(package: Path) -> list[str]:
@@ -76,9 +87,12 @@ def class_names(package: Path) -> list[str]:
 
 
 FACADE = ROOT / "apiframe" / "resources" / "_generated.py"
+STUB = ROOT / "apiframe" / "types.pyi"
 
 
-def generate(spec_path: Path, out_dir: Path, *, update_locks: bool, facade: Path = FACADE) -> list[str]:
+def generate(
+    spec_path: Path, out_dir: Path, *, update_locks: bool, facade: Path = FACADE, stub: Path = STUB
+) -> list[str]:
     """Generate into ``out_dir/apiframe_client``; returns the generator's warnings (none expected)."""
     raw = spec_path.read_bytes()
     spec = json.loads(raw)
@@ -138,7 +152,11 @@ def generate(spec_path: Path, out_dir: Path, *, update_locks: bool, facade: Path
             cwd=work,
         )
         run([*ruff, "format", "--quiet", "--no-cache", "--isolated", "--line-length", "120", PACKAGE], cwd=work)
-        tidy_facade(work / "facade.py", facade)
+        tidy_facade(work / "facade.py", "apiframe/resources/_generated.py")
+        (work / "types.pyi").write_text(
+            gen_surface.render_types_stub(exported_names(target / "models"), exported_names(target / "surface.py"))
+        )
+        tidy_facade(work / "types.pyi", "apiframe/types.pyi")
 
         names = class_names(target)
         missing = sorted(set(locked_classes) - set(names))
@@ -156,6 +174,7 @@ def generate(spec_path: Path, out_dir: Path, *, update_locks: bool, facade: Path
         shutil.copytree(target, final, ignore=shutil.ignore_patterns("__pycache__", ".ruff_cache"))
         facade.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(work / "facade.py", facade)
+        shutil.copyfile(work / "types.pyi", stub)
         operation_ids = [operation_id for operation_id, *_ in gen_surface.union_operations(normalized)]
         methods = {op: method for op, (_, method) in gen_surface.method_names(operation_ids, methods).items()}
 
@@ -199,8 +218,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not args.spec.exists():
         raise SystemExit(f"spec not found: {args.spec} (run `make sync-spec` first)")
-    facade = args.facade_out or (FACADE if args.out == ROOT / "generated" else args.out / "_resources_generated.py")
-    warnings = generate(args.spec, args.out, update_locks=not args.no_lock_update, facade=facade)
+    default_out = args.out == ROOT / "generated"
+    facade = args.facade_out or (FACADE if default_out else args.out / "_resources_generated.py")
+    stub = STUB if default_out else args.out / "_apiframe_types.pyi"
+    warnings = generate(args.spec, args.out, update_locks=not args.no_lock_update, facade=facade, stub=stub)
     for line in warnings:
         print(line)
     print(f"generated {args.out / PACKAGE} from {args.spec} ({len(warnings)} warnings)")

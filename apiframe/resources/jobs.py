@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Unpack
 from .._bodies import build_query, path_for
 from .._errors import InvalidRequestError
 from .._flow import Flow
-from .._pagination import AsyncPage, Page
+from .._pagination import AsyncPage, AsyncPager, Page
 from .._retry import retry_after
 from .._types import NOT_GIVEN, NotGiven
 from .._waiting import ListPage, SharedListing, Snapshot, WaitPolicy, job_id_of, wait_flow, wait_many_flow
@@ -18,7 +18,7 @@ from ._base import call_flow, parse
 from ._downloads import AsyncDownloads, Downloads
 
 if TYPE_CHECKING:
-    from apiframe_client.models import JobList, JobListJobsItem
+    from apiframe_client.models import JobList
 
     from .._client import Apiframe, AsyncApiframe
     from .._config import RequestOptions
@@ -30,11 +30,18 @@ JobRef = Any
 """A job id, an accepted-job handle or a job snapshot."""
 
 
-class JobPage(Page["JobListJobsItem"]):
+def jobs_of(raw: JobList) -> list[Job]:
+    """The page's items as :class:`~apiframe.Job` (the same class ``get`` and ``wait`` return)."""
+    from .._outputs import Job
+
+    return [Job.from_dict(item.to_dict()) for item in raw.jobs]
+
+
+class JobPage(Page["Job"]):
     """One page of ``jobs.list``; ``for job in page`` walks every following page too."""
 
     @property
-    def jobs(self) -> list[JobListJobsItem]:
+    def jobs(self) -> list[Job]:
         """The jobs on this page only."""
         return self.items
 
@@ -45,11 +52,11 @@ class JobPage(Page["JobListJobsItem"]):
         return list(models) if isinstance(models, list) else []
 
 
-class AsyncJobPage(AsyncPage["JobListJobsItem"]):
+class AsyncJobPage(AsyncPage["Job"]):
     """One page of ``jobs.list`` (async); ``async for job in page`` walks every following page."""
 
     @property
-    def jobs(self) -> list[JobListJobsItem]:
+    def jobs(self) -> list[Job]:
         """The jobs on this page only."""
         return self.items
 
@@ -188,7 +195,7 @@ class Jobs(Downloads):
     def _page(self, query: Mapping[str, Any], options: RequestOptions) -> JobPage:
         raw = self._client._run(list_flow(self._client, query, options))
         return JobPage(
-            raw.jobs,
+            jobs_of(raw),
             next_cursor=raw.next_cursor,
             has_more=raw.has_more,
             raw=raw,
@@ -267,7 +274,7 @@ class AsyncJobs(AsyncDownloads):
         """The job's current snapshot (status, progress, result URLs once COMPLETED)."""
         return await self._client._run(get_flow(self._client, job_id, options))
 
-    async def list(
+    def list(
         self,
         *,
         status: str | None = None,
@@ -278,8 +285,8 @@ class AsyncJobs(AsyncDownloads):
         search: str | None = None,
         include_models: bool | None = None,
         **options: Unpack[RequestOptions],
-    ) -> AsyncJobPage:
-        """One page of jobs, newest first; ``async for`` over it walks all pages lazily."""
+    ) -> AsyncPager[Job, AsyncJobPage]:
+        """Jobs, newest first: ``await`` it for one page, ``async for`` over it for every job of every page."""
         query = build_query(
             "jobs_list",
             {
@@ -292,12 +299,12 @@ class AsyncJobs(AsyncDownloads):
                 "include_models": include_models,
             },
         )
-        return await self._page(query, options)
+        return AsyncPager(lambda: self._page(query, options))
 
     async def _page(self, query: Mapping[str, Any], options: RequestOptions) -> AsyncJobPage:
         raw = await self._client._run(list_flow(self._client, query, options))
         return AsyncJobPage(
-            raw.jobs,
+            jobs_of(raw),
             next_cursor=raw.next_cursor,
             has_more=raw.has_more,
             raw=raw,

@@ -9,7 +9,7 @@ from .._bodies import path_for
 from .._errors import InvalidRequestError
 from .._files import FileInput, MultipartBody, file_source
 from .._flow import Flow
-from .._pagination import AsyncPage, Page
+from .._pagination import AsyncPage, AsyncPager, Page
 from .._schema import operation, resolve, validate
 from ._base import AsyncResource, SyncResource, call_flow
 
@@ -196,16 +196,17 @@ class AsyncLoras(AsyncResource):
         )
         return await self._client._run(create_flow(self._client, body, options))
 
-    async def list(
+    def list(
         self,
         *,
         limit: int | None = None,
         cursor: str | None = None,
         include_archived: bool | None = None,
         **options: Unpack[RequestOptions],
-    ) -> AsyncPage[Lora]:
-        """One page of LoRAs; ``async for`` over it walks every page lazily."""
-        return await self._page({"limit": limit, "cursor": cursor, "include_archived": include_archived}, options)
+    ) -> AsyncPager[Lora, AsyncPage[Lora]]:
+        """LoRAs: ``await`` it for one page, ``async for`` over it for every LoRA of every page."""
+        query = {"limit": limit, "cursor": cursor, "include_archived": include_archived}
+        return AsyncPager(lambda: self._page(query, options))
 
     async def _page(self, query: dict[str, Any], options: RequestOptions) -> AsyncPage[Lora]:
         raw = await self._client._run(list_flow(self._client, query, options))

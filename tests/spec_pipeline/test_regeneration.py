@@ -82,6 +82,7 @@ def regenerated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path
     # the facade as `make generate` would leave it: apiframe/ with the regenerated resource methods
     shutil.copytree(ROOT / "apiframe", out / "apiframe", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copyfile(out / "_resources_generated.py", out / "apiframe" / "resources" / "_generated.py")
+    shutil.copyfile(out / "_apiframe_types.pyi", out / "apiframe" / "types.pyi")
     yield out, result.stdout + result.stderr
 
 
