@@ -17,7 +17,7 @@ from urllib.parse import quote
 from ._errors import InvalidRequestError
 from ._schema import ID_RULE, REF, Problem, is_safe_id, operation, resolve, validate
 
-__all__ = ["build_body", "build_plain_body", "build_query", "check_id", "path_for", "suggest"]
+__all__ = ["build_body", "build_form", "build_plain_body", "build_query", "check_id", "path_for", "suggest"]
 
 
 def _python_names(schema: Mapping[str, Any]) -> dict[str, str]:
@@ -303,3 +303,52 @@ def path_for(operation_id: str, **params: Any) -> str:
         value = check_id(params.get(name), _snake(name))
         path = path.replace("{" + name + "}", quote(value, safe=""))
     return path
+
+
+def build_form(
+    operation_id: str, fields: Mapping[str, Any], files: Mapping[str, object]
+) -> tuple[list[tuple[str, str]], dict[str, list[Any]]]:
+    """The checked text fields and file lists of a multipart call, from Python names.
+
+    ``files`` maps a Python name to the list given for an array-of-binary property; its length is
+    checked against the spec's item limits (the files themselves are opened by the caller). A list
+    given for a string field is sent comma-separated. Returns (wire text fields, wire name -> files).
+    """
+    op = operation(operation_id)
+    if op.body_schema is None:
+        raise TypeError(f"{operation_id} has no body")
+    schema = resolve(op.body_schema)
+    props: Mapping[str, Any] = schema.get("properties", {})
+    names = _python_names(schema)
+    wire_files: dict[str, list[Any]] = {}
+    for name, given in files.items():
+        wire = names.get(name, name)
+        limits = resolve(props.get(wire, {}))
+        if isinstance(given, str | bytes) or not isinstance(given, list | tuple):
+            raise InvalidRequestError(f"{name} must be a list of files (paths, bytes or file objects)", field=name)
+        low, high = limits.get("minItems", 0), limits.get("maxItems", len(given))
+        if not low <= len(given) <= high:
+            raise InvalidRequestError(f"{name}: takes {low}-{high} {name}, got {len(given)}", field=name)
+        wire_files[wire] = list(given)
+    present: dict[str, Any] = {}
+    for name, value in fields.items():
+        if value is None:
+            continue
+        key = names.get(name) or (name if name in props else None)
+        if key is None:
+            accepted = sorted(n for n in names if names[n] not in wire_files)
+            raise InvalidRequestError(
+                f"unknown argument {name!r}{suggest(name, accepted)} (accepted: {', '.join(accepted)})",
+                field=name,
+                allowed=accepted,
+            )
+        kind = resolve(props[key]).get("type")
+        if kind == "string" and isinstance(value, list | tuple):
+            value = ",".join(str(item) for item in value)
+        present[key] = value
+    rest = {**schema, "required": [r for r in schema.get("required", []) if r not in wire_files]}
+    problems = validate(present, rest)
+    if problems:
+        _raise(problems, rest, "invalid request")
+    text = [(key, str(value).lower() if isinstance(value, bool) else str(value)) for key, value in present.items()]
+    return text, wire_files

@@ -42,10 +42,24 @@ def class_name(operation_id: str) -> str:
     return "".join(part.capitalize() for part in operation_id.split("_"))
 
 
+def object_schemas(node: Any) -> list[dict[str, Any]]:
+    """Every schema with ``properties`` in the document: components and inline bodies alike."""
+    found, stack = [], [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, dict):
+            if isinstance(current.get("properties"), dict):
+                found.append(current)
+            stack.extend(current.values())
+        elif isinstance(current, list):
+            stack.extend(current)
+    return found
+
+
 def annotate_python_names(spec: dict[str, Any], identifiers: dict[str, str]) -> None:
-    """Record on every component property its argument name and, when different, its attribute name."""
-    for schema in spec["components"]["schemas"].values():
-        for wire, sub in schema.get("properties", {}).items():
+    """Record on every property its argument name and, when different, its attribute name."""
+    for schema in object_schemas(spec):
+        for wire, sub in schema["properties"].items():
             if isinstance(sub, dict):
                 sub["x-python-name"] = python_names.argument_name(wire)
                 attribute = python_names.attribute_name(wire, identifiers)

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, Unpack
 
-from .._bodies import path_for
+from .._bodies import build_form, path_for
 from .._errors import InvalidRequestError
 from .._files import FileInput, MultipartBody, file_source
 from .._flow import Flow
 from .._pagination import AsyncPage, AsyncPager, Page
-from .._schema import operation, resolve, validate
 from ._base import AsyncResource, SyncResource, call_flow
 
 if TYPE_CHECKING:
@@ -24,38 +23,22 @@ SubjectKind = Literal["person", "style", "object"]
 Gender = Literal["female", "male", "non-binary"]
 
 
-def lora_body(images: Sequence[FileInput], fields: dict[str, Any]) -> MultipartBody:
-    """Check the images and fields against the spec, open every image source, build the body."""
-    schema = resolve(operation("loras_create").body_schema or {})
-    limits = schema["properties"]["images"]
-    low, high = limits.get("minItems", 0), limits.get("maxItems", len(images))
-    if isinstance(images, (str, bytes)) or not isinstance(images, Sequence):
-        raise InvalidRequestError("images must be a list of files (paths, bytes or file objects)", field="images")
-    if not low <= len(images) <= high:
-        raise InvalidRequestError(f"images: a LoRA trains on {low}-{high} images, got {len(images)}", field="images")
-    events = fields.get("webhookEvents")
-    if events is not None and not isinstance(events, str):
-        fields["webhookEvents"] = ",".join(events)
-    present = {k: v for k, v in fields.items() if v is not None}
-    if present.get("subjectKind", "person") == "person":
-        missing = [name for wire, name in (("gender", "gender"), ("ethnicity", "ethnicity")) if wire not in present]
+def lora_body(images: Sequence[FileInput], fields: Mapping[str, Any]) -> MultipartBody:
+    """Check the images and fields against the spec, open every image source, build the body.
+
+    Beyond the spec: a ``person`` LoRA (the default subject) needs ``gender`` and ``ethnicity``.
+    """
+    if fields.get("subject_kind") in (None, "person"):
+        missing = [name for name in ("gender", "ethnicity") if fields.get(name) is None]
         if missing:
             raise InvalidRequestError(
                 f"{' and '.join(missing)} required when subject_kind is 'person' (the default); pass "
                 "them or choose subject_kind='style' or 'object'",
                 field=missing[0],
             )
-    problems = validate(present, {**schema, "required": [r for r in schema.get("required", []) if r != "images"]})
-    if problems:
-        first = problems[0]
-        raise InvalidRequestError(
-            "; ".join(f"{'.'.join(map(str, p.path)) or 'body'}: {p.message}" for p in problems[:5]),
-            field=".".join(map(str, first.path)) or None,
-            allowed=first.allowed,
-        )
-    sources = [file_source(image) for image in images]
-    text = [(key, str(value).lower() if isinstance(value, bool) else str(value)) for key, value in present.items()]
-    return MultipartBody(text, [("images", source) for source in sources])
+    text, files = build_form("loras_create", fields, {"images": images})
+    parts = [(wire, file_source(item)) for wire, items in files.items() for item in items]
+    return MultipartBody(text, parts)
 
 
 def create_flow(client: Any, body: MultipartBody, options: RequestOptions) -> Flow[LoraCreated]:
@@ -103,14 +86,14 @@ def _fields(
 ) -> dict[str, Any]:
     return {
         "name": name,
-        "subjectKind": subject_kind,
+        "subject_kind": subject_kind,
         "gender": gender,
         "ethnicity": ethnicity,
         "age": age,
         "steps": steps,
-        "loraRank": lora_rank,
-        "webhookUrl": webhook_url,
-        "webhookEvents": webhook_events,
+        "lora_rank": lora_rank,
+        "webhook_url": webhook_url,
+        "webhook_events": webhook_events,
     }
 
 
