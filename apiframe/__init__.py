@@ -57,6 +57,7 @@ if TYPE_CHECKING:
         ModelCatalogEntry,
         Upload,
     )
+    from apiframe_client.response_info import ResponseInfo
 
     from ._download import DownloadProgress
     from ._outputs import Job, Output
@@ -75,6 +76,7 @@ _MODELS = (
     "Upload",
 )
 _FACADE = {"Job": "._outputs", "Output": "._outputs", "DownloadProgress": "._download"}
+_GENERATED = {"ResponseInfo": "apiframe_client.response_info"}
 
 __all__ = [
     "NOT_GIVEN",
@@ -116,6 +118,7 @@ __all__ = [
     "RateLimitError",
     "RequestOptions",
     "RequestTimeoutError",
+    "ResponseInfo",
     "ResultExpiredError",
     "ServerError",
     "Upload",
@@ -134,6 +137,12 @@ def __getattr__(name: str) -> Any:
         import importlib
 
         value = getattr(importlib.import_module(_FACADE[name], __name__), name)
+        globals()[name] = value
+        return value
+    if name in _GENERATED:
+        import importlib
+
+        value = getattr(importlib.import_module(_GENERATED[name]), name)
         globals()[name] = value
         return value
     if name in _MODELS:

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 from ._types import NOT_GIVEN, NotGiven
 
 if TYPE_CHECKING:
+    from apiframe_client.response_info import ResponseInfo
+
     from ._client import Apiframe, AsyncApiframe
     from ._outputs import Job
     from ._waiting import WaitPolicy
@@ -17,16 +19,24 @@ __all__ = ["AcceptedJob", "AsyncAcceptedJob"]
 
 
 class _Handle:
-    __slots__ = ("_raw", "job_id", "status")
+    __slots__ = ("_raw", "_response", "job_id", "status")
 
     job_id: str
     status: str
     _raw: Any
+    _response: ResponseInfo | None
+    """Status, headers and request id of the submission's HTTP response (None for a handle built by hand)."""
 
-    def __init__(self, job_id: str, status: str, raw: Any = None) -> None:
+    def __init__(self, job_id: str, status: str, raw: Any = None, response: ResponseInfo | None = None) -> None:
         self.job_id = job_id
         self.status = status
         self._raw = raw
+        self._response = response
+
+    @property
+    def _request_id(self) -> str | None:
+        """The submission's ``x-request-id`` (quote it in support requests)."""
+        return self._response.request_id if self._response is not None else None
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(job_id={self.job_id!r}, status={self.status!r})"
@@ -50,8 +60,10 @@ class AcceptedJob(_Handle):
 
     __slots__ = ("_client",)
 
-    def __init__(self, client: Apiframe, job_id: str, status: str, raw: Any = None) -> None:
-        super().__init__(job_id, status, raw)
+    def __init__(
+        self, client: Apiframe, job_id: str, status: str, raw: Any = None, response: ResponseInfo | None = None
+    ) -> None:
+        super().__init__(job_id, status, raw, response)
         self._client = client
 
     def wait(
@@ -85,8 +97,10 @@ class AsyncAcceptedJob(_Handle):
 
     __slots__ = ("_client",)
 
-    def __init__(self, client: AsyncApiframe, job_id: str, status: str, raw: Any = None) -> None:
-        super().__init__(job_id, status, raw)
+    def __init__(
+        self, client: AsyncApiframe, job_id: str, status: str, raw: Any = None, response: ResponseInfo | None = None
+    ) -> None:
+        super().__init__(job_id, status, raw, response)
         self._client = client
 
     async def wait(

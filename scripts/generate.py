@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import gen_surface
 import lazy_models
 import normalize_spec
+import response_fields
 import sync_spec
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -129,6 +130,8 @@ def generate(
         warnings = [line for line in output.splitlines() if "warning" in line.lower()]
         identifiers = {**identifiers, **json.loads(decisions.read_text())}
         lazy_models.make_lazy(target / "models" / "__init__.py")
+        if response_fields.add(target) == 0:
+            raise SystemExit("no generated model could take the response fields (the generator's output changed)")
         methods = dict(lock.get("methods", {}))
         gen_surface.write(normalized, target, work / "facade.py", methods)
         (target / "py.typed").write_text("")  # PEP 561: ship the generated types

@@ -19,6 +19,7 @@ from .._errors import APIResponseValidationError, InvalidRequestError
 from .._flow import Effect, Flow
 from .._jobs import AcceptedJob, AsyncAcceptedJob
 from .._pipeline import describe_text_body
+from .._response import info_of, stamp
 from .._schema import operation
 from .._types import NOT_GIVEN
 
@@ -84,9 +85,10 @@ def parse(response: httpx.Response, model: Any) -> Any:
         what = f"a JSON {kind} where a {model.__name__} object was expected; check that base_url is the API's address"
         raise _shape_error(response, what, data)
     try:
-        return model.from_dict(data)
+        parsed = model.from_dict(data)
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise _shape_error(response, f"a body that does not match {model.__name__}: {error!r}", data) from error
+    return stamp(parsed, info_of(response))
 
 
 class _Runner(Protocol):
@@ -269,7 +271,7 @@ class SyncResource:
         client = self._client
         flow = submit_flow(client, operation_id, request, arguments, validate=validate, options=options)
         accepted = client._run(flow)
-        return AcceptedJob(client, str(accepted.job_id), str(accepted.status), accepted)
+        return AcceptedJob(client, str(accepted.job_id), str(accepted.status), accepted, accepted._response)
 
 
 class AsyncResource:
@@ -290,4 +292,4 @@ class AsyncResource:
         client = self._client
         flow = submit_flow(client, operation_id, request, arguments, validate=validate, options=options)
         accepted = await client._run(flow)
-        return AsyncAcceptedJob(client, str(accepted.job_id), str(accepted.status), accepted)
+        return AsyncAcceptedJob(client, str(accepted.job_id), str(accepted.status), accepted, accepted._response)

@@ -11,6 +11,7 @@ from .._bodies import build_query, path_for
 from .._errors import InvalidRequestError
 from .._flow import Flow
 from .._pagination import AsyncPage, AsyncPager, Page
+from .._response import stamp
 from .._retry import retry_after
 from .._types import NOT_GIVEN, NotGiven
 from .._waiting import ListPage, SharedListing, Snapshot, WaitPolicy, job_id_of, wait_flow, wait_many_flow
@@ -34,7 +35,11 @@ def jobs_of(raw: JobList) -> list[Job]:
     """The page's items as :class:`~apiframe.Job` (the same class ``get`` and ``wait`` return)."""
     from .._outputs import Job
 
-    return [Job.from_dict(item.to_dict()) for item in raw.jobs]
+    jobs = [Job.from_dict(item.to_dict()) for item in raw.jobs]
+    if raw._response is not None:
+        for job in jobs:
+            stamp(job, raw._response)
+    return jobs
 
 
 class JobPage(Page["Job"]):
@@ -141,7 +146,8 @@ class _Poller:
         from .._outputs import Job
 
         job: Job = Job.from_dict(item.to_dict())
-        return job
+        info = getattr(item, "_response", None)
+        return stamp(job, info) if info is not None else job
 
     def has_result(self, item: Any) -> bool:
         from apiframe_client.types import Unset

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 
 from ..models.job_status import JobStatus, check_job_status
 from ..models.job_webhook_status import JobWebhookStatus, check_job_webhook_status
+from ..response_info import ResponseInfo
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -51,6 +52,8 @@ class Job:
     input: JobInput | None | Unset = UNSET
     result: Any | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _response: ResponseInfo | None = _attrs_field(init=False, default=None, eq=False, repr=False)
+    _request_id: str | None = _attrs_field(init=False, default=None, eq=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.job_input import JobInput  # noqa: PLC0415
