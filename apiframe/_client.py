@@ -31,6 +31,7 @@ from .resources import (
     Uploads,
     Videos,
 )
+from .resources._base import resource
 from .resources.account import me_flow
 
 if TYPE_CHECKING:
@@ -113,6 +114,11 @@ class _BaseClient:
     def _attach(self) -> None:
         raise NotImplementedError
 
+    def _use_clock(self, clock: Clock) -> Self:
+        """Tests: run this client's waits and backoff on ``clock`` (not part of the constructor's API)."""
+        self._config = self._config.evolve(clock=clock)
+        return self
+
     def with_options(
         self,
         *,
@@ -153,14 +159,14 @@ class Apiframe(_BaseClient):
     use your own ``httpx.Client`` (proxies, transports, tests): auth, retries and timeouts still apply.
     """
 
-    images: Images
-    videos: Videos
-    music: Music
-    jobs: Jobs
-    uploads: Uploads
-    loras: Loras
-    models: Models
-    assets: Assets
+    images = resource(Images, "Image jobs: generate, upscale, edit, remove_background, midjourney_action.")
+    videos = resource(Videos, "Video jobs: generate, upscale, edit.")
+    music = resource(Music, "Music jobs: generate, suno_action.")
+    jobs = resource(Jobs, "Jobs: get, list, wait, wait_many, download.")
+    uploads = resource(Uploads, "Short-lived file uploads for use as model inputs: create.")
+    loras = resource(Loras, "Flux LoRAs: create (train), list, get, delete.")
+    models = resource(Models, "The model catalog: list.")
+    assets = resource(Assets, "Provider assets some video models need: create, get.")
 
     def __init__(
         self,
@@ -171,7 +177,6 @@ class Apiframe(_BaseClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: httpx.Client | None = None,
         default_headers: Mapping[str, str] | None = None,
-        clock: Clock | None = None,
         allow_dangerously_expose_api_key: bool = False,
     ) -> None:
         if http_client is not None and not isinstance(http_client, httpx.Client):
@@ -185,7 +190,7 @@ class Apiframe(_BaseClient):
             timeout=timeout,
             max_retries=max_retries,
             default_headers=default_headers,
-            clock=clock,
+            clock=None,
             allow_dangerously_expose_api_key=allow_dangerously_expose_api_key,
         )
         self._owns_http = http_client is None
@@ -193,14 +198,7 @@ class Apiframe(_BaseClient):
         self._attach()
 
     def _attach(self) -> None:
-        self.images = Images(self)
-        self.videos = Videos(self)
-        self.music = Music(self)
-        self.jobs = Jobs(self)
-        self.uploads = Uploads(self)
-        self.loras = Loras(self)
-        self.models = Models(self)
-        self.assets = Assets(self)
+        pass  # resources are created on first use (see resources._base.resource)
 
     def me(self, **options: Unpack[RequestOptions]) -> Me:
         """The calling team: credits, plan and limits."""
@@ -232,14 +230,14 @@ class Apiframe(_BaseClient):
 class AsyncApiframe(_BaseClient):
     """The asynchronous Apiframe client: the same methods as :class:`Apiframe`, awaitable."""
 
-    images: AsyncImages
-    videos: AsyncVideos
-    music: AsyncMusic
-    jobs: AsyncJobs
-    uploads: AsyncUploads
-    loras: AsyncLoras
-    models: AsyncModels
-    assets: AsyncAssets
+    images = resource(AsyncImages, "Image jobs: generate, upscale, edit, remove_background, midjourney_action.")
+    videos = resource(AsyncVideos, "Video jobs: generate, upscale, edit.")
+    music = resource(AsyncMusic, "Music jobs: generate, suno_action.")
+    jobs = resource(AsyncJobs, "Jobs: get, list, wait, wait_many, download.")
+    uploads = resource(AsyncUploads, "Short-lived file uploads for use as model inputs: create.")
+    loras = resource(AsyncLoras, "Flux LoRAs: create (train), list, get, delete.")
+    models = resource(AsyncModels, "The model catalog: list.")
+    assets = resource(AsyncAssets, "Provider assets some video models need: create, get.")
 
     def __init__(
         self,
@@ -250,7 +248,6 @@ class AsyncApiframe(_BaseClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: httpx.AsyncClient | None = None,
         default_headers: Mapping[str, str] | None = None,
-        clock: Clock | None = None,
         allow_dangerously_expose_api_key: bool = False,
     ) -> None:
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
@@ -264,7 +261,7 @@ class AsyncApiframe(_BaseClient):
             timeout=timeout,
             max_retries=max_retries,
             default_headers=default_headers,
-            clock=clock,
+            clock=None,
             allow_dangerously_expose_api_key=allow_dangerously_expose_api_key,
         )
         self._owns_http = http_client is None
@@ -272,14 +269,7 @@ class AsyncApiframe(_BaseClient):
         self._attach()
 
     def _attach(self) -> None:
-        self.images = AsyncImages(self)
-        self.videos = AsyncVideos(self)
-        self.music = AsyncMusic(self)
-        self.jobs = AsyncJobs(self)
-        self.uploads = AsyncUploads(self)
-        self.loras = AsyncLoras(self)
-        self.models = AsyncModels(self)
-        self.assets = AsyncAssets(self)
+        pass  # resources are created on first use (see resources._base.resource)
 
     async def me(self, **options: Unpack[RequestOptions]) -> Me:
         """The calling team: credits, plan and limits."""

@@ -10,7 +10,7 @@ import functools
 import inspect
 import json
 from collections.abc import Callable, Generator, Mapping
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, overload
 
 import httpx
 
@@ -293,3 +293,39 @@ class AsyncResource:
         flow = submit_flow(client, operation_id, request, arguments, validate=validate, options=options)
         accepted = await client._run(flow)
         return AsyncAcceptedJob(client, str(accepted.job_id), str(accepted.status), accepted, accepted._response)
+
+
+R = TypeVar("R")
+
+
+class resource(Generic[R]):  # used like a property
+    """A client attribute that holds one resource (``client.images``), created on first use.
+
+    It is a documented descriptor, so ``help(Apiframe)`` lists every resource with what it does.
+    """
+
+    def __init__(self, factory: Callable[[Any], R], doc: str) -> None:
+        self._factory = factory
+        self.__doc__ = doc
+        self._key = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._key = f"_resource_{name}"
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> resource[R]: ...
+    @overload
+    def __get__(self, obj: object, owner: type | None = None) -> R: ...
+    def __get__(self, obj: object | None, owner: type | None = None) -> R | resource[R]:
+        if obj is None:
+            return self
+        held = obj.__dict__
+        if self._key not in held:
+            held.setdefault(self._key, self._factory(obj))  # setdefault: racing threads end up sharing one
+        found: R = held[self._key]
+        return found
+
+    def __set__(self, obj: object, value: object) -> None:
+        raise AttributeError(
+            f"{self._key.removeprefix('_resource_')} is a resource of the client and cannot be replaced"
+        )

@@ -28,6 +28,7 @@ def lora_body(images: Sequence[FileInput], fields: Mapping[str, Any]) -> Multipa
 
     Beyond the spec: a ``person`` LoRA (the default subject) needs ``gender`` and ``ethnicity``.
     """
+    text, files = build_form("loras_create", fields, {"images": images})
     if fields.get("subject_kind") in (None, "person"):
         missing = [name for name in ("gender", "ethnicity") if fields.get(name) is None]
         if missing:
@@ -36,7 +37,6 @@ def lora_body(images: Sequence[FileInput], fields: Mapping[str, Any]) -> Multipa
                 "them or choose subject_kind='style' or 'object'",
                 field=missing[0],
             )
-    text, files = build_form("loras_create", fields, {"images": images})
     parts = [(wire, file_source(item)) for wire, items in files.items() for item in items]
     return MultipartBody(text, parts)
 

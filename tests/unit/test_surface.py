@@ -158,3 +158,20 @@ def test_errors_use_the_argument_name_type(client: Apiframe, recorder: Recorder)
     assert error.value.field == "type"
     assert "type_" not in str(error.value)
     assert recorder.requests == []
+
+
+@pytest.mark.parametrize("cls", [Apiframe, AsyncApiframe])
+def test_help_lists_the_resources_and_hides_internal_arguments(cls: type[Any]) -> None:
+    text = pydoc.render_doc(cls, renderer=pydoc.plaintext)
+    for name in ("images", "videos", "music", "jobs", "uploads", "loras", "models", "assets"):
+        assert f"\n |  {name}\n |      " in text, name  # listed, with its description under it
+    assert "Image jobs: generate" in text
+    assert "clock" not in str(inspect.signature(cls))
+    assert "clock" not in text
+
+
+def test_resources_are_per_client_and_cannot_be_replaced(client: Apiframe) -> None:
+    assert client.images is client.images
+    assert client.with_options(max_retries=0).jobs is not client.jobs
+    with pytest.raises(AttributeError):
+        client.images = None  # type: ignore[assignment, misc]
