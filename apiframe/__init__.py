@@ -39,6 +39,7 @@ from ._errors import (
 )
 from ._jobs import AcceptedJob, AsyncAcceptedJob
 from ._pagination import AsyncPage, AsyncPager, Page
+from ._response import RawResponse
 from ._types import NOT_GIVEN, NotGiven
 from ._version import __version__
 from ._waiting import WaitPolicy
@@ -116,6 +117,7 @@ __all__ = [
     "Page",
     "PermissionDeniedError",
     "RateLimitError",
+    "RawResponse",
     "RequestOptions",
     "RequestTimeoutError",
     "ResponseInfo",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import AsyncIterator, Iterator, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self, TypeVar, Unpack
@@ -32,6 +33,7 @@ from .resources import (
     Videos,
 )
 from .resources._base import resource
+from .resources._raw import ApiframeWithRawResponse, AsyncApiframeWithRawResponse
 from .resources.account import me_flow
 
 if TYPE_CHECKING:
@@ -204,6 +206,11 @@ class Apiframe(_BaseClient):
         """The calling team: credits, plan and limits."""
         return self._run(me_flow(self, options))
 
+    @functools.cached_property
+    def with_raw_response(self) -> ApiframeWithRawResponse:
+        """Every method returning a :class:`~apiframe.RawResponse` (status, headers, request id, ``.parse()``)."""
+        return ApiframeWithRawResponse(self)
+
     def _run(self, flow: Flow[T]) -> T:
         return run_sync(flow, http=self._http, base_url=self._config.base_url, clock=self._config.clock)
 
@@ -274,6 +281,11 @@ class AsyncApiframe(_BaseClient):
     async def me(self, **options: Unpack[RequestOptions]) -> Me:
         """The calling team: credits, plan and limits."""
         return await self._run(me_flow(self, options))
+
+    @functools.cached_property
+    def with_raw_response(self) -> AsyncApiframeWithRawResponse:
+        """Every method returning a :class:`~apiframe.RawResponse` (status, headers, request id, ``.parse()``)."""
+        return AsyncApiframeWithRawResponse(self)
 
     async def _run(self, flow: Flow[T]) -> T:
         return await run_async(flow, http=self._http, base_url=self._config.base_url, clock=self._config.clock)

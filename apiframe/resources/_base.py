@@ -19,7 +19,7 @@ from .._errors import APIResponseValidationError, InvalidRequestError
 from .._flow import Effect, Flow
 from .._jobs import AcceptedJob, AsyncAcceptedJob
 from .._pipeline import describe_text_body
-from .._response import info_of, stamp
+from .._response import info_of, record, stamp
 from .._schema import operation
 from .._types import NOT_GIVEN
 
@@ -132,6 +132,7 @@ def call_flow(
         options=options,
     )
     if model is None:
+        record(info_of(response))
         return None
     return parse(response, model)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import threading
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Unpack
@@ -11,7 +12,7 @@ from .._bodies import build_query, path_for
 from .._errors import InvalidRequestError
 from .._flow import Flow
 from .._pagination import AsyncPage, AsyncPager, Page
-from .._response import stamp
+from .._response import async_raw, raw, stamp
 from .._retry import retry_after
 from .._types import NOT_GIVEN, NotGiven
 from .._waiting import ListPage, SharedListing, Snapshot, WaitPolicy, job_id_of, wait_flow, wait_many_flow
@@ -163,6 +164,11 @@ def poller(client: Any) -> _Poller:
 class Jobs(Downloads):
     """Look up, list, wait for and download jobs."""
 
+    @functools.cached_property
+    def with_raw_response(self) -> JobsWithRawResponse:
+        """These methods returning a :class:`~apiframe.RawResponse` (status, headers, request id, ``.parse()``)."""
+        return JobsWithRawResponse(self)
+
     def __init__(self, client: Apiframe) -> None:
         super().__init__(client)
         self._shared = SharedListing()  # concurrent waits on this client share list pages
@@ -272,6 +278,11 @@ class Jobs(Downloads):
 class AsyncJobs(AsyncDownloads):
     """Look up, list, wait for and download jobs (async)."""
 
+    @functools.cached_property
+    def with_raw_response(self) -> AsyncJobsWithRawResponse:
+        """These methods returning a :class:`~apiframe.RawResponse` (status, headers, request id, ``.parse()``)."""
+        return AsyncJobsWithRawResponse(self)
+
     def __init__(self, client: AsyncApiframe) -> None:
         super().__init__(client)
         self._shared = SharedListing()  # concurrent waits on this client share list pages
@@ -360,3 +371,21 @@ class AsyncJobs(AsyncDownloads):
             on_progress=on_progress,
         )
         return self._client._iterate(flow)
+
+
+class JobsWithRawResponse:
+    """``client.jobs.with_raw_response``: get, list, wait returning a RawResponse."""
+
+    def __init__(self, jobs: Jobs) -> None:
+        self.get = raw(jobs.get)
+        self.list = raw(jobs.list)
+        self.wait = raw(jobs.wait)
+
+
+class AsyncJobsWithRawResponse:
+    """``client.jobs.with_raw_response``: get, list, wait returning a RawResponse."""
+
+    def __init__(self, jobs: AsyncJobs) -> None:
+        self.get = async_raw(jobs.get)
+        self.list = async_raw(jobs.list)
+        self.wait = async_raw(jobs.wait)

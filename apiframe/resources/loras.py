@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, Unpack
 
@@ -10,6 +11,7 @@ from .._errors import InvalidRequestError
 from .._files import FileInput, MultipartBody, file_source
 from .._flow import Flow
 from .._pagination import AsyncPage, AsyncPager, Page
+from .._response import async_raw, raw
 from ._base import AsyncResource, SyncResource, call_flow
 
 if TYPE_CHECKING:
@@ -100,6 +102,11 @@ def _fields(
 class Loras(SyncResource):
     """Train and manage Flux LoRAs. The returned ``id`` is the ``loraId`` for ``flux-lora``."""
 
+    @functools.cached_property
+    def with_raw_response(self) -> LorasWithRawResponse:
+        """These methods returning a :class:`~apiframe.RawResponse` (status, headers, request id, ``.parse()``)."""
+        return LorasWithRawResponse(self)
+
     def create(
         self,
         *,
@@ -158,6 +165,11 @@ class Loras(SyncResource):
 class AsyncLoras(AsyncResource):
     """Train and manage Flux LoRAs (async)."""
 
+    @functools.cached_property
+    def with_raw_response(self) -> AsyncLorasWithRawResponse:
+        """These methods returning a :class:`~apiframe.RawResponse` (status, headers, request id, ``.parse()``)."""
+        return AsyncLorasWithRawResponse(self)
+
     async def create(
         self,
         *,
@@ -208,3 +220,23 @@ class AsyncLoras(AsyncResource):
     async def delete(self, lora_id: str, /, **options: Unpack[RequestOptions]) -> None:
         """Archive a LoRA."""
         await self._client._run(delete_flow(self._client, lora_id, options))
+
+
+class LorasWithRawResponse:
+    """``client.loras.with_raw_response``: create, list, get, delete returning a RawResponse."""
+
+    def __init__(self, loras: Loras) -> None:
+        self.create = raw(loras.create)
+        self.list = raw(loras.list)
+        self.get = raw(loras.get)
+        self.delete = raw(loras.delete)
+
+
+class AsyncLorasWithRawResponse:
+    """``client.loras.with_raw_response``: create, list, get, delete returning a RawResponse."""
+
+    def __init__(self, loras: AsyncLoras) -> None:
+        self.create = async_raw(loras.create)
+        self.list = async_raw(loras.list)
+        self.get = async_raw(loras.get)
+        self.delete = async_raw(loras.delete)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Any, Literal, Unpack
 
 from .._bodies import build_query
 from .._flow import Flow
+from .._response import async_raw, raw
 from ._base import AsyncResource, SyncResource, call_flow
 
 if TYPE_CHECKING:
@@ -29,6 +31,11 @@ def catalog_flow(client: Any, modality: str | None, options: RequestOptions) -> 
 class Models(SyncResource):
     """The public model catalog."""
 
+    @functools.cached_property
+    def with_raw_response(self) -> ModelsWithRawResponse:
+        """These methods returning a :class:`~apiframe.RawResponse` (status, headers, request id, ``.parse()``)."""
+        return ModelsWithRawResponse(self)
+
     def list(self, *, modality: Modality | None = None, **options: Unpack[RequestOptions]) -> ModelCatalog:
         """Every model (``.models``), optionally only one modality."""
         return self._client._run(catalog_flow(self._client, modality, options))
@@ -37,6 +44,25 @@ class Models(SyncResource):
 class AsyncModels(AsyncResource):
     """The public model catalog (async)."""
 
+    @functools.cached_property
+    def with_raw_response(self) -> AsyncModelsWithRawResponse:
+        """These methods returning a :class:`~apiframe.RawResponse` (status, headers, request id, ``.parse()``)."""
+        return AsyncModelsWithRawResponse(self)
+
     async def list(self, *, modality: Modality | None = None, **options: Unpack[RequestOptions]) -> ModelCatalog:
         """Every model (``.models``), optionally only one modality."""
         return await self._client._run(catalog_flow(self._client, modality, options))
+
+
+class ModelsWithRawResponse:
+    """``client.models.with_raw_response``: list returning a RawResponse."""
+
+    def __init__(self, models: Models) -> None:
+        self.list = raw(models.list)
+
+
+class AsyncModelsWithRawResponse:
+    """``client.models.with_raw_response``: list returning a RawResponse."""
+
+    def __init__(self, models: AsyncModels) -> None:
+        self.list = async_raw(models.list)

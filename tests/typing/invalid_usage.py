@@ -23,6 +23,8 @@ client.images.generate(model="midjourney", prompt="x", extra_body=["not", "a", "
 client.jobs.wait("job-id", policy=5)  # expect-error
 client.assets.create(url="https://cdn.example/a.png", type_="image")  # expect-error
 print(client.me().team.credits_)  # expect-error
+client.images.with_raw_response.generate(model="midjurney", prompt="x")  # expect-error
+number: int = client.jobs.with_raw_response.get("id").parse()  # expect-error
 
 
 async def use_async(a: AsyncApiframe) -> None:

@@ -16,6 +16,7 @@ from apiframe import (
     AsyncPage,
     Job,
     Lora,
+    RawResponse,
     WaitPolicy,
     WaitTimeoutError,
 )
@@ -50,6 +51,10 @@ def sync_calls(client: Apiframe) -> None:
     client.assets.create(url="https://cdn.example/a.png", type="image")
     client.images.generate(model="a-model-this-sdk-does-not-know", validate=False, extra_body={"prompt": "x"})
     client.images.generate(model="midjourney", prompt="x", extra_body={"newKey": 1}, extra_query={"beta": "1"})
+    raw_handle: RawResponse[AcceptedJob] = client.images.with_raw_response.generate(model="midjourney", prompt="x")
+    raw_job: RawResponse[Job] = client.with_raw_response.jobs.get("job-id")
+    print(raw_handle.request_id, raw_handle.headers.get("x-ratelimit-remaining"), raw_job.parse().outputs)
+    print(client.with_raw_response.loras.delete("lora-id").status_code, handle._request_id, job._response)
     try:
         client.jobs.wait("job-id", timeout=1)
     except WaitTimeoutError as error:
@@ -72,6 +77,10 @@ async def async_calls(client: AsyncApiframe) -> None:
     async for lora in client.loras.list():
         print(lora.id, len(loras))
     await handle.wait(timeout=None)
+    raw_page = await client.jobs.with_raw_response.list()
+    print(raw_page.request_id, raw_page.parse().jobs[0].outputs)
+    raw_me = await client.with_raw_response.me()
+    print(raw_me.parse().user.email)
 
 
 def construct() -> None:

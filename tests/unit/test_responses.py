@@ -7,9 +7,10 @@ import pickle
 from typing import Any
 
 import httpx
+import pytest
 from unit_support import API_KEY, Recorder, job, reply
 
-from apiframe import AsyncApiframe, Job, ResponseInfo
+from apiframe import AsyncApiframe, InvalidRequestError, Job, NotFoundError, RawResponse, ResponseInfo
 
 ME = {
     "user": {"id": "u", "email": "a@b.c", "role": "OWNER"},
@@ -78,3 +79,53 @@ def test_async_objects_carry_theirs(async_client: AsyncApiframe, recorder: Recor
         return handle._request_id, me._request_id
 
     assert asyncio.run(main()) == ("req-a1", "req-a2")
+
+
+def test_with_raw_response_on_a_resource(client: Any, recorder: Recorder) -> None:
+    recorder.queue(with_id(200, job("a"), "req-raw", **{"x-ratelimit-remaining": "3"}))
+    response = client.jobs.with_raw_response.get("a")
+    assert isinstance(response, RawResponse)
+    assert (response.status_code, response.request_id) == (200, "req-raw")
+    assert response.headers["x-ratelimit-remaining"] == "3"
+    parsed = response.parse()
+    assert isinstance(parsed, Job) and parsed.id == "a"
+
+
+def test_with_raw_response_on_generated_methods_keeps_the_checks(client: Any, recorder: Recorder) -> None:
+    recorder.queue(with_id(202, {"jobId": "job_9", "status": "QUEUED"}, "req-gen"))
+    response = client.images.with_raw_response.generate(model="midjourney", prompt="x")
+    assert (response.status_code, response.request_id, response.parse().job_id) == (202, "req-gen", "job_9")
+    with pytest.raises(InvalidRequestError):
+        client.images.with_raw_response.generate(model="midjurney", prompt="x")
+    assert len(recorder.requests) == 1
+
+
+def test_with_raw_response_for_a_call_that_returns_nothing(client: Any, recorder: Recorder) -> None:
+    recorder.queue(with_id(204, b"", "req-del"))
+    response = client.with_raw_response.loras.delete("lora_1")
+    assert (response.status_code, response.request_id, response.parse()) == (204, "req-del", None)
+
+
+def test_client_level_with_raw_response_and_errors_propagate(client: Any, recorder: Recorder) -> None:
+    recorder.queue(with_id(200, ME, "req-me"), with_id(404, {"error": "nope"}, "req-404"))
+    assert client.with_raw_response.me().parse().team.credits == 10
+    with pytest.raises(NotFoundError) as error:
+        client.with_raw_response.jobs.get("missing")
+    assert error.value.request_id == "req-404"
+
+
+def test_async_with_raw_response(async_client: AsyncApiframe, recorder: Recorder) -> None:
+    recorder.queue(
+        with_id(200, {"jobs": [job("b")], "nextCursor": None, "hasMore": False}, "req-al"),
+        with_id(202, {"jobId": "job_2", "status": "QUEUED"}, "req-ag"),
+    )
+
+    async def main() -> tuple[Any, Any]:
+        page = await async_client.jobs.with_raw_response.list(limit=1)
+        handle = await async_client.with_raw_response.videos.generate(model="veo-3", prompt="waves")
+        await async_client.aclose()
+        return page, handle
+
+    page, handle = asyncio.run(main())
+    assert (page.request_id, [j.id for j in page.parse().jobs]) == ("req-al", ["b"])
+    assert (handle.status_code, handle.parse().job_id) == (202, "job_2")
