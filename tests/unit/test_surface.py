@@ -175,3 +175,11 @@ def test_resources_are_per_client_and_cannot_be_replaced(client: Apiframe) -> No
     assert client.with_options(max_retries=0).jobs is not client.jobs
     with pytest.raises(AttributeError):
         client.images = None  # type: ignore[assignment, misc]
+
+
+@pytest.mark.parametrize("operation_id", sorted(METHODS))
+def test_cli_requests_find_the_method_of_every_operation(client: Apiframe, operation_id: str) -> None:
+    from apiframe.cli._requests import GenerationRequest
+
+    request = GenerationRequest(operation_id, "any", {}, {})
+    assert request.submitter(client) == method_of(client, operation_id)
