@@ -161,14 +161,14 @@ class Apiframe(_BaseClient):
     use your own ``httpx.Client`` (proxies, transports, tests): auth, retries and timeouts still apply.
     """
 
-    images = resource(Images, "Image jobs: generate, upscale, edit, remove_background, midjourney_action.")
-    videos = resource(Videos, "Video jobs: generate, upscale, edit.")
-    music = resource(Music, "Music jobs: generate, suno_action.")
-    jobs = resource(Jobs, "Jobs: get, list, wait, wait_many, download.")
-    uploads = resource(Uploads, "Short-lived file uploads for use as model inputs: create.")
-    loras = resource(Loras, "Flux LoRAs: create (train), list, get, delete.")
-    models = resource(Models, "The model catalog: list.")
-    assets = resource(Assets, "Provider assets some video models need: create, get.")
+    images = resource(Images, "Image jobs")
+    videos = resource(Videos, "Video jobs")
+    music = resource(Music, "Music jobs")
+    jobs = resource(Jobs, "Jobs")
+    uploads = resource(Uploads, "Short-lived file uploads for use as model inputs")
+    loras = resource(Loras, "Flux LoRAs")
+    models = resource(Models, "The model catalog")
+    assets = resource(Assets, "Provider assets some video models need")
 
     def __init__(
         self,
@@ -237,14 +237,14 @@ class Apiframe(_BaseClient):
 class AsyncApiframe(_BaseClient):
     """The asynchronous Apiframe client: the same methods as :class:`Apiframe`, awaitable."""
 
-    images = resource(AsyncImages, "Image jobs: generate, upscale, edit, remove_background, midjourney_action.")
-    videos = resource(AsyncVideos, "Video jobs: generate, upscale, edit.")
-    music = resource(AsyncMusic, "Music jobs: generate, suno_action.")
-    jobs = resource(AsyncJobs, "Jobs: get, list, wait, wait_many, download.")
-    uploads = resource(AsyncUploads, "Short-lived file uploads for use as model inputs: create.")
-    loras = resource(AsyncLoras, "Flux LoRAs: create (train), list, get, delete.")
-    models = resource(AsyncModels, "The model catalog: list.")
-    assets = resource(AsyncAssets, "Provider assets some video models need: create, get.")
+    images = resource(AsyncImages, "Image jobs")
+    videos = resource(AsyncVideos, "Video jobs")
+    music = resource(AsyncMusic, "Music jobs")
+    jobs = resource(AsyncJobs, "Jobs")
+    uploads = resource(AsyncUploads, "Short-lived file uploads for use as model inputs")
+    loras = resource(AsyncLoras, "Flux LoRAs")
+    models = resource(AsyncModels, "The model catalog")
+    assets = resource(AsyncAssets, "Provider assets some video models need")
 
     def __init__(
         self,

@@ -305,9 +305,10 @@ class resource(Generic[R]):  # used like a property
     It is a documented descriptor, so ``help(Apiframe)`` lists every resource with what it does.
     """
 
-    def __init__(self, factory: Callable[[Any], R], doc: str) -> None:
+    def __init__(self, factory: Callable[[Any], R], summary: str) -> None:
         self._factory = factory
-        self.__doc__ = doc
+        methods = [n for n in dir(factory) if not n.startswith("_") and callable(getattr(factory, n, None))]
+        self.__doc__ = f"{summary}: {', '.join(methods)}."
         self._key = ""
 
     def __set_name__(self, owner: type, name: str) -> None:

@@ -165,7 +165,7 @@ def test_help_lists_the_resources_and_hides_internal_arguments(cls: type[Any]) -
     text = pydoc.render_doc(cls, renderer=pydoc.plaintext)
     for name in ("images", "videos", "music", "jobs", "uploads", "loras", "models", "assets"):
         assert f"\n |  {name}\n |      " in text, name  # listed, with its description under it
-    assert "Image jobs: generate" in text
+    assert "Image jobs: edit, generate, midjourney_action, remove_background, upscale." in text
     assert "clock" not in str(inspect.signature(cls))
     assert "clock" not in text
 
