@@ -66,7 +66,7 @@ def record(info: ResponseInfo) -> None:
     """Note a response for the ``with_raw_response`` call running in this thread or task, if any."""
     seen = _seen.get()
     if seen is not None:
-        seen.append(info)
+        seen[:] = [info]  # only the last one is kept: a long wait stays small
 
 
 def _wrap(result: T, seen: list[ResponseInfo], name: str) -> RawResponse[T]:
