@@ -59,3 +59,19 @@ def test_shipped_spec_carries_argument_names() -> None:
     prop = spec["components"]["schemas"]["CreateAssetRequest"]["properties"]["type"]
     assert prop["x-python-name"] == "type"
     assert prop["x-python-attr"] == "type_"
+
+
+def test_method_names_follow_the_operation_id_unless_the_lock_keeps_an_older_one() -> None:
+    surface = load_script("gen_surface")
+    operations = ["images_background_remove", "images_generate", "music_suno_action"]
+    assert surface.method_names(operations, {}) == {
+        "images_background_remove": ("images", "background_remove"),
+        "images_generate": ("images", "generate"),
+        "music_suno_action": ("music", "suno_action"),
+    }
+    lock: dict[str, Any] = json.loads(NAMES_LOCK.read_text())
+    assert lock["methods"]["images_background_remove"] == "remove_background"
+    assert surface.method_names(operations, lock["methods"])["images_background_remove"] == (
+        "images",
+        "remove_background",
+    )
