@@ -39,10 +39,12 @@ openapi/openapi.json:
 generate: $(DEV) $(SPEC)  ## regenerate generated/ from the spec (SPEC=path)
 	$(PY) scripts/generate.py --spec $(SPEC)
 
-check-generated: generate  ## fail when generated/ or the locks differ from what the spec gives
-	git diff --exit-code -- generated openapi
-	@test -z "$$(git status --porcelain --untracked-files=all -- generated openapi)" || \
-		{ git status --porcelain --untracked-files=all -- generated openapi; echo "untracked generated files"; exit 1; }
+GENERATED_PATHS := generated openapi apiframe/resources/_generated.py apiframe/types.pyi
+
+check-generated: generate  ## fail when generated/, the facade's generated methods or the locks differ from the spec's
+	git diff --exit-code -- $(GENERATED_PATHS)
+	@test -z "$$(git status --porcelain --untracked-files=all -- $(GENERATED_PATHS))" || \
+		{ git status --porcelain --untracked-files=all -- $(GENERATED_PATHS); echo "untracked generated files"; exit 1; }
 
 test: $(DEV) $(SPEC)  ## run the test suite in 4 workers (installs the dev extras first if needed)
 	$(PY) -m pytest -n 4

@@ -38,7 +38,9 @@ from ._errors import (
     WebhookVerificationError,
 )
 from ._jobs import AcceptedJob, AsyncAcceptedJob
-from ._pagination import AsyncPage, Page
+from ._pagination import AsyncPage, AsyncPager, Page
+from ._response import RawResponse
+from ._types import NOT_GIVEN, NotGiven
 from ._version import __version__
 from ._waiting import WaitPolicy
 
@@ -56,6 +58,7 @@ if TYPE_CHECKING:
         ModelCatalogEntry,
         Upload,
     )
+    from apiframe_client.response_info import ResponseInfo
 
     from ._download import DownloadProgress
     from ._outputs import Job, Output
@@ -74,8 +77,10 @@ _MODELS = (
     "Upload",
 )
 _FACADE = {"Job": "._outputs", "Output": "._outputs", "DownloadProgress": "._download"}
+_GENERATED = {"ResponseInfo": "apiframe_client.response_info"}
 
 __all__ = [
+    "NOT_GIVEN",
     "APIResponseValidationError",
     "APIStatusError",
     "AcceptedJob",
@@ -86,6 +91,7 @@ __all__ = [
     "AsyncAcceptedJob",
     "AsyncApiframe",
     "AsyncPage",
+    "AsyncPager",
     "AuthenticationError",
     "ConfigurationError",
     "DownloadError",
@@ -106,12 +112,15 @@ __all__ = [
     "ModelCatalogEntry",
     "NetworkError",
     "NotFoundError",
+    "NotGiven",
     "Output",
     "Page",
     "PermissionDeniedError",
     "RateLimitError",
+    "RawResponse",
     "RequestOptions",
     "RequestTimeoutError",
+    "ResponseInfo",
     "ResultExpiredError",
     "ServerError",
     "Upload",
@@ -130,6 +139,12 @@ def __getattr__(name: str) -> Any:
         import importlib
 
         value = getattr(importlib.import_module(_FACADE[name], __name__), name)
+        globals()[name] = value
+        return value
+    if name in _GENERATED:
+        import importlib
+
+        value = getattr(importlib.import_module(_GENERATED[name]), name)
         globals()[name] = value
         return value
     if name in _MODELS:

@@ -17,7 +17,7 @@ from urllib.parse import quote
 from ._errors import InvalidRequestError
 from ._schema import ID_RULE, REF, Problem, is_safe_id, operation, resolve, validate
 
-__all__ = ["build_body", "build_plain_body", "build_query", "check_id", "path_for", "suggest"]
+__all__ = ["build_body", "build_form", "build_plain_body", "build_query", "check_id", "path_for", "suggest"]
 
 
 def _python_names(schema: Mapping[str, Any]) -> dict[str, str]:
@@ -90,7 +90,7 @@ def _raise(problems: list[Problem], schema: Mapping[str, Any], context: str) -> 
         text = f"{where} {problem.message}" if problem.message.startswith("is ") else f"{where}: {problem.message}"
         if problem.allowed is not None and problem.message == "is not accepted here":
             names = [_py_name(_parent(problem.path, schema), str(a)) for a in problem.allowed]
-            text += f"{suggest(str(problem.path[-1]), names)} (accepted: {', '.join(names)})"
+            text += f"{suggest(str(problem.path[-1]), names)} (accepted: {', '.join(names)}; {BYPASS_KEY})"
         lines.append(text)
     more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
     allowed = first.allowed
@@ -121,8 +121,22 @@ def _owners(op_variants: Mapping[str, str], wire_or_py: str) -> list[str]:
     return sorted(found)
 
 
-def build_body(operation_id: str, request: object, kwargs: Mapping[str, Any]) -> dict[str, Any]:
-    """The checked JSON body of a model-discriminated call, from a request object or keywords."""
+BYPASS_KEY = "to send a key this SDK does not know yet, pass it in extra_body={...} (wire name)"
+
+
+def bypass_model(disc: str) -> str:
+    """How to send a discriminator value the shipped spec does not know."""
+    return f"if the API added this {disc} after this SDK was released, pass validate=False (new keys in extra_body)"
+
+
+def build_body(
+    operation_id: str, request: object, kwargs: Mapping[str, Any], *, validate: bool = True
+) -> dict[str, Any]:
+    """The checked JSON body of a model-discriminated call, from a request object or keywords.
+
+    ``validate=False`` sends a discriminator value the shipped spec does not know and skips the
+    schema checks; argument names are still mapped to wire names wherever the spec knows them.
+    """
     op = operation(operation_id)
     if op.discriminator is None or op.body_schema is None:
         raise TypeError(f"{operation_id} has no discriminated body")
@@ -142,7 +156,8 @@ def build_body(operation_id: str, request: object, kwargs: Mapping[str, Any]) ->
                 )
             model: Any = request
             body: dict[str, Any] = model.to_dict()
-            _check_body(op.variants, body, disc)
+            if validate:
+                _check_body(op.variants, body, disc)
             return body
         if not isinstance(request, Mapping):
             raise InvalidRequestError(
@@ -160,8 +175,11 @@ def build_body(operation_id: str, request: object, kwargs: Mapping[str, Any]) ->
             )
         choice = allowed[0]
     if choice not in op.variants:
+        if not validate and isinstance(choice, str) and choice:
+            return _unchecked_body(op.variants, disc, choice, values)
         raise InvalidRequestError(
-            f"unknown {disc} {choice!r}{suggest(str(choice), allowed)} (accepted: {', '.join(allowed)})",
+            f"unknown {disc} {choice!r}{suggest(str(choice), allowed)} (accepted: {', '.join(allowed)}); "
+            + bypass_model(disc),
             field=disc,
             allowed=allowed,
         )
@@ -177,7 +195,7 @@ def build_body(operation_id: str, request: object, kwargs: Mapping[str, Any]) ->
             where = f"; it belongs to {disc} {', '.join(repr(o) for o in owners[:6])}" if owners else ""
             raise InvalidRequestError(
                 f"{disc} {choice!r} does not accept {key!r}{where}{suggest(key, accepted) if not owners else ''} "
-                f"(accepted: {', '.join(accepted)})",
+                f"(accepted: {', '.join(accepted)}); {BYPASS_KEY}",
                 field=key,
                 allowed=accepted,
             )
@@ -185,7 +203,25 @@ def build_body(operation_id: str, request: object, kwargs: Mapping[str, Any]) ->
             continue
         body[wire] = _to_wire(value, props[wire])
     body[disc] = choice
-    _check_body(op.variants, body, disc)
+    if validate:
+        _check_body(op.variants, body, disc)
+    return body
+
+
+def _unchecked_body(variants: Mapping[str, str], disc: str, choice: str, values: Mapping[str, Any]) -> dict[str, Any]:
+    """The body for a discriminator value the spec does not know: names mapped where known, nothing checked."""
+    known: dict[str, tuple[str, Mapping[str, Any]]] = {}
+    for name in variants.values():
+        variant = resolve({"$ref": REF + name})
+        for python, wire in _python_names(variant).items():
+            known.setdefault(python, (wire, variant["properties"][wire]))
+    body: dict[str, Any] = {}
+    for key, value in values.items():
+        if value is None:
+            continue
+        wire, schema = known.get(key, (key, None))
+        body[wire] = _to_wire(value, schema)
+    body[disc] = choice
     return body
 
 
@@ -194,7 +230,9 @@ def _check_body(variants: Mapping[str, str], body: Mapping[str, Any], disc: str)
     if choice not in variants:
         allowed = sorted(variants)
         raise InvalidRequestError(
-            f"unknown {disc} {choice!r} (accepted: {', '.join(allowed)})", field=disc, allowed=allowed
+            f"unknown {disc} {choice!r} (accepted: {', '.join(allowed)}); {bypass_model(disc)}",
+            field=disc,
+            allowed=allowed,
         )
     schema: Mapping[str, Any] = {"$ref": REF + variants[str(choice)]}
     problems = validate(body, schema)
@@ -265,3 +303,52 @@ def path_for(operation_id: str, **params: Any) -> str:
         value = check_id(params.get(name), _snake(name))
         path = path.replace("{" + name + "}", quote(value, safe=""))
     return path
+
+
+def build_form(
+    operation_id: str, fields: Mapping[str, Any], files: Mapping[str, object]
+) -> tuple[list[tuple[str, str]], dict[str, list[Any]]]:
+    """The checked text fields and file lists of a multipart call, from Python names.
+
+    ``files`` maps a Python name to the list given for an array-of-binary property; its length is
+    checked against the spec's item limits (the files themselves are opened by the caller). A list
+    given for a string field is sent comma-separated. Returns (wire text fields, wire name -> files).
+    """
+    op = operation(operation_id)
+    if op.body_schema is None:
+        raise TypeError(f"{operation_id} has no body")
+    schema = resolve(op.body_schema)
+    props: Mapping[str, Any] = schema.get("properties", {})
+    names = _python_names(schema)
+    wire_files: dict[str, list[Any]] = {}
+    for name, given in files.items():
+        wire = names.get(name, name)
+        limits = resolve(props.get(wire, {}))
+        if isinstance(given, str | bytes) or not isinstance(given, list | tuple):
+            raise InvalidRequestError(f"{name} must be a list of files (paths, bytes or file objects)", field=name)
+        low, high = limits.get("minItems", 0), limits.get("maxItems", len(given))
+        if not low <= len(given) <= high:
+            raise InvalidRequestError(f"{name}: takes {low}-{high} {name}, got {len(given)}", field=name)
+        wire_files[wire] = list(given)
+    present: dict[str, Any] = {}
+    for name, value in fields.items():
+        if value is None:
+            continue
+        key = names.get(name) or (name if name in props else None)
+        if key is None:
+            accepted = sorted(n for n in names if names[n] not in wire_files)
+            raise InvalidRequestError(
+                f"unknown argument {name!r}{suggest(name, accepted)} (accepted: {', '.join(accepted)})",
+                field=name,
+                allowed=accepted,
+            )
+        kind = resolve(props[key]).get("type")
+        if kind == "string" and isinstance(value, list | tuple):
+            value = ",".join(str(item) for item in value)
+        present[key] = value
+    rest = {**schema, "required": [r for r in schema.get("required", []) if r not in wire_files]}
+    problems = validate(present, rest)
+    if problems:
+        _raise(problems, rest, "invalid request")
+    text = [(key, str(value).lower() if isinstance(value, bool) else str(value)) for key, value in present.items()]
+    return text, wire_files

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import AsyncIterator, Iterator, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self, TypeVar, Unpack
@@ -31,6 +32,8 @@ from .resources import (
     Uploads,
     Videos,
 )
+from .resources._base import resource
+from .resources._raw import ApiframeWithRawResponse, AsyncApiframeWithRawResponse
 from .resources.account import me_flow
 
 if TYPE_CHECKING:
@@ -113,6 +116,11 @@ class _BaseClient:
     def _attach(self) -> None:
         raise NotImplementedError
 
+    def _use_clock(self, clock: Clock) -> Self:
+        """Tests: run this client's waits and backoff on ``clock`` (not part of the constructor's API)."""
+        self._config = self._config.evolve(clock=clock)
+        return self
+
     def with_options(
         self,
         *,
@@ -153,14 +161,14 @@ class Apiframe(_BaseClient):
     use your own ``httpx.Client`` (proxies, transports, tests): auth, retries and timeouts still apply.
     """
 
-    images: Images
-    videos: Videos
-    music: Music
-    jobs: Jobs
-    uploads: Uploads
-    loras: Loras
-    models: Models
-    assets: Assets
+    images = resource(Images, "Image jobs")
+    videos = resource(Videos, "Video jobs")
+    music = resource(Music, "Music jobs")
+    jobs = resource(Jobs, "Jobs")
+    uploads = resource(Uploads, "Short-lived file uploads for use as model inputs")
+    loras = resource(Loras, "Flux LoRAs")
+    models = resource(Models, "The model catalog")
+    assets = resource(Assets, "Provider assets some video models need")
 
     def __init__(
         self,
@@ -171,7 +179,6 @@ class Apiframe(_BaseClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: httpx.Client | None = None,
         default_headers: Mapping[str, str] | None = None,
-        clock: Clock | None = None,
         allow_dangerously_expose_api_key: bool = False,
     ) -> None:
         if http_client is not None and not isinstance(http_client, httpx.Client):
@@ -185,7 +192,7 @@ class Apiframe(_BaseClient):
             timeout=timeout,
             max_retries=max_retries,
             default_headers=default_headers,
-            clock=clock,
+            clock=None,
             allow_dangerously_expose_api_key=allow_dangerously_expose_api_key,
         )
         self._owns_http = http_client is None
@@ -193,18 +200,16 @@ class Apiframe(_BaseClient):
         self._attach()
 
     def _attach(self) -> None:
-        self.images = Images(self)
-        self.videos = Videos(self)
-        self.music = Music(self)
-        self.jobs = Jobs(self)
-        self.uploads = Uploads(self)
-        self.loras = Loras(self)
-        self.models = Models(self)
-        self.assets = Assets(self)
+        pass  # resources are created on first use (see resources._base.resource)
 
     def me(self, **options: Unpack[RequestOptions]) -> Me:
         """The calling team: credits, plan and limits."""
         return self._run(me_flow(self, options))
+
+    @functools.cached_property
+    def with_raw_response(self) -> ApiframeWithRawResponse:
+        """Every method returning a :class:`~apiframe.RawResponse` (status, headers, request id, ``.parse()``)."""
+        return ApiframeWithRawResponse(self)
 
     def _run(self, flow: Flow[T]) -> T:
         return run_sync(flow, http=self._http, base_url=self._config.base_url, clock=self._config.clock)
@@ -232,14 +237,14 @@ class Apiframe(_BaseClient):
 class AsyncApiframe(_BaseClient):
     """The asynchronous Apiframe client: the same methods as :class:`Apiframe`, awaitable."""
 
-    images: AsyncImages
-    videos: AsyncVideos
-    music: AsyncMusic
-    jobs: AsyncJobs
-    uploads: AsyncUploads
-    loras: AsyncLoras
-    models: AsyncModels
-    assets: AsyncAssets
+    images = resource(AsyncImages, "Image jobs")
+    videos = resource(AsyncVideos, "Video jobs")
+    music = resource(AsyncMusic, "Music jobs")
+    jobs = resource(AsyncJobs, "Jobs")
+    uploads = resource(AsyncUploads, "Short-lived file uploads for use as model inputs")
+    loras = resource(AsyncLoras, "Flux LoRAs")
+    models = resource(AsyncModels, "The model catalog")
+    assets = resource(AsyncAssets, "Provider assets some video models need")
 
     def __init__(
         self,
@@ -250,7 +255,6 @@ class AsyncApiframe(_BaseClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: httpx.AsyncClient | None = None,
         default_headers: Mapping[str, str] | None = None,
-        clock: Clock | None = None,
         allow_dangerously_expose_api_key: bool = False,
     ) -> None:
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
@@ -264,7 +268,7 @@ class AsyncApiframe(_BaseClient):
             timeout=timeout,
             max_retries=max_retries,
             default_headers=default_headers,
-            clock=clock,
+            clock=None,
             allow_dangerously_expose_api_key=allow_dangerously_expose_api_key,
         )
         self._owns_http = http_client is None
@@ -272,18 +276,16 @@ class AsyncApiframe(_BaseClient):
         self._attach()
 
     def _attach(self) -> None:
-        self.images = AsyncImages(self)
-        self.videos = AsyncVideos(self)
-        self.music = AsyncMusic(self)
-        self.jobs = AsyncJobs(self)
-        self.uploads = AsyncUploads(self)
-        self.loras = AsyncLoras(self)
-        self.models = AsyncModels(self)
-        self.assets = AsyncAssets(self)
+        pass  # resources are created on first use (see resources._base.resource)
 
     async def me(self, **options: Unpack[RequestOptions]) -> Me:
         """The calling team: credits, plan and limits."""
         return await self._run(me_flow(self, options))
+
+    @functools.cached_property
+    def with_raw_response(self) -> AsyncApiframeWithRawResponse:
+        """Every method returning a :class:`~apiframe.RawResponse` (status, headers, request id, ``.parse()``)."""
+        return AsyncApiframeWithRawResponse(self)
 
     async def _run(self, flow: Flow[T]) -> T:
         return await run_async(flow, http=self._http, base_url=self._config.base_url, clock=self._config.clock)

@@ -39,6 +39,10 @@ class RequestOptions(TypedDict, total=False):
     """Retries for this call, overriding the client's ``max_retries``."""
     extra_headers: Mapping[str, str]
     """Additional headers for this call."""
+    extra_query: Mapping[str, object]
+    """Query parameters added to this call, unchecked (for what the shipped spec does not know yet)."""
+    extra_body: Mapping[str, object]
+    """Wire keys merged into this call's JSON body, unchecked (for what the shipped spec does not know yet)."""
 
 
 def to_timeout(value: float | httpx.Timeout | None, *, name: str = "timeout") -> httpx.Timeout:

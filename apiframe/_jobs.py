@@ -6,24 +6,37 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from ._types import NOT_GIVEN, NotGiven
+
 if TYPE_CHECKING:
+    from apiframe_client.response_info import ResponseInfo
+
     from ._client import Apiframe, AsyncApiframe
     from ._outputs import Job
+    from ._waiting import WaitPolicy
 
 __all__ = ["AcceptedJob", "AsyncAcceptedJob"]
 
 
 class _Handle:
-    __slots__ = ("_raw", "job_id", "status")
+    __slots__ = ("_raw", "_response", "job_id", "status")
 
     job_id: str
     status: str
     _raw: Any
+    _response: ResponseInfo | None
+    """Status, headers and request id of the submission's HTTP response (None for a handle built by hand)."""
 
-    def __init__(self, job_id: str, status: str, raw: Any = None) -> None:
+    def __init__(self, job_id: str, status: str, raw: Any = None, response: ResponseInfo | None = None) -> None:
         self.job_id = job_id
         self.status = status
         self._raw = raw
+        self._response = response
+
+    @property
+    def _request_id(self) -> str | None:
+        """The submission's ``x-request-id`` (quote it in support requests)."""
+        return self._response.request_id if self._response is not None else None
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(job_id={self.job_id!r}, status={self.status!r})"
@@ -47,16 +60,19 @@ class AcceptedJob(_Handle):
 
     __slots__ = ("_client",)
 
-    def __init__(self, client: Apiframe, job_id: str, status: str, raw: Any = None) -> None:
-        super().__init__(job_id, status, raw)
+    def __init__(
+        self, client: Apiframe, job_id: str, status: str, raw: Any = None, response: ResponseInfo | None = None
+    ) -> None:
+        super().__init__(job_id, status, raw, response)
         self._client = client
 
     def wait(
         self,
         *,
-        interval: float | None = None,
-        max_interval: float | None = None,
-        timeout: float | None = None,
+        interval: float | NotGiven = NOT_GIVEN,
+        max_interval: float | NotGiven = NOT_GIVEN,
+        timeout: float | NotGiven | None = NOT_GIVEN,
+        policy: WaitPolicy | None = None,
         on_progress: Callable[[Job], object] | None = None,
         cancel: threading.Event | None = None,
     ) -> Job:
@@ -66,6 +82,7 @@ class AcceptedJob(_Handle):
             interval=interval,
             max_interval=max_interval,
             timeout=timeout,
+            policy=policy,
             on_progress=on_progress,
             cancel=cancel,
         )
@@ -80,16 +97,19 @@ class AsyncAcceptedJob(_Handle):
 
     __slots__ = ("_client",)
 
-    def __init__(self, client: AsyncApiframe, job_id: str, status: str, raw: Any = None) -> None:
-        super().__init__(job_id, status, raw)
+    def __init__(
+        self, client: AsyncApiframe, job_id: str, status: str, raw: Any = None, response: ResponseInfo | None = None
+    ) -> None:
+        super().__init__(job_id, status, raw, response)
         self._client = client
 
     async def wait(
         self,
         *,
-        interval: float | None = None,
-        max_interval: float | None = None,
-        timeout: float | None = None,
+        interval: float | NotGiven = NOT_GIVEN,
+        max_interval: float | NotGiven = NOT_GIVEN,
+        timeout: float | NotGiven | None = NOT_GIVEN,
+        policy: WaitPolicy | None = None,
         on_progress: Callable[[Job], object] | None = None,
     ) -> Job:
         """Poll until the job ends; cancel the awaiting task to stop early."""
@@ -98,6 +118,7 @@ class AsyncAcceptedJob(_Handle):
             interval=interval,
             max_interval=max_interval,
             timeout=timeout,
+            policy=policy,
             on_progress=on_progress,
         )
 

@@ -1,13 +1,18 @@
-"""Cursor pages. A page holds one response; iterating it walks every later page lazily."""
+"""Cursor pages. A page holds one response; iterating it walks every later page lazily.
+
+On the async client a list call returns an :class:`AsyncPager`: ``await`` it for the first page,
+or ``async for`` over it for every item of every page.
+"""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator, Sequence
 from typing import Any, Generic, TypeVar
 
-__all__ = ["AsyncPage", "Page"]
+__all__ = ["AsyncPage", "AsyncPager", "Page"]
 
 T = TypeVar("T")
+PageT = TypeVar("PageT", bound="AsyncPage[Any]")
 
 
 class _PageData(Generic[T]):
@@ -95,3 +100,27 @@ class AsyncPage(_PageData[T]):
         async for page in self.iter_pages():
             for item in page.items:
                 yield item
+
+
+class AsyncPager(Generic[T, PageT]):
+    """What an async list call returns: ``await`` it for one page, ``async for`` over it for every item.
+
+    ``page = await client.jobs.list()`` fetches the first page; ``async for job in client.jobs.list()``
+    walks all pages lazily. Nothing is sent until one of the two happens.
+    """
+
+    __slots__ = ("_first",)
+
+    def __init__(self, first: Callable[[], Awaitable[PageT]]) -> None:
+        self._first = first
+
+    def __await__(self) -> Generator[Any, None, PageT]:
+        return self._first().__await__()
+
+    async def __aiter__(self) -> AsyncIterator[T]:
+        page: PageT = await self._first()
+        async for item in page:
+            yield item
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(not fetched yet)"

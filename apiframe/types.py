@@ -1,22 +1,30 @@
 """Every generated model and request type, under one import.
 
 ``from apiframe.types import Job, GenerateImageMidjourney, MidjourneyParamsDict``. Names load on
-first use, so importing this module stays cheap.
+first use, so importing this module stays cheap. ``Job`` is the SDK's job class (with
+``.outputs``), the one ``jobs.get``, ``jobs.list`` and every wait return.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
-    from apiframe_client.models import *  # noqa: F403  # pyright: ignore[reportWildcardImportFromLibrary]
-    from apiframe_client.surface import *  # noqa: F403  # pyright: ignore[reportWildcardImportFromLibrary]
+if TYPE_CHECKING:  # type checkers read types.pyi (generated: every name, with the SDK's Job)
+    from ._outputs import Job as Job
+    from ._outputs import Output as Output
+
+_FACADE = ("Job", "Output")
+"""Names the SDK refines: they resolve to its own class, not the generated one."""
 
 
 def __getattr__(name: str) -> Any:
     import apiframe_client.models as models
 
-    if name in models.__all__:
+    if name in _FACADE:
+        from . import _outputs
+
+        value = getattr(_outputs, name)
+    elif name in models.__all__:
         value = getattr(models, name)
     else:
         import apiframe_client.surface as surface
@@ -32,4 +40,4 @@ def __dir__() -> list[str]:
     import apiframe_client.models as models
     import apiframe_client.surface as surface
 
-    return sorted({*models.__all__, *surface.__all__})
+    return sorted({*models.__all__, *surface.__all__, *_FACADE})

@@ -11,7 +11,7 @@ from apiframe import Apiframe
 def main() -> None:
     with Apiframe() as client:
         me = client.me()
-        print("user:", me.user.email, "team credits:", me.team.credits_ if me.team else "n/a")
+        print("user:", me.user.email, "team credits:", me.team.credits if me.team else "n/a")
         for entry in client.models.list(modality="video").models[:10]:
             print(" ", entry.id, entry.modality)
 

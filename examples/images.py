@@ -15,7 +15,7 @@ def main() -> None:
             prompt="a lighthouse on a cliff at dawn, oil painting",
             midjourney_params={"aspect_ratio": "16:9"},
         ).wait(on_progress=lambda j: print(f"  {j.status} {j.progress or 0}%"))
-        print("grid:", job.result)
+        print("grid:", job.result, "request id:", job._request_id)
         upscaled = client.images.midjourney_action(action="upsample", parent_job_id=job.id, index=2).wait()
         print("upsampled:", upscaled.result)
         no_background = client.images.remove_background(

@@ -1,51 +1,74 @@
-"""Write ``apiframe_client/surface.py``: the typed call signatures of the facade's
-model-discriminated methods (``client.images.generate(model="midjourney", ...)``).
+"""Write the typed surface of the facade's model-discriminated methods, from the normalized spec.
 
-For every operation whose request body is a discriminated union, one ``Protocol`` with an
-overloaded ``__call__``: one overload taking a whole generated request object, then one per group
-of variants that share a signature, narrowed on the discriminator literal. Params blocks accept
-the generated attrs class or a ``TypedDict`` of its wire keys, so a type checker rejects a
-misspelt model, a params block of another model, an unknown key and a value outside an enum.
-Everything comes from the normalized spec: no model names live in this script.
+Two outputs (``make generate``):
+
+* ``apiframe_client/surface.py``: a ``TypedDict`` of the wire keys for every object schema a request
+  can hold (``MidjourneyParamsDict``), accepted wherever the generated attrs class is.
+* ``apiframe/resources/_generated.py``: the resource classes (``Images``, ``AsyncImages``...) with one
+  real method per job-creating operation (``client.images.generate``). Each method has typed
+  overloads (one per group of models sharing a signature, narrowed on the ``model`` literal, one
+  taking a whole request object, one for a model this SDK does not know with ``validate=False``),
+  keyword-only arguments and a docstring naming the models and their params blocks, so ``help()``,
+  ``inspect.signature`` and IDEs show the truth.
+
+Everything comes from the spec: no model names live in this script. Method names are the
+operationId without the resource (``images_generate`` -> ``images.generate``) unless the name
+lock's ``methods`` keeps an older public name.
 """
 
 from __future__ import annotations
 
 import json
+import textwrap
 from pathlib import Path
 from typing import Any
 
-from openapi_python_client.strings import PythonIdentifier
+import python_names
 
 REF = "#/components/schemas/"
-FIELD_PREFIX = "field_"
 OPTIONS = (
-    "idempotency_key: str | None = None",
-    "timeout: float | httpx.Timeout | None = None",
-    "max_retries: int | None = None",
-    "extra_headers: Mapping[str, str] | None = None",
+    ("validate", "bool", "True"),
+    ("idempotency_key", "str | None", "None"),
+    ("timeout", "float | httpx.Timeout | None", "None"),
+    ("max_retries", "int | None", "None"),
+    ("extra_headers", "Mapping[str, str] | None", "None"),
+    ("extra_query", "Mapping[str, object] | None", "None"),
+    ("extra_body", "Mapping[str, object] | None", "None"),
 )
-
-
-def python_name(wire: str) -> str:
-    """The attribute name openapi-python-client gives a wire property."""
-    return str(PythonIdentifier(wire, prefix=FIELD_PREFIX))
+REQUEST_OPTIONS = [name for name, _, _ in OPTIONS if name != "validate"]
 
 
 def class_name(operation_id: str) -> str:
     return "".join(part.capitalize() for part in operation_id.split("_"))
 
 
-def annotate_python_names(spec: dict[str, Any]) -> None:
-    """Record on every component property the Python name the generated class uses for it."""
-    for schema in spec["components"]["schemas"].values():
-        for wire, sub in schema.get("properties", {}).items():
+def object_schemas(node: Any) -> list[dict[str, Any]]:
+    """Every schema with ``properties`` in the document: components and inline bodies alike."""
+    found, stack = [], [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, dict):
+            if isinstance(current.get("properties"), dict):
+                found.append(current)
+            stack.extend(current.values())
+        elif isinstance(current, list):
+            stack.extend(current)
+    return found
+
+
+def annotate_python_names(spec: dict[str, Any], identifiers: dict[str, str]) -> None:
+    """Record on every property its argument name and, when different, its attribute name."""
+    for schema in object_schemas(spec):
+        for wire, sub in schema["properties"].items():
             if isinstance(sub, dict):
-                sub["x-python-name"] = python_name(wire)
+                sub["x-python-name"] = python_names.argument_name(wire)
+                attribute = python_names.attribute_name(wire, identifiers)
+                if attribute != sub["x-python-name"]:
+                    sub["x-python-attr"] = attribute
 
 
-def union_operations(spec: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
-    """(operationId, union component name, union schema) for each discriminated-union body."""
+def union_operations(spec: dict[str, Any]) -> list[tuple[str, str, dict[str, Any], dict[str, Any]]]:
+    """(operationId, union component name, union schema, operation) for each discriminated-union body."""
     schemas = spec["components"]["schemas"]
     found = []
     for item in spec["paths"].values():
@@ -56,8 +79,8 @@ def union_operations(spec: dict[str, Any]) -> list[tuple[str, str, dict[str, Any
             ref = content.get("schema", {}).get("$ref", "")
             name = ref[len(REF) :]
             if ref.startswith(REF) and "discriminator" in schemas.get(name, {}):
-                found.append((op["operationId"], name, schemas[name]))
-    return sorted(found)
+                found.append((op["operationId"], name, schemas[name], op))
+    return sorted(found, key=lambda found: found[0])
 
 
 class Writer:
@@ -66,7 +89,7 @@ class Writer:
         self.models: set[str] = set()
         self.typed_dicts: dict[str, str] = {}
 
-    def type_of(self, schema: Any, *, in_dict: bool = False) -> str:
+    def type_of(self, schema: Any) -> str:
         if not isinstance(schema, dict) or not schema:
             return "Any"
         if "$ref" in schema:
@@ -75,7 +98,7 @@ class Writer:
             if target.get("type") == "object" or "properties" in target:
                 self.models.add(name)
                 return f"{name} | {self.typed_dict(name, target)}"
-            return self.type_of(target, in_dict=in_dict)
+            return self.type_of(target)
         if "const" in schema:
             return f"Literal[{schema['const']!r}]"
         if "enum" in schema:
@@ -86,15 +109,14 @@ class Writer:
             return out + " | None" if None in schema["enum"] else out
         for key in ("anyOf", "oneOf"):
             if key in schema:
-                return " | ".join(dict.fromkeys(self.type_of(s, in_dict=in_dict) for s in schema[key]))
+                return " | ".join(dict.fromkeys(self.type_of(s) for s in schema[key]))
         kinds = schema.get("type", "any")
         kinds = kinds if isinstance(kinds, list) else [kinds]
-        parts = [self.scalar(kind, schema, in_dict=in_dict) for kind in kinds]
-        return " | ".join(dict.fromkeys(parts))
+        return " | ".join(dict.fromkeys(self.scalar(kind, schema) for kind in kinds))
 
-    def scalar(self, kind: str, schema: dict[str, Any], *, in_dict: bool) -> str:
+    def scalar(self, kind: str, schema: dict[str, Any]) -> str:
         if kind == "array":
-            return f"Sequence[{self.type_of(schema.get('items', {}), in_dict=in_dict)}]"
+            return f"Sequence[{self.type_of(schema.get('items', {}))}]"
         if kind == "object":
             return "Mapping[str, Any]"
         return {"string": "str", "integer": "int", "number": "float", "boolean": "bool", "null": "None"}.get(
@@ -108,7 +130,7 @@ class Writer:
             required = set(schema.get("required", []))
             fields = []
             for key, sub in schema.get("properties", {}).items():
-                kind = self.type_of(sub, in_dict=True)
+                kind = self.type_of(sub)
                 annotation = f"Required[{kind}]" if key in required else kind
                 fields.append(f"{key!r}: {annotation!r}")  # quoted: evaluated lazily
             body = ", ".join(fields)
@@ -118,72 +140,255 @@ class Writer:
             )
         return dict_name
 
-    def overloads(self, union: dict[str, Any]) -> list[str]:
-        disc = union["discriminator"]["propertyName"]
-        groups: dict[str, list[str]] = {}
-        variants = []
+
+def union_parts(annotation: str) -> list[str]:
+    """The top-level members of ``A | B[C | D]``: ``["A", "B[C | D]"]``."""
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(annotation):
+        if char in "[(":
+            depth += 1
+        elif char in "])":
+            depth -= 1
+        if char == "|" and depth == 0:
+            parts.append(annotation[start:index].strip())
+            start = index + 1
+    parts.append(annotation[start:].strip())
+    return parts
+
+
+def join_union(*annotations: str) -> str:
+    """``A | B``, each member once, ``None`` last."""
+    parts = dict.fromkeys(part for annotation in annotations for part in union_parts(annotation))
+    has_none = "None" in parts
+    parts.pop("None", None)
+    return " | ".join([*parts, *(["None"] if has_none else [])])
+
+
+class Operation:
+    """One job-creating operation, read from its union schema."""
+
+    def __init__(self, writer: Writer, operation_id: str, union: dict[str, Any], op: dict[str, Any]) -> None:
+        self.operation_id = operation_id
+        self.summary = str(op.get("summary") or operation_id).rstrip(".")
+        self.disc_wire = union["discriminator"]["propertyName"]
+        self.disc = python_names.argument_name(self.disc_wire)
+        self.variants: list[str] = []
+        self.groups: dict[str, list[str]] = {}  # overload signature -> discriminator values
+        self.docs: dict[str, list[str]] = {}  # argument description -> discriminator values
+        self.arguments: dict[str, list[str]] = {}  # argument name -> its types over every variant
+        self.required: set[str] = set()  # arguments some variant requires
         for value, ref in union["discriminator"]["mapping"].items():
             name = ref[len(REF) :]
-            variants.append(name)
-            self.models.add(name)
-            schema = self.schemas[name]
-            required = set(schema.get("required", [])) - {disc}
-            params = []
-            optional = []
+            self.variants.append(name)
+            writer.models.add(name)
+            schema = writer.schemas[name]
+            required = set(schema.get("required", [])) - {self.disc_wire}
+            params, optional, described = [], [], []
             for wire, sub in schema["properties"].items():
-                if wire == disc:
+                if wire == self.disc_wire:
                     continue
-                kind = self.type_of(sub)
+                arg = python_names.argument_name(wire)
+                kind = writer.type_of(sub)
+                self.arguments.setdefault(arg, []).append(kind)
+                target = writer.schemas.get(sub.get("$ref", "")[len(REF) :], {}) if "$ref" in sub else {}
+                block = f" ({sub['$ref'][len(REF) :]})" if "properties" in target else ""
                 if wire in required:
-                    params.append(f"{python_name(wire)}: {kind}")
+                    self.required.add(arg)
+                    params.append(f"{arg}: {kind}")
+                    described.append(f"{arg}*{block}")
                 else:
-                    optional.append(f"{python_name(wire)}: {kind} | None = None")
-            signature = ", ".join([*params, *optional, *OPTIONS])
-            groups.setdefault(signature, []).append(value)
-        out = [
-            "    @overload\n"
-            f"    def __call__(self, request: {' | '.join(variants)}, /, *, {', '.join(OPTIONS)}) -> _R_co: ...\n"
-        ]
-        for signature, values in groups.items():
-            literal = f"Literal[{', '.join(repr(v) for v in values)}]"
-            out.append(
-                f"    @overload\n    def __call__(self, *, {python_name(disc)}: {literal}, {signature}) -> _R_co: ...\n"
-            )
+                    optional.append(f"{arg}: {join_union(kind, 'None')} = None")
+                    described.append(f"{arg}{block}")
+            self.groups.setdefault(", ".join([*params, *optional]), []).append(value)
+            self.docs.setdefault(", ".join(described) or "(no arguments)", []).append(value)
+
+    def implementation_arguments(self) -> list[str]:
+        out = [f"{self.disc}: str | NotGiven = NOT_GIVEN"]
+        for arg, kinds in self.ordered_arguments():
+            out.append(f"{arg}: {join_union(*kinds, 'NotGiven', 'None')} = NOT_GIVEN")
         return out
 
+    def ordered_arguments(self) -> list[tuple[str, list[str]]]:
+        """Every argument with its types; those some variant requires come first."""
+        return sorted(self.arguments.items(), key=lambda item: item[0] not in self.required)
 
-def render(spec: dict[str, Any]) -> str:
+    def docstring(self, returns: str) -> str:
+        lines = [
+            f"{self.summary}.",
+            "",
+            f"Returns {returns} (``.wait()`` for the result).",
+            "",
+            f"Pass ``{self.disc}=`` and that {self.disc}'s arguments as keywords, or one request object.",
+            f"Arguments by {self.disc} (* required; params blocks take the named class or a dict):",
+            "",
+        ]
+        for described, values in self.docs.items():
+            names = ", ".join(f"``{v}``" for v in values)
+            lines.extend(textwrap.wrap(f"{names}: {described}", 100, subsequent_indent="    ", break_on_hyphens=False))
+        lines += [
+            "",
+            "Checked against the spec before anything is sent (InvalidRequestError). For what this SDK does",
+            "not know yet: ``extra_body={...}`` (wire names, merged into the body) and, for a new",
+            f"{self.disc}, ``validate=False``. Also: idempotency_key, timeout, max_retries, extra_headers,",
+            "extra_query.",
+        ]
+        body = "\n".join(f"        {line}" if line else "" for line in lines)
+        return f'        """{body.lstrip()}\n        """\n'
+
+    def method(self, name: str, call_name: str, *, is_async: bool, returns: str) -> str:
+        options = [f"{option}: {kind} = {default}" for option, kind, default in OPTIONS]
+        prefix = "async def" if is_async else "def"
+        variants = " | ".join(self.variants)
+        out = [
+            "    @overload\n"
+            f"    {prefix} {name}(self, request: {variants}, /, *, {', '.join(options)}) -> {returns}: ...\n"
+        ]
+        for signature, values in self.groups.items():
+            literal = f"Literal[{', '.join(repr(v) for v in values)}]"
+            params = ", ".join(p for p in (f"{self.disc}: {literal}", signature, *options) if p)
+            out.append(f"    @overload\n    {prefix} {name}(self, /, *, {params}) -> {returns}: ...\n")
+        unchecked = [o for o in options if not o.startswith("validate")]
+        out.append(
+            "    @overload\n"
+            f"    {prefix} {name}(self, /, *, {self.disc}: str, validate: Literal[False], {', '.join(unchecked)}) "
+            f"-> {returns}: ...\n"
+        )
+        arguments = ", ".join(self.implementation_arguments())
+        values = ", ".join(f"{arg!r}: {arg}" for arg in [self.disc, *dict(self.ordered_arguments())])
+        request_options = ", ".join(f"{o!r}: {o}" for o in REQUEST_OPTIONS)
+        awaiting = "await " if is_async else ""
+        flag = ", is_async=True" if is_async else ""
+        out.append(
+            f"    @checked_call({self.operation_id!r}, {call_name!r}{flag})\n"
+            f"    {prefix} {name}(self, request: {variants} | None = None, /, *, {arguments}, {', '.join(options)}) "
+            f"-> {returns}:\n" + self.docstring(returns) + f"        return {awaiting}self._submit(\n"
+            f"            {self.operation_id!r},\n"
+            "            request,\n"
+            f"            {{{values}}},\n"
+            "            validate=validate,\n"
+            f"            options={{{request_options}}},\n"
+            "        )\n"
+        )
+        return "\n".join(out)
+
+
+def method_names(operations: list[str], lock: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """operationId -> (resource attribute, method name)."""
+    out = {}
+    for operation_id in operations:
+        resource, rest = operation_id.split("_", 1)
+        out[operation_id] = (resource, lock.get(operation_id, rest))
+    return out
+
+
+def render_surface(spec: dict[str, Any]) -> str:
     writer = Writer(spec)
-    protocols = []
-    names = []
-    for operation_id, union_name, union in union_operations(spec):
-        name = class_name(operation_id)
-        names.append(name)
-        doc = f'    """Signatures of the ``{operation_id}`` operation (request body ``{union_name}``)."""\n\n'
-        protocols.append(f"class {name}(Protocol[_R_co]):\n{doc}" + "\n".join(writer.overloads(union)))
+    for _, _, union, op in union_operations(spec):
+        Operation(writer, "", union, op)
     imports = "\n".join(f"    from .models import {m}" for m in sorted(writer.models))
-    exported = sorted([*names, *writer.typed_dicts])
     return (
-        '"""Typed signatures of the facade\'s model-discriminated methods.\n\n'
+        '"""Wire-shaped ``TypedDict``s of the request objects, accepted wherever the attrs class is.\n\n'
         "Generated by `make generate` (scripts/gen_surface.py) from the spec; do not edit.\n"
         '"""\n\n'
         "from __future__ import annotations\n\n"
         "from collections.abc import Mapping, Sequence\n"
-        "from typing import TYPE_CHECKING, Any, Literal, Protocol, Required, TypedDict, TypeVar, overload\n\n"
-        "if TYPE_CHECKING:\n    import httpx\n\n" + imports + "\n\n"
-        f"__all__ = {exported!r}\n\n"
-        '_R_co = TypeVar("_R_co", covariant=True)\n\n'
+        "from typing import TYPE_CHECKING, Any, Literal, Required, TypedDict\n\n"
+        "if TYPE_CHECKING:\n" + imports + "\n\n"
+        f"__all__ = {sorted(writer.typed_dicts)!r}\n\n"
         + "\n".join(writer.typed_dicts[k] for k in sorted(writer.typed_dicts))
-        + "\n\n"
-        + "\n\n".join(protocols)
     )
 
 
-def write(normalized: dict[str, Any], target: Path) -> None:
-    (target / "surface.py").write_text(render(normalized))
+def render_methods(spec: dict[str, Any], lock: dict[str, str]) -> str:
+    writer = Writer(spec)
+    found = union_operations(spec)
+    names = method_names([operation_id for operation_id, *_ in found], lock)
+    by_resource: dict[str, list[tuple[str, Operation]]] = {}
+    for operation_id, _, union, op in found:
+        resource, method = names[operation_id]
+        by_resource.setdefault(resource, []).append((method, Operation(writer, operation_id, union, op)))
+    classes = []
+    for resource, methods in sorted(by_resource.items()):
+        for is_async in (False, True):
+            cls = ("Async" if is_async else "") + resource.capitalize()
+            base = "AsyncResource" if is_async else "SyncResource"
+            returns = "AsyncAcceptedJob" if is_async else "AcceptedJob"
+            doc = f"``client.{resource}``{' (async)' if is_async else ''}: its job-creating methods."
+            body = "\n".join(
+                op.method(method, f"{resource}.{method}", is_async=is_async, returns=returns) for method, op in methods
+            )
+            view = f"{cls}WithRawResponse"
+            prop = (
+                "    @functools.cached_property\n"
+                f"    def with_raw_response(self) -> {view}:\n"
+                '        """These methods returning a :class:`~apiframe.RawResponse` (status, headers, request id, '
+                '``.parse()``)."""\n'
+                f"        return {view}(self)\n\n"
+            )
+            classes.append(f'class {cls}({base}):\n    """{doc}"""\n\n{prop}{body}')
+            wrap = "async_raw" if is_async else "raw"
+            assigns = "".join(f"        self.{m} = {wrap}({resource}.{m})\n" for m, _ in methods)
+            classes.append(
+                f"class {view}:\n"
+                f'    """``client.{resource}.with_raw_response``: each method returning a RawResponse."""\n\n'
+                f"    def __init__(self, {resource}: {cls}) -> None:\n{assigns}"
+            )
+    models = "\n".join(f"    from apiframe_client.models import {m}" for m in sorted(writer.models))
+    dicts = "\n".join(f"    from apiframe_client.surface import {d}" for d in sorted(writer.typed_dicts))
+    exported = sorted(
+        ("Async" if a else "") + r.capitalize() + suffix
+        for r in by_resource
+        for a in (False, True)
+        for suffix in ("", "WithRawResponse")
+    )
+    table = ", ".join(f"{op!r}: {pair!r}" for op, pair in sorted(names.items()))
+    return (
+        '"""The job-creating methods of the resources, sync and async, with their real signatures.\n\n'
+        "Generated by `make generate` (scripts/gen_surface.py) from the spec; do not edit.\n"
+        '"""\n\n'
+        "from __future__ import annotations\n\n"
+        "import functools\n"
+        "from collections.abc import Mapping, Sequence\n"
+        "from typing import TYPE_CHECKING, Any, Literal, overload\n\n"
+        "from .._response import async_raw, raw\n"
+        "from .._types import NOT_GIVEN, NotGiven\n"
+        "from ._base import AsyncResource, SyncResource, checked_call\n\n"
+        "if TYPE_CHECKING:\n    import httpx\n" + models + "\n" + dicts + "\n\n"
+        "    from .._jobs import AcceptedJob, AsyncAcceptedJob\n\n"
+        f"__all__ = {[*exported, 'METHODS']!r}\n\n"
+        f"METHODS: dict[str, tuple[str, str]] = {{{table}}}\n"
+        '"""operationId -> (resource, method): ``client.<resource>.<method>`` sends that operation."""\n\n\n'
+        + "\n\n".join(classes)
+    )
+
+
+REFINED = ("Job", "Output")
+"""Names ``apiframe.types`` gives to the SDK's own classes (``apiframe._outputs``), not the generated ones."""
+
+
+def render_types_stub(models: list[str], dicts: list[str]) -> str:
+    """``apiframe/types.pyi``: every generated model and TypedDict by name, for the type checkers."""
+    lines = [
+        '"""Type information of ``apiframe.types``.',
+        "",
+        "Generated by `make generate` (scripts/gen_surface.py) from the spec; do not edit.",
+        '"""',
+        "",
+    ]
+    lines += [f"from apiframe_client.models import {name} as {name}" for name in models if name not in REFINED]
+    lines += [f"from apiframe_client.surface import {name} as {name}" for name in dicts]
+    lines += [f"from ._outputs import {name} as {name}" for name in REFINED]
+    return "\n".join(lines) + "\n"
+
+
+def write(normalized: dict[str, Any], target: Path, facade: Path, lock: dict[str, str]) -> None:
+    """Write surface.py into the generated package ``target`` and the resource methods to ``facade``."""
+    (target / "surface.py").write_text(render_surface(normalized))
+    facade.parent.mkdir(parents=True, exist_ok=True)
+    facade.write_text(render_methods(normalized, lock))
 
 
 if __name__ == "__main__":
     import sys
 
-    print(render(json.loads(Path(sys.argv[1]).read_text())))
+    print(render_methods(json.loads(Path(sys.argv[1]).read_text()), {}))

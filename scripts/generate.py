@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import gen_surface
 import lazy_models
 import normalize_spec
+import response_fields
 import sync_spec
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,11 +46,31 @@ def run(cmd: list[str], cwd: Path) -> str:
     return output
 
 
-def generator_command() -> list[str]:
-    exe = Path(sys.executable).with_name("openapi-python-client")
-    if exe.exists():
-        return [str(exe)]
-    return [sys.executable, "-m", "openapi_python_client"]
+def generator_command(decisions: Path) -> list[str]:
+    """The generator, run with the project's naming rule; ``decisions`` carries the locked names in and out."""
+    return [sys.executable, str(Path(__file__).resolve().with_name("run_generator.py")), str(decisions)]
+
+
+def tidy_facade(path: Path, name_in_repo: str) -> None:
+    """Fix and format a generated facade module with the project's own ruff settings (it lives in apiframe/)."""
+    ruff = [sys.executable, "-m", "ruff"]
+    where = ["--no-cache", "--stdin-filename", str(ROOT / name_in_repo)]
+    for step in ([*ruff, "check", "--fix-only", "--quiet", *where, "-"], [*ruff, "format", "--quiet", *where, "-"]):
+        proc = subprocess.run(step, input=path.read_text(), capture_output=True, text=True, cwd=ROOT)
+        if proc.returncode != 0:
+            raise SystemExit(f"command failed ({proc.returncode}): {' '.join(step)}\n{proc.stderr}")
+        path.write_text(proc.stdout)
+
+
+def exported_names(module: Path) -> list[str]:
+    """The ``__all__`` of a generated module (a package's ``__init__.py`` when given a folder)."""
+    import ast
+
+    path = module / "__init__.py" if module.is_dir() else module
+    for node in ast.parse(path.read_text()).body:
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets):
+            return sorted(ast.literal_eval(node.value))
+    raise SystemExit(f"{path} has no __all__")
 
 
 def class_names(package: Path) -> list[str]:
@@ -66,12 +87,19 @@ def class_names(package: Path) -> list[str]:
     return sorted(set(names))
 
 
-def generate(spec_path: Path, out_dir: Path, *, update_locks: bool) -> list[str]:
+FACADE = ROOT / "apiframe" / "resources" / "_generated.py"
+STUB = ROOT / "apiframe" / "types.pyi"
+
+
+def generate(
+    spec_path: Path, out_dir: Path, *, update_locks: bool, facade: Path = FACADE, stub: Path = STUB
+) -> list[str]:
     """Generate into ``out_dir/apiframe_client``; returns the generator's warnings (none expected)."""
     raw = spec_path.read_bytes()
     spec = json.loads(raw)
     lock = json.loads(NAMES_LOCK.read_text()) if NAMES_LOCK.exists() else {}
     locked_classes = list(lock.get("classes", []))
+    identifiers: dict[str, str] = dict(lock.get("identifiers", {}))
     normalized = normalize_spec.normalize(spec, lock)
     generator_spec = normalize_spec.for_generator(normalized)
 
@@ -80,9 +108,11 @@ def generate(spec_path: Path, out_dir: Path, *, update_locks: bool) -> list[str]
         spec_file = work / "openapi.json"
         spec_file.write_text(dump(generator_spec))
         target = work / PACKAGE
+        decisions = work / "identifiers.json"
+        decisions.write_text(json.dumps(identifiers))
         output = run(
             [
-                *generator_command(),
+                *generator_command(decisions),
                 "generate",
                 "--path",
                 str(spec_file),
@@ -98,10 +128,14 @@ def generate(spec_path: Path, out_dir: Path, *, update_locks: bool) -> list[str]
             cwd=work,
         )
         warnings = [line for line in output.splitlines() if "warning" in line.lower()]
+        identifiers = {**identifiers, **json.loads(decisions.read_text())}
         lazy_models.make_lazy(target / "models" / "__init__.py")
-        gen_surface.write(normalized, target)
+        if response_fields.add(target) == 0:
+            raise SystemExit("no generated model could take the response fields (the generator's output changed)")
+        methods = dict(lock.get("methods", {}))
+        gen_surface.write(normalized, target, work / "facade.py", methods)
         (target / "py.typed").write_text("")  # PEP 561: ship the generated types
-        gen_surface.annotate_python_names(normalized)
+        gen_surface.annotate_python_names(normalized, identifiers)
         (target / "_spec.json").write_text(dump(normalize_spec.strip_docs(normalized)))
         ruff = [sys.executable, "-m", "ruff"]
         run(
@@ -121,6 +155,11 @@ def generate(spec_path: Path, out_dir: Path, *, update_locks: bool) -> list[str]
             cwd=work,
         )
         run([*ruff, "format", "--quiet", "--no-cache", "--isolated", "--line-length", "120", PACKAGE], cwd=work)
+        tidy_facade(work / "facade.py", "apiframe/resources/_generated.py")
+        (work / "types.pyi").write_text(
+            gen_surface.render_types_stub(exported_names(target / "models"), exported_names(target / "surface.py"))
+        )
+        tidy_facade(work / "types.pyi", "apiframe/types.pyi")
 
         names = class_names(target)
         missing = sorted(set(locked_classes) - set(names))
@@ -136,9 +175,16 @@ def generate(spec_path: Path, out_dir: Path, *, update_locks: bool) -> list[str]
             shutil.rmtree(final)
         out_dir.mkdir(parents=True, exist_ok=True)
         shutil.copytree(target, final, ignore=shutil.ignore_patterns("__pycache__", ".ruff_cache"))
+        facade.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(work / "facade.py", facade)
+        shutil.copyfile(work / "types.pyi", stub)
+        operation_ids = [operation_id for operation_id, *_ in gen_surface.union_operations(normalized)]
+        methods = {op: method for op, (_, method) in gen_surface.method_names(operation_ids, methods).items()}
 
     if update_locks:
         lock["classes"] = names
+        lock["identifiers"] = dict(sorted(identifiers.items()))
+        lock["methods"] = dict(sorted(methods.items()))
         NAMES_LOCK.write_text(dump(lock))
         previous = json.loads(SPEC_LOCK.read_text()) if SPEC_LOCK.exists() else {}
         SPEC_LOCK.write_text(
@@ -161,6 +207,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--spec", type=Path, default=DEFAULT_SPEC)
     parser.add_argument("--out", type=Path, default=ROOT / "generated")
     parser.add_argument(
+        "--facade-out",
+        type=Path,
+        default=None,
+        help="where the generated resource methods go (default apiframe/resources/_generated.py, "
+        "or OUT/_resources_generated.py with --out)",
+    )
+    parser.add_argument(
         "--no-lock-update",
         action="store_true",
         help="leave openapi/*.lock.json untouched (used by tests generating elsewhere)",
@@ -168,7 +221,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not args.spec.exists():
         raise SystemExit(f"spec not found: {args.spec} (run `make sync-spec` first)")
-    warnings = generate(args.spec, args.out, update_locks=not args.no_lock_update)
+    default_out = args.out == ROOT / "generated"
+    facade = args.facade_out or (FACADE if default_out else args.out / "_resources_generated.py")
+    stub = STUB if default_out else args.out / "_apiframe_types.pyi"
+    warnings = generate(args.spec, args.out, update_locks=not args.no_lock_update, facade=facade, stub=stub)
     for line in warnings:
         print(line)
     print(f"generated {args.out / PACKAGE} from {args.spec} ({len(warnings)} warnings)")

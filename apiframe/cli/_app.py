@@ -479,7 +479,7 @@ def me() -> int:
     settings = _settings()
     account = settings.client().me()
     team = account.team
-    credits = f"  credits {team.credits_}" if team is not None else ""
+    credits = f"  credits {team.credits}" if team is not None else ""
     settings.emit(account, f"{account.user.email} ({account.user.role}){credits}")
     return EXIT_OK
 

@@ -134,7 +134,9 @@ class GenerationRequest:
 
     def submitter(self, client: Any) -> Any:
         """The client method that submits it (``client.images.generate``), sync or async."""
-        resource, method = self.operation_id.split("_", 1)
+        from ..resources._generated import METHODS  # operationId -> (resource, method), from the spec
+
+        resource, method = METHODS[self.operation_id]
         return getattr(getattr(client, resource), method)
 
     @property

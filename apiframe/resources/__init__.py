@@ -1,10 +1,10 @@
 """The client's resources: ``client.images``, ``client.jobs``, ... (sync and async twins)."""
 
-from .account import AsyncModels, Models
 from .assets import Assets, AsyncAssets
 from .images import AsyncImages, Images
 from .jobs import AsyncJobPage, AsyncJobs, JobPage, Jobs
 from .loras import AsyncLoras, Loras
+from .models import AsyncModels, Models
 from .music import AsyncMusic, Music
 from .uploads import AsyncUploads, Uploads
 from .videos import AsyncVideos, Videos

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Any, Literal, Unpack
 
 from .._bodies import build_plain_body, path_for
 from .._flow import Flow
+from .._response import async_raw, raw
 from ._base import AsyncResource, SyncResource, call_flow
 
 if TYPE_CHECKING:
@@ -39,6 +41,11 @@ def get_flow(client: Any, asset_id: str, options: RequestOptions) -> Flow[Assets
 class Assets(SyncResource):
     """Pre-registered provider assets."""
 
+    @functools.cached_property
+    def with_raw_response(self) -> AssetsWithRawResponse:
+        """These methods returning a :class:`~apiframe.RawResponse` (status, headers, request id, ``.parse()``)."""
+        return AssetsWithRawResponse(self)
+
     def create(self, *, url: str, type: AssetType, **options: Unpack[RequestOptions]) -> AssetCreated:
         """Register ``url`` as an asset of ``type``; returns its ``asset_id``."""
         return self._client._run(create_flow(self._client, url, type, options))
@@ -51,6 +58,11 @@ class Assets(SyncResource):
 class AsyncAssets(AsyncResource):
     """Pre-registered provider assets (async)."""
 
+    @functools.cached_property
+    def with_raw_response(self) -> AsyncAssetsWithRawResponse:
+        """These methods returning a :class:`~apiframe.RawResponse` (status, headers, request id, ``.parse()``)."""
+        return AsyncAssetsWithRawResponse(self)
+
     async def create(self, *, url: str, type: AssetType, **options: Unpack[RequestOptions]) -> AssetCreated:
         """Register ``url`` as an asset of ``type``; returns its ``asset_id``."""
         return await self._client._run(create_flow(self._client, url, type, options))
@@ -58,3 +70,19 @@ class AsyncAssets(AsyncResource):
     async def get(self, asset_id: str, /, **options: Unpack[RequestOptions]) -> AssetsGetResponse200:
         """An asset's current record."""
         return await self._client._run(get_flow(self._client, asset_id, options))
+
+
+class AssetsWithRawResponse:
+    """``client.assets.with_raw_response``: create, get returning a RawResponse."""
+
+    def __init__(self, assets: Assets) -> None:
+        self.create = raw(assets.create)
+        self.get = raw(assets.get)
+
+
+class AsyncAssetsWithRawResponse:
+    """``client.assets.with_raw_response``: create, get returning a RawResponse."""
+
+    def __init__(self, assets: AsyncAssets) -> None:
+        self.create = async_raw(assets.create)
+        self.get = async_raw(assets.get)

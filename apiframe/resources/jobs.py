@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import threading
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Unpack
 
 from .._bodies import build_query, path_for
+from .._errors import InvalidRequestError
 from .._flow import Flow
-from .._pagination import AsyncPage, Page
+from .._pagination import AsyncPage, AsyncPager, Page
+from .._response import async_raw, raw, stamp
 from .._retry import retry_after
+from .._types import NOT_GIVEN, NotGiven
 from .._waiting import ListPage, SharedListing, Snapshot, WaitPolicy, job_id_of, wait_flow, wait_many_flow
 from ._base import call_flow, parse
 from ._downloads import AsyncDownloads, Downloads
 
 if TYPE_CHECKING:
-    from apiframe_client.models import JobList, JobListJobsItem
+    from apiframe_client.models import JobList
 
     from .._client import Apiframe, AsyncApiframe
     from .._config import RequestOptions
@@ -27,11 +32,22 @@ JobRef = Any
 """A job id, an accepted-job handle or a job snapshot."""
 
 
-class JobPage(Page["JobListJobsItem"]):
+def jobs_of(raw: JobList) -> list[Job]:
+    """The page's items as :class:`~apiframe.Job` (the same class ``get`` and ``wait`` return)."""
+    from .._outputs import Job
+
+    jobs = [Job.from_dict(item.to_dict()) for item in raw.jobs]
+    if raw._response is not None:
+        for job in jobs:
+            stamp(job, raw._response)
+    return jobs
+
+
+class JobPage(Page["Job"]):
     """One page of ``jobs.list``; ``for job in page`` walks every following page too."""
 
     @property
-    def jobs(self) -> list[JobListJobsItem]:
+    def jobs(self) -> list[Job]:
         """The jobs on this page only."""
         return self.items
 
@@ -42,11 +58,11 @@ class JobPage(Page["JobListJobsItem"]):
         return list(models) if isinstance(models, list) else []
 
 
-class AsyncJobPage(AsyncPage["JobListJobsItem"]):
+class AsyncJobPage(AsyncPage["Job"]):
     """One page of ``jobs.list`` (async); ``async for job in page`` walks every following page."""
 
     @property
-    def jobs(self) -> list[JobListJobsItem]:
+    def jobs(self) -> list[Job]:
         """The jobs on this page only."""
         return self.items
 
@@ -72,13 +88,27 @@ def list_flow(client: Any, query: Mapping[str, Any], options: RequestOptions | N
     return page
 
 
-def policy_for(interval: float | None, max_interval: float | None, timeout: float | None) -> WaitPolicy:
-    defaults = WaitPolicy()
-    return WaitPolicy(
-        interval=defaults.interval if interval is None else interval,
-        max_interval=defaults.max_interval if max_interval is None else max_interval,
-        timeout=defaults.timeout if timeout is None else timeout,
-    )
+def policy_for(
+    interval: float | NotGiven,
+    max_interval: float | NotGiven,
+    timeout: float | NotGiven | None,
+    policy: WaitPolicy | None = None,
+) -> WaitPolicy:
+    """The wait's policy: ``policy`` (or the defaults) with the arguments that were given laid over it.
+
+    ``timeout=None`` means no deadline; an argument left out keeps the policy's value.
+    """
+    base = WaitPolicy() if policy is None else policy
+    if not isinstance(base, WaitPolicy):
+        raise InvalidRequestError(f"policy must be an apiframe.WaitPolicy, got {type(base).__name__}", field="policy")
+    changes: dict[str, Any] = {}
+    for name, value in (("interval", interval), ("max_interval", max_interval), ("timeout", timeout)):
+        if isinstance(value, NotGiven):
+            continue
+        if value is None and name != "timeout":
+            raise InvalidRequestError(f"{name} must be a positive number of seconds, got None", field=name)
+        changes[name] = value
+    return dataclasses.replace(base, **changes) if changes else base
 
 
 class _Poller:
@@ -117,7 +147,8 @@ class _Poller:
         from .._outputs import Job
 
         job: Job = Job.from_dict(item.to_dict())
-        return job
+        info = getattr(item, "_response", None)
+        return stamp(job, info) if info is not None else job
 
     def has_result(self, item: Any) -> bool:
         from apiframe_client.types import Unset
@@ -132,6 +163,11 @@ def poller(client: Any) -> _Poller:
 
 class Jobs(Downloads):
     """Look up, list, wait for and download jobs."""
+
+    @functools.cached_property
+    def with_raw_response(self) -> JobsWithRawResponse:
+        """These methods returning a :class:`~apiframe.RawResponse` (status, headers, request id, ``.parse()``)."""
+        return JobsWithRawResponse(self)
 
     def __init__(self, client: Apiframe) -> None:
         super().__init__(client)
@@ -171,7 +207,7 @@ class Jobs(Downloads):
     def _page(self, query: Mapping[str, Any], options: RequestOptions) -> JobPage:
         raw = self._client._run(list_flow(self._client, query, options))
         return JobPage(
-            raw.jobs,
+            jobs_of(raw),
             next_cursor=raw.next_cursor,
             has_more=raw.has_more,
             raw=raw,
@@ -183,9 +219,10 @@ class Jobs(Downloads):
         job: JobRef,
         /,
         *,
-        interval: float | None = None,
-        max_interval: float | None = None,
-        timeout: float | None = None,
+        interval: float | NotGiven = NOT_GIVEN,
+        max_interval: float | NotGiven = NOT_GIVEN,
+        timeout: float | NotGiven | None = NOT_GIVEN,
+        policy: WaitPolicy | None = None,
         on_progress: Callable[[Job], object] | None = None,
         cancel: threading.Event | None = None,
     ) -> Job:
@@ -193,13 +230,15 @@ class Jobs(Downloads):
 
         Raises :class:`~apiframe.JobFailedError` (FAILED), :class:`~apiframe.JobCancelledError`
         (CANCELLED), :class:`~apiframe.WaitTimeoutError` past ``timeout`` seconds (default 600;
-        separate from HTTP timeouts) and :class:`~apiframe.WaitCancelledError` when ``cancel`` is
-        set. ``on_progress(job)`` runs whenever status or progress changes.
+        ``None`` waits without a deadline; separate from HTTP timeouts) and
+        :class:`~apiframe.WaitCancelledError` when ``cancel`` is set. ``on_progress(job)`` runs
+        whenever status or progress changes. ``policy`` (a :class:`~apiframe.WaitPolicy`) sets every
+        knob at once; ``interval``, ``max_interval`` and ``timeout`` override it when given.
         """
         flow = wait_flow(
             poller(self._client),
             job_id_of(job),
-            policy=policy_for(interval, max_interval, timeout),
+            policy=policy_for(interval, max_interval, timeout, policy),
             now=self._client._config.clock.monotonic,
             on_progress=on_progress,
             shared=self._shared,
@@ -213,9 +252,10 @@ class Jobs(Downloads):
         jobs: Iterable[JobRef],
         /,
         *,
-        interval: float | None = None,
-        max_interval: float | None = None,
-        timeout: float | None = None,
+        interval: float | NotGiven = NOT_GIVEN,
+        max_interval: float | NotGiven = NOT_GIVEN,
+        timeout: float | NotGiven | None = NOT_GIVEN,
+        policy: WaitPolicy | None = None,
         on_progress: Callable[[Job], object] | None = None,
         cancel: threading.Event | None = None,
     ) -> Iterator[Job]:
@@ -227,7 +267,7 @@ class Jobs(Downloads):
         flow = wait_many_flow(
             poller(self._client),
             [job_id_of(j) for j in jobs],
-            policy=policy_for(interval, max_interval, timeout),
+            policy=policy_for(interval, max_interval, timeout, policy),
             now=self._client._config.clock.monotonic,
             on_progress=on_progress,
             cancel=cancel,
@@ -238,6 +278,11 @@ class Jobs(Downloads):
 class AsyncJobs(AsyncDownloads):
     """Look up, list, wait for and download jobs (async)."""
 
+    @functools.cached_property
+    def with_raw_response(self) -> AsyncJobsWithRawResponse:
+        """These methods returning a :class:`~apiframe.RawResponse` (status, headers, request id, ``.parse()``)."""
+        return AsyncJobsWithRawResponse(self)
+
     def __init__(self, client: AsyncApiframe) -> None:
         super().__init__(client)
         self._shared = SharedListing()  # concurrent waits on this client share list pages
@@ -246,7 +291,7 @@ class AsyncJobs(AsyncDownloads):
         """The job's current snapshot (status, progress, result URLs once COMPLETED)."""
         return await self._client._run(get_flow(self._client, job_id, options))
 
-    async def list(
+    def list(
         self,
         *,
         status: str | None = None,
@@ -257,8 +302,8 @@ class AsyncJobs(AsyncDownloads):
         search: str | None = None,
         include_models: bool | None = None,
         **options: Unpack[RequestOptions],
-    ) -> AsyncJobPage:
-        """One page of jobs, newest first; ``async for`` over it walks all pages lazily."""
+    ) -> AsyncPager[Job, AsyncJobPage]:
+        """Jobs, newest first: ``await`` it for one page, ``async for`` over it for every job of every page."""
         query = build_query(
             "jobs_list",
             {
@@ -271,12 +316,12 @@ class AsyncJobs(AsyncDownloads):
                 "include_models": include_models,
             },
         )
-        return await self._page(query, options)
+        return AsyncPager(lambda: self._page(query, options))
 
     async def _page(self, query: Mapping[str, Any], options: RequestOptions) -> AsyncJobPage:
         raw = await self._client._run(list_flow(self._client, query, options))
         return AsyncJobPage(
-            raw.jobs,
+            jobs_of(raw),
             next_cursor=raw.next_cursor,
             has_more=raw.has_more,
             raw=raw,
@@ -288,16 +333,17 @@ class AsyncJobs(AsyncDownloads):
         job: JobRef,
         /,
         *,
-        interval: float | None = None,
-        max_interval: float | None = None,
-        timeout: float | None = None,
+        interval: float | NotGiven = NOT_GIVEN,
+        max_interval: float | NotGiven = NOT_GIVEN,
+        timeout: float | NotGiven | None = NOT_GIVEN,
+        policy: WaitPolicy | None = None,
         on_progress: Callable[[Job], object] | None = None,
     ) -> Job:
         """Poll until the job ends; same outcomes as :meth:`Jobs.wait`. Cancel the task to stop."""
         flow = wait_flow(
             poller(self._client),
             job_id_of(job),
-            policy=policy_for(interval, max_interval, timeout),
+            policy=policy_for(interval, max_interval, timeout, policy),
             now=self._client._config.clock.monotonic,
             on_progress=on_progress,
             shared=self._shared,
@@ -310,17 +356,36 @@ class AsyncJobs(AsyncDownloads):
         jobs: Iterable[JobRef],
         /,
         *,
-        interval: float | None = None,
-        max_interval: float | None = None,
-        timeout: float | None = None,
+        interval: float | NotGiven = NOT_GIVEN,
+        max_interval: float | NotGiven = NOT_GIVEN,
+        timeout: float | NotGiven | None = NOT_GIVEN,
+        policy: WaitPolicy | None = None,
         on_progress: Callable[[Job], object] | None = None,
     ) -> AsyncIterator[Job]:
         """``async for job in client.jobs.wait_many(ids)``: each job as it ends, one shared budget."""
         flow = wait_many_flow(
             poller(self._client),
             [job_id_of(j) for j in jobs],
-            policy=policy_for(interval, max_interval, timeout),
+            policy=policy_for(interval, max_interval, timeout, policy),
             now=self._client._config.clock.monotonic,
             on_progress=on_progress,
         )
         return self._client._iterate(flow)
+
+
+class JobsWithRawResponse:
+    """``client.jobs.with_raw_response``: get, list, wait returning a RawResponse."""
+
+    def __init__(self, jobs: Jobs) -> None:
+        self.get = raw(jobs.get)
+        self.list = raw(jobs.list)
+        self.wait = raw(jobs.wait)
+
+
+class AsyncJobsWithRawResponse:
+    """``client.jobs.with_raw_response``: get, list, wait returning a RawResponse."""
+
+    def __init__(self, jobs: AsyncJobs) -> None:
+        self.get = async_raw(jobs.get)
+        self.list = async_raw(jobs.list)
+        self.wait = async_raw(jobs.wait)

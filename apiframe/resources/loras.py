@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, Unpack
 
-from .._bodies import path_for
+from .._bodies import build_form, path_for
 from .._errors import InvalidRequestError
 from .._files import FileInput, MultipartBody, file_source
 from .._flow import Flow
-from .._pagination import AsyncPage, Page
-from .._schema import operation, resolve, validate
+from .._pagination import AsyncPage, AsyncPager, Page
+from .._response import async_raw, raw
 from ._base import AsyncResource, SyncResource, call_flow
 
 if TYPE_CHECKING:
@@ -24,38 +25,22 @@ SubjectKind = Literal["person", "style", "object"]
 Gender = Literal["female", "male", "non-binary"]
 
 
-def lora_body(images: Sequence[FileInput], fields: dict[str, Any]) -> MultipartBody:
-    """Check the images and fields against the spec, open every image source, build the body."""
-    schema = resolve(operation("loras_create").body_schema or {})
-    limits = schema["properties"]["images"]
-    low, high = limits.get("minItems", 0), limits.get("maxItems", len(images))
-    if isinstance(images, (str, bytes)) or not isinstance(images, Sequence):
-        raise InvalidRequestError("images must be a list of files (paths, bytes or file objects)", field="images")
-    if not low <= len(images) <= high:
-        raise InvalidRequestError(f"images: a LoRA trains on {low}-{high} images, got {len(images)}", field="images")
-    events = fields.get("webhookEvents")
-    if events is not None and not isinstance(events, str):
-        fields["webhookEvents"] = ",".join(events)
-    present = {k: v for k, v in fields.items() if v is not None}
-    if present.get("subjectKind", "person") == "person":
-        missing = [name for wire, name in (("gender", "gender"), ("ethnicity", "ethnicity")) if wire not in present]
+def lora_body(images: Sequence[FileInput], fields: Mapping[str, Any]) -> MultipartBody:
+    """Check the images and fields against the spec, open every image source, build the body.
+
+    Beyond the spec: a ``person`` LoRA (the default subject) needs ``gender`` and ``ethnicity``.
+    """
+    text, files = build_form("loras_create", fields, {"images": images})
+    if fields.get("subject_kind") in (None, "person"):
+        missing = [name for name in ("gender", "ethnicity") if fields.get(name) is None]
         if missing:
             raise InvalidRequestError(
                 f"{' and '.join(missing)} required when subject_kind is 'person' (the default); pass "
                 "them or choose subject_kind='style' or 'object'",
                 field=missing[0],
             )
-    problems = validate(present, {**schema, "required": [r for r in schema.get("required", []) if r != "images"]})
-    if problems:
-        first = problems[0]
-        raise InvalidRequestError(
-            "; ".join(f"{'.'.join(map(str, p.path)) or 'body'}: {p.message}" for p in problems[:5]),
-            field=".".join(map(str, first.path)) or None,
-            allowed=first.allowed,
-        )
-    sources = [file_source(image) for image in images]
-    text = [(key, str(value).lower() if isinstance(value, bool) else str(value)) for key, value in present.items()]
-    return MultipartBody(text, [("images", source) for source in sources])
+    parts = [(wire, file_source(item)) for wire, items in files.items() for item in items]
+    return MultipartBody(text, parts)
 
 
 def create_flow(client: Any, body: MultipartBody, options: RequestOptions) -> Flow[LoraCreated]:
@@ -103,19 +88,24 @@ def _fields(
 ) -> dict[str, Any]:
     return {
         "name": name,
-        "subjectKind": subject_kind,
+        "subject_kind": subject_kind,
         "gender": gender,
         "ethnicity": ethnicity,
         "age": age,
         "steps": steps,
-        "loraRank": lora_rank,
-        "webhookUrl": webhook_url,
-        "webhookEvents": webhook_events,
+        "lora_rank": lora_rank,
+        "webhook_url": webhook_url,
+        "webhook_events": webhook_events,
     }
 
 
 class Loras(SyncResource):
     """Train and manage Flux LoRAs. The returned ``id`` is the ``loraId`` for ``flux-lora``."""
+
+    @functools.cached_property
+    def with_raw_response(self) -> LorasWithRawResponse:
+        """These methods returning a :class:`~apiframe.RawResponse` (status, headers, request id, ``.parse()``)."""
+        return LorasWithRawResponse(self)
 
     def create(
         self,
@@ -175,6 +165,11 @@ class Loras(SyncResource):
 class AsyncLoras(AsyncResource):
     """Train and manage Flux LoRAs (async)."""
 
+    @functools.cached_property
+    def with_raw_response(self) -> AsyncLorasWithRawResponse:
+        """These methods returning a :class:`~apiframe.RawResponse` (status, headers, request id, ``.parse()``)."""
+        return AsyncLorasWithRawResponse(self)
+
     async def create(
         self,
         *,
@@ -196,16 +191,17 @@ class AsyncLoras(AsyncResource):
         )
         return await self._client._run(create_flow(self._client, body, options))
 
-    async def list(
+    def list(
         self,
         *,
         limit: int | None = None,
         cursor: str | None = None,
         include_archived: bool | None = None,
         **options: Unpack[RequestOptions],
-    ) -> AsyncPage[Lora]:
-        """One page of LoRAs; ``async for`` over it walks every page lazily."""
-        return await self._page({"limit": limit, "cursor": cursor, "include_archived": include_archived}, options)
+    ) -> AsyncPager[Lora, AsyncPage[Lora]]:
+        """LoRAs: ``await`` it for one page, ``async for`` over it for every LoRA of every page."""
+        query = {"limit": limit, "cursor": cursor, "include_archived": include_archived}
+        return AsyncPager(lambda: self._page(query, options))
 
     async def _page(self, query: dict[str, Any], options: RequestOptions) -> AsyncPage[Lora]:
         raw = await self._client._run(list_flow(self._client, query, options))
@@ -224,3 +220,23 @@ class AsyncLoras(AsyncResource):
     async def delete(self, lora_id: str, /, **options: Unpack[RequestOptions]) -> None:
         """Archive a LoRA."""
         await self._client._run(delete_flow(self._client, lora_id, options))
+
+
+class LorasWithRawResponse:
+    """``client.loras.with_raw_response``: create, list, get, delete returning a RawResponse."""
+
+    def __init__(self, loras: Loras) -> None:
+        self.create = raw(loras.create)
+        self.list = raw(loras.list)
+        self.get = raw(loras.get)
+        self.delete = raw(loras.delete)
+
+
+class AsyncLorasWithRawResponse:
+    """``client.loras.with_raw_response``: create, list, get, delete returning a RawResponse."""
+
+    def __init__(self, loras: AsyncLoras) -> None:
+        self.create = async_raw(loras.create)
+        self.list = async_raw(loras.list)
+        self.get = async_raw(loras.get)
+        self.delete = async_raw(loras.delete)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Any, Unpack
 
 from .._files import FileInput, MultipartBody, file_source
 from .._flow import Flow
+from .._response import async_raw, raw
 from ._base import AsyncResource, SyncResource, call_flow
 
 if TYPE_CHECKING:
@@ -30,6 +32,11 @@ def upload_flow(
 class Uploads(SyncResource):
     """Upload inputs; the returned ``url`` drops into any image / video / audio field."""
 
+    @functools.cached_property
+    def with_raw_response(self) -> UploadsWithRawResponse:
+        """These methods returning a :class:`~apiframe.RawResponse` (status, headers, request id, ``.parse()``)."""
+        return UploadsWithRawResponse(self)
+
     def create(
         self,
         file: FileInput,
@@ -49,6 +56,11 @@ class Uploads(SyncResource):
 class AsyncUploads(AsyncResource):
     """Upload inputs (async); file reads run off the event loop."""
 
+    @functools.cached_property
+    def with_raw_response(self) -> AsyncUploadsWithRawResponse:
+        """These methods returning a :class:`~apiframe.RawResponse` (status, headers, request id, ``.parse()``)."""
+        return AsyncUploadsWithRawResponse(self)
+
     async def create(
         self,
         file: FileInput,
@@ -59,3 +71,17 @@ class AsyncUploads(AsyncResource):
     ) -> Upload:
         """Upload a path, bytes, a file object, or a (async) iterator of bytes with ``filename``."""
         return await self._client._run(upload_flow(self._client, file, filename, content_type, options))
+
+
+class UploadsWithRawResponse:
+    """``client.uploads.with_raw_response``: create returning a RawResponse."""
+
+    def __init__(self, uploads: Uploads) -> None:
+        self.create = raw(uploads.create)
+
+
+class AsyncUploadsWithRawResponse:
+    """``client.uploads.with_raw_response``: create returning a RawResponse."""
+
+    def __init__(self, uploads: AsyncUploads) -> None:
+        self.create = async_raw(uploads.create)

@@ -112,9 +112,13 @@ def test_no_locked_class_is_renamed_or_removed(regenerated_package: Path, names_
 
 
 def test_surface_offers_the_new_model(regenerated_package: Path) -> None:
+    methods = (regenerated_package / "_resources_generated.py").read_text()
+    assert f'model: Literal["{NEW_MODEL}"],' in methods
+    assert "acme_pixel_params: AcmePixelParams | AcmePixelParamsDict | None = None" in methods
+    documented = f"``{NEW_MODEL}``: prompt*, webhook_events, webhook_url, acme_pixel_params (AcmePixelParams)"
+    assert documented in methods  # the docstring names the model and its params block
+    compile(methods, "_resources_generated.py", "exec")
     surface = (regenerated_package / "apiframe_client" / "surface.py").read_text()
-    assert f'model: Literal["{NEW_MODEL}"],' in surface
-    assert "acme_pixel_params: AcmePixelParams | AcmePixelParamsDict | None = None" in surface
     typed_dict = re.search(r"^class AcmePixelParamsDict\(TypedDict, total=False\):\n((?:    .*\n)+)", surface, re.M)
     assert typed_dict, "surface.py has no AcmePixelParamsDict"
     styles = ", ".join(f'"{s}"' for s in NEW_PARAMS_STYLES)

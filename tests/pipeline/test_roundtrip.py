@@ -197,8 +197,8 @@ def test_response_fields_are_parsed_to_python_types() -> None:
     assert job.completed_at == datetime.datetime(2025, 3, 1, 10, 0, 42, 500000, tzinfo=datetime.UTC)
     assert job.credit_cost == 8 and job.status == "COMPLETED" and job.webhook_status == "delivered"
     me = models.Me.from_dict(copy.deepcopy(ME))
-    # ``credits`` shadows a builtin, so the generator names the attribute ``credits_``
-    assert me.team is not None and me.team.credits_ == 1200 and me.team.customer_id is None
+    # ``credits`` keeps the name the API gives it (see scripts/python_names.py)
+    assert me.team is not None and me.team.credits == 1200 and me.team.customer_id is None
     assert me.api_key is not None and me.api_key.prefix == "af_live_12"
     lists = models.JobList.from_dict(copy.deepcopy(JOB_LIST))
     assert [j.status for j in lists.jobs] == ["COMPLETED", "QUEUED"] and lists.next_cursor == "cursor-2"

@@ -17,6 +17,14 @@ client.images.generate(model="midjourney", prompt="x", idempotency_key=123)  # e
 client.jobs.get(123)  # expect-error
 client.models.list(modality="audio")  # expect-error
 job: Job = client.images.generate(model="midjourney", prompt="x")  # expect-error
+client.images.generate(model="midjourney", prompt="x", negative_prompt="blur")  # expect-error
+client.images.generate(model="a-model-this-sdk-does-not-know", prompt="x")  # expect-error
+client.images.generate(model="midjourney", prompt="x", extra_body=["not", "a", "mapping"])  # expect-error
+client.jobs.wait("job-id", policy=5)  # expect-error
+client.assets.create(url="https://cdn.example/a.png", type_="image")  # expect-error
+print(client.me().team.credits_)  # expect-error
+client.images.with_raw_response.generate(model="midjurney", prompt="x")  # expect-error
+number: int = client.jobs.with_raw_response.get("id").parse()  # expect-error
 
 
 async def use_async(a: AsyncApiframe) -> None:
@@ -24,3 +32,5 @@ async def use_async(a: AsyncApiframe) -> None:
     handle = a.images.generate(model="midjourney", prompt="x")
     print(handle.job_id)  # expect-error
     print(job)
+    for item in a.jobs.list():  # expect-error
+        print(item)

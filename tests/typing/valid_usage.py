@@ -7,7 +7,20 @@ from pathlib import Path
 
 import httpx
 
-from apiframe import AcceptedJob, Apiframe, AsyncAcceptedJob, AsyncApiframe, Job, WaitTimeoutError
+from apiframe import (
+    NOT_GIVEN,
+    AcceptedJob,
+    Apiframe,
+    AsyncAcceptedJob,
+    AsyncApiframe,
+    AsyncPage,
+    Job,
+    Lora,
+    RawResponse,
+    WaitPolicy,
+    WaitTimeoutError,
+)
+from apiframe import types as api_types
 from apiframe.types import GenerateImageMidjourney, MidjourneyParams, Upload
 
 
@@ -29,7 +42,19 @@ def sync_calls(client: Apiframe) -> None:
     upload: Upload = client.uploads.create(file=b"\x89PNG\r\n\x1a\n", filename="a.png")
     print(upload.url)
     for item in client.jobs.list(limit=5):
-        print(item.id)
+        print(item.id, item.outputs)  # list items are the same Job class as get and wait return
+    same: api_types.Job = client.jobs.get("job-id")
+    me = client.me()
+    print(same.outputs, same.input, me.team.credits if me.team else None)
+    client.jobs.wait("job-id", timeout=None)  # no deadline
+    client.jobs.wait("job-id", policy=WaitPolicy(interval=0.5), timeout=NOT_GIVEN)
+    client.assets.create(url="https://cdn.example/a.png", type="image")
+    client.images.generate(model="a-model-this-sdk-does-not-know", validate=False, extra_body={"prompt": "x"})
+    client.images.generate(model="midjourney", prompt="x", extra_body={"newKey": 1}, extra_query={"beta": "1"})
+    raw_handle: RawResponse[AcceptedJob] = client.images.with_raw_response.generate(model="midjourney", prompt="x")
+    raw_job: RawResponse[Job] = client.with_raw_response.jobs.get("job-id")
+    print(raw_handle.request_id, raw_handle.headers.get("x-ratelimit-remaining"), raw_job.parse().outputs)
+    print(client.with_raw_response.loras.delete("lora-id").status_code, handle._request_id, job._response)
     try:
         client.jobs.wait("job-id", timeout=1)
     except WaitTimeoutError as error:
@@ -46,6 +71,16 @@ async def async_calls(client: AsyncApiframe) -> None:
     page = await client.jobs.list()
     async for item in page:
         print(item.id)
+    async for listed in client.jobs.list(limit=10):  # every job of every page, no await first
+        print(listed.outputs)
+    loras: AsyncPage[Lora] = await client.loras.list()
+    async for lora in client.loras.list():
+        print(lora.id, len(loras))
+    await handle.wait(timeout=None)
+    raw_page = await client.jobs.with_raw_response.list()
+    print(raw_page.request_id, raw_page.parse().jobs[0].outputs)
+    raw_me = await client.with_raw_response.me()
+    print(raw_me.parse().user.email)
 
 
 def construct() -> None:

@@ -24,7 +24,7 @@ def recorder() -> Recorder:
 @pytest.fixture
 def client(recorder: Recorder, clock: FakeClock) -> Iterator[Apiframe]:
     http = httpx.Client(transport=httpx.MockTransport(recorder))
-    with Apiframe(api_key=API_KEY, base_url="https://api.test", http_client=http, clock=clock) as c:
+    with Apiframe(api_key=API_KEY, base_url="https://api.test", http_client=http)._use_clock(clock) as c:
         yield c
     http.close()
 
@@ -32,4 +32,4 @@ def client(recorder: Recorder, clock: FakeClock) -> Iterator[Apiframe]:
 @pytest.fixture
 def async_client(recorder: Recorder, clock: FakeClock) -> AsyncApiframe:
     http = httpx.AsyncClient(transport=httpx.MockTransport(recorder))
-    return AsyncApiframe(api_key=API_KEY, base_url="https://api.test", http_client=http, clock=clock)
+    return AsyncApiframe(api_key=API_KEY, base_url="https://api.test", http_client=http)._use_clock(clock)

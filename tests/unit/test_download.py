@@ -174,8 +174,8 @@ def test_async_download_retries_a_broken_transfer(recorder: Recorder, tmp_path: 
 
     async def main() -> list[Path]:
         http = httpx.AsyncClient(transport=httpx.MockTransport(recorder))
-        async with AsyncApiframe(
-            api_key=API_KEY, base_url="https://api.test", http_client=http, clock=FakeClock()
+        async with AsyncApiframe(api_key=API_KEY, base_url="https://api.test", http_client=http)._use_clock(
+            FakeClock()
         ) as c:
             return await c.jobs.download(completed(), tmp_path)
 

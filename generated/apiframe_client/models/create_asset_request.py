@@ -10,6 +10,7 @@ from ..models.create_asset_request_type import (
     CreateAssetRequestType,
     check_create_asset_request_type,
 )
+from ..response_info import ResponseInfo
 
 T = TypeVar("T", bound="CreateAssetRequest")
 
@@ -25,6 +26,8 @@ class CreateAssetRequest:
     type_: CreateAssetRequestType
     url: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _response: ResponseInfo | None = _attrs_field(init=False, default=None, eq=False, repr=False)
+    _request_id: str | None = _attrs_field(init=False, default=None, eq=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 
 from ..models.job_status import JobStatus, check_job_status
 from ..models.job_webhook_status import JobWebhookStatus, check_job_webhook_status
+from ..response_info import ResponseInfo
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ class Job:
         webhook_status (JobWebhookStatus | None | str):
         expired (bool | Unset): `true` once a COMPLETED job's CDN assets have been purged (default 24h retention).
             `result` URLs may 404.
-        input_ (JobInput | None | Unset):
+        input (JobInput | None | Unset):
         result (Any | Unset):
     """
 
@@ -48,9 +49,11 @@ class Job:
     status: JobStatus | str
     webhook_status: JobWebhookStatus | None | str
     expired: bool | Unset = UNSET
-    input_: JobInput | None | Unset = UNSET
+    input: JobInput | None | Unset = UNSET
     result: Any | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _response: ResponseInfo | None = _attrs_field(init=False, default=None, eq=False, repr=False)
+    _request_id: str | None = _attrs_field(init=False, default=None, eq=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.job_input import JobInput  # noqa: PLC0415
@@ -90,13 +93,13 @@ class Job:
 
         expired = self.expired
 
-        input_: dict[str, Any] | None | Unset
-        if isinstance(self.input_, Unset):
-            input_ = UNSET
-        elif isinstance(self.input_, JobInput):
-            input_ = self.input_.to_dict()
+        input: dict[str, Any] | None | Unset
+        if isinstance(self.input, Unset):
+            input = UNSET
+        elif isinstance(self.input, JobInput):
+            input = self.input.to_dict()
         else:
-            input_ = self.input_
+            input = self.input
 
         result = self.result
 
@@ -117,8 +120,8 @@ class Job:
         )
         if expired is not UNSET:
             field_dict["expired"] = expired
-        if input_ is not UNSET:
-            field_dict["input"] = input_
+        if input is not UNSET:
+            field_dict["input"] = input
         if result is not UNSET:
             field_dict["result"] = result
 
@@ -202,7 +205,7 @@ class Job:
 
         expired = d.pop("expired", UNSET)
 
-        def _parse_input_(data: object) -> JobInput | None | Unset:
+        def _parse_input(data: object) -> JobInput | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -217,7 +220,7 @@ class Job:
                 pass
             return cast(JobInput | None | Unset, data)
 
-        input_ = _parse_input_(d.pop("input", UNSET))
+        input = _parse_input(d.pop("input", UNSET))
 
         result = d.pop("result", UNSET)
 
@@ -232,7 +235,7 @@ class Job:
             status=status,
             webhook_status=webhook_status,
             expired=expired,
-            input_=input_,
+            input=input,
             result=result,
         )
 

@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.job_accepted_status import JobAcceptedStatus, check_job_accepted_status
+from ..response_info import ResponseInfo
 
 T = TypeVar("T", bound="JobAccepted")
 
@@ -24,6 +25,8 @@ class JobAccepted:
     job_id: str
     status: JobAcceptedStatus | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _response: ResponseInfo | None = _attrs_field(init=False, default=None, eq=False, repr=False)
+    _request_id: str | None = _attrs_field(init=False, default=None, eq=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         job_id = self.job_id

@@ -15,6 +15,7 @@ from ..models.job_list_jobs_item_webhook_status import (
     JobListJobsItemWebhookStatus,
     check_job_list_jobs_item_webhook_status,
 )
+from ..response_info import ResponseInfo
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="JobListJobsItem")
@@ -49,6 +50,8 @@ class JobListJobsItem:
     webhook_status: JobListJobsItemWebhookStatus | None | str
     result: Any | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _response: ResponseInfo | None = _attrs_field(init=False, default=None, eq=False, repr=False)
+    _request_id: str | None = _attrs_field(init=False, default=None, eq=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         completed_at: None | str

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 
 from ..models.lora_status import LoraStatus, check_lora_status
 from ..models.lora_subject_kind import LoraSubjectKind, check_lora_subject_kind
+from ..response_info import ResponseInfo
 
 T = TypeVar("T", bound="Lora")
 
@@ -59,6 +60,8 @@ class Lora:
     trigger_word: None | str
     user_id: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _response: ResponseInfo | None = _attrs_field(init=False, default=None, eq=False, repr=False)
+    _request_id: str | None = _attrs_field(init=False, default=None, eq=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         age: None | str

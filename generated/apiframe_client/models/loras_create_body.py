@@ -16,6 +16,7 @@ from ..models.loras_create_body_subject_kind import (
     LorasCreateBodySubjectKind,
     check_loras_create_body_subject_kind,
 )
+from ..response_info import ResponseInfo
 from ..types import UNSET, File, Unset
 
 T = TypeVar("T", bound="LorasCreateBody")
@@ -48,6 +49,8 @@ class LorasCreateBody:
     webhook_events: str | Unset = UNSET
     webhook_url: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _response: ResponseInfo | None = _attrs_field(init=False, default=None, eq=False, repr=False)
+    _request_id: str | None = _attrs_field(init=False, default=None, eq=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         images = []

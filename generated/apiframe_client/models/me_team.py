@@ -6,6 +6,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..response_info import ResponseInfo
+
 T = TypeVar("T", bound="MeTeam")
 
 
@@ -13,22 +15,24 @@ T = TypeVar("T", bound="MeTeam")
 class MeTeam:
     """
     Attributes:
-        credits_ (int):
+        credits (int):
         customer_id (None | str):
         id (str):
         name (str):
         plan (str):
     """
 
-    credits_: int
+    credits: int
     customer_id: None | str
     id: str
     name: str
     plan: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _response: ResponseInfo | None = _attrs_field(init=False, default=None, eq=False, repr=False)
+    _request_id: str | None = _attrs_field(init=False, default=None, eq=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
-        credits_ = self.credits_
+        credits = self.credits
 
         customer_id: None | str
         customer_id = self.customer_id
@@ -43,7 +47,7 @@ class MeTeam:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "credits": credits_,
+                "credits": credits,
                 "customerId": customer_id,
                 "id": id,
                 "name": name,
@@ -56,7 +60,7 @@ class MeTeam:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        credits_ = d.pop("credits")
+        credits = d.pop("credits")
 
         def _parse_customer_id(data: object) -> None | str:
             if data is None:
@@ -72,7 +76,7 @@ class MeTeam:
         plan = d.pop("plan")
 
         me_team = cls(
-            credits_=credits_,
+            credits=credits,
             customer_id=customer_id,
             id=id,
             name=name,

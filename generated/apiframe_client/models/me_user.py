@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.me_user_role import MeUserRole, check_me_user_role
+from ..response_info import ResponseInfo
 
 T = TypeVar("T", bound="MeUser")
 
@@ -24,6 +25,8 @@ class MeUser:
     id: str
     role: MeUserRole | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _response: ResponseInfo | None = _attrs_field(init=False, default=None, eq=False, repr=False)
+    _request_id: str | None = _attrs_field(init=False, default=None, eq=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         email = self.email

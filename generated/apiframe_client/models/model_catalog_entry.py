@@ -14,6 +14,7 @@ from ..models.model_catalog_entry_pricing_mode import (
     ModelCatalogEntryPricingMode,
     check_model_catalog_entry_pricing_mode,
 )
+from ..response_info import ResponseInfo
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ModelCatalogEntry")
@@ -41,6 +42,8 @@ class ModelCatalogEntry:
     description: str | Unset = UNSET
     pricing_mode: ModelCatalogEntryPricingMode | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _response: ResponseInfo | None = _attrs_field(init=False, default=None, eq=False, repr=False)
+    _request_id: str | None = _attrs_field(init=False, default=None, eq=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

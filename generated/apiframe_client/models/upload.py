@@ -8,6 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.upload_kind import UploadKind, check_upload_kind
+from ..response_info import ResponseInfo
 
 T = TypeVar("T", bound="Upload")
 
@@ -33,6 +34,8 @@ class Upload:
     kind: str | UploadKind
     url: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _response: ResponseInfo | None = _attrs_field(init=False, default=None, eq=False, repr=False)
+    _request_id: str | None = _attrs_field(init=False, default=None, eq=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         byte_size = self.byte_size
