@@ -178,8 +178,8 @@ async def test_a_broken_transfer_is_retried_and_never_leaves_a_partial_file(
         async with AsyncApiframe(api_key=sandbox.api_key, base_url=sandbox.base_url) as client:
             real = await finished(client, model="flux-1.1-pro", prompt="a clip")
         job = Job.from_dict({**real.to_dict(), "result": {"url": cdn.url, "contentType": "video/mp4"}})
-        async with AsyncApiframe(
-            api_key=sandbox.api_key, base_url=sandbox.base_url, max_retries=2, clock=clock
+        async with AsyncApiframe(api_key=sandbox.api_key, base_url=sandbox.base_url, max_retries=2)._use_clock(
+            clock
         ) as client:
             if saved:
                 assert await save_outputs(client, job, disk_or_s3.store) == [f"{job.id}.mp4"]
