@@ -22,7 +22,9 @@ if TYPE_CHECKING:
     from ._files import MultipartBody
 
 __all__ = [
+    "BodyTooLarge",
     "Clock",
+    "DeadlineExceeded",
     "Drain",
     "Effect",
     "Emit",
@@ -38,6 +40,22 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+MAX_SLEEP = 86_400.0
+"""Seconds: the drivers never sleep longer in one go (a flow's own caps are far below this)."""
+
+
+class DeadlineExceeded(httpx.TimeoutException):
+    """A request (or a download) ran past its whole-request deadline; the drivers raise it."""
+
+
+class BodyTooLarge(Exception):
+    """A 2xx body is over its byte cap; ``declared`` says whether ``Content-Length`` already said so."""
+
+    def __init__(self, limit: int, seen: int, declared: bool) -> None:
+        super().__init__(f"body over {limit} bytes")
+        self.limit = limit
+        self.seen = seen
+        self.declared = declared
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,11 +69,21 @@ class RequestSpec:
     json: Any = None
     multipart: MultipartBody | None = None
     timeout: httpx.Timeout | None = None
+    content: bytes | None = None
+    total: float | None = None
+    """Seconds from sending to the last byte of the body (streamed bodies: to the headers)."""
+    max_body: int | None = None
+    """Byte cap of a 2xx body read whole; over it the flow receives :class:`BodyTooLarge`."""
+    max_error_body: int = 1 << 20
+    """A non-2xx body is read up to this many bytes, the rest dropped."""
 
 
 @dataclass(frozen=True, slots=True)
 class Send:
-    """Send a request; the flow receives the ``httpx.Response`` (body read unless ``stream``)."""
+    """Send a request, never following redirects; the flow receives the ``httpx.Response``.
+
+    Its body is read (within the request's caps and deadline) unless ``stream`` and 2xx.
+    """
 
     request: RequestSpec
     stream: bool = False
@@ -75,6 +103,8 @@ class Drain:
 
     response: httpx.Response
     sink: Callable[[bytes], object]
+    deadline: float | None = None
+    """``time.monotonic()`` value past which the transfer stops with :class:`DeadlineExceeded`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +150,7 @@ def _build(
     http: httpx.Client | httpx.AsyncClient, base_url: str, spec: RequestSpec, *, is_async: bool
 ) -> httpx.Request:
     headers = dict(spec.headers)
-    content: Any = None
+    content: Any = spec.content
     if spec.multipart is not None:
         headers.update(spec.multipart.headers)
         content = spec.multipart.aiter_bytes() if is_async else spec.multipart.iter_bytes()
@@ -132,50 +162,137 @@ def _build(
         json=spec.json if spec.multipart is None else None,
         content=content,
         headers=headers,
-        timeout=spec.timeout if spec.timeout is not None else httpx.USE_CLIENT_DEFAULT,
+        timeout=_clipped(spec.timeout, spec.total) if spec.timeout is not None else httpx.USE_CLIENT_DEFAULT,
     )
 
 
+def _clipped(timeout: httpx.Timeout, total: float | None) -> httpx.Timeout:
+    """No phase of a request waits longer than its whole deadline."""
+    if total is None:
+        return timeout
+    phases = {name: total if value is None else min(value, total) for name, value in timeout.as_dict().items()}
+    return httpx.Timeout(**phases)
+
+
+def _deadline(seconds: float | None) -> float | None:
+    return None if seconds is None else time.monotonic() + seconds
+
+
+def _check_deadline(deadline: float | None) -> None:
+    if deadline is not None and time.monotonic() >= deadline:
+        raise DeadlineExceeded("the request ran past its whole-request deadline")
+
+
+def _declared_length(response: httpx.Response) -> int | None:
+    value = response.headers.get("content-length", "").strip()
+    return int(value) if value.isdigit() and len(value) < 20 else None
+
+
+def _cap_of(spec: RequestSpec, response: httpx.Response) -> tuple[int | None, bool]:
+    """(byte cap, whether going over it is an error rather than a truncation)."""
+    if 200 <= response.status_code < 300:
+        return spec.max_body, True
+    return spec.max_error_body, False
+
+
+def _take(buffer: bytearray, chunk: bytes, cap: int | None, strict: bool) -> bool:
+    """Add ``chunk``; False once the cap is reached (strict caps raise instead)."""
+    if cap is not None and len(buffer) + len(chunk) > cap:
+        if strict:
+            raise BodyTooLarge(cap, len(buffer) + len(chunk), declared=False)
+        buffer.extend(chunk[: cap - len(buffer)])
+        return False
+    buffer.extend(chunk)
+    return True
+
+
+def _precheck(spec: RequestSpec, response: httpx.Response) -> None:
+    cap, strict = _cap_of(spec, response)
+    declared = _declared_length(response)
+    if strict and cap is not None and declared is not None and declared > cap:
+        raise BodyTooLarge(cap, declared, declared=True)
+
+
 def _sleep_sync(effect: Sleep, clock: Clock) -> None:
+    seconds = min(effect.seconds, MAX_SLEEP) if effect.seconds > 0 else 0.0  # NaN and negatives: no pause
     if effect.cancel is None:
-        clock.sleep(effect.seconds)
+        clock.sleep(seconds)
         return
-    if effect.cancel.is_set() or effect.cancel.wait(effect.seconds):
+    if effect.cancel.is_set() or effect.cancel.wait(seconds):
         raise WaitCancelledError("the wait was cancelled through its cancel event")
 
 
 def _send_sync(http: httpx.Client, base_url: str, effect: Send) -> httpx.Response:
-    request = _build(http, base_url, effect.request, is_async=False)
-    response = http.send(request, stream=effect.stream)
-    if effect.stream and response.status_code >= 400:
-        response.read()  # error bodies are always read, to build the error
-    if not effect.stream:
+    spec = effect.request
+    request = _build(http, base_url, spec, is_async=False)
+    deadline = _deadline(spec.total)
+    response = http.send(request, stream=True, follow_redirects=False)
+    try:
+        _check_deadline(deadline)
+        if effect.stream and 200 <= response.status_code < 300:
+            return response
+        _precheck(spec, response)
+        cap, strict = _cap_of(spec, response)
+        buffer = bytearray()
+        for chunk in response.iter_bytes():
+            _check_deadline(deadline)
+            if not _take(buffer, chunk, cap, strict):
+                break
+        _check_deadline(deadline)
+        response._content = bytes(buffer)  # what Response.read() sets, read here within the caps
+    except BaseException:
         response.close()
+        raise
+    response.close()
     return response
 
 
 async def _send_async(http: httpx.AsyncClient, base_url: str, effect: Send) -> httpx.Response:
-    request = _build(http, base_url, effect.request, is_async=True)
-    response = await http.send(request, stream=effect.stream)
-    if effect.stream and response.status_code >= 400:
-        await response.aread()  # error bodies are always read, to build the error
-    if not effect.stream:
-        await response.aclose()
-    return response
+    import asyncio
+
+    spec = effect.request
+    request = _build(http, base_url, spec, is_async=True)
+    try:
+        async with asyncio.timeout(spec.total):
+            response = await http.send(request, stream=True, follow_redirects=False)
+            try:
+                if effect.stream and 200 <= response.status_code < 300:
+                    return response
+                _precheck(spec, response)
+                cap, strict = _cap_of(spec, response)
+                buffer = bytearray()
+                async for chunk in response.aiter_bytes():
+                    if not _take(buffer, chunk, cap, strict):
+                        break
+                response._content = bytes(buffer)
+            except BaseException:
+                await response.aclose()
+                raise
+            await response.aclose()
+            return response
+    except TimeoutError:
+        raise DeadlineExceeded("the request ran past its whole-request deadline") from None
 
 
 def _drain_sync(effect: Drain) -> None:
     try:
         for chunk in effect.response.iter_bytes():
             effect.sink(chunk)
+            _check_deadline(effect.deadline)
     finally:
         effect.response.close()
 
 
 async def _drain_async(effect: Drain) -> None:
+    import asyncio
+
+    left = None if effect.deadline is None else max(0.0, effect.deadline - time.monotonic())
     try:
-        async for chunk in effect.response.aiter_bytes():
-            effect.sink(chunk)
+        async with asyncio.timeout(left):
+            async for chunk in effect.response.aiter_bytes():
+                effect.sink(chunk)
+    except TimeoutError:
+        raise DeadlineExceeded("the download ran past its deadline") from None
     finally:
         await effect.response.aclose()
 
@@ -189,7 +306,7 @@ def _perform_sync(effect: Effect, http: httpx.Client, base_url: str, clock: Cloc
             _sleep_sync(effect, clock)
         if isinstance(effect, Drain):
             _drain_sync(effect)
-    except (httpx.TransportError, WaitCancelledError) as error:
+    except (httpx.HTTPError, httpx.InvalidURL, BodyTooLarge, WaitCancelledError) as error:
         return None, error
     return None, None
 
@@ -201,10 +318,10 @@ async def _perform_async(
         if isinstance(effect, Send):
             return await _send_async(http, base_url, effect), None
         if isinstance(effect, Sleep):
-            await clock.async_sleep(effect.seconds)
+            await clock.async_sleep(min(effect.seconds, MAX_SLEEP) if effect.seconds > 0 else 0.0)
         if isinstance(effect, Drain):
             await _drain_async(effect)
-    except httpx.TransportError as error:
+    except (httpx.HTTPError, httpx.InvalidURL, BodyTooLarge) as error:
         return None, error
     return None, None
 
