@@ -38,7 +38,7 @@ class RequestOptions(TypedDict, total=False):
     idempotency_key: str
     """Sent as ``Idempotency-Key`` (POST only); by default a fresh uuid4 per call, reused by its retries."""
     timeout: float | httpx.Timeout
-    """HTTP timeout for this call, in seconds or as an ``httpx.Timeout``."""
+    """Deadline of each attempt of this call, connect to last byte, in seconds or as an ``httpx.Timeout``."""
     max_retries: int
     """Retries for this call, overriding the client's ``max_retries``."""
     extra_headers: Mapping[str, str]

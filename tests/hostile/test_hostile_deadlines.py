@@ -87,6 +87,18 @@ def test_a_download_deadline_holds(
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.asyncio
+async def test_an_async_download_deadline_holds(server: HostileServer, other: HostileServer, tmp_path: Path) -> None:
+    server.handler = respond_json(200, job_body("job_1", result={"urls": [f"{other.url}/a.png"]}))
+    other.handler = trickle(200, b"\x89PNG" + b"x" * 400, 0.2, {"Content-Type": "image/png"})
+    started = time.monotonic()
+    async with AsyncApiframe(api_key=KEY, base_url=server.url, max_retries=0) as client:
+        with pytest.raises(DownloadError, match="did not finish within"):
+            await client.jobs.download("job_1", tmp_path, timeout=1)
+    assert time.monotonic() - started < 5
+    assert list(tmp_path.iterdir()) == []
+
+
 @pytest.mark.parametrize("status", [429, 503])
 @pytest.mark.parametrize("hint", ["999999", "99999999999", "1e308"])
 def test_a_huge_retry_after_is_never_slept(status: int, hint: str, server: HostileServer) -> None:
