@@ -157,14 +157,14 @@ def _check_base_url(base_url: Any) -> str:
         url = httpx.URL(base_url)
     except (httpx.InvalidURL, UnicodeError, ValueError):
         raise ConfigurationError(f"base_url is not a valid URL; use an http(s) URL {example}") from None
+    if url.userinfo:
+        raise ConfigurationError(f"base_url must not hold a user name or password; use an http(s) URL {example}")
     if url.scheme not in ("http", "https") or not url.host:
         raise ConfigurationError(f"base_url must be an http(s) URL {example}, got {base_url!r}")
     if url.query or url.fragment or "?" in base_url or "#" in base_url:
         raise ConfigurationError(
             f"base_url must not have a query (?...) or fragment (#...): every call appends its path, {example}"
         )
-    if url.userinfo:
-        raise ConfigurationError(f"base_url must not hold a user name or password; use an http(s) URL {example}")
     return base_url.rstrip("/")
 
 

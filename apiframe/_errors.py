@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ._logging import redact, redact_data
+
 __all__ = [
     "APIResponseValidationError",
     "APIStatusError",
@@ -46,11 +48,15 @@ def _restore(cls: type[ApiframeError], args: tuple[Any, ...], state: dict[str, A
 
 
 class ApiframeError(Exception):
-    """Base class of every error raised by the SDK. Every error pickles with its fields."""
+    """Base class of every error raised by the SDK. Every error pickles with its fields.
+
+    The client's API key never appears in a message, body or headers an error keeps.
+    """
 
     message: str
 
     def __init__(self, message: str) -> None:
+        message = redact(message)
         super().__init__(message)
         self.message = message
 
@@ -108,8 +114,8 @@ class APIStatusError(ApiframeError):
         super().__init__(message)
         self.status_code = status_code
         self.request_id = request_id
-        self.body = body
-        self.headers = dict(headers or {})
+        self.body = redact_data(body)
+        self.headers = redact_data(dict(headers or {}))
 
 
 class ValidationError(APIStatusError):
@@ -195,7 +201,7 @@ class APIResponseValidationError(ApiframeError):
         super().__init__(message)
         self.status_code = status_code
         self.request_id = request_id
-        self.body = body
+        self.body = redact_data(body)
 
 
 class NetworkError(ApiframeError):

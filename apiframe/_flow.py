@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeAlias, TypeVar
 
 import httpx
 
-from ._errors import WaitCancelledError
+from ._errors import ApiframeError, WaitCancelledError
 
 if TYPE_CHECKING:
     from ._files import MultipartBody
@@ -326,6 +326,26 @@ async def _perform_async(
     return None, None
 
 
+def _detach(error: ApiframeError) -> None:
+    """Cut the chain of an SDK error where it reaches a foreign exception.
+
+    A foreign exception can hold what must not leave the SDK (an httpx error holds the request and
+    so the API key; a ``JSONDecodeError`` holds the whole body); the SDK's message says what failed.
+    """
+    link: BaseException = error
+    seen: set[int] = set()
+    while id(link) not in seen:
+        seen.add(id(link))
+        following = link.__cause__ or link.__context__
+        if following is None:
+            return
+        if not isinstance(following, ApiframeError):
+            link.__cause__ = None
+            link.__context__ = None
+            return
+        link = following
+
+
 def _resume(flow: Flow[Any], reply: Any, error: BaseException | None) -> Effect:
     return flow.throw(error) if error is not None else flow.send(reply)
 
@@ -342,6 +362,9 @@ def run_sync(flow: Flow[T], *, http: httpx.Client, base_url: str, clock: Clock) 
     except StopIteration as stop:
         result: T = stop.value
         return result
+    except ApiframeError as error:
+        _detach(error)
+        raise
     finally:
         flow.close()
 
@@ -359,6 +382,9 @@ async def run_async(flow: Flow[T], *, http: httpx.AsyncClient, base_url: str, cl
     except StopIteration as stop:
         result: T = stop.value
         return result
+    except ApiframeError as error:
+        _detach(error)
+        raise
     finally:
         flow.close()
 
@@ -375,6 +401,9 @@ def iter_sync(flow: Flow[Any], *, http: httpx.Client, base_url: str, clock: Cloc
                 effect = _resume(flow, *_perform_sync(effect, http, base_url, clock))
     except StopIteration:
         return
+    except ApiframeError as error:
+        _detach(error)
+        raise
     finally:
         flow.close()
 
@@ -392,5 +421,8 @@ async def iter_async(flow: Flow[Any], *, http: httpx.AsyncClient, base_url: str,
                 effect = _resume(flow, reply, error)
     except StopIteration:
         return
+    except ApiframeError as error:
+        _detach(error)
+        raise
     finally:
         flow.close()

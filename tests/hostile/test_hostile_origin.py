@@ -8,9 +8,17 @@ from typing import Any
 
 import httpx
 import pytest
-from hostile_server import KEY, HostileServer, Request, Wire, job_body, redirect, respond_json
+from hostile_server import KEY, HostileServer, Request, Wire, job_body, redirect, respond, respond_json
 
-from apiframe import Apiframe, APIStatusError, AsyncApiframe, AuthenticationError, ConfigurationError, NetworkError
+from apiframe import (
+    Apiframe,
+    APIResponseValidationError,
+    APIStatusError,
+    AsyncApiframe,
+    AuthenticationError,
+    ConfigurationError,
+    NetworkError,
+)
 
 
 def _chain(error: BaseException) -> list[BaseException]:
@@ -90,6 +98,20 @@ def test_a_key_echoed_by_the_server_is_redacted_in_what_the_error_keeps(server: 
     _assert_keyless(error)
     restored: Any = pickle.loads(pickle.dumps(error))
     assert restored.body == error.body and restored.status_code == 401
+
+
+def test_a_key_echoed_in_an_unparseable_answer_is_redacted(client: Apiframe, server: HostileServer) -> None:
+    def echo(request: Request, wire: Wire) -> None:
+        given = request.headers["x-api-key"].encode()
+        respond(200, b"<html><title>proxy " + given + b"</title>key=" + given, {"Content-Type": "text/html"})(
+            request, wire
+        )
+
+    server.handler = echo
+    with pytest.raises(APIResponseValidationError) as caught:
+        client.jobs.get("job_1")
+    assert "[redacted]" in caught.value.body
+    _assert_keyless(caught.value)
 
 
 def test_network_errors_carry_no_request_and_so_no_key(server: HostileServer) -> None:
