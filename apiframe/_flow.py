@@ -44,6 +44,10 @@ MAX_SLEEP = 86_400.0
 """Seconds: the drivers never sleep longer in one go (a flow's own caps are far below this)."""
 
 
+TIGHTEN_MARGIN = 0.25
+"""Seconds: a body's read timeout is lowered to the time left only when that gains more than this."""
+
+
 class DeadlineExceeded(httpx.TimeoutException):
     """A request (or a download) ran past its whole-request deadline; the drivers raise it."""
 
@@ -183,6 +187,17 @@ def _check_deadline(deadline: float | None) -> None:
         raise DeadlineExceeded("the request ran past its whole-request deadline")
 
 
+def _tighten(response: httpx.Response, deadline: float | None) -> None:
+    """Bound the body's reads by the time left: the transport reads its timeouts when the body starts."""
+    timeouts = response.request.extensions.get("timeout")
+    if deadline is None or not isinstance(timeouts, dict):
+        return
+    left = max(0.001, deadline - time.monotonic())
+    read = timeouts.get("read")
+    if read is None or left < read - TIGHTEN_MARGIN:
+        timeouts["read"] = left
+
+
 def _declared_length(response: httpx.Response) -> int | None:
     value = response.headers.get("content-length", "").strip()
     return int(value) if value.isdigit() and len(value) < 20 else None
@@ -234,6 +249,7 @@ def _send_sync(http: httpx.Client, base_url: str, effect: Send) -> httpx.Respons
         _precheck(spec, response)
         cap, strict = _cap_of(spec, response)
         buffer = bytearray()
+        _tighten(response, deadline)
         for chunk in response.iter_bytes():
             _check_deadline(deadline)
             if not _take(buffer, chunk, cap, strict):
@@ -275,6 +291,7 @@ async def _send_async(http: httpx.AsyncClient, base_url: str, effect: Send) -> h
 
 
 def _drain_sync(effect: Drain) -> None:
+    _tighten(effect.response, effect.deadline)
     try:
         for chunk in effect.response.iter_bytes():
             effect.sink(chunk)
