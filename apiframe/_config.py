@@ -73,7 +73,7 @@ def total_seconds(timeout: httpx.Timeout) -> float | None:
 
 
 _TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
-_HEADER_VALUE = re.compile(r"[\t\x20-\x7e]*")
+_HEADER_VALUE = re.compile(r"(?:[\x21-\x7e](?:[\t\x20-\x7e]*[\x21-\x7e])?)?")
 
 
 def check_headers(headers: Any, *, name: str) -> dict[str, str]:
@@ -93,8 +93,8 @@ def check_headers(headers: Any, *, name: str) -> dict[str, str]:
             )
         if not _HEADER_VALUE.fullmatch(value):
             raise ConfigurationError(
-                f"{name}[{key!r}] holds a character that cannot be sent in an HTTP header (a line break, NUL, "
-                "control or non-ASCII character); remove it or encode the value"
+                f"{name}[{key!r}] cannot be sent in an HTTP header: it holds a line break, NUL, control or non-ASCII "
+                "character, or starts or ends with whitespace; remove it or encode the value"
             )
         out[key] = value
     return out

@@ -415,7 +415,8 @@ def request_flow(
         except (httpx.HTTPError, httpx.InvalidURL) as error:
             timed_out = isinstance(error, httpx.TimeoutException)
             what = "timed out" if timed_out else f"failed ({type(error).__name__})"
-            if safe and attempt < max_retries and not isinstance(error, httpx.InvalidURL):
+            local = isinstance(error, httpx.InvalidURL | httpx.LocalProtocolError | httpx.UnsupportedProtocol)
+            if safe and attempt < max_retries and not local:
                 delay = backoff_delay(attempt)
                 logger.info("%s %s %s; retry %d in %.2f s", method, shown, what, attempt + 1, delay)
                 yield Sleep(delay)
@@ -464,8 +465,13 @@ def _transport_error(error: Exception, method: str, path: str, attempt: int, tot
         return RequestTimeoutError(
             f"{method} {path} timed out{tail} (deadline {limit} per attempt); raise timeout= or check the network"
         )
-    if isinstance(error, httpx.InvalidURL):
+    if isinstance(error, httpx.InvalidURL | httpx.UnsupportedProtocol):
         return InvalidRequestError(f"{method} {path} has an address that cannot be requested; check the URL")
+    if isinstance(error, httpx.LocalProtocolError):
+        return InvalidRequestError(
+            f"{method} {path} could not be sent as built (LocalProtocolError: a header or value HTTP cannot "
+            "carry); check extra_headers and default_headers"
+        )
     if isinstance(error, httpx.DecodingError):
         detail = "the response body could not be decoded (a broken compressed body)"
     else:

@@ -62,6 +62,12 @@ REFUSED: list[tuple[str, Call, type[ApiframeError], str]] = [
         ConfigurationError,
         "line break",
     ),
+    (
+        "header-padded-value",
+        lambda c: c.jobs.get("job_1", extra_headers={"X": " a "}),
+        ConfigurationError,
+        "ends with whitespace",
+    ),
     ("header-non-ascii", lambda c: c.jobs.get("job_1", extra_headers={"X": "é"}), ConfigurationError, "non-ASCII"),
     ("header-bad-name", lambda c: c.jobs.get("job_1", extra_headers={"X Y": "1"}), ConfigurationError, "header name"),
     ("timeout-nan", lambda c: c.jobs.get("job_1", timeout=math.nan), ConfigurationError, "finite"),
