@@ -151,13 +151,21 @@ class SystemClock:
 
 
 def _build(
-    http: httpx.Client | httpx.AsyncClient, base_url: str, spec: RequestSpec, *, is_async: bool
+    http: httpx.Client | httpx.AsyncClient,
+    base_url: str,
+    spec: RequestSpec,
+    *,
+    is_async: bool,
+    sent: Callable[[], None] | None = None,
 ) -> httpx.Request:
     headers = dict(spec.headers)
     content: Any = spec.content
     if spec.multipart is not None:
         headers.update(spec.multipart.headers)
-        content = spec.multipart.aiter_bytes() if is_async else spec.multipart.iter_bytes()
+        if is_async:
+            content = _then_async(spec.multipart.aiter_bytes(), sent)
+        else:
+            content = _then(spec.multipart.iter_bytes(), sent)
     absolute = spec.path.startswith(("https://", "http://"))
     return http.build_request(
         spec.method,
@@ -170,16 +178,39 @@ def _build(
     )
 
 
+def _then(chunks: Iterator[bytes], sent: Callable[[], None] | None) -> Iterator[bytes]:
+    """An upload's body, calling ``sent`` once it has all been handed to the transport."""
+    yield from chunks
+    if sent is not None:
+        sent()
+
+
+async def _then_async(chunks: AsyncIterator[bytes], sent: Callable[[], None] | None) -> AsyncIterator[bytes]:
+    async for chunk in chunks:
+        yield chunk
+    if sent is not None:
+        sent()
+
+
+class _Countdown:
+    """A request's whole deadline. For an upload it starts when the body is sent: a big file may
+    take longer than ``timeout`` to send, and each write is bounded by the write timeout anyway."""
+
+    def __init__(self, total: float | None, upload: bool) -> None:
+        self.total = total
+        self.at = None if total is None or upload else time.monotonic() + total
+
+    def start(self) -> None:
+        if self.total is not None:
+            self.at = time.monotonic() + self.total
+
+
 def _clipped(timeout: httpx.Timeout, total: float | None) -> httpx.Timeout:
     """No phase of a request waits longer than its whole deadline."""
     if total is None:
         return timeout
     phases = {name: total if value is None else min(value, total) for name, value in timeout.as_dict().items()}
     return httpx.Timeout(**phases)
-
-
-def _deadline(seconds: float | None) -> float | None:
-    return None if seconds is None else time.monotonic() + seconds
 
 
 def _check_deadline(deadline: float | None) -> None:
@@ -239,9 +270,10 @@ def _sleep_sync(effect: Sleep, clock: Clock) -> None:
 
 def _send_sync(http: httpx.Client, base_url: str, effect: Send) -> httpx.Response:
     spec = effect.request
-    request = _build(http, base_url, spec, is_async=False)
-    deadline = _deadline(spec.total)
+    countdown = _Countdown(spec.total, upload=spec.multipart is not None)
+    request = _build(http, base_url, spec, is_async=False, sent=countdown.start)
     response = http.send(request, stream=True, follow_redirects=False)
+    deadline = countdown.at
     try:
         _check_deadline(deadline)
         if effect.stream and 200 <= response.status_code < 300:
@@ -267,9 +299,17 @@ async def _send_async(http: httpx.AsyncClient, base_url: str, effect: Send) -> h
     import asyncio
 
     spec = effect.request
-    request = _build(http, base_url, spec, is_async=True)
+    upload = spec.multipart is not None
     try:
-        async with asyncio.timeout(spec.total):
+        async with asyncio.timeout(None if upload else spec.total) as scope:
+            loop = asyncio.get_running_loop()
+            total = spec.total
+
+            def sent() -> None:  # an upload's deadline starts once its body is sent
+                if total is not None:
+                    scope.reschedule(loop.time() + total)
+
+            request = _build(http, base_url, spec, is_async=True, sent=sent)
             response = await http.send(request, stream=True, follow_redirects=False)
             try:
                 if effect.stream and 200 <= response.status_code < 300:

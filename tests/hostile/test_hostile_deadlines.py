@@ -6,9 +6,11 @@ before the fix these calls ran for 15 s and more, or slept for days.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import math
 import time
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
@@ -154,3 +156,50 @@ def test_nonsense_wait_settings_are_refused_before_any_request(
     with pytest.raises(InvalidRequestError, match=r"finite|positive"):
         client.jobs.wait("job_1", **arguments)
     assert server.requests == []
+
+
+def _slow_body(pieces: int, every: float) -> Iterator[bytes]:
+    yield b"\x89PNG\r\n\x1a\n"
+    for _ in range(pieces):
+        time.sleep(every)
+        yield b"x" * 1000
+
+
+UPLOAD = {
+    "byteSize": 5008,
+    "contentType": "image/png",
+    "expiresAt": "2026-11-23T12:00:00Z",
+    "id": "up_1",
+    "kind": "image",
+    "url": "https://cdn.test/up_1.png",
+}
+
+
+def test_an_upload_slower_than_the_timeout_still_completes(client: Apiframe, server: HostileServer) -> None:
+    server.handler = respond_json(200, UPLOAD)
+    upload = client.uploads.create(_slow_body(5, 0.3), filename="a.png", timeout=1)
+    assert upload.id == "up_1"
+    assert len(server.requests) == 1 and len(server.requests[0].body) > 5000
+
+
+def test_the_answer_to_an_upload_still_has_a_deadline(client: Apiframe, server: HostileServer) -> None:
+    server.handler = trickle(200, json.dumps(UPLOAD).encode(), 0.3, {"Content-Type": "application/json"})
+    started = time.monotonic()
+    with pytest.raises(RequestTimeoutError):
+        client.uploads.create(_slow_body(2, 0.2), filename="a.png", timeout=1)
+    assert time.monotonic() - started < 6
+
+
+@pytest.mark.asyncio
+async def test_an_async_upload_slower_than_the_timeout_still_completes(server: HostileServer) -> None:
+    server.handler = respond_json(200, UPLOAD)
+
+    async def slow() -> AsyncIterator[bytes]:
+        yield b"\x89PNG\r\n\x1a\n"
+        for _ in range(5):
+            await asyncio.sleep(0.3)
+            yield b"x" * 1000
+
+    async with AsyncApiframe(api_key=KEY, base_url=server.url, max_retries=0) as client:
+        upload = await client.uploads.create(slow(), filename="a.png", timeout=1)
+    assert upload.id == "up_1"
