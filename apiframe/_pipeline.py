@@ -263,7 +263,8 @@ def error_from_response(
         hint = f"{extra} from {_target_host(response)}" if 300 <= status < 400 else extra
     delay = retry_after(response.headers) if status == 429 else None
     if status == 429 and delay is not None:
-        hint = f"too many requests; retry after {delay:.0f} s"
+        shown_delay = f"{delay:.0f} s" if delay <= 86_400 else "more than a day"
+        hint = f"too many requests; retry after {shown_delay}"
     if isinstance(body, dict) and status == 400 and isinstance(body.get("details"), dict):
         fields = ", ".join(sorted(str(k) for k in body["details"]))[:300]
         if fields:
