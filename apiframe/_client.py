@@ -124,6 +124,7 @@ class _BaseClient:
         options: Mapping[str, Any] | None = None,
         stream: bool = False,
         authenticate: bool = True,
+        deadline: float | None = None,
     ) -> Flow[httpx.Response]:
         return request_flow(
             self._config,
@@ -135,6 +136,7 @@ class _BaseClient:
             options=options,
             stream=stream,
             authenticate=authenticate,
+            deadline=deadline,
         )
 
     def _attach(self) -> None:

@@ -37,6 +37,7 @@ from ._errors import (
     InvalidRequestError,
     JobCancelledError,
     JobFailedError,
+    RequestTimeoutError,
     ResultExpiredError,
 )
 from ._flow import DeadlineExceeded, Drain, Flow, Sleep
@@ -233,16 +234,20 @@ class _Deadline:
         self.at = None if seconds is None else time.monotonic() + seconds
 
     def options(self, options: RequestOptions, job_id: str) -> RequestOptions:
+        """Options for the job lookup: its timeout clipped to the time left, retried by nobody."""
         if self.at is None:
             return options
         left = self.at - time.monotonic()
         if left <= 0:
             raise self.error(job_id)
-        return {**options, "timeout": left}
+        return {**options, "timeout": left, "max_retries": 0}
 
     def for_transfer(self) -> float:
         limit = time.monotonic() + FILE_DEADLINE
         return limit if self.at is None else min(limit, self.at)
+
+    def clip(self, pause: float) -> float:
+        return pause if self.at is None else max(0.0, min(pause, self.at - time.monotonic()))
 
     def passed(self) -> bool:
         return time.monotonic() >= (self.at if self.at is not None else float("inf"))
@@ -272,8 +277,12 @@ def _file_flow(
         while True:
             try:
                 response: httpx.Response = yield from client._request(
-                    "GET", output.url, options=deadline.options(options, job_id), stream=True, authenticate=False
+                    "GET", output.url, options=options, stream=True, authenticate=False, deadline=deadline.at
                 )
+            except RequestTimeoutError:
+                if deadline.passed():
+                    raise deadline.error(job_id) from None
+                raise
             except APIStatusError as error:
                 if error.status_code in _GONE:
                     raise ResultExpiredError(
@@ -319,7 +328,7 @@ def _file_flow(
                 raise failure
             attempt += 1
             temp.restart()
-            yield Sleep(backoff_delay(attempt - 1))
+            yield Sleep(deadline.clip(backoff_delay(attempt - 1)))
     finally:
         temp.discard()
 

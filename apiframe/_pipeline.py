@@ -5,6 +5,7 @@ Every call of every resource goes through :func:`request_flow`, for both clients
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import time
@@ -365,13 +366,15 @@ def request_flow(
     options: Mapping[str, Any] | None = None,
     stream: bool = False,
     authenticate: bool = True,
+    deadline: float | None = None,
 ) -> Flow[httpx.Response]:
     """Send one API request, retrying what is safe to retry; return the 2xx response or raise.
 
     ``path`` may be an absolute URL (a result file); ``authenticate=False`` leaves the API key
     (and the client's default headers) out, as for any host that is not the API, and follows
     that host's redirects a bounded number of times. The API's own redirects are never followed.
-    Each attempt has a whole-request deadline (its timeout's longest phase, connect to last byte).
+    Each attempt has a whole-request deadline (its timeout's longest phase, connect to last byte);
+    ``deadline`` (a ``time.monotonic()`` value) bounds all attempts and the pauses between them.
     """
     options = dict(options or {})
     _check_options(options)
@@ -405,25 +408,36 @@ def request_flow(
     safe = replayable and (method in _IDEMPOTENT_METHODS or "Idempotency-Key" in spec.headers)
     attempt = 0
     hops = 0
+
+    def in_time(delay: float) -> bool:
+        return deadline is None or time.monotonic() + delay < deadline
+
     while True:
         started = time.perf_counter()
         failure: Exception | None = None
         response: httpx.Response | None = None
+        attempt_spec = spec
+        if deadline is not None:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise RequestTimeoutError(f"{method} {shown} did not finish before its deadline")
+            if spec.total is None or left < spec.total:
+                attempt_spec = dataclasses.replace(spec, total=left)
         try:
-            response = yield Send(spec, stream=stream)
+            response = yield Send(attempt_spec, stream=stream)
         except BodyTooLarge as error:
             failure = _too_large(error, method, shown)
         except (httpx.HTTPError, httpx.InvalidURL) as error:
             timed_out = isinstance(error, httpx.TimeoutException)
             what = "timed out" if timed_out else f"failed ({type(error).__name__})"
             local = isinstance(error, httpx.InvalidURL | httpx.LocalProtocolError | httpx.UnsupportedProtocol)
-            if safe and attempt < max_retries and not local:
-                delay = backoff_delay(attempt)
+            delay = backoff_delay(attempt)
+            if safe and attempt < max_retries and not local and in_time(delay):
                 logger.info("%s %s %s; retry %d in %.2f s", method, shown, what, attempt + 1, delay)
                 yield Sleep(delay)
                 attempt += 1
                 continue
-            failure = _transport_error(error, method, shown, attempt, spec.total)
+            failure = _transport_error(error, method, shown, attempt, attempt_spec.total)
         if response is None:
             assert failure is not None
             raise failure  # outside the except block: no chained exception can carry request data
@@ -451,6 +465,8 @@ def request_flow(
             if hint is not None and hint > MAX_RETRY_AFTER:
                 raise error_from_response(response, method=method, path=shown)
             delay = hint if hint is not None else backoff_delay(attempt)
+            if not in_time(delay):
+                raise error_from_response(response, method=method, path=shown)
             logger.info("%s %s -> %d; retry %d in %.2f s", method, shown, status, attempt + 1, delay)
             yield Sleep(delay)
             attempt += 1

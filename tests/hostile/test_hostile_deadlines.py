@@ -89,6 +89,23 @@ def test_a_download_deadline_holds(
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_silent_file_host_cannot_stretch_a_download_with_retries(
+    server: HostileServer, other: HostileServer, tmp_path: Path
+) -> None:
+    def silent(request: Request, wire: Wire) -> None:
+        wire.keep_alive = False
+        wire.pause(30)  # never answers
+
+    server.handler = respond_json(200, job_body("job_1", result={"urls": [f"{other.url}/a.png"]}))
+    other.handler = silent
+    started = time.monotonic()
+    patient = Apiframe(api_key=KEY, base_url=server.url, max_retries=3)
+    with patient as client, pytest.raises(DownloadError, match="did not finish within timeout=1 s"):
+        client.jobs.download("job_1", tmp_path, timeout=1)
+    assert time.monotonic() - started < 5
+    assert list(tmp_path.iterdir()) == []
+
+
 @pytest.mark.asyncio
 async def test_an_async_download_deadline_holds(server: HostileServer, other: HostileServer, tmp_path: Path) -> None:
     server.handler = respond_json(200, job_body("job_1", result={"urls": [f"{other.url}/a.png"]}))
