@@ -210,7 +210,7 @@ def _expected_length(response: httpx.Response) -> int | None:
     if response.headers.get("content-encoding", "identity") != "identity":
         return None
     value = response.headers.get("content-length", "")
-    return int(value) if value.isdigit() else None
+    return int(value) if value.isascii() and value.isdigit() else None
 
 
 def _html_error(job_id: str, output: Output) -> DownloadError:

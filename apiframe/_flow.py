@@ -231,7 +231,7 @@ def _tighten(response: httpx.Response, deadline: float | None) -> None:
 
 def _declared_length(response: httpx.Response) -> int | None:
     value = response.headers.get("content-length", "").strip()
-    return int(value) if value.isdigit() and len(value) < 20 else None
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 20 else None
 
 
 def _cap_of(spec: RequestSpec, response: httpx.Response) -> tuple[int | None, bool]:
