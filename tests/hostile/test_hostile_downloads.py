@@ -160,3 +160,17 @@ def test_a_full_disk_is_a_download_error_that_leaves_no_file(
     assert outcome["type"] == "DownloadError", outcome
     assert "File too large" in outcome["message"]
     assert _files(tmp_path) == ["out"]
+
+
+def test_a_file_host_gets_no_credential_and_none_of_the_clients_headers(
+    server: HostileServer, other: HostileServer, tmp_path: Path
+) -> None:
+    other.handler = respond(200, PNG, {"Content-Type": "image/png"})
+    _api_and_files(server, "job_1", f"{other.url}/a.png")
+    headers = {"Authorization": "Bearer team-token", "X-Team": "t1"}
+    with Apiframe(api_key=KEY, base_url=server.url, default_headers=headers) as client:
+        client.jobs.download("job_1", tmp_path, extra_headers={"Cookie": "s=1", "X-Trace": "abc"})
+    (file_request,) = other.requests
+    assert not {"x-api-key", "authorization", "cookie", "x-team"} & set(file_request.headers)
+    assert file_request.headers["x-trace"] == "abc"
+    assert server.requests[0].headers["authorization"] == "Bearer team-token"
