@@ -10,8 +10,9 @@ from hostile_server import KEY, HostileServer, Request, Wire, deep_json, endless
 from apiframe import Apiframe, APIResponseValidationError, AsyncApiframe, ServerError, ValidationError
 from apiframe._pipeline import MAX_ERROR_BYTES, MAX_JSON_DEPTH, MAX_RESPONSE_BYTES
 
-SLACK = 8 * 1024 * 1024
-"""Bytes the kernel's socket buffers may hold beyond what the client read."""
+SLACK = 40 * 1024 * 1024
+"""Bytes the kernel's socket buffers may hold beyond what the client read (tcp_rmem and tcp_wmem
+can grow to 32 MiB and 4 MiB); an unbounded reader would take gigabytes."""
 
 
 def _declares(length: int) -> object:
