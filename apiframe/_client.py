@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import AsyncIterator, Iterator, Mapping
+import os
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self, TypeVar, Unpack
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, Unpack
 
 import httpx
 
@@ -44,12 +45,38 @@ if TYPE_CHECKING:
 __all__ = ["Apiframe", "AsyncApiframe"]
 
 T = TypeVar("T")
+H = TypeVar("H")
 _UNSET: Any = object()
+
+
+class _Pool(Generic[H]):
+    """The connection pool of a client and its copies; a forked child gets a fresh one.
+
+    Connections are sockets: after ``os.fork()`` parent and child would share them and read each
+    other's answers. The pool notices the process id change and starts over (the parent's pool is
+    left alone). A user-supplied ``http_client`` is the user's to re-create after a fork.
+    """
+
+    def __init__(self, http: H, factory: Callable[[], H] | None) -> None:
+        self._http: H = http
+        self._factory: Callable[[], H] | None = factory
+        self._pid = os.getpid()
+
+    def get(self) -> H:
+        if self._factory is not None and os.getpid() != self._pid:
+            self._http = self._factory()
+            self._pid = os.getpid()
+        return self._http
 
 
 class _BaseClient:
     _config: ClientConfig
     _owns_http: bool
+    _pool: _Pool[Any]
+
+    @property
+    def _http(self) -> Any:
+        return self._pool.get()
 
     def _init_config(
         self,
@@ -100,6 +127,7 @@ class _BaseClient:
         options: Mapping[str, Any] | None = None,
         stream: bool = False,
         authenticate: bool = True,
+        deadline: float | None = None,
     ) -> Flow[httpx.Response]:
         return request_flow(
             self._config,
@@ -111,10 +139,8 @@ class _BaseClient:
             options=options,
             stream=stream,
             authenticate=authenticate,
+            deadline=deadline,
         )
-
-    def _attach(self) -> None:
-        raise NotImplementedError
 
     def _use_clock(self, clock: Clock) -> Self:
         """Tests: run this client's waits and backoff on ``clock`` (not part of the constructor's API)."""
@@ -146,8 +172,7 @@ class _BaseClient:
         clone._config = self._config.evolve(**changes)
         register_secret(clone._config.api_key)
         clone._owns_http = False
-        clone._http = self._http  # type: ignore[attr-defined]
-        clone._attach()
+        clone._pool = self._pool
         return clone
 
     def __repr__(self) -> str:
@@ -196,11 +221,11 @@ class Apiframe(_BaseClient):
             allow_dangerously_expose_api_key=allow_dangerously_expose_api_key,
         )
         self._owns_http = http_client is None
-        self._http = http_client or httpx.Client(timeout=self._config.timeout)
-        self._attach()
+        timeout = self._config.timeout
+        self._pool = _Pool(http_client, None) if http_client else _Pool(httpx.Client(timeout=timeout), self._new_http)
 
-    def _attach(self) -> None:
-        pass  # resources are created on first use (see resources._base.resource)
+    def _new_http(self) -> httpx.Client:
+        return httpx.Client(timeout=self._config.timeout)
 
     def me(self, **options: Unpack[RequestOptions]) -> Me:
         """The calling team: credits, plan and limits."""
@@ -272,11 +297,13 @@ class AsyncApiframe(_BaseClient):
             allow_dangerously_expose_api_key=allow_dangerously_expose_api_key,
         )
         self._owns_http = http_client is None
-        self._http = http_client or httpx.AsyncClient(timeout=self._config.timeout)
-        self._attach()
+        timeout = self._config.timeout
+        self._pool = (
+            _Pool(http_client, None) if http_client else _Pool(httpx.AsyncClient(timeout=timeout), self._new_http)
+        )
 
-    def _attach(self) -> None:
-        pass  # resources are created on first use (see resources._base.resource)
+    def _new_http(self) -> httpx.AsyncClient:
+        return httpx.AsyncClient(timeout=self._config.timeout)
 
     async def me(self, **options: Unpack[RequestOptions]) -> Me:
         """The calling team: credits, plan and limits."""

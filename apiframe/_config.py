@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
 import os
+import re
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any, TypedDict
+from typing import Any, TypedDict, TypeGuard
 
 import httpx
 
@@ -19,8 +21,10 @@ __all__ = [
     "DEFAULT_TIMEOUT",
     "ClientConfig",
     "RequestOptions",
+    "check_headers",
     "make_config",
     "to_timeout",
+    "total_seconds",
 ]
 
 DEFAULT_BASE_URL = "https://api.apiframe.ai"
@@ -34,7 +38,7 @@ class RequestOptions(TypedDict, total=False):
     idempotency_key: str
     """Sent as ``Idempotency-Key`` (POST only); by default a fresh uuid4 per call, reused by its retries."""
     timeout: float | httpx.Timeout
-    """HTTP timeout for this call, in seconds or as an ``httpx.Timeout``."""
+    """Deadline of each attempt of this call, connect to last byte, in seconds or as an ``httpx.Timeout``."""
     max_retries: int
     """Retries for this call, overriding the client's ``max_retries``."""
     extra_headers: Mapping[str, str]
@@ -45,13 +49,59 @@ class RequestOptions(TypedDict, total=False):
     """Wire keys merged into this call's JSON body, unchecked (for what the shipped spec does not know yet)."""
 
 
+def _positive_seconds(value: Any) -> TypeGuard[float]:
+    return not isinstance(value, bool) and isinstance(value, int | float) and math.isfinite(value) and value > 0
+
+
 def to_timeout(value: float | httpx.Timeout | None, *, name: str = "timeout") -> httpx.Timeout:
-    """Normalize a timeout argument, rejecting nonsense with a clear message."""
+    """Normalize a timeout argument, rejecting nonsense (zero, negative, NaN, infinite) with a clear message."""
     if isinstance(value, httpx.Timeout):
+        for phase, seconds in value.as_dict().items():
+            if seconds is not None and not _positive_seconds(seconds):
+                raise ConfigurationError(
+                    f"{name} has {phase}={seconds!r}; each phase of an httpx.Timeout must be a positive, finite "
+                    "number of seconds or None"
+                )
         return value
-    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
-        raise ConfigurationError(f"{name} must be a positive number of seconds or an httpx.Timeout, got {value!r}")
+    if not _positive_seconds(value):
+        raise ConfigurationError(
+            f"{name} must be a positive, finite number of seconds or an httpx.Timeout, got {value!r}"
+        )
     return httpx.Timeout(float(value))
+
+
+def total_seconds(timeout: httpx.Timeout) -> float | None:
+    """The whole-request deadline a timeout stands for: its longest phase (None when no phase is set)."""
+    phases = [seconds for seconds in timeout.as_dict().values() if seconds is not None]
+    return max(phases) if phases else None
+
+
+_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+_HEADER_VALUE = re.compile(r"(?:[\x21-\x7e](?:[\t\x20-\x7e]*[\x21-\x7e])?)?")
+
+
+def check_headers(headers: Any, *, name: str) -> dict[str, str]:
+    """Header names and values that can go on the wire as they are; values are never echoed."""
+    if headers is None:
+        return {}
+    if not isinstance(headers, Mapping):
+        raise ConfigurationError(f"{name} must be a mapping of header names to strings, got {type(headers).__name__}")
+    out: dict[str, str] = {}
+    for key, value in headers.items():
+        if not isinstance(key, str) or not _TOKEN.fullmatch(key):
+            shown = repr(key) if isinstance(key, str) and len(key) <= 60 else type(key).__name__
+            raise ConfigurationError(f"{name} has an invalid header name {shown}: use ASCII letters, digits and -")
+        if not isinstance(value, str):
+            raise ConfigurationError(
+                f"{name}[{key!r}] must be a string, got {type(value).__name__}; convert it with str() first"
+            )
+        if not _HEADER_VALUE.fullmatch(value):
+            raise ConfigurationError(
+                f"{name}[{key!r}] cannot be sent in an HTTP header: it holds a line break, NUL, control or non-ASCII "
+                "character, or starts or ends with whitespace; remove it or encode the value"
+            )
+        out[key] = value
+    return out
 
 
 def _check_retries(value: Any, name: str = "max_retries") -> int:
@@ -81,24 +131,44 @@ class ClientConfig:
             changes["base_url"] = _check_base_url(changes["base_url"])
         if "api_key" in changes:
             changes["api_key"] = _check_key(changes["api_key"])
+        if "default_headers" in changes:
+            changes["default_headers"] = check_headers(changes["default_headers"], name="default_headers")
         return replace(self, **changes)
 
 
 def _check_key(api_key: str | None) -> str:
+    """A key that can go in a header as it is. No message here ever shows the key or a piece of it."""
     if api_key is None or not isinstance(api_key, str) or not api_key.strip():
         raise ConfigurationError(
             "no API key: pass api_key=... to the client or set the APIFRAME_API_KEY environment variable "
             "(create a key in the Apiframe dashboard; for local runs use the sandbox: `apiframe sandbox`)"
         )
-    if api_key != api_key.strip() or any(ch in api_key for ch in "\r\n"):
+    if any(ch.isspace() for ch in api_key):
         raise ConfigurationError("the API key contains whitespace or line breaks; check how it was copied")
+    if not all("!" <= ch <= "~" for ch in api_key):
+        raise ConfigurationError(
+            "the API key contains a character that is not printable ASCII (a control or non-ASCII character); "
+            "check how it was copied"
+        )
     return api_key
 
 
-def _check_base_url(base_url: str) -> str:
-    url = httpx.URL(base_url)
+def _check_base_url(base_url: Any) -> str:
+    example = f"such as {DEFAULT_BASE_URL!r}"
+    if not isinstance(base_url, str):
+        raise ConfigurationError(f"base_url must be an http(s) URL {example}, got {type(base_url).__name__}")
+    try:
+        url = httpx.URL(base_url)
+    except (httpx.InvalidURL, UnicodeError, ValueError):
+        raise ConfigurationError(f"base_url is not a valid URL; use an http(s) URL {example}") from None
+    if url.userinfo:
+        raise ConfigurationError(f"base_url must not hold a user name or password; use an http(s) URL {example}")
     if url.scheme not in ("http", "https") or not url.host:
-        raise ConfigurationError(f"base_url must be an http(s) URL such as {DEFAULT_BASE_URL!r}, got {base_url!r}")
+        raise ConfigurationError(f"base_url must be an http(s) URL {example}, got {base_url!r}")
+    if url.query or url.fragment or "?" in base_url or "#" in base_url:
+        raise ConfigurationError(
+            f"base_url must not have a query (?...) or fragment (#...): every call appends its path, {example}"
+        )
     return base_url.rstrip("/")
 
 
@@ -126,6 +196,6 @@ def make_config(
         base_url=url,
         timeout=to_timeout(timeout),
         max_retries=_check_retries(max_retries),
-        default_headers=dict(default_headers or {}),
+        default_headers=check_headers(default_headers, name="default_headers"),
         clock=clock or SystemClock(),
     )

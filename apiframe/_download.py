@@ -2,17 +2,24 @@
 
 Each file is streamed (never held whole in memory) into a hidden temporary file beside its
 destination, checked against ``Content-Length``, then renamed into place, so a file under its
-final name is always complete: a download interrupted at any point leaves no partial file
-under a real name, and running it again skips the files already there. Files are named
-``<job_id>.<ext>`` (one output) or ``<job_id>-<n>.<ext>``, the extension from the content type.
-The API key is never sent with a download: result URLs are public CDN links.
+final name is always complete: a download interrupted at any point (a broken transfer, a full
+disk) leaves no partial file under a real name and no temporary file, and running it again skips
+the files already there. Files are named ``<job_id>.<ext>`` (one output) or ``<job_id>-<n>.<ext>``,
+the extension from the content type; the id is the one the caller asked for (checked to be a
+plain file name), never one taken from the server's answer, and every path is checked to resolve
+inside the folder. The API key is never sent with a download: result URLs are public CDN links;
+their redirects are followed a bounded number of times, and an HTML page is never saved as a file.
+With ``timeout=``, the whole download (job lookup included) ends by then, in wall-clock time.
 """
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import mimetypes
 import os
+import re
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,15 +29,18 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from ._config import to_timeout, total_seconds
 from ._errors import (
+    APIResponseValidationError,
     APIStatusError,
     DownloadError,
     InvalidRequestError,
     JobCancelledError,
     JobFailedError,
+    RequestTimeoutError,
     ResultExpiredError,
 )
-from ._flow import Drain, Flow, Sleep
+from ._flow import DeadlineExceeded, Drain, Flow, Sleep
 from ._outputs import Job, Output
 from ._retry import backoff_delay
 
@@ -56,6 +66,10 @@ _PREFERRED_EXTENSIONS = {
 }
 _GENERIC_TYPES = frozenset({"application/octet-stream", "binary/octet-stream"})
 _GONE = frozenset({403, 404, 410})
+_SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,199}")
+_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+FILE_DEADLINE = 3600.0
+"""Seconds: without ``timeout=``, no single file transfer runs longer than this."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +95,7 @@ def extension_for(content_type: str | None, url: str) -> str:
         if known:
             return known
     suffix = PurePosixPath(urlsplit(url).path).suffix.lower()
-    if 1 < len(suffix) <= 6 and suffix[1:].isalnum():
+    if 1 < len(suffix) <= 6 and suffix[1:].isascii() and suffix[1:].isalnum():
         return suffix
     return ".bin"
 
@@ -89,6 +103,25 @@ def extension_for(content_type: str | None, url: str) -> str:
 def file_stem(job_id: str, output: Output, count: int) -> str:
     """``<job_id>`` for a job's only file, ``<job_id>-<n>`` for each of several."""
     return job_id if count == 1 else f"{job_id}-{output.index}"
+
+
+def checked_id(job_id: str) -> str:
+    """A job id that can name a file: letters, digits, ``.``, ``_`` and ``-``, no ``..``."""
+    if not isinstance(job_id, str) or not _SAFE_ID.fullmatch(job_id) or ".." in job_id:
+        shown = repr(job_id[:60]) if isinstance(job_id, str) else type(job_id).__name__
+        raise InvalidRequestError(
+            f"job id {shown} cannot name a file: a job id is at most 200 letters, digits, '.', '_' or '-'; "
+            "pass the id the API gave you",
+            field="job",
+        )
+    return job_id
+
+
+def _inside(directory: Path, path: Path) -> Path:
+    """``path``, after checking that it resolves inside ``directory`` (no link or name leads out)."""
+    if path.resolve().parent != directory.resolve():
+        raise DownloadError(f"refusing to write {path.name}: it does not resolve inside {directory}")
+    return path
 
 
 def _existing(directory: Path, stem: str) -> Path | None:
@@ -123,51 +156,107 @@ def _checked_outputs(job: Any) -> tuple[Output, ...]:
 
 
 class _TempFile:
-    """A hidden file beside ``directory/stem`` that becomes the final file only when complete."""
+    """A hidden file beside ``directory/stem`` that becomes the final file only when complete.
+
+    Any failure of the disk (full, quota, file-size limit) while writing, flushing or closing is a
+    :class:`DownloadError`, and :meth:`discard` always removes the temporary file.
+    """
 
     def __init__(self, directory: Path, stem: str) -> None:
         self.directory = directory
         self.stem = stem
-        self.path = directory / f".{stem}.{uuid.uuid4().hex[:12]}.part"
+        self.path = _inside(directory, directory / f".{stem}.{uuid.uuid4().hex[:12]}.part")
         self.received = 0
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
         try:
-            self._file = open(self.path, "wb")  # noqa: SIM115 - closed in finish/discard
+            self._file = os.fdopen(os.open(self.path, flags, 0o644), "wb")
         except OSError as error:
-            raise DownloadError(f"cannot write into {directory}: {error.strerror or error}") from error
+            raise DownloadError(f"cannot write into {directory}: {error.strerror or error}") from None
 
     def write(self, chunk: bytes) -> None:
         try:
             self._file.write(chunk)
         except OSError as error:
-            raise DownloadError(f"writing {self.path.name} failed: {error.strerror or error}") from error
+            raise DownloadError(f"writing {self.path.name} failed: {error.strerror or error}") from None
         self.received += len(chunk)
 
     def restart(self) -> None:
-        self._file.seek(0)
-        self._file.truncate()
+        try:
+            self._file.seek(0)
+            self._file.truncate()
+        except OSError as error:
+            raise DownloadError(f"writing {self.path.name} failed: {error.strerror or error}") from None
         self.received = 0
 
     def finish(self, extension: str) -> Path:
-        final = self.directory / f"{self.stem}{extension}"
+        final = _inside(self.directory, self.directory / f"{self.stem}{extension}")
         try:
             self._file.flush()
             os.fsync(self._file.fileno())
             self._file.close()
             os.replace(self.path, final)
         except OSError as error:
-            raise DownloadError(f"saving {final} failed: {error.strerror or error}") from error
+            raise DownloadError(f"saving {final} failed: {error.strerror or error}") from None
         return final
 
     def discard(self) -> None:
-        self._file.close()
-        self.path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # the disk already failed; the error raised says so
+            self._file.close()
+        with contextlib.suppress(OSError):
+            self.path.unlink(missing_ok=True)
 
 
 def _expected_length(response: httpx.Response) -> int | None:
     if response.headers.get("content-encoding", "identity") != "identity":
         return None
     value = response.headers.get("content-length", "")
-    return int(value) if value.isdigit() else None
+    return int(value) if value.isascii() and value.isdigit() else None
+
+
+def _html_error(job_id: str, output: Output) -> DownloadError:
+    return DownloadError(
+        f"file {output.index} of job {job_id}: the file host answered an HTML page instead of the file "
+        "(a login, error or redirect page); nothing was saved. Run the download again later"
+    )
+
+
+def _is_html(content_type: str | None, head: bytes) -> bool:
+    kind = (content_type or "").split(";")[0].strip().lower()
+    start = head.lstrip()[:15].lower()
+    return kind in _HTML_TYPES or start.startswith((b"<!doctype html", b"<html"))
+
+
+class _Deadline:
+    """The download's wall-clock deadline (``timeout=``), else one per file transfer."""
+
+    def __init__(self, seconds: float | None) -> None:
+        self.seconds = seconds
+        self.at = None if seconds is None else time.monotonic() + seconds
+
+    def options(self, options: RequestOptions, job_id: str) -> RequestOptions:
+        """Options for the job lookup: its timeout clipped to the time left, retried by nobody."""
+        if self.at is None:
+            return options
+        left = self.at - time.monotonic()
+        if left <= 0:
+            raise self.error(job_id)
+        return {**options, "timeout": left, "max_retries": 0}
+
+    def for_transfer(self) -> float:
+        limit = time.monotonic() + FILE_DEADLINE
+        return limit if self.at is None else min(limit, self.at)
+
+    def clip(self, pause: float) -> float:
+        return pause if self.at is None else max(0.0, min(pause, self.at - time.monotonic()))
+
+    def passed(self) -> bool:
+        return time.monotonic() >= (self.at if self.at is not None else float("inf"))
+
+    def error(self, job_id: str) -> DownloadError:
+        return DownloadError(
+            f"downloading job {job_id} did not finish within timeout={self.seconds:g} s; finished files are "
+            "kept: run it again, or pass a longer timeout="
+        )
 
 
 def _file_flow(
@@ -178,6 +267,7 @@ def _file_flow(
     directory: Path,
     on_progress: ProgressCallback | None,
     options: RequestOptions,
+    deadline: _Deadline,
 ) -> Flow[Path]:
     stem = file_stem(job_id, output, count)
     temp = _TempFile(directory, stem)
@@ -187,43 +277,58 @@ def _file_flow(
         while True:
             try:
                 response: httpx.Response = yield from client._request(
-                    "GET", output.url, options=options, stream=True, authenticate=False
+                    "GET", output.url, options=options, stream=True, authenticate=False, deadline=deadline.at
                 )
+            except RequestTimeoutError:
+                if deadline.passed():
+                    raise deadline.error(job_id) from None
+                raise
             except APIStatusError as error:
                 if error.status_code in _GONE:
                     raise ResultExpiredError(
                         f"result file {output.index} of job {job_id} is gone ({error.status_code}): result "
                         "files expire 24 h after the job by default; generate it again",
                         job_id=job_id,
-                    ) from error
+                    ) from None
                 raise
             total = _expected_length(response)
-            extension = extension_for(response.headers.get("content-type") or output.content_type, output.url)
+            content_type = response.headers.get("content-type")
+            if _is_html(content_type, b""):
+                response.close()
+                raise _html_error(job_id, output)
+            extension = extension_for(content_type or output.content_type, output.url)
             final = directory / f"{stem}{extension}"
 
             def sink(chunk: bytes, final: Path = final, total: int | None = total) -> None:
+                if temp.received == 0 and _is_html(None, chunk):
+                    raise _html_error(job_id, output)
                 temp.write(chunk)
                 if on_progress is not None:
                     on_progress(DownloadProgress(job_id, final, temp.received, total, output.index, count))
 
+            failure: Exception | None = None
             try:
-                yield Drain(response, sink)
-            except httpx.TransportError as error:
-                if attempt >= retries:
-                    raise DownloadError(
+                yield Drain(response, sink, deadline.for_transfer())
+            except httpx.HTTPError as error:
+                if deadline.passed() or isinstance(error, DeadlineExceeded):
+                    failure = deadline.error(job_id) if deadline.passed() else None
+                if failure is None and attempt >= retries:
+                    failure = DownloadError(
                         f"downloading file {output.index} of job {job_id} broke off after {temp.received} bytes "
                         f"({type(error).__name__}); run the download again: finished files are kept"
-                    ) from error
-                attempt += 1
-                temp.restart()
-                yield Sleep(backoff_delay(attempt - 1))
-                continue
-            if total is not None and temp.received != total:
-                raise DownloadError(
-                    f"file {output.index} of job {job_id} ended after {temp.received} of {total} bytes; "
-                    "run the download again"
-                )
-            return temp.finish(extension)
+                    )
+            else:
+                if total is not None and temp.received != total:
+                    raise DownloadError(
+                        f"file {output.index} of job {job_id} ended after {temp.received} of {total} bytes; "
+                        "run the download again"
+                    )
+                return temp.finish(extension)
+            if failure is not None:
+                raise failure
+            attempt += 1
+            temp.restart()
+            yield Sleep(deadline.clip(backoff_delay(attempt - 1)))
     finally:
         temp.discard()
 
@@ -233,33 +338,45 @@ def download_flow(
     job: Any,
     directory: str | os.PathLike[str],
     *,
-    get_job: Callable[[str], Flow[Job]],
+    get_job: Callable[[str, RequestOptions], Flow[Job]],
     overwrite: bool = False,
     on_progress: ProgressCallback | None = None,
     options: RequestOptions | None = None,
 ) -> Flow[list[Path]]:
     """Save every result file of ``job`` (an id, handle or snapshot) into ``directory``."""
+    options = options or {}
+    timeout = options.get("timeout")
+    deadline = _Deadline(None if timeout is None else total_seconds(to_timeout(timeout)))
     target = Path(directory).expanduser()
     if target.exists() and not target.is_dir():
         raise InvalidRequestError(f"download directory {target} is a file; pass a directory", field="directory")
     if isinstance(job, Job) and str(job.status) == "COMPLETED":
+        job_id = checked_id(str(job.id))
         snapshot: Job = job
     else:
         from ._waiting import job_id_of
 
-        snapshot = yield from get_job(job_id_of(job))
+        job_id = checked_id(job_id_of(job))
+        snapshot = yield from get_job(job_id, deadline.options(options, job_id))
+        if str(snapshot.id) != job_id:
+            raise APIResponseValidationError(
+                f"asked for job {job_id}, the API answered with another job; nothing was downloaded",
+                status_code=200,
+                request_id=None,
+                body=None,
+            )
     outputs = _checked_outputs(snapshot)
     try:
         target.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise DownloadError(f"cannot create the download directory {target}: {error.strerror or error}") from error
+        raise DownloadError(f"cannot create the download directory {target}: {error.strerror or error}") from None
     saved: list[Path] = []
     for output in outputs:
-        stem = file_stem(str(snapshot.id), output, len(outputs))
+        stem = file_stem(job_id, output, len(outputs))
         present = None if overwrite else _existing(target, stem)
         if present is not None:
             saved.append(present)
             continue
-        path = yield from _file_flow(client, str(snapshot.id), output, len(outputs), target, on_progress, options or {})
+        path = yield from _file_flow(client, job_id, output, len(outputs), target, on_progress, options, deadline)
         saved.append(path)
     return saved

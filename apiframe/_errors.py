@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ._logging import redact, redact_data
+
 __all__ = [
     "APIResponseValidationError",
     "APIStatusError",
@@ -17,6 +19,7 @@ __all__ = [
     "ApiframeTimeoutError",
     "AuthenticationError",
     "ConfigurationError",
+    "ConflictError",
     "DownloadError",
     "InsufficientCreditsError",
     "InvalidRequestError",
@@ -36,14 +39,29 @@ __all__ = [
 ]
 
 
+def _restore(cls: type[ApiframeError], args: tuple[Any, ...], state: dict[str, Any]) -> ApiframeError:
+    """Rebuild a pickled error without calling its ``__init__`` (whose arguments are keyword-only)."""
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
+
+
 class ApiframeError(Exception):
-    """Base class of every error raised by the SDK."""
+    """Base class of every error raised by the SDK. Every error pickles with its fields.
+
+    The client's API key never appears in a message, body or headers an error keeps.
+    """
 
     message: str
 
     def __init__(self, message: str) -> None:
+        message = redact(message)
         super().__init__(message)
         self.message = message
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_restore, (type(self), self.args, dict(self.__dict__)))
 
 
 class ConfigurationError(ApiframeError):
@@ -96,8 +114,8 @@ class APIStatusError(ApiframeError):
         super().__init__(message)
         self.status_code = status_code
         self.request_id = request_id
-        self.body = body
-        self.headers = dict(headers or {})
+        self.body = redact_data(body)
+        self.headers = redact_data(dict(headers or {}))
 
 
 class ValidationError(APIStatusError):
@@ -135,6 +153,10 @@ class InsufficientCreditsError(APIStatusError):
     def credits_available(self) -> int | None:
         """Credits the team has left, in the API's smallest unit (None when not reported)."""
         return _int_field(self.body, "creditsAvailable")
+
+
+class ConflictError(APIStatusError):
+    """409: an idempotency key was replayed with a different request body, or the action is not available."""
 
 
 class PermissionDeniedError(APIStatusError):
@@ -179,7 +201,7 @@ class APIResponseValidationError(ApiframeError):
         super().__init__(message)
         self.status_code = status_code
         self.request_id = request_id
-        self.body = body
+        self.body = redact_data(body)
 
 
 class NetworkError(ApiframeError):
@@ -271,6 +293,8 @@ def status_error_class(status_code: int) -> type[APIStatusError]:
         return PermissionDeniedError
     if status_code == 404:
         return NotFoundError
+    if status_code == 409:
+        return ConflictError
     if status_code == 429:
         return RateLimitError
     if status_code >= 500:

@@ -11,18 +11,20 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import AsyncIterator, Callable, Generator, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeAlias, TypeVar
 
 import httpx
 
-from ._errors import WaitCancelledError
+from ._errors import ApiframeError, WaitCancelledError
 
 if TYPE_CHECKING:
     from ._files import MultipartBody
 
 __all__ = [
+    "BodyTooLarge",
     "Clock",
+    "DeadlineExceeded",
     "Drain",
     "Effect",
     "Emit",
@@ -38,6 +40,26 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+MAX_SLEEP = 86_400.0
+"""Seconds: the drivers never sleep longer in one go (a flow's own caps are far below this)."""
+
+
+TIGHTEN_MARGIN = 0.25
+"""Seconds: a body's read timeout is lowered to the time left only when that gains more than this."""
+
+
+class DeadlineExceeded(httpx.TimeoutException):
+    """A request (or a download) ran past its whole-request deadline; the drivers raise it."""
+
+
+class BodyTooLarge(Exception):
+    """A 2xx body is over its byte cap; ``declared`` says whether ``Content-Length`` already said so."""
+
+    def __init__(self, limit: int, seen: int, declared: bool) -> None:
+        super().__init__(f"body over {limit} bytes")
+        self.limit = limit
+        self.seen = seen
+        self.declared = declared
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,16 +68,26 @@ class RequestSpec:
 
     method: str
     path: str
-    headers: Mapping[str, str]
+    headers: Mapping[str, str] = field(repr=False)  # holds the API key
     params: Mapping[str, Any] | None = None
     json: Any = None
     multipart: MultipartBody | None = None
     timeout: httpx.Timeout | None = None
+    content: bytes | None = None
+    total: float | None = None
+    """Seconds from sending to the last byte of the body (streamed bodies: to the headers)."""
+    max_body: int | None = None
+    """Byte cap of a 2xx body read whole; over it the flow receives :class:`BodyTooLarge`."""
+    max_error_body: int = 1 << 20
+    """A non-2xx body is read up to this many bytes, the rest dropped."""
 
 
 @dataclass(frozen=True, slots=True)
 class Send:
-    """Send a request; the flow receives the ``httpx.Response`` (body read unless ``stream``)."""
+    """Send a request, never following redirects; the flow receives the ``httpx.Response``.
+
+    Its body is read (within the request's caps and deadline) unless ``stream`` and 2xx.
+    """
 
     request: RequestSpec
     stream: bool = False
@@ -75,6 +107,8 @@ class Drain:
 
     response: httpx.Response
     sink: Callable[[bytes], object]
+    deadline: float | None = None
+    """``time.monotonic()`` value past which the transfer stops with :class:`DeadlineExceeded`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,13 +151,21 @@ class SystemClock:
 
 
 def _build(
-    http: httpx.Client | httpx.AsyncClient, base_url: str, spec: RequestSpec, *, is_async: bool
+    http: httpx.Client | httpx.AsyncClient,
+    base_url: str,
+    spec: RequestSpec,
+    *,
+    is_async: bool,
+    sent: Callable[[], None] | None = None,
 ) -> httpx.Request:
     headers = dict(spec.headers)
-    content: Any = None
+    content: Any = spec.content
     if spec.multipart is not None:
         headers.update(spec.multipart.headers)
-        content = spec.multipart.aiter_bytes() if is_async else spec.multipart.iter_bytes()
+        if is_async:
+            content = _then_async(spec.multipart.aiter_bytes(), sent)
+        else:
+            content = _then(spec.multipart.iter_bytes(), sent)
     absolute = spec.path.startswith(("https://", "http://"))
     return http.build_request(
         spec.method,
@@ -132,50 +174,182 @@ def _build(
         json=spec.json if spec.multipart is None else None,
         content=content,
         headers=headers,
-        timeout=spec.timeout if spec.timeout is not None else httpx.USE_CLIENT_DEFAULT,
+        timeout=_clipped(spec.timeout, spec.total) if spec.timeout is not None else httpx.USE_CLIENT_DEFAULT,
     )
 
 
-def _sleep_sync(effect: Sleep, clock: Clock) -> None:
-    if effect.cancel is None:
-        clock.sleep(effect.seconds)
+def _then(chunks: Iterator[bytes], sent: Callable[[], None] | None) -> Iterator[bytes]:
+    """An upload's body, calling ``sent`` once it has all been handed to the transport."""
+    yield from chunks
+    if sent is not None:
+        sent()
+
+
+async def _then_async(chunks: AsyncIterator[bytes], sent: Callable[[], None] | None) -> AsyncIterator[bytes]:
+    async for chunk in chunks:
+        yield chunk
+    if sent is not None:
+        sent()
+
+
+class _Countdown:
+    """A request's whole deadline. For an upload it starts when the body is sent: a big file may
+    take longer than ``timeout`` to send, and each write is bounded by the write timeout anyway."""
+
+    def __init__(self, total: float | None, upload: bool) -> None:
+        self.total = total
+        self.at = None if total is None or upload else time.monotonic() + total
+
+    def start(self) -> None:
+        if self.total is not None:
+            self.at = time.monotonic() + self.total
+
+
+def _clipped(timeout: httpx.Timeout, total: float | None) -> httpx.Timeout:
+    """No phase of a request waits longer than its whole deadline."""
+    if total is None:
+        return timeout
+    phases = {name: total if value is None else min(value, total) for name, value in timeout.as_dict().items()}
+    return httpx.Timeout(**phases)
+
+
+def _check_deadline(deadline: float | None) -> None:
+    if deadline is not None and time.monotonic() >= deadline:
+        raise DeadlineExceeded("the request ran past its whole-request deadline")
+
+
+def _tighten(response: httpx.Response, deadline: float | None) -> None:
+    """Bound the body's reads by the time left: the transport reads its timeouts when the body starts."""
+    timeouts = response.request.extensions.get("timeout")
+    if deadline is None or not isinstance(timeouts, dict):
         return
-    if effect.cancel.is_set() or effect.cancel.wait(effect.seconds):
+    left = max(0.001, deadline - time.monotonic())
+    read = timeouts.get("read")
+    if read is None or left < read - TIGHTEN_MARGIN:
+        timeouts["read"] = left
+
+
+def _declared_length(response: httpx.Response) -> int | None:
+    value = response.headers.get("content-length", "").strip()
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 20 else None
+
+
+def _cap_of(spec: RequestSpec, response: httpx.Response) -> tuple[int | None, bool]:
+    """(byte cap, whether going over it is an error rather than a truncation)."""
+    if 200 <= response.status_code < 300:
+        return spec.max_body, True
+    return spec.max_error_body, False
+
+
+def _take(buffer: bytearray, chunk: bytes, cap: int | None, strict: bool) -> bool:
+    """Add ``chunk``; False once the cap is reached (strict caps raise instead)."""
+    if cap is not None and len(buffer) + len(chunk) > cap:
+        if strict:
+            raise BodyTooLarge(cap, len(buffer) + len(chunk), declared=False)
+        buffer.extend(chunk[: cap - len(buffer)])
+        return False
+    buffer.extend(chunk)
+    return True
+
+
+def _precheck(spec: RequestSpec, response: httpx.Response) -> None:
+    cap, strict = _cap_of(spec, response)
+    declared = _declared_length(response)
+    if strict and cap is not None and declared is not None and declared > cap:
+        raise BodyTooLarge(cap, declared, declared=True)
+
+
+def _sleep_sync(effect: Sleep, clock: Clock) -> None:
+    seconds = min(effect.seconds, MAX_SLEEP) if effect.seconds > 0 else 0.0  # NaN and negatives: no pause
+    if effect.cancel is None:
+        clock.sleep(seconds)
+        return
+    if effect.cancel.is_set() or effect.cancel.wait(seconds):
         raise WaitCancelledError("the wait was cancelled through its cancel event")
 
 
 def _send_sync(http: httpx.Client, base_url: str, effect: Send) -> httpx.Response:
-    request = _build(http, base_url, effect.request, is_async=False)
-    response = http.send(request, stream=effect.stream)
-    if effect.stream and response.status_code >= 400:
-        response.read()  # error bodies are always read, to build the error
-    if not effect.stream:
+    spec = effect.request
+    countdown = _Countdown(spec.total, upload=spec.multipart is not None)
+    request = _build(http, base_url, spec, is_async=False, sent=countdown.start)
+    response = http.send(request, stream=True, follow_redirects=False)
+    deadline = countdown.at
+    try:
+        _check_deadline(deadline)
+        if effect.stream and 200 <= response.status_code < 300:
+            return response
+        _precheck(spec, response)
+        cap, strict = _cap_of(spec, response)
+        buffer = bytearray()
+        _tighten(response, deadline)
+        for chunk in response.iter_bytes():
+            _check_deadline(deadline)
+            if not _take(buffer, chunk, cap, strict):
+                break
+        _check_deadline(deadline)
+        response._content = bytes(buffer)  # what Response.read() sets, read here within the caps
+    except BaseException:
         response.close()
+        raise
+    response.close()
     return response
 
 
 async def _send_async(http: httpx.AsyncClient, base_url: str, effect: Send) -> httpx.Response:
-    request = _build(http, base_url, effect.request, is_async=True)
-    response = await http.send(request, stream=effect.stream)
-    if effect.stream and response.status_code >= 400:
-        await response.aread()  # error bodies are always read, to build the error
-    if not effect.stream:
-        await response.aclose()
-    return response
+    import asyncio
+
+    spec = effect.request
+    upload = spec.multipart is not None
+    try:
+        async with asyncio.timeout(None if upload else spec.total) as scope:
+            loop = asyncio.get_running_loop()
+            total = spec.total
+
+            def sent() -> None:  # an upload's deadline starts once its body is sent
+                if total is not None:
+                    scope.reschedule(loop.time() + total)
+
+            request = _build(http, base_url, spec, is_async=True, sent=sent)
+            response = await http.send(request, stream=True, follow_redirects=False)
+            try:
+                if effect.stream and 200 <= response.status_code < 300:
+                    return response
+                _precheck(spec, response)
+                cap, strict = _cap_of(spec, response)
+                buffer = bytearray()
+                async for chunk in response.aiter_bytes():
+                    if not _take(buffer, chunk, cap, strict):
+                        break
+                response._content = bytes(buffer)
+            except BaseException:
+                await response.aclose()
+                raise
+            await response.aclose()
+            return response
+    except TimeoutError:
+        raise DeadlineExceeded("the request ran past its whole-request deadline") from None
 
 
 def _drain_sync(effect: Drain) -> None:
+    _tighten(effect.response, effect.deadline)
     try:
         for chunk in effect.response.iter_bytes():
             effect.sink(chunk)
+            _check_deadline(effect.deadline)
     finally:
         effect.response.close()
 
 
 async def _drain_async(effect: Drain) -> None:
+    import asyncio
+
+    left = None if effect.deadline is None else max(0.0, effect.deadline - time.monotonic())
     try:
-        async for chunk in effect.response.aiter_bytes():
-            effect.sink(chunk)
+        async with asyncio.timeout(left):
+            async for chunk in effect.response.aiter_bytes():
+                effect.sink(chunk)
+    except TimeoutError:
+        raise DeadlineExceeded("the download ran past its deadline") from None
     finally:
         await effect.response.aclose()
 
@@ -189,7 +363,7 @@ def _perform_sync(effect: Effect, http: httpx.Client, base_url: str, clock: Cloc
             _sleep_sync(effect, clock)
         if isinstance(effect, Drain):
             _drain_sync(effect)
-    except (httpx.TransportError, WaitCancelledError) as error:
+    except (httpx.HTTPError, httpx.InvalidURL, BodyTooLarge, WaitCancelledError) as error:
         return None, error
     return None, None
 
@@ -201,12 +375,32 @@ async def _perform_async(
         if isinstance(effect, Send):
             return await _send_async(http, base_url, effect), None
         if isinstance(effect, Sleep):
-            await clock.async_sleep(effect.seconds)
+            await clock.async_sleep(min(effect.seconds, MAX_SLEEP) if effect.seconds > 0 else 0.0)
         if isinstance(effect, Drain):
             await _drain_async(effect)
-    except httpx.TransportError as error:
+    except (httpx.HTTPError, httpx.InvalidURL, BodyTooLarge) as error:
         return None, error
     return None, None
+
+
+def _detach(error: ApiframeError) -> None:
+    """Cut the chain of an SDK error where it reaches a foreign exception.
+
+    A foreign exception can hold what must not leave the SDK (an httpx error holds the request and
+    so the API key; a ``JSONDecodeError`` holds the whole body); the SDK's message says what failed.
+    """
+    link: BaseException = error
+    seen: set[int] = set()
+    while id(link) not in seen:
+        seen.add(id(link))
+        following = link.__cause__ or link.__context__
+        if following is None:
+            return
+        if not isinstance(following, ApiframeError):
+            link.__cause__ = None
+            link.__context__ = None
+            return
+        link = following
 
 
 def _resume(flow: Flow[Any], reply: Any, error: BaseException | None) -> Effect:
@@ -225,6 +419,9 @@ def run_sync(flow: Flow[T], *, http: httpx.Client, base_url: str, clock: Clock) 
     except StopIteration as stop:
         result: T = stop.value
         return result
+    except ApiframeError as error:
+        _detach(error)
+        raise
     finally:
         flow.close()
 
@@ -242,6 +439,9 @@ async def run_async(flow: Flow[T], *, http: httpx.AsyncClient, base_url: str, cl
     except StopIteration as stop:
         result: T = stop.value
         return result
+    except ApiframeError as error:
+        _detach(error)
+        raise
     finally:
         flow.close()
 
@@ -258,6 +458,9 @@ def iter_sync(flow: Flow[Any], *, http: httpx.Client, base_url: str, clock: Cloc
                 effect = _resume(flow, *_perform_sync(effect, http, base_url, clock))
     except StopIteration:
         return
+    except ApiframeError as error:
+        _detach(error)
+        raise
     finally:
         flow.close()
 
@@ -275,5 +478,8 @@ async def iter_async(flow: Flow[Any], *, http: httpx.AsyncClient, base_url: str,
                 effect = _resume(flow, reply, error)
     except StopIteration:
         return
+    except ApiframeError as error:
+        _detach(error)
+        raise
     finally:
         flow.close()

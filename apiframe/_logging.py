@@ -6,8 +6,9 @@ import logging
 import os
 import sys
 import threading
+from typing import Any
 
-__all__ = ["RedactingFilter", "logger", "register_secret", "setup_logging"]
+__all__ = ["RedactingFilter", "logger", "redact", "redact_data", "register_secret", "setup_logging"]
 
 logger = logging.getLogger("apiframe")
 
@@ -29,6 +30,19 @@ def redact(text: str) -> str:
         if secret in text:
             text = text.replace(secret, "[redacted]")
     return text
+
+
+def redact_data(value: Any, depth: int = 0) -> Any:
+    """``value`` (a parsed body or headers) with every registered secret replaced in its strings."""
+    if not _secrets or depth > 64:
+        return value
+    if isinstance(value, str):
+        return redact(value)
+    if isinstance(value, dict):
+        return {redact_data(k, depth + 1): redact_data(v, depth + 1) for k, v in value.items()}
+    if isinstance(value, list):
+        return [redact_data(item, depth + 1) for item in value]
+    return value
 
 
 class RedactingFilter(logging.Filter):

@@ -5,6 +5,7 @@ Every call of every resource goes through :func:`request_flow`, for both clients
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import time
@@ -14,32 +15,50 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from ._config import ClientConfig, RequestOptions, _check_retries, to_timeout
+from ._config import ClientConfig, RequestOptions, _check_retries, check_headers, to_timeout, total_seconds
 from ._errors import (
     APIResponseValidationError,
     APIStatusError,
     ConfigurationError,
+    InvalidRequestError,
     NetworkError,
     RateLimitError,
     RequestTimeoutError,
     status_error_class,
 )
-from ._flow import Flow, RequestSpec, Send, Sleep
-from ._logging import logger, redact
+from ._flow import BodyTooLarge, Flow, RequestSpec, Send, Sleep
+from ._logging import logger, redact, redact_data
 from ._retry import MAX_RETRY_AFTER, backoff_delay, is_retryable_status, retry_after
 from ._version import __version__
 
 if TYPE_CHECKING:
     from ._files import MultipartBody
 
-__all__ = ["MAX_RESPONSE_BYTES", "USER_AGENT", "describe_text_body", "error_from_response", "request_flow"]
+__all__ = [
+    "MAX_JSON_DEPTH",
+    "MAX_REDIRECTS",
+    "MAX_RESPONSE_BYTES",
+    "USER_AGENT",
+    "describe_text_body",
+    "error_from_response",
+    "loads_bounded",
+    "request_flow",
+]
 
 USER_AGENT = f"apiframe-python/{__version__}"
 MAX_ERROR_TEXT = 2000
 MAX_RESPONSE_BYTES = 32 * 1024 * 1024
 """No API answer (a JSON document) comes near this size; a bigger body is refused unparsed."""
+MAX_ERROR_BYTES = 1024 * 1024
+"""An error answer is read up to this many bytes; the rest is dropped."""
+MAX_JSON_DEPTH = 64
+"""No API answer nests deeper; a deeper body is refused (it would exhaust the parser's stack)."""
+MAX_REDIRECTS = 5
+"""Redirects followed from a file host (never from the API)."""
 _IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "DELETE", "PUT"})
 _OPTION_NAMES = frozenset(RequestOptions.__annotations__)
+_CREDENTIAL_HEADERS = frozenset({"x-api-key", "authorization", "proxy-authorization", "cookie"})
+_PRINTABLE = re.compile(r"[!-~]+")
 
 _HINTS = {
     400: "the API rejected the request without naming fields; check the arguments against the model's parameters",
@@ -47,7 +66,10 @@ _HINTS = {
     402: "add credits to the team, or pick a cheaper model or fewer outputs",
     403: "this key lacks permission for the operation, or the modality is disabled for the team",
     404: "check the id and that it belongs to this key's team",
-    409: "the resource is not in a state that allows this; fetch it and retry",
+    409: (
+        "conflict: an idempotency key was reused with a different request body (use a new key), or the "
+        "action is not available for this job in its current state"
+    ),
     429: "too many requests; slow down or raise max_retries",
 }
 
@@ -75,30 +97,119 @@ def _check_options(options: Mapping[str, Any]) -> None:
             f"unknown request option(s) {sorted(unknown)}; the options are {sorted(_OPTION_NAMES)}"
         )
     key = options.get("idempotency_key")
-    if key is not None and (not isinstance(key, str) or not key.strip() or len(key) > 255):
-        raise ConfigurationError("idempotency_key must be a non-empty string of at most 255 characters")
+    if key is not None and (not isinstance(key, str) or len(key) > 255 or not _PRINTABLE.fullmatch(key)):
+        raise ConfigurationError(
+            "idempotency_key must be a non-empty string of at most 255 printable ASCII characters "
+            "(no spaces, line breaks or non-ASCII)"
+        )
 
 
 def _headers(config: ClientConfig, method: str, options: Mapping[str, Any], *, authenticate: bool) -> dict[str, str]:
-    headers = {
-        "Accept": "application/json" if authenticate else "*/*",
-        "User-Agent": USER_AGENT,
-        **config.default_headers,
-        **dict(options.get("extra_headers") or {}),
-    }
+    extra = check_headers(options.get("extra_headers"), name="extra_headers")
     if authenticate:
+        headers = {"Accept": "application/json", "User-Agent": USER_AGENT, **config.default_headers, **extra}
         headers["X-API-Key"] = config.api_key
+    else:  # another origin: none of the API's settings, and never a credential
+        headers = {"Accept": "*/*", "User-Agent": USER_AGENT}
+        headers.update({k: v for k, v in extra.items() if k.lower() not in _CREDENTIAL_HEADERS})
     if method == "POST":
         headers["Idempotency-Key"] = options.get("idempotency_key") or str(uuid.uuid4())
     return headers
 
 
+def _bad_string_at(value: Any, where: str = "", depth: int = 0) -> str | None:
+    """The path of the first string in ``value`` that cannot be encoded as UTF-8."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return where or "(the body)"
+    elif isinstance(value, Mapping) and depth < MAX_JSON_DEPTH:
+        for key, item in value.items():
+            found = _bad_string_at(key, where, depth + 1) or _bad_string_at(
+                item, f"{where}.{key}".lstrip("."), depth + 1
+            )
+            if found:
+                return found
+    elif isinstance(value, list | tuple) and depth < MAX_JSON_DEPTH:
+        for n, item in enumerate(value):
+            found = _bad_string_at(item, f"{where}[{n}]", depth + 1)
+            if found:
+                return found
+    return None
+
+
+def _encode_json(body: Any) -> bytes:
+    """The request body as UTF-8 JSON, or a typed error naming the value that cannot be sent."""
+    try:
+        return json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+    except UnicodeEncodeError:
+        where = _bad_string_at(body)
+        raise InvalidRequestError(
+            f"the text at {where} holds a lone surrogate (half of a character, often from a bad decode) that "
+            "cannot be sent as UTF-8; fix or remove it",
+            field=where,
+        ) from None
+    except ValueError:
+        raise InvalidRequestError(
+            "the request holds NaN or an infinite number, which JSON cannot carry; pass finite numbers"
+        ) from None
+    except (TypeError, RecursionError) as error:
+        raise InvalidRequestError(f"the request holds a value that cannot be sent as JSON: {error}") from None
+
+
+def _check_url(url: str, params: Mapping[str, Any] | None) -> None:
+    try:
+        httpx.URL(url, params=params)
+    except (httpx.InvalidURL, UnicodeError, ValueError, TypeError) as error:
+        detail = redact(str(error))[:200]
+        raise InvalidRequestError(
+            f"the request URL cannot be built ({detail}): an id or argument that goes in the URL is too long "
+            "or holds characters that cannot be sent; check the ids you passed"
+        ) from None
+
+
+def loads_bounded(content: bytes) -> Any:
+    """``json.loads`` that refuses nesting deeper than :data:`MAX_JSON_DEPTH` with ``ValueError``."""
+    if content.count(b"[") + content.count(b"{") > MAX_JSON_DEPTH:
+        try:
+            data = json.loads(content)
+        except RecursionError:
+            raise _TooDeep() from None
+        if _depth_over(data, MAX_JSON_DEPTH):
+            raise _TooDeep()
+        return data
+    return json.loads(content)
+
+
+class _TooDeep(ValueError):
+    def __init__(self) -> None:
+        super().__init__(f"JSON nested deeper than {MAX_JSON_DEPTH} levels")
+
+
+def _depth_over(data: Any, limit: int) -> bool:
+    """Whether ``data`` nests deeper than ``limit`` (walked without recursion)."""
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict):
+            children: Any = node.values()
+        elif isinstance(node, list):
+            children = node
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    return False
+
+
 def _body_of(response: httpx.Response) -> Any:
     """The parsed JSON body, else the text (truncated): never a JSONDecodeError."""
     content = response.content
-    if content and len(content) <= 1_000_000:
+    if content and len(content) <= MAX_ERROR_BYTES:
         try:
-            return json.loads(content)
+            return loads_bounded(content)
         except ValueError:
             pass
     text = content[: MAX_ERROR_TEXT * 4].decode("utf-8", errors="replace")
@@ -124,10 +235,12 @@ def describe_text_body(text: str, content_type: str) -> str:
     return lines[0][:200] if lines else ""
 
 
-def error_from_response(response: httpx.Response, *, method: str, path: str) -> APIStatusError:
-    """The typed error for a non-2xx response, with a message that says what to do."""
+def error_from_response(
+    response: httpx.Response, *, method: str, path: str, extra: str | None = None
+) -> APIStatusError:
+    """The typed error for a non-2xx response, with a message that says what to do (``extra``: why)."""
     status = response.status_code
-    body = _body_of(response)
+    body = redact_data(_body_of(response))
     request_id = response.headers.get("x-request-id")
     server_text: str | None = None
     if isinstance(body, dict):
@@ -142,9 +255,17 @@ def error_from_response(response: httpx.Response, *, method: str, path: str) -> 
         parts[0] += f": {server_text}"
     cls = status_error_class(status)
     hint = _HINTS.get(status) or ("the API failed; retry later" if status >= 500 else None)
+    if 300 <= status < 400:
+        hint = (
+            f"it redirects to {_target_host(response)}; the SDK never follows a redirect from the API (the API "
+            "key would go with it): check base_url"
+        )
+    if extra:
+        hint = f"{extra} from {_target_host(response)}" if 300 <= status < 400 else extra
     delay = retry_after(response.headers) if status == 429 else None
     if status == 429 and delay is not None:
-        hint = f"too many requests; retry after {delay:.0f} s"
+        shown_delay = f"{delay:.0f} s" if delay <= 86_400 else "more than a day"
+        hint = f"too many requests; retry after {shown_delay}"
     if isinstance(body, dict) and status == 400 and isinstance(body.get("details"), dict):
         fields = ", ".join(sorted(str(k) for k in body["details"]))[:300]
         if fields:
@@ -158,26 +279,80 @@ def error_from_response(response: httpx.Response, *, method: str, path: str) -> 
         "status_code": status,
         "request_id": request_id,
         "body": body,
-        "headers": dict(response.headers),
+        "headers": {key: redact(value) for key, value in response.headers.items()},
     }
     if cls is RateLimitError:
         return RateLimitError(message, retry_after=delay, **common)
     return cls(message, **common)
 
 
-def _check_size(response: httpx.Response, method: str, path: str) -> None:
-    """Refuse a 2xx body too big to be an API answer (a file server or a broken proxy) before parsing it."""
-    size = len(response.content)
-    if size <= MAX_RESPONSE_BYTES:
-        return
-    raise APIResponseValidationError(
-        f"{method} {path} answered {response.status_code} with a {size:,}-byte body, over the "
-        f"{MAX_RESPONSE_BYTES:,}-byte limit for API responses; it was not parsed. Check that base_url "
-        "is the API's address and that no proxy rewrites the answers",
-        status_code=response.status_code,
-        request_id=response.headers.get("x-request-id"),
-        body=response.content[: MAX_ERROR_TEXT * 4].decode("utf-8", errors="replace")[:MAX_ERROR_TEXT],
+def _target_host(response: httpx.Response) -> str:
+    location = response.headers.get("location")
+    if not location:
+        return "no address (no Location header)"
+    try:
+        target = response.url.join(location)
+    except (httpx.InvalidURL, UnicodeError, ValueError):
+        return "an invalid address"
+    return f"{target.scheme}://{target.netloc.decode('ascii', 'replace')}"[:200]
+
+
+def _too_large(error: BodyTooLarge, method: str, path: str) -> Exception:
+    how = "declares" if error.declared else "sent more than"
+    size = f"{error.seen:,}-byte body" if error.declared else f"{error.limit:,} bytes"
+    return APIResponseValidationError(
+        f"{method} {path} {how} a {size}, over the {error.limit:,}-byte limit for API responses; it was not "
+        "parsed (nor read further). Check that base_url is the API's address and that no proxy rewrites the answers",
+        status_code=200,
+        request_id=None,
+        body=None,
     )
+
+
+def _check_nesting(response: httpx.Response, method: str, path: str) -> None:
+    try:
+        loads_bounded(response.content)
+    except _TooDeep:
+        raise APIResponseValidationError(
+            f"{method} {path} answered {response.status_code} with JSON nested deeper than {MAX_JSON_DEPTH} "
+            "levels, which no API answer does; it was not parsed. Check that base_url is the API's address",
+            status_code=response.status_code,
+            request_id=response.headers.get("x-request-id"),
+            body=None,
+        ) from None
+    except ValueError:
+        return  # not JSON: the parser reports it with the text
+
+
+def _redirect(spec: RequestSpec, response: httpx.Response, hops: int) -> RequestSpec:
+    """The request that follows a file host's redirect (no key is ever on it), or a typed error."""
+    where = f"{spec.method} {_short(spec.path)}"
+    location = response.headers.get("location")
+    if hops >= MAX_REDIRECTS or not location:
+        why = f"more than {MAX_REDIRECTS} redirects" if location else f"a {response.status_code} without a Location"
+        raise error_from_response(response, method=spec.method, path=_short(spec.path), extra=why)
+    try:
+        target = response.url.join(location)
+    except (httpx.InvalidURL, UnicodeError, ValueError):
+        target = None
+    if target is None or target.scheme not in ("http", "https") or not target.host:
+        raise error_from_response(
+            response, method=spec.method, path=_short(spec.path), extra="a redirect to an address that is not http(s)"
+        )
+    logger.debug("%s redirected (%d) to %s", where, response.status_code, target.host)
+    return RequestSpec(
+        method="GET" if response.status_code in (301, 302, 303) else spec.method,
+        path=str(target),
+        headers=spec.headers,
+        timeout=spec.timeout,
+        total=spec.total,
+        max_body=spec.max_body,
+    )
+
+
+def _short(path: str) -> str:
+    """A path or URL as it appears in messages: without its query, and not too long."""
+    return path.split("?", 1)[0][:200]
 
 
 def request_flow(
@@ -191,11 +366,15 @@ def request_flow(
     options: Mapping[str, Any] | None = None,
     stream: bool = False,
     authenticate: bool = True,
+    deadline: float | None = None,
 ) -> Flow[httpx.Response]:
     """Send one API request, retrying what is safe to retry; return the 2xx response or raise.
 
     ``path`` may be an absolute URL (a result file); ``authenticate=False`` leaves the API key
-    out, as for any host that is not the API.
+    (and the client's default headers) out, as for any host that is not the API, and follows
+    that host's redirects a bounded number of times. The API's own redirects are never followed.
+    Each attempt has a whole-request deadline (its timeout's longest phase, connect to last byte);
+    ``deadline`` (a ``time.monotonic()`` value) bounds all attempts and the pauses between them.
     """
     options = dict(options or {})
     _check_options(options)
@@ -204,63 +383,114 @@ def request_flow(
     max_retries = config.max_retries
     if options.get("max_retries") is not None:
         max_retries = _check_retries(options["max_retries"])
+    query = _query(params)
+    absolute = path.startswith(("https://", "http://"))
+    _check_url(path if absolute else config.base_url + path, query)
+    headers = _headers(config, method, options, authenticate=authenticate)
+    content = None
+    if json is not None and multipart is None:
+        content = _encode_json(json)
+        headers["Content-Type"] = "application/json"
     spec = RequestSpec(
         method=method,
         path=path,
-        headers=_headers(config, method, options, authenticate=authenticate),
-        params=_query(params),
-        json=json,
+        headers=headers,
+        params=query,
         multipart=multipart,
         timeout=timeout,
+        content=content,
+        total=total_seconds(timeout),
+        max_body=MAX_RESPONSE_BYTES,
+        max_error_body=MAX_ERROR_BYTES,
     )
+    shown = _short(path)
     replayable = multipart is None or multipart.replayable
     safe = replayable and (method in _IDEMPOTENT_METHODS or "Idempotency-Key" in spec.headers)
     attempt = 0
+    hops = 0
+
+    def in_time(delay: float) -> bool:
+        return deadline is None or time.monotonic() + delay < deadline
+
     while True:
         started = time.perf_counter()
+        failure: Exception | None = None
+        response: httpx.Response | None = None
+        attempt_spec = spec
+        if deadline is not None:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise RequestTimeoutError(f"{method} {shown} did not finish before its deadline")
+            if spec.total is None or left < spec.total:
+                attempt_spec = dataclasses.replace(spec, total=left)
         try:
-            response: httpx.Response = yield Send(spec, stream=stream)
-        except httpx.TransportError as error:
+            response = yield Send(attempt_spec, stream=stream)
+        except BodyTooLarge as error:
+            failure = _too_large(error, method, shown)
+        except (httpx.HTTPError, httpx.InvalidURL) as error:
             timed_out = isinstance(error, httpx.TimeoutException)
             what = "timed out" if timed_out else f"failed ({type(error).__name__})"
-            if safe and attempt < max_retries:
-                delay = backoff_delay(attempt)
-                logger.info("%s %s %s; retry %d in %.2f s", method, path, what, attempt + 1, delay)
+            local = isinstance(error, httpx.InvalidURL | httpx.LocalProtocolError | httpx.UnsupportedProtocol)
+            delay = backoff_delay(attempt)
+            if safe and attempt < max_retries and not local and in_time(delay):
+                logger.info("%s %s %s; retry %d in %.2f s", method, shown, what, attempt + 1, delay)
                 yield Sleep(delay)
                 attempt += 1
                 continue
-            tail = f" after {attempt + 1} attempts" if attempt else ""
-            if timed_out:
-                raise RequestTimeoutError(
-                    f"{method} {path} timed out{tail}; raise timeout= (now {timeout.read or timeout.connect} s) "
-                    "or check the network"
-                ) from error
-            raise NetworkError(
-                f"{method} {path} failed{tail}: {type(error).__name__}: {redact(str(error)) or 'connection error'}; "
-                "check the network and base_url"
-            ) from error
+            failure = _transport_error(error, method, shown, attempt, attempt_spec.total)
+        if response is None:
+            assert failure is not None
+            raise failure  # outside the except block: no chained exception can carry request data
         elapsed = (time.perf_counter() - started) * 1000
         status = response.status_code
         logger.debug(
             "%s %s -> %d in %.0f ms (attempt %d, request id %s)",
             method,
-            path,
+            shown,
             status,
             elapsed,
             attempt + 1,
             response.headers.get("x-request-id", "-"),
         )
-        if status < 400:
-            if not stream:
-                _check_size(response, method, path)
+        if 200 <= status < 300:
+            if not stream and authenticate:
+                _check_nesting(response, method, shown)
             return response
+        if 300 <= status < 400 and not authenticate:
+            spec = _redirect(spec, response, hops)
+            hops += 1
+            continue
         if is_retryable_status(status) and attempt < max_retries and replayable and (safe or status == 429):
             hint = retry_after(response.headers)
-            if status == 429 and hint is not None and hint > MAX_RETRY_AFTER:
-                raise error_from_response(response, method=method, path=path)
+            if hint is not None and hint > MAX_RETRY_AFTER:
+                raise error_from_response(response, method=method, path=shown)
             delay = hint if hint is not None else backoff_delay(attempt)
-            logger.info("%s %s -> %d; retry %d in %.2f s", method, path, status, attempt + 1, delay)
+            if not in_time(delay):
+                raise error_from_response(response, method=method, path=shown)
+            logger.info("%s %s -> %d; retry %d in %.2f s", method, shown, status, attempt + 1, delay)
             yield Sleep(delay)
             attempt += 1
             continue
-        raise error_from_response(response, method=method, path=path)
+        raise error_from_response(response, method=method, path=shown)
+
+
+def _transport_error(error: Exception, method: str, path: str, attempt: int, total: float | None) -> Exception:
+    """The typed error for a request that got no usable answer; its text never holds request data."""
+    tail = f" after {attempt + 1} attempts" if attempt else ""
+    if isinstance(error, httpx.TimeoutException):
+        limit = f"{total:g} s" if total is not None else "the client's"
+        return RequestTimeoutError(
+            f"{method} {path} timed out{tail} (deadline {limit} per attempt); raise timeout= or check the network"
+        )
+    if isinstance(error, httpx.InvalidURL | httpx.UnsupportedProtocol):
+        return InvalidRequestError(f"{method} {path} has an address that cannot be requested; check the URL")
+    if isinstance(error, httpx.LocalProtocolError):
+        return InvalidRequestError(
+            f"{method} {path} could not be sent as built (LocalProtocolError: a header or value HTTP cannot "
+            "carry); check extra_headers and default_headers"
+        )
+    if isinstance(error, httpx.DecodingError):
+        detail = "the response body could not be decoded (a broken compressed body)"
+    else:
+        detail = f"{type(error).__name__}: {redact(str(error))[:300] or 'connection error'}"
+    return NetworkError(f"{method} {path} failed{tail}: {detail}; check the network and base_url")

@@ -34,11 +34,11 @@ def retry_after(headers: Mapping[str, str], *, now: Callable[[], float] = time.t
     except ValueError:
         try:
             when = email.utils.parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
+            if when.tzinfo is None:
+                return None
+            seconds = when.timestamp() - now()
+        except (TypeError, ValueError, IndexError, OverflowError, OSError):
             return None
-        if when.tzinfo is None:
-            return None
-        seconds = when.timestamp() - now()
     if seconds != seconds or seconds in (float("inf"), float("-inf")):  # NaN or infinite
         return None
     return max(0.0, seconds)

@@ -98,11 +98,14 @@ class WaitPolicy:
     def __post_init__(self) -> None:
         from ._errors import InvalidRequestError
 
-        if self.interval <= 0 or self.max_interval <= 0:
-            raise InvalidRequestError("interval and max_interval must be positive numbers of seconds")
-        if self.timeout is not None and self.timeout <= 0:
-            raise InvalidRequestError("timeout must be a positive number of seconds, or None for no deadline")
-        if self.multiplier < 1:
+        def finite(value: float) -> bool:  # NaN and infinities fail every comparison below
+            return isinstance(value, int | float) and not isinstance(value, bool) and 0 < value < math.inf
+
+        if not (finite(self.interval) and finite(self.max_interval)):
+            raise InvalidRequestError("interval and max_interval must be positive, finite numbers of seconds")
+        if self.timeout is not None and not finite(self.timeout):
+            raise InvalidRequestError("timeout must be a positive, finite number of seconds, or None for no deadline")
+        if not (isinstance(self.multiplier, int | float) and 1 <= self.multiplier < math.inf):
             raise InvalidRequestError("multiplier must be at least 1")
         if not 1 <= self.page_size <= 100:
             raise InvalidRequestError("page_size must be between 1 and 100")
@@ -238,7 +241,7 @@ class _Tracker:
     def backoff(self, now: float, error: BaseException, rng: random.Random) -> None:
         hint = error.retry_after if isinstance(error, RateLimitError) else None
         self.delay = self.policy.next_delay(self.delay)
-        wait = hint if hint is not None else self.policy.jittered(self.delay, rng)
+        wait = min(hint, self.policy.max_interval) if hint is not None else self.policy.jittered(self.delay, rng)
         self.due = now + max(MIN_PAUSE, wait)
 
 

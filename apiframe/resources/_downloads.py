@@ -32,7 +32,7 @@ def _flow(
         client,
         job,
         directory,
-        get_job=lambda job_id: get_flow(client, job_id),
+        get_job=lambda job_id, job_options: get_flow(client, job_id, job_options),
         overwrite=overwrite,
         on_progress=on_progress,
         options=options,
@@ -54,8 +54,9 @@ class Downloads(SyncResource):
     ) -> list[Path]:
         """Stream every result file of a COMPLETED job into ``directory``; return the paths.
 
-        Files are named ``<job_id>[-<n>].<ext>`` and written atomically; files already there are
-        skipped unless ``overwrite=True``. ``on_progress`` receives a
+        Files are named ``<job_id>[-<n>].<ext>`` and written atomically inside ``directory``; files
+        already there are skipped unless ``overwrite=True``. ``timeout=`` bounds the whole download
+        in wall-clock time. ``on_progress`` receives a
         :class:`~apiframe.DownloadProgress` per chunk. A job whose files have been purged raises
         :class:`~apiframe.ResultExpiredError`; a job not COMPLETED raises before any download.
         """

@@ -123,7 +123,7 @@ class _Poller:
         self._default = client._config.timeout.read
 
     def _options(self, remaining: float | None) -> RequestOptions:
-        options: RequestOptions = {}
+        options: RequestOptions = {"max_retries": 0}  # the wait retries, within its deadline and max_interval
         if remaining is not None:
             ceiling = self._default if self._default is not None else remaining
             options["timeout"] = max(0.05, min(remaining, ceiling))

@@ -16,6 +16,7 @@ import apiframe
 from apiframe import (
     APIStatusError,
     AuthenticationError,
+    ConflictError,
     InsufficientCreditsError,
     NetworkError,
     NotFoundError,
@@ -99,7 +100,9 @@ def test_network_errors_are_retried_then_typed(client: Any, recorder: Recorder) 
     recorder.default = lambda request: (_ for _ in ()).throw(httpx.ReadError("reset"))
     with pytest.raises(NetworkError) as caught:
         client.jobs.get("job_1")
-    assert isinstance(caught.value.__cause__, httpx.ReadError)
+    assert "ReadError: reset" in str(caught.value)
+    # httpx errors hold the request (and so the X-API-Key header): they are never chained.
+    assert caught.value.__cause__ is None and caught.value.__context__ is None
 
 
 def test_timeouts_become_request_timeout_error(client: Any, recorder: Recorder) -> None:
@@ -158,7 +161,7 @@ def test_replayable_upload_is_resent_whole(client: Any, recorder: Recorder, tmp_
         ),
         (403, PermissionDeniedError, {"error": "Forbidden"}),
         (404, NotFoundError, {"error": "Job not found"}),
-        (409, APIStatusError, {"error": "Conflict"}),
+        (409, ConflictError, {"error": "Conflict"}),
         (429, RateLimitError, {"error": "Too many"}),
         (500, ServerError, {"error": "Internal"}),
         (520, ServerError, "<html><body>Cloudflare 520</body></html>"),
