@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from apiframe_client.models import Me
 
     from ._files import MultipartBody
+    from .webhooks import PushSource
 
 __all__ = ["Apiframe", "AsyncApiframe"]
 
@@ -44,9 +45,21 @@ T = TypeVar("T")
 _UNSET: Any = object()
 
 
+def _check_push(push: object) -> PushSource | None:
+    """``push=``: a :class:`~apiframe.webhooks.PushSource`, or None (waits poll)."""
+    if push is None:
+        return None
+    from .webhooks import PushSource
+
+    if not isinstance(push, PushSource):
+        raise ConfigurationError(f"push must be an apiframe.webhooks.PushSource(hub, url), got {type(push).__name__}")
+    return push
+
+
 class _BaseClient:
     _config: ClientConfig
     _owns_http: bool
+    _push: PushSource | None = None
 
     def _init_config(
         self,
@@ -138,6 +151,7 @@ class _BaseClient:
         clone._config = self._config.evolve(**changes)
         register_secret(clone._config.api_key)
         clone._owns_http = False
+        clone._push = self._push
         clone._http = self._http  # type: ignore[attr-defined]
         clone._attach()
         return clone
@@ -151,6 +165,7 @@ class Apiframe(_BaseClient):
 
     ``Apiframe()`` reads ``APIFRAME_API_KEY`` (and ``APIFRAME_BASE_URL``). Pass ``http_client`` to
     use your own ``httpx.Client`` (proxies, transports, tests): auth, retries and timeouts still apply.
+    Pass ``push=PushSource(hub, url)`` (``apiframe.webhooks``) to end waits on webhook deliveries.
     """
 
     images: Images
@@ -173,6 +188,7 @@ class Apiframe(_BaseClient):
         default_headers: Mapping[str, str] | None = None,
         clock: Clock | None = None,
         allow_dangerously_expose_api_key: bool = False,
+        push: PushSource | None = None,
     ) -> None:
         if http_client is not None and not isinstance(http_client, httpx.Client):
             raise ConfigurationError(
@@ -188,6 +204,7 @@ class Apiframe(_BaseClient):
             clock=clock,
             allow_dangerously_expose_api_key=allow_dangerously_expose_api_key,
         )
+        self._push = _check_push(push)
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(timeout=self._config.timeout)
         self._attach()
@@ -252,6 +269,7 @@ class AsyncApiframe(_BaseClient):
         default_headers: Mapping[str, str] | None = None,
         clock: Clock | None = None,
         allow_dangerously_expose_api_key: bool = False,
+        push: PushSource | None = None,
     ) -> None:
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
             raise ConfigurationError(
@@ -267,6 +285,7 @@ class AsyncApiframe(_BaseClient):
             clock=clock,
             allow_dangerously_expose_api_key=allow_dangerously_expose_api_key,
         )
+        self._push = _check_push(push)
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient(timeout=self._config.timeout)
         self._attach()

@@ -31,6 +31,7 @@ __all__ = [
     "Send",
     "Sleep",
     "SystemClock",
+    "Wake",
     "iter_async",
     "iter_sync",
     "run_async",
@@ -61,12 +62,28 @@ class Send:
     stream: bool = False
 
 
+class Wake(Protocol):
+    """Something a pause can end early on (a webhook hub's watch): news ends the pause."""
+
+    def wait(self, seconds: float, cancel: threading.Event | None = None) -> bool:
+        """Block up to ``seconds`` or until news; True when ``cancel`` was set instead."""
+        ...
+
+    async def wait_async(self, seconds: float) -> None:
+        """Sleep up to ``seconds`` on the running loop, or until news."""
+        ...
+
+
 @dataclass(frozen=True, slots=True)
 class Sleep:
-    """Pause. A sync driver wakes early and raises ``WaitCancelledError`` when ``cancel`` is set."""
+    """Pause. A sync driver wakes early and raises ``WaitCancelledError`` when ``cancel`` is set.
+
+    With ``wake``, the pause also ends as soon as ``wake`` has news (in real time, not the clock's).
+    """
 
     seconds: float
     cancel: threading.Event | None = None
+    wake: Wake | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +154,10 @@ def _build(
 
 
 def _sleep_sync(effect: Sleep, clock: Clock) -> None:
+    if effect.wake is not None:
+        if effect.wake.wait(effect.seconds, effect.cancel):
+            raise WaitCancelledError("the wait was cancelled through its cancel event")
+        return
     if effect.cancel is None:
         clock.sleep(effect.seconds)
         return
@@ -201,7 +222,10 @@ async def _perform_async(
         if isinstance(effect, Send):
             return await _send_async(http, base_url, effect), None
         if isinstance(effect, Sleep):
-            await clock.async_sleep(effect.seconds)
+            if effect.wake is not None:
+                await effect.wake.wait_async(effect.seconds)
+            else:
+                await clock.async_sleep(effect.seconds)
         if isinstance(effect, Drain):
             await _drain_async(effect)
     except httpx.TransportError as error:

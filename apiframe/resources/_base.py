@@ -132,7 +132,12 @@ def submit_flow(client: _Runner, operation_id: str, request: object, kwargs: dic
 
     options = split_options(kwargs)
     body = build_body(operation_id, request, kwargs)
+    push = getattr(client, "_push", None)  # push=PushSource(...): deliveries to its receiver end waits
+    if push is not None:
+        body = push.prepare(operation_id, body)
     accepted: JobAccepted = yield from call_flow(client, operation_id, JobAccepted, json_body=body, options=options)
+    if push is not None:
+        push.submitted(str(accepted.job_id), body)
     return accepted
 
 

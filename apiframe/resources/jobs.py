@@ -203,6 +203,7 @@ class Jobs(Downloads):
             now=self._client._config.clock.monotonic,
             on_progress=on_progress,
             shared=self._shared,
+            push=self._client._push,
             cancel=cancel,
         )
         result: Job = self._client._run(flow)
@@ -231,6 +232,7 @@ class Jobs(Downloads):
             now=self._client._config.clock.monotonic,
             on_progress=on_progress,
             cancel=cancel,
+            push=self._client._push,
         )
         return self._client._iterate(flow)
 
@@ -301,6 +303,7 @@ class AsyncJobs(AsyncDownloads):
             now=self._client._config.clock.monotonic,
             on_progress=on_progress,
             shared=self._shared,
+            push=self._client._push,
         )
         result: Job = await self._client._run(flow)
         return result
@@ -322,5 +325,6 @@ class AsyncJobs(AsyncDownloads):
             policy=policy_for(interval, max_interval, timeout),
             now=self._client._config.clock.monotonic,
             on_progress=on_progress,
+            push=self._client._push,
         )
         return self._client._iterate(flow)
