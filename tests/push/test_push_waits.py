@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import socket
 import threading
+import time
 from typing import Any
 
 import httpx
 import pytest
 
-from apiframe import Apiframe, AsyncApiframe, JobFailedError
+from apiframe import Apiframe, AsyncApiframe, JobFailedError, WaitCancelledError, WaitTimeoutError
 from apiframe.testing import Sandbox
 from apiframe.webhooks import PushSource, WebhookHub
 
@@ -118,3 +120,88 @@ def test_async_waits_end_on_deliveries(sandbox: Sandbox, hub: WebhookHub, receiv
     statuses, gets = asyncio.run(scenario())
     assert statuses == ["COMPLETED"] * 3
     assert gets == []
+
+
+def test_a_delivery_that_arrives_before_the_wait_starts_is_not_missed(
+    sandbox: Sandbox, hub: WebhookHub, receiver_url: str
+) -> None:
+    http = Counting()
+    with client_for(sandbox, PushSource(hub, receiver_url, fallback_interval=60), http) as client:
+        accepted = client.images.generate(model="nano-banana", prompt="an early bird")
+        deadline = time.monotonic() + 10
+        while (held := hub.latest(accepted.job_id)) is None or held.status != "COMPLETED":
+            assert time.monotonic() < deadline
+            time.sleep(0.02)
+        job = accepted.wait(timeout=20)
+        ended = list(client.jobs.wait_many([accepted.job_id], timeout=20))
+    assert job.status == "COMPLETED" and [j.id for j in ended] == [accepted.job_id]
+    assert http.after_submit() == []
+
+
+def test_dropped_deliveries_cost_latency_never_correctness(
+    sandbox: Sandbox, hub: WebhookHub, receiver_url: str
+) -> None:
+    sandbox.state.webhooks.set_faults(drop=1.0)
+    http = Counting()
+    with client_for(sandbox, PushSource(hub, receiver_url, fallback_interval=0.3), http) as client:
+        accepted = [client.images.generate(model="nano-banana", prompt=f"lost {n}") for n in range(3)]
+        one = accepted[0].wait(timeout=20)
+        rest = list(client.jobs.wait_many(accepted[1:], timeout=20))
+    assert one.status == "COMPLETED" and {j.id for j in rest} == {a.job_id for a in accepted[1:]}
+    assert all(j.status == "COMPLETED" for j in rest)
+    assert len(hub) == 0  # nothing was delivered: the fallback polls found the answers
+    assert http.after_submit()
+
+
+def test_a_receiver_that_is_down_costs_latency_never_correctness(sandbox: Sandbox, hub: WebhookHub) -> None:
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{probe.getsockname()[1]}/hooks"
+    with client_for(sandbox, PushSource(hub, dead, fallback_interval=0.3)) as client:
+        accepted = client.images.generate(model="nano-banana", prompt="nobody home")
+        job = accepted.wait(timeout=20)
+        assert job.status == "COMPLETED"
+        assert sandbox.wait_for_webhooks()
+        assert client.jobs.get(accepted.job_id).webhook_status == "failed"
+        # a wait that starts after the deliveries failed polls on the normal cadence
+        assert client.jobs.wait(accepted.job_id, timeout=5).status == "COMPLETED"
+
+
+def test_the_wait_deadline_holds_with_push(sandbox: Sandbox, hub: WebhookHub, receiver_url: str) -> None:
+    sandbox.state.webhooks.set_faults(drop=1.0)
+    with client_for(sandbox, PushSource(hub, receiver_url, fallback_interval=60)) as client:
+        accepted = client.images.generate(model="nano-banana", prompt="slow")
+        started = time.monotonic()
+        with pytest.raises(WaitTimeoutError):
+            accepted.wait(timeout=0.3)
+        with pytest.raises(WaitTimeoutError):
+            list(client.jobs.wait_many([accepted], timeout=0.3))
+        assert time.monotonic() - started < 5
+
+
+def test_a_push_wait_can_be_cancelled(sandbox: Sandbox, hub: WebhookHub, receiver_url: str) -> None:
+    sandbox.state.webhooks.set_faults(drop=1.0)
+    cancel = threading.Event()
+    with client_for(sandbox, PushSource(hub, receiver_url, fallback_interval=60)) as client:
+        accepted = client.images.generate(model="nano-banana", prompt="never mind")
+        threading.Timer(0.2, cancel.set).start()
+        with pytest.raises(WaitCancelledError):
+            accepted.wait(timeout=30, cancel=cancel)
+
+
+def test_deliveries_published_in_another_thread_wake_an_async_wait(
+    sandbox: Sandbox, hub: WebhookHub, receiver_url: str
+) -> None:
+    """A delivery handled on the receiver's thread ends a wait running on another thread's loop."""
+
+    async def scenario() -> str:
+        async with AsyncApiframe(
+            api_key=sandbox.api_key,
+            base_url=sandbox.base_url,
+            push=PushSource(hub, receiver_url, fallback_interval=60),
+        ) as client:
+            accepted = await client.videos.generate(model="kling-2.6", prompt="waves")
+            job = await accepted.wait(timeout=20)
+            return str(job.status)
+
+    assert asyncio.run(scenario()) == "COMPLETED"
