@@ -107,7 +107,7 @@ class RedisWebhookHub(WebhookHub):
 
     def publish(self, event: WebhookEvent, *, size: int | None = None) -> bool:
         """Record the event in Redis (raises ``redis.RedisError`` when Redis is unreachable) and
-        here; True when it moved its job forward."""
+        here; True when it moved its job forward (Redis decides, atomically, for every process)."""
         job_id = event.job_id
         if not job_id:
             return False
@@ -118,8 +118,10 @@ class RedisWebhookHub(WebhookHub):
         body = json.dumps(raw, separators=(",", ":"), default=str)
         ttl_ms = max(1, int(self.ttl * 1000))
         moved = self._script(keys=[self._key(job_id)], args=[terminal, repr(progress), body, ttl_ms, self._channel])
-        local = super().publish(event, size=size)
-        return bool(moved) or local
+        if not moved:
+            return False  # Redis holds this event or a more advanced one
+        super().publish(event, size=size)  # this process's waits need not wait for the channel
+        return True
 
     def watch(self, job_ids: Iterable[str]) -> HubWatch:
         """Watch jobs; their stored events are read from Redis by the listener right away."""
