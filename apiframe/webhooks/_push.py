@@ -13,6 +13,7 @@ expected); any other job gets one look first, and is followed by push only while
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
@@ -25,11 +26,16 @@ from ._hub import HubWatch, status_of
 if TYPE_CHECKING:
     from ._verify import WebhookEvent
 
-__all__ = ["EVENTS", "PushSource", "PushWatch", "Watchable"]
+__all__ = ["EVENTS", "PUSH_REDIS_ENV", "PUSH_URL_ENV", "PushSource", "PushWatch", "Watchable", "push_from_env"]
 
 EVENTS = ("progress", "completed", "failed")
 """The webhook events the API sends."""
+PUSH_URL_ENV = "APIFRAME_PUSH_URL"
+"""The public URL of a receiver that publishes to ``APIFRAME_PUSH_REDIS`` (``apiframe webhooks listen --redis``)."""
+PUSH_REDIS_ENV = "APIFRAME_PUSH_REDIS"
 _EXPECTED_MAX = 100_000
+_env_hubs: dict[str, Any] = {}
+_env_lock = threading.Lock()
 _TERMINAL = frozenset({"COMPLETED", "FAILED", "CANCELLED"})
 
 
@@ -224,3 +230,29 @@ def _job_from(event: WebhookEvent, job_id: str, status: str, last: Any) -> Any:
         return Job.from_dict(data)
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
+
+
+def push_from_env(environ: Mapping[str, str] | None = None) -> PushSource | None:
+    """The push source ``APIFRAME_PUSH_URL`` and ``APIFRAME_PUSH_REDIS`` describe, or None when unset.
+
+    The ``apiframe`` command uses it, so its waits end on deliveries that ``apiframe webhooks
+    listen --redis URL`` (or your own receiver) publishes to that Redis. One hub per Redis URL
+    per process.
+    """
+    env = os.environ if environ is None else environ
+    url = (env.get(PUSH_URL_ENV) or "").strip()
+    redis_url = (env.get(PUSH_REDIS_ENV) or "").strip()
+    if not url and not redis_url:
+        return None
+    if not url or not redis_url:
+        raise ConfigurationError(
+            f"waiting by push needs both {PUSH_URL_ENV} (the public URL of your webhook receiver) and "
+            f"{PUSH_REDIS_ENV} (the Redis it publishes to, redis://host:port/db); unset both to poll"
+        )
+    with _env_lock:
+        hub = _env_hubs.get(redis_url)
+        if hub is None:
+            from ._redis import RedisWebhookHub
+
+            hub = _env_hubs[redis_url] = RedisWebhookHub(redis_url)
+    return PushSource(hub, url)

@@ -17,6 +17,8 @@ from apiframe import Apiframe
 from apiframe.testing import Sandbox
 from apiframe.webhooks import WebhookHub, WebhookReceiver, sign_webhook
 
+CLI = [sys.executable, "-m", "apiframe"]
+
 
 def read_json_line(process: subprocess.Popen[bytes]) -> dict[str, Any]:
     assert process.stdout is not None
@@ -66,3 +68,43 @@ def test_listen_verifies_prints_and_forwards_sandbox_deliveries(sandbox: Sandbox
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+
+
+def test_the_cli_waits_by_push_through_listen_and_redis(
+    sandbox: Sandbox, redis_url: str, redis_prefix: str, tmp_path: Path
+) -> None:
+    """`webhooks listen --redis` receives; `apiframe generate` in another process returns on the delivery."""
+    env = {**os.environ, "APIFRAME_API_KEY": sandbox.api_key}
+    listener = subprocess.Popen(
+        [sys.executable, "-m", "apiframe", "--json", "webhooks", "listen", "--port", "0", "--redis", redis_url],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        cwd=tmp_path,
+        env=env,
+    )
+    try:
+        where = read_json_line(listener)["listening"]
+        request = ["generate", "image", "-m", "nano-banana", "-p", "a kingfisher", "--out", str(tmp_path / "out")]
+        generate = subprocess.run(
+            [*CLI, "--base-url", sandbox.base_url, *request],
+            capture_output=True,
+            cwd=tmp_path,
+            env={**env, "APIFRAME_PUSH_URL": where, "APIFRAME_PUSH_REDIS": redis_url, "APIFRAME_LOG": "debug"},
+            timeout=60,
+            check=False,
+        )
+        assert generate.returncode == 0, generate.stderr.decode()[-2000:]
+        log = generate.stderr.decode()
+        assert "POST /v2/images/generate" in log
+        assert "GET /v2/jobs" not in log, "the wait ended on the delivery, without a look"
+        assert list((tmp_path / "out").iterdir())
+        printed = [read_json_line(listener) for _ in range(5)]  # progress 0, 25, 50, 75, then completed
+        assert all(line["accepted"] is True for line in printed)
+        assert [line["event"]["event"] for line in printed] == ["progress"] * 4 + ["completed"]
+    finally:
+        listener.send_signal(signal.SIGINT)
+        try:
+            listener.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            listener.kill()
+            listener.wait()
