@@ -320,6 +320,15 @@ class _Deadline:
         return self.at is not None and self.now() >= self.at
 
 
+def _fallback_due(deadline: _Deadline, policy: WaitPolicy, now: float, when: float) -> float:
+    """When a push wait's fallback look is due: never past the deadline, so a lost delivery cannot
+    turn a finished job into a timeout (the last look lands shortly before the deadline)."""
+    if deadline.at is None or policy.timeout is None:
+        return when
+    last = deadline.at - min(1.0, 0.1 * policy.timeout)
+    return min(when, last) if last > now else when
+
+
 def wait_flow(
     poller: JobPoller,
     job_id: str,
@@ -347,7 +356,7 @@ def wait_flow(
     last_look = -math.inf
     watch = push.watch([job_id]) if push is not None else None
     if watch is not None and watch.expected(job_id):
-        tracker.due = tracker.due + watch.fallback  # deliveries are on their way: no first look
+        tracker.due = _fallback_due(deadline, policy, now(), tracker.due + watch.fallback)  # no first look
     try:
         while True:
             if watch is not None and watch.news():
@@ -390,7 +399,7 @@ def wait_flow(
                 return _finish(job)
             tracker.plan(now(), rng, hint)
             if watch is not None and watch.pushed(job_id, job):
-                tracker.due = max(tracker.due, now() + watch.fallback)
+                tracker.due = _fallback_due(deadline, policy, now(), max(tracker.due, now() + watch.fallback))
     finally:
         if watch is not None:
             watch.close()
@@ -590,13 +599,13 @@ def _wait_many(
 
     if watch is not None:
         for tracker in pending.values():
-            if watch.expected(tracker.job_id):
-                tracker.due = start + watch.fallback  # deliveries are on their way: no first look
+            if watch.expected(tracker.job_id):  # deliveries are on their way: no first look
+                tracker.due = _fallback_due(deadline, policy, start, start + watch.fallback)
 
     def slow(tracker: _Tracker, job: Any) -> None:
         """While deliveries are expected, polling is only the fallback."""
         if watch is not None and watch.pushed(tracker.job_id, job):
-            tracker.due = max(tracker.due, now() + watch.fallback)
+            tracker.due = _fallback_due(deadline, policy, now(), max(tracker.due, now() + watch.fallback))
 
     def settle(tracker: _Tracker, job: Any, hint: float | None = None) -> bool:
         """Record a snapshot; True when the job is terminal (the caller emits it)."""

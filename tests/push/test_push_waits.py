@@ -205,3 +205,14 @@ def test_deliveries_published_in_another_thread_wake_an_async_wait(
             return str(job.status)
 
     assert asyncio.run(scenario()) == "COMPLETED"
+
+
+def test_a_lost_delivery_never_turns_a_finished_job_into_a_timeout(
+    sandbox: Sandbox, hub: WebhookHub, receiver_url: str
+) -> None:
+    """With the fallback beyond the deadline, the last look still lands before the deadline."""
+    sandbox.state.webhooks.set_faults(drop=1.0)
+    with client_for(sandbox, PushSource(hub, receiver_url, fallback_interval=600)) as client:
+        first, second = (client.images.generate(model="nano-banana", prompt=f"quiet {n}") for n in range(2))
+        assert first.wait(timeout=1.2).status == "COMPLETED"
+        assert [str(j.status) for j in client.jobs.wait_many([second], timeout=1.2)] == ["COMPLETED"]
