@@ -93,7 +93,9 @@ class PushSource:
         self._expected: OrderedDict[str, None] = OrderedDict()
 
     def __repr__(self) -> str:
-        return f"PushSource(hub={self.hub!r}, url={self.url!r}, fallback_interval={self.fallback_interval:g})"
+        parts = urlsplit(self.url)  # the path and query may hold a secret token: only the origin is shown
+        where = f"{parts.scheme}://{parts.netloc}/..."
+        return f"PushSource(hub={self.hub!r}, url={where!r}, fallback_interval={self.fallback_interval:g})"
 
     def prepare(self, operation_id: str, body: Mapping[str, Any]) -> dict[str, Any]:
         """``body`` with this source's webhook URL and events, when the call's model accepts them

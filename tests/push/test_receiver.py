@@ -177,3 +177,9 @@ def test_a_client_refuses_a_push_that_is_not_a_push_source() -> None:
 
     with pytest.raises(ConfigurationError, match="PushSource"):
         Apiframe(api_key="afk_x", push=WebhookHub())  # type: ignore[arg-type]
+
+
+def test_a_push_source_s_repr_hides_the_url_path_and_query() -> None:
+    source = PushSource(WebhookHub(), "https://app.example.com/hooks/s3cr3t?token=t0k3n")
+    shown = repr(source)
+    assert "app.example.com" in shown and "s3cr3t" not in shown and "t0k3n" not in shown
