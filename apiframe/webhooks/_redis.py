@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import os
 import threading
 from collections.abc import Iterable
 from typing import Any
@@ -95,6 +96,7 @@ class RedisWebhookHub(WebhookHub):
         self._catchup: set[str] = set()
         self._closed = threading.Event()
         self._listener: threading.Thread | None = None
+        self._pid = os.getpid()
         self._start_lock = threading.Lock()
         self.connected = threading.Event()
         """Set while the listener is subscribed (tests and health checks may wait on it)."""
@@ -133,6 +135,10 @@ class RedisWebhookHub(WebhookHub):
 
     def _ensure_listener(self) -> None:
         with self._start_lock:
+            if self._pid != os.getpid():  # a forked worker: the parent's listener thread is not here
+                self._pid = os.getpid()
+                self._listener = None
+                self.connected.clear()
             if self._listener is None and not self._closed.is_set():
                 self._listener = threading.Thread(target=self._listen, name="apiframe-redis-hub", daemon=True)
                 self._listener.start()

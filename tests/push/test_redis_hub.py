@@ -148,3 +148,37 @@ def test_when_redis_is_down_the_receiver_answers_503_and_waits_still_end(sandbox
                 assert client.images.generate(model="nano-banana", prompt="x").wait(timeout=20).status == "COMPLETED"
     finally:
         hub.close()
+
+
+def test_a_forked_worker_starts_its_own_listener(redis_url: str, redis_prefix: str) -> None:
+    """A hub created before a fork (gunicorn --preload) still ends waits in the forked worker."""
+    import multiprocessing
+
+    hub = RedisWebhookHub(redis_url, prefix=redis_prefix)
+    hub.watch(["before-fork"]).close()  # the parent's listener is running
+    assert hub.connected.wait(5)
+    context = multiprocessing.get_context("fork")
+    answer = context.Queue()
+    worker = context.Process(target=_forked_wait, args=(hub, answer))
+    worker.start()
+    try:
+        assert answer.get(timeout=10) == "ready"
+        publisher = RedisWebhookHub(redis_url, prefix=redis_prefix)
+        publisher.publish(event(jobId="in-child", event="completed", status="COMPLETED", progress=100, result=[1]))
+        publisher.close()
+        assert answer.get(timeout=10) == "COMPLETED"
+    finally:
+        worker.join(timeout=10)
+        hub.close()
+    assert worker.exitcode == 0
+
+
+def _forked_wait(hub: RedisWebhookHub, answer: Any) -> None:
+    watch = hub.watch(["in-child"])
+    assert hub.connected.wait(5)
+    answer.put("ready")
+    deadline = time.monotonic() + 8
+    while (held := hub.latest("in-child")) is None and time.monotonic() < deadline:
+        watch.wait(0.5)
+    answer.put(held.status if held is not None else "missing")
+    watch.close()
