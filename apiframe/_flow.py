@@ -78,7 +78,8 @@ class Wake(Protocol):
 class Sleep:
     """Pause. A sync driver wakes early and raises ``WaitCancelledError`` when ``cancel`` is set.
 
-    With ``wake``, the pause also ends as soon as ``wake`` has news (in real time, not the clock's).
+    With ``wake``, the pause also ends as soon as ``wake`` has news (with the system clock; a test's
+    clock sleeps as usual, and the flow takes the news after each pause).
     """
 
     seconds: float
@@ -154,7 +155,7 @@ def _build(
 
 
 def _sleep_sync(effect: Sleep, clock: Clock) -> None:
-    if effect.wake is not None:
+    if effect.wake is not None and isinstance(clock, SystemClock):  # a test's clock sleeps on its own terms
         if effect.wake.wait(effect.seconds, effect.cancel):
             raise WaitCancelledError("the wait was cancelled through its cancel event")
         return
@@ -222,7 +223,7 @@ async def _perform_async(
         if isinstance(effect, Send):
             return await _send_async(http, base_url, effect), None
         if isinstance(effect, Sleep):
-            if effect.wake is not None:
+            if effect.wake is not None and isinstance(clock, SystemClock):
                 await effect.wake.wait_async(effect.seconds)
             else:
                 await clock.async_sleep(effect.seconds)
