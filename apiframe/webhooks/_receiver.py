@@ -165,6 +165,9 @@ class WebhookReceiver:
     def __repr__(self) -> str:
         return f"{type(self).__name__}(hub={self.hub!r}, max_body={self.max_body})"
 
+    def __reduce__(self) -> Any:
+        raise TypeError(f"{type(self).__name__} holds the API key and cannot be pickled; build one per process")
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
             await _lifespan(receive, send)

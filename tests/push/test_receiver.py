@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import pickle
 from collections.abc import Iterator
 from typing import Any
 
@@ -130,7 +131,11 @@ def test_receivers_need_the_signing_key(monkeypatch: pytest.MonkeyPatch, hub: We
     with pytest.raises(ConfigurationError, match="api_key="):
         WebhookReceiver(hub)
     monkeypatch.setenv("APIFRAME_API_KEY", KEY)
-    assert KEY not in repr(WebhookReceiver(hub))
+    receiver = WebhookReceiver(hub)
+    assert KEY not in repr(receiver)
+    with pytest.raises(TypeError, match="cannot be pickled") as caught:
+        pickle.dumps(receiver)
+    assert KEY not in str(caught.value)
 
 
 def test_the_hub_is_bounded_in_jobs_bytes_and_age() -> None:
