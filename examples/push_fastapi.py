@@ -7,7 +7,6 @@ In production, serve ``app`` with your usual server and use its public URL in ``
 
 from __future__ import annotations
 
-import os
 import socket
 import threading
 import time
@@ -20,7 +19,7 @@ from apiframe.webhooks import PushSource, WebhookHub, WebhookReceiver
 
 hub = WebhookHub()  # RedisWebhookHub("redis://...") when the web and worker processes differ
 app = FastAPI()
-app.mount("/apiframe/webhooks", WebhookReceiver(hub, api_key=os.environ["APIFRAME_API_KEY"]))
+app.mount("/apiframe/webhooks", WebhookReceiver(hub))  # verifies signatures with APIFRAME_API_KEY
 
 
 @app.get("/health")

@@ -7,7 +7,6 @@ In production, serve ``app`` with your WSGI server and use its public URL in ``P
 
 from __future__ import annotations
 
-import os
 import threading
 
 from flask import Flask, request
@@ -23,9 +22,7 @@ app.config["MAX_CONTENT_LENGTH"] = 1024 * 1024  # Flask refuses larger bodies be
 
 @app.post("/apiframe/webhooks")
 def apiframe_webhooks() -> tuple[str, int, dict[str, str]]:
-    answer = handle_webhook(
-        hub, body=request.get_data(), headers=request.headers, api_key=os.environ["APIFRAME_API_KEY"]
-    )
+    answer = handle_webhook(hub, body=request.get_data(), headers=request.headers)  # key: APIFRAME_API_KEY
     return answer.body, answer.status, {"Content-Type": answer.content_type}
 
 
