@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from apiframe_client.models import Me
 
     from ._files import MultipartBody
+    from .webhooks import PushSource
 
 __all__ = ["Apiframe", "AsyncApiframe"]
 
@@ -69,10 +70,22 @@ class _Pool(Generic[H]):
         return self._http
 
 
+def _check_push(push: object) -> PushSource | None:
+    """``push=``: a :class:`~apiframe.webhooks.PushSource`, or None (waits poll)."""
+    if push is None:
+        return None
+    from .webhooks import PushSource
+
+    if not isinstance(push, PushSource):
+        raise ConfigurationError(f"push must be an apiframe.webhooks.PushSource(hub, url), got {type(push).__name__}")
+    return push
+
+
 class _BaseClient:
     _config: ClientConfig
     _owns_http: bool
     _pool: _Pool[Any]
+    _push: PushSource | None = None
 
     @property
     def _http(self) -> Any:
@@ -173,6 +186,7 @@ class _BaseClient:
         register_secret(clone._config.api_key)
         clone._owns_http = False
         clone._pool = self._pool
+        clone._push = self._push
         return clone
 
     def __repr__(self) -> str:
@@ -184,6 +198,7 @@ class Apiframe(_BaseClient):
 
     ``Apiframe()`` reads ``APIFRAME_API_KEY`` (and ``APIFRAME_BASE_URL``). Pass ``http_client`` to
     use your own ``httpx.Client`` (proxies, transports, tests): auth, retries and timeouts still apply.
+    Pass ``push=PushSource(hub, url)`` (``apiframe.webhooks``) to end waits on webhook deliveries.
     """
 
     images = resource(Images, "Image jobs")
@@ -205,6 +220,7 @@ class Apiframe(_BaseClient):
         http_client: httpx.Client | None = None,
         default_headers: Mapping[str, str] | None = None,
         allow_dangerously_expose_api_key: bool = False,
+        push: PushSource | None = None,
     ) -> None:
         if http_client is not None and not isinstance(http_client, httpx.Client):
             raise ConfigurationError(
@@ -220,6 +236,7 @@ class Apiframe(_BaseClient):
             clock=None,
             allow_dangerously_expose_api_key=allow_dangerously_expose_api_key,
         )
+        self._push = _check_push(push)
         self._owns_http = http_client is None
         timeout = self._config.timeout
         self._pool = _Pool(http_client, None) if http_client else _Pool(httpx.Client(timeout=timeout), self._new_http)
@@ -281,6 +298,7 @@ class AsyncApiframe(_BaseClient):
         http_client: httpx.AsyncClient | None = None,
         default_headers: Mapping[str, str] | None = None,
         allow_dangerously_expose_api_key: bool = False,
+        push: PushSource | None = None,
     ) -> None:
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
             raise ConfigurationError(
@@ -296,6 +314,7 @@ class AsyncApiframe(_BaseClient):
             clock=None,
             allow_dangerously_expose_api_key=allow_dangerously_expose_api_key,
         )
+        self._push = _check_push(push)
         self._owns_http = http_client is None
         timeout = self._config.timeout
         self._pool = (

@@ -33,6 +33,7 @@ __all__ = [
     "Send",
     "Sleep",
     "SystemClock",
+    "Wake",
     "iter_async",
     "iter_sync",
     "run_async",
@@ -93,12 +94,29 @@ class Send:
     stream: bool = False
 
 
+class Wake(Protocol):
+    """Something a pause can end early on (a webhook hub's watch): news ends the pause."""
+
+    def wait(self, seconds: float, cancel: threading.Event | None = None) -> bool:
+        """Block up to ``seconds`` or until news; True when ``cancel`` was set instead."""
+        ...
+
+    async def wait_async(self, seconds: float) -> None:
+        """Sleep up to ``seconds`` on the running loop, or until news."""
+        ...
+
+
 @dataclass(frozen=True, slots=True)
 class Sleep:
-    """Pause. A sync driver wakes early and raises ``WaitCancelledError`` when ``cancel`` is set."""
+    """Pause. A sync driver wakes early and raises ``WaitCancelledError`` when ``cancel`` is set.
+
+    With ``wake``, the pause also ends as soon as ``wake`` has news (with the system clock; a test's
+    clock sleeps as usual, and the flow takes the news after each pause).
+    """
 
     seconds: float
     cancel: threading.Event | None = None
+    wake: Wake | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,6 +279,10 @@ def _precheck(spec: RequestSpec, response: httpx.Response) -> None:
 
 def _sleep_sync(effect: Sleep, clock: Clock) -> None:
     seconds = min(effect.seconds, MAX_SLEEP) if effect.seconds > 0 else 0.0  # NaN and negatives: no pause
+    if effect.wake is not None and isinstance(clock, SystemClock):  # a test's clock sleeps on its own terms
+        if effect.wake.wait(seconds, effect.cancel):
+            raise WaitCancelledError("the wait was cancelled through its cancel event")
+        return
     if effect.cancel is None:
         clock.sleep(seconds)
         return
@@ -375,7 +397,11 @@ async def _perform_async(
         if isinstance(effect, Send):
             return await _send_async(http, base_url, effect), None
         if isinstance(effect, Sleep):
-            await clock.async_sleep(min(effect.seconds, MAX_SLEEP) if effect.seconds > 0 else 0.0)
+            seconds = min(effect.seconds, MAX_SLEEP) if effect.seconds > 0 else 0.0
+            if effect.wake is not None and isinstance(clock, SystemClock):
+                await effect.wake.wait_async(seconds)
+            else:
+                await clock.async_sleep(seconds)
         if isinstance(effect, Drain):
             await _drain_async(effect)
     except (httpx.HTTPError, httpx.InvalidURL, BodyTooLarge) as error:

@@ -56,12 +56,14 @@ from ._errors import (
     ServerError,
     WaitTimeoutError,
 )
-from ._flow import Effect, Emit, Flow, Sleep
+from ._flow import Effect, Emit, Flow, Sleep, Wake
 
 __all__ = [
     "TERMINAL_STATUSES",
     "JobPoller",
     "ListPage",
+    "PushFeed",
+    "PushWatch",
     "SharedListing",
     "Snapshot",
     "WaitPolicy",
@@ -152,6 +154,40 @@ class JobPoller(Protocol):
     def has_result(self, item: Any) -> bool:
         """Whether a list item carries the job's result (else a COMPLETED one is fetched by id)."""
         ...
+
+
+class PushWatch(Wake, Protocol):
+    """Webhook deliveries for the jobs of one wait (``apiframe.webhooks.PushSource.watch``).
+
+    Before each look the flows take the news; a job whose deliveries are expected is looked at
+    only every ``fallback`` seconds, and pauses end early on news.
+    """
+
+    fallback: float
+
+    def expected(self, job_id: str) -> bool:
+        """Whether deliveries are on their way, so the first look can wait for the fallback."""
+        ...
+
+    def news(self) -> set[str]:
+        """Jobs with a delivery not yet taken."""
+        ...
+
+    def take(self, job_id: str, last: Any) -> tuple[Any, bool]:
+        """``(job snapshot from the newest delivery or None, look at the job now)``."""
+        ...
+
+    def pushed(self, job_id: str, last: Any) -> bool:
+        """Whether deliveries are still expected for this job, given its last snapshot."""
+        ...
+
+    def close(self) -> None: ...
+
+
+class PushFeed(Protocol):
+    """Where waits get webhook deliveries (``apiframe.webhooks.PushSource``)."""
+
+    def watch(self, job_ids: Iterable[str]) -> PushWatch: ...
 
 
 def _stamp(value: Any) -> float | None:
@@ -287,6 +323,15 @@ class _Deadline:
         return self.at is not None and self.now() >= self.at
 
 
+def _fallback_due(deadline: _Deadline, policy: WaitPolicy, now: float, when: float) -> float:
+    """When a push wait's fallback look is due: never past the deadline, so a lost delivery cannot
+    turn a finished job into a timeout (the last look lands shortly before the deadline)."""
+    if deadline.at is None or policy.timeout is None:
+        return when
+    last = deadline.at - min(1.0, 0.1 * policy.timeout)
+    return min(when, last) if last > now else when
+
+
 def wait_flow(
     poller: JobPoller,
     job_id: str,
@@ -297,11 +342,13 @@ def wait_flow(
     cancel: threading.Event | None = None,
     rng: random.Random | None = None,
     shared: SharedListing | None = None,
+    push: PushFeed | None = None,
 ) -> Generator[Effect, Any, Any]:
     """Poll one job until it is terminal; returns the COMPLETED job.
 
     With ``shared`` (the client's :class:`SharedListing`), concurrent waits on the same client
-    refresh each other through list pages instead of one GET each.
+    refresh each other through list pages instead of one GET each. With ``push``, webhook
+    deliveries end the wait and feed ``on_progress``; polling slows to the fallback cadence.
     """
     rng = rng or random.Random()
     tracker = _Tracker(job_id, policy, now())
@@ -310,11 +357,25 @@ def wait_flow(
     if sharing is not None:
         sharing.follow(job_id)
     last_look = -math.inf
+    watch = push.watch([job_id]) if push is not None else None
+    if watch is not None and watch.expected(job_id):
+        tracker.due = _fallback_due(deadline, policy, now(), tracker.due + watch.fallback)  # no first look
     try:
         while True:
+            if watch is not None and watch.news():
+                job, look_now = watch.take(job_id, tracker.last)
+                if job is not None:
+                    if tracker.observe(job, now()) and on_progress is not None:
+                        on_progress(job)
+                    if job.status in TERMINAL_STATUSES:
+                        return _finish(job)
+                if look_now:
+                    tracker.due = now()
             pause = deadline.pause_until(tracker.due)
             if pause > 0:
-                yield Sleep(pause, cancel)
+                yield Sleep(pause, cancel, watch)
+                if watch is not None:
+                    continue  # woken by news, or due: either way, take the news first
             remaining = deadline.remaining()
             if remaining is not None and remaining <= 0:
                 raise _timeout_error(tracker, policy.timeout)
@@ -340,7 +401,11 @@ def wait_flow(
             if job.status in TERMINAL_STATUSES:
                 return _finish(job)
             tracker.plan(now(), rng, hint)
+            if watch is not None and watch.pushed(job_id, job):
+                tracker.due = _fallback_due(deadline, policy, now(), max(tracker.due, now() + watch.fallback))
     finally:
+        if watch is not None:
+            watch.close()
         if sharing is not None:
             sharing.unfollow(job_id)
 
@@ -507,7 +572,7 @@ def _shared_look(
         yield Sleep(pause, cancel)
 
 
-def wait_many_flow(
+def _wait_many(
     poller: JobPoller,
     job_ids: Iterable[str],
     *,
@@ -516,6 +581,7 @@ def wait_many_flow(
     on_progress: Callable[[Any], object] | None = None,
     cancel: threading.Event | None = None,
     rng: random.Random | None = None,
+    watch: PushWatch | None = None,
 ) -> Generator[Effect, Any, None]:
     """Wait for many jobs under one deadline; emits each terminal job (any terminal status) as it ends.
 
@@ -534,6 +600,16 @@ def wait_many_flow(
     gap = policy.interval / 2
     last_round: float | None = None
 
+    if watch is not None:
+        for tracker in pending.values():
+            if watch.expected(tracker.job_id):  # deliveries are on their way: no first look
+                tracker.due = _fallback_due(deadline, policy, start, start + watch.fallback)
+
+    def slow(tracker: _Tracker, job: Any) -> None:
+        """While deliveries are expected, polling is only the fallback."""
+        if watch is not None and watch.pushed(tracker.job_id, job):
+            tracker.due = _fallback_due(deadline, policy, now(), max(tracker.due, now() + watch.fallback))
+
     def settle(tracker: _Tracker, job: Any, hint: float | None = None) -> bool:
         """Record a snapshot; True when the job is terminal (the caller emits it)."""
         if tracker.observe(job, now()) and on_progress is not None:
@@ -541,7 +617,27 @@ def wait_many_flow(
         if job.status in TERMINAL_STATUSES:
             return True
         tracker.plan(now(), rng, hint)
+        slow(tracker, job)
         return False
+
+    def pushed() -> Generator[Effect, Any, None]:
+        """Take the deliveries since the last look: emit the jobs they end."""
+        assert watch is not None
+        for job_id in watch.news():
+            tracker = pending.get(job_id)
+            if tracker is None:
+                continue
+            job, look_now = watch.take(job_id, tracker.last)
+            if job is not None:
+                if tracker.observe(job, now()) and on_progress is not None:
+                    on_progress(job)
+                if job.status in TERMINAL_STATUSES:
+                    del pending[job_id]
+                    yield Emit(job)
+                    continue
+            if look_now:
+                tracker.due = now()
+                tracker.listed = False  # its result comes from a GET by id
 
     def fetch(tracker: _Tracker, remaining: float | None) -> Generator[Effect, Any, Any]:
         """GET one job; None when a transient error only delayed it."""
@@ -555,6 +651,10 @@ def wait_many_flow(
         return None
 
     while pending:
+        if watch is not None:
+            yield from pushed()
+            if not pending:
+                break
         listable = {i: t for i, t in pending.items() if t.listed} if batching else {}
         use_list = len(listable) >= 2
         soonest = min(pending.values(), key=lambda t: t.due)
@@ -563,7 +663,9 @@ def wait_many_flow(
             when = max(when, last_round + gap)
         pause = deadline.pause_until(when)
         if pause > 0:
-            yield Sleep(pause, cancel)
+            yield Sleep(pause, cancel, watch)
+            if watch is not None:
+                continue  # woken by news, or due: either way, take the news first
         remaining = deadline.remaining()
         if remaining is not None and remaining <= 0:
             late = min(pending.values(), key=lambda t: t.due)
@@ -610,11 +712,38 @@ def wait_many_flow(
                 yield Emit(poller.as_job(item))
             else:
                 tracker.plan(now(), rng)
+                slow(tracker, item)
         for tracker in [t for t in pending.values() if t.due <= moment]:
             done = yield from fetch(tracker, deadline.remaining())
             if done is not None:
                 del pending[tracker.job_id]
                 yield Emit(done)
+
+
+def wait_many_flow(
+    poller: JobPoller,
+    job_ids: Iterable[str],
+    *,
+    policy: WaitPolicy,
+    now: Callable[[], float],
+    on_progress: Callable[[Any], object] | None = None,
+    cancel: threading.Event | None = None,
+    rng: random.Random | None = None,
+    push: PushFeed | None = None,
+) -> Generator[Effect, Any, None]:
+    """Wait for many jobs under one deadline; emits each terminal job (any terminal status) as it ends.
+
+    See :func:`_wait_many`; with ``push``, webhook deliveries end waits and feed ``on_progress``.
+    """
+    ids = list(job_ids)
+    watch = push.watch(ids) if push is not None else None
+    try:
+        yield from _wait_many(
+            poller, ids, policy=policy, now=now, on_progress=on_progress, cancel=cancel, rng=rng, watch=watch
+        )
+    finally:
+        if watch is not None:
+            watch.close()
 
 
 def job_id_of(item: Any) -> str:

@@ -12,7 +12,10 @@ interleaved where it matters, against the same local server:
 5. import: ``import apiframe`` versus ``import httpx`` in fresh processes;
 6. ``make generate``: the generator run into a temporary directory;
 7. reliability, large profile: the exactly-once suite with 2,000 faulty submissions and the
-   webhook fuzz with 100,000 cases (pass/fail, no ratio).
+   webhook fuzz with 100,000 cases (pass/fail, no ratio);
+8. waiting by push: the same jobs waited with ``push=PushSource(hub, url)``, in-process hub and
+   Redis hub, beside polling ``wait_many`` in the same run; then with 30 % of deliveries dropped
+   (see ``bench/push_bench.py``).
 """
 
 from __future__ import annotations
@@ -535,6 +538,64 @@ def bench_reliability(profile: Profile) -> Row:
 # -- report -------------------------------------------------------------------------------------
 
 
+# -- 8. waiting by push ---------------------------------------------------------------------------
+
+
+def bench_push(profile: Profile) -> list[Row]:
+    import push_bench
+
+    jobs, seconds = profile.wait_jobs, profile.job_seconds
+    rows: list[Row] = []
+    with push_bench.redis_server() as redis_url:
+        with child("bench/_push_sandbox.py", str(seconds), "0") as line:
+            base, key = line.split()
+            log(f"push: polling wait_many on {jobs} jobs of {seconds:g} s")
+            polling = asyncio.run(_sdk_many(base, key, asyncio.run(_submit(base, key, jobs))))
+            rows.append(
+                Row(
+                    f"8. push, {jobs} jobs of {seconds:g} s: polling wait_many (this run)",
+                    "-",
+                    f"{polling.per_job(jobs):.3f} req/job, latency p50 {polling.p50:.2f} s, p95 {polling.p95:.2f} s",
+                    "baseline",
+                    "-",
+                    "-",
+                )
+            )
+            for hub, url in (("in-process hub", None), ("Redis hub", redis_url)):
+                for separate in (False, True):
+                    how = f"{jobs} separate waits" if separate else "wait_many"
+                    log(f"push: {hub}, {how}")
+                    result = push_bench.run(base, key, jobs, redis_url=url, separate=separate)
+                    rows.append(_push_row(f"8. push, {hub}: {how}", result, jobs, polling))
+        with child("bench/_push_sandbox.py", str(seconds), "0.3") as line:
+            base, key = line.split()
+            for hub, url in (("in-process hub", None), ("Redis hub", redis_url)):
+                log(f"push: {hub}, 30 % of deliveries dropped")
+                result = push_bench.run(base, key, jobs, redis_url=url, separate=False)
+                rows.append(_push_row(f"8. push, {hub}, 30 % of deliveries dropped: wait_many", result, jobs, polling))
+    return rows
+
+
+def _push_row(name: str, result: Any, jobs: int, polling: WaitResult) -> Row:
+    per_job = result.requests / jobs
+    delivered = result.after_delivery
+    after = result.after_completion
+    sdk = (
+        f"{per_job:.3f} req/job; delivery to return p50 {percentile(delivered, 0.5) * 1000:.0f} ms, "
+        f"p95 {percentile(delivered, 0.95) * 1000:.0f} ms; completion to return p50 "
+        f"{percentile(after, 0.5):.2f} s, p95 {percentile(after, 0.95):.2f} s, max {max(after):.2f} s"
+    )
+    base = f"{polling.per_job(jobs):.3f} req/job, p50 {polling.p50:.2f} s, p95 {polling.p95:.2f} s"
+    if result.undelivered:
+        sdk += f"; {result.undelivered} jobs ended by the fallback poll"
+        ok = per_job <= 0.05 and max(after) <= 30.0 + 5.0
+        target = "every wait ends; latency <= fallback (30 s)"
+    else:
+        ok = per_job <= 0.01 and percentile(delivered, 0.95) <= 0.1
+        target = "<= 0.01 req/job, p95 <= 100 ms after delivery"
+    return Row(name, sdk, base, f"{per_job / max(polling.per_job(jobs), 1e-9):.2f}x requests", target, verdict(ok))
+
+
 def machine() -> list[str]:
     cpu = platform.processor() or "unknown"
     try:
@@ -576,7 +637,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     profile = QUICK if args.quick else FULL
-    chosen = set(args.only.split(",")) if args.only else {"1", "2", "3", "4", "5", "6", "7"}
+    chosen = set(args.only.split(",")) if args.only else {"1", "2", "3", "4", "5", "6", "7", "8"}
     started = time.perf_counter()
     rows: list[Row] = []
     steps: list[tuple[str, Callable[[], Row | list[Row]]]] = [
@@ -592,6 +653,7 @@ def main(argv: list[str] | None = None) -> int:
             else lambda: Row("6. make generate", "skipped in --quick", "-", "-", "-", "-"),
         ),
         ("7", lambda: bench_reliability(profile)),
+        ("8", lambda: bench_push(profile)),
     ]
     for number, step in steps:
         if number not in chosen:

@@ -505,6 +505,9 @@ def webhooks_verify(signature: str, file: Any) -> int:
     return EXIT_JOB_FAILED
 
 
+from . import _listen  # noqa: E402, F401  (registers `apiframe webhooks listen`)
+
+
 @cli.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True, "help_option_names": []})
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 def sandbox(args: Sequence[str]) -> int:

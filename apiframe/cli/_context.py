@@ -13,6 +13,7 @@ from rich.console import Console
 
 from .._client import Apiframe, AsyncApiframe
 from .._config import DEFAULT_BASE_URL
+from ..webhooks._push import push_from_env
 
 __all__ = ["NO_KEY_HELP", "Settings", "jsonable"]
 
@@ -76,14 +77,14 @@ class Settings:
 
     def client(self) -> Apiframe:
         key, url = self.endpoint()
-        client = Apiframe(api_key=key, base_url=url)
+        client = Apiframe(api_key=key, base_url=url, push=push_from_env())
         click.get_current_context().call_on_close(client.close)
         return client
 
     def async_client(self) -> AsyncApiframe:
         """A new async client; use it as ``async with`` inside the command's event loop."""
         key, url = self.endpoint()
-        return AsyncApiframe(api_key=key, base_url=url)
+        return AsyncApiframe(api_key=key, base_url=url, push=push_from_env())
 
     def emit(self, data: Any, text: str | None = None) -> None:
         """Print a result: JSON with --json (or when there is no text form), else ``text``."""

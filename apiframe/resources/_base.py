@@ -188,9 +188,14 @@ def submit_flow(
 
     given = {key: value for key, value in arguments.items() if value is not NOT_GIVEN}
     body = build_body(operation_id, request, given, validate=validate)
+    push = getattr(client, "_push", None)  # push=PushSource(...): deliveries to its receiver end waits
+    if push is not None:
+        body = push.prepare(operation_id, body)
     accepted: JobAccepted = yield from call_flow(
         client, operation_id, JobAccepted, json_body=body, options=split_options(dict(options))
     )
+    if push is not None:
+        push.submitted(str(accepted.job_id), body)
     return accepted
 
 

@@ -242,6 +242,7 @@ class Jobs(Downloads):
             now=self._client._config.clock.monotonic,
             on_progress=on_progress,
             shared=self._shared,
+            push=self._client._push,
             cancel=cancel,
         )
         result: Job = self._client._run(flow)
@@ -271,6 +272,7 @@ class Jobs(Downloads):
             now=self._client._config.clock.monotonic,
             on_progress=on_progress,
             cancel=cancel,
+            push=self._client._push,
         )
         return self._client._iterate(flow)
 
@@ -347,6 +349,7 @@ class AsyncJobs(AsyncDownloads):
             now=self._client._config.clock.monotonic,
             on_progress=on_progress,
             shared=self._shared,
+            push=self._client._push,
         )
         result: Job = await self._client._run(flow)
         return result
@@ -369,6 +372,7 @@ class AsyncJobs(AsyncDownloads):
             policy=policy_for(interval, max_interval, timeout, policy),
             now=self._client._config.clock.monotonic,
             on_progress=on_progress,
+            push=self._client._push,
         )
         return self._client._iterate(flow)
 

@@ -1,10 +1,20 @@
-"""Deliver queued job events to webhook URLs: signed, in order, retried with backoff."""
+"""Deliver queued job events to webhook URLs: signed, in order, retried with backoff.
+
+Each delivery is a POST of the event as JSON (``event, jobId, status, progress, result, model,
+creditCost, completedAt`` and a few more), with ``X-Webhook-Signature``, ``X-Webhook-Event``,
+``X-Webhook-Id`` and ``X-Webhook-Attempt``; a non-2xx answer or a network error is retried after
+each of ``webhook_retry_delays``. Injected faults (:meth:`WebhookDispatcher.set_faults`) drop a
+share of deliveries silently (the sandbox believes them delivered, as when a response is lost)
+or delay every delivery.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import json
 import logging
+import random
+import threading
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
@@ -65,6 +75,28 @@ class WebhookDispatcher:
         self._waiting: set[str] = set()
         self._client: httpx.AsyncClient | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
+        self._fault_lock = threading.Lock()
+        self.drop_rate = 0.0
+        self.delay_seconds = 0.0
+        self._rng = random.Random(config.seed)
+
+    def set_faults(self, *, drop: float = 0.0, delay: float = 0.0, seed: int | None = None) -> None:
+        """Drop this share of deliveries (0-1) without sending them, and/or wait ``delay`` seconds
+        before sending each one. Thread-safe; ``set_faults()`` turns both off."""
+        if not 0.0 <= drop <= 1.0:
+            raise ValueError(f"drop must be between 0 and 1, got {drop}")
+        if not 0.0 <= delay < float("inf"):
+            raise ValueError(f"delay must be a non-negative number of seconds, got {delay}")
+        with self._fault_lock:
+            self.drop_rate = drop
+            self.delay_seconds = delay
+            if seed is not None:
+                self._rng = random.Random(seed)
+
+    def _draw(self) -> tuple[bool, float]:
+        with self._fault_lock:
+            dropped = self.drop_rate > 0 and self._rng.random() < self.drop_rate
+            return dropped, self.delay_seconds
 
     async def start(self) -> None:
         """Open the HTTP client and resume deliveries persisted before a restart."""
@@ -138,7 +170,7 @@ class WebhookDispatcher:
 
     async def _deliver(self, webhook: dict[str, str], event: dict[str, object]) -> bool:
         assert self._client is not None
-        payload = self.engine.event_with_result(dict(event), self.base_url())
+        payload = {"event": event["type"], **self.engine.event_with_result(dict(event), self.base_url())}
         body = json.dumps(payload, separators=(",", ":")).encode("utf-8")
         headers = {
             "Content-Type": "application/json",
@@ -148,6 +180,14 @@ class WebhookDispatcher:
         }
         delays = self.config.webhook_retry_delays
         job_id = str(event["jobId"])
+        dropped, delay = self._draw()
+        if delay > 0:
+            await self.sleep(delay)
+        if dropped:  # lost on the way: the receiver never sees it, the sandbox thinks it arrived
+            self.deliveries.append(
+                Delivery(job_id, str(event["type"]), webhook["url"], 1, None, "dropped", isoformat(self.clock.now()))
+            )
+            return True
         for attempt in range(1, len(delays) + 2):
             status: int | None = None
             error: str | None = None

@@ -1,4 +1,4 @@
-"""Verify and parse Apiframe webhooks. Importable on its own: no client, no network.
+"""Verify and parse Apiframe webhooks.
 
 Apiframe signs each webhook body with HMAC-SHA256 under a key derived from your API key
 (``sha256(api_key)``) and sends ``X-Webhook-Signature: sha256=<hex>``. Verify against the raw
@@ -15,13 +15,14 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._errors import ApiframeError, WebhookVerificationError
+from .._errors import ApiframeError, WebhookVerificationError
 
 __all__ = [
     "SIGNATURE_HEADER",
     "WebhookEvent",
     "WebhookPayloadError",
     "WebhookVerificationError",
+    "event_from_data",
     "parse_webhook",
     "sign_webhook",
     "verify_webhook",
@@ -116,9 +117,14 @@ def parse_webhook(*, api_key: str, body: bytes | str, signature: str | bytes | N
         raise WebhookPayloadError("the webhook body is signed but is not JSON (or is nested too deeply)") from error
     if not isinstance(data, dict):
         raise WebhookPayloadError(f"the webhook body is signed but is a JSON {type(data).__name__}, not an object")
+    return event_from_data(data)
+
+
+def event_from_data(data: dict[str, Any]) -> WebhookEvent:
+    """The event in an already verified, parsed body (a JSON object)."""
     progress = data.get("progress")
     return WebhookEvent(
-        type=_text(data.get("type", data.get("event"))),
+        type=_text(data.get("event", data.get("type"))),
         job_id=_text(data.get("jobId", data.get("job_id", data.get("id")))),
         status=_text(data.get("status")),
         progress=progress if isinstance(progress, int | float) and not isinstance(progress, bool) else None,

@@ -1,0 +1,60 @@
+"""Apiframe webhooks: verify and parse deliveries, receive them, and let them end waits.
+
+Importable on its own (no client, no network). Three layers, each usable alone:
+
+* **Verify and parse**: :func:`verify_webhook`, :func:`parse_webhook`, :func:`sign_webhook`.
+* **Receive**: :class:`WebhookReceiver` (ASGI: FastAPI, Starlette, uvicorn) and
+  :func:`handle_webhook` (WSGI frameworks: Flask, Django) verify before parsing, answer 401 on a
+  bad signature, bound the body they read, and publish each event to a hub.
+* **Wait by push**: a hub (:class:`WebhookHub` in one process, :class:`RedisWebhookHub` across
+  processes) given to a client as ``Apiframe(push=PushSource(hub, "https://you.example/hook"))``
+  ends ``jobs.wait`` and ``jobs.wait_many`` as soon as the terminal delivery arrives.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ._hub import HubWatch, WebhookHub
+from ._push import EVENTS, PushSource
+from ._receiver import DEFAULT_MAX_BODY, EVENT_HEADER, WebhookReceiver, WebhookResponse, handle_webhook
+from ._verify import (
+    SIGNATURE_HEADER,
+    WebhookEvent,
+    WebhookPayloadError,
+    WebhookVerificationError,
+    parse_webhook,
+    sign_webhook,
+    verify_webhook,
+)
+
+if TYPE_CHECKING:
+    from ._redis import RedisWebhookHub
+
+__all__ = [
+    "DEFAULT_MAX_BODY",
+    "EVENTS",
+    "EVENT_HEADER",
+    "SIGNATURE_HEADER",
+    "HubWatch",
+    "PushSource",
+    "RedisWebhookHub",
+    "WebhookEvent",
+    "WebhookHub",
+    "WebhookPayloadError",
+    "WebhookReceiver",
+    "WebhookResponse",
+    "WebhookVerificationError",
+    "handle_webhook",
+    "parse_webhook",
+    "sign_webhook",
+    "verify_webhook",
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "RedisWebhookHub":  # loaded on first use: redis-py is an optional extra
+        from ._redis import RedisWebhookHub
+
+        return RedisWebhookHub
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
