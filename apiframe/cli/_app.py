@@ -513,7 +513,7 @@ def sandbox(args: Sequence[str]) -> int:
         from ..testing.cli import main as sandbox_main
     except ImportError as error:
         raise click.UsageError(
-            f'apiframe sandbox needs the sandbox extra: pip install "apiframe-sdk[sandbox]" ({error})'
+            f'apiframe sandbox needs the sandbox extra: pip install "apiframe-sdk[sandbox]>=2.0.0a1" ({error})'
         ) from error
     return sandbox_main(list(args))
 

@@ -21,7 +21,7 @@ NO_KEY_HELP = (
     "  - pass --api-key afk_... or set APIFRAME_API_KEY (create a key in the Apiframe dashboard:\n"
     "    https://apiframe.ai/dashboard), or\n"
     "  - add --sandbox to run against a local sandbox: no key, no credits, nothing leaves this machine\n"
-    '    (needs the sandbox extra: pip install "apiframe-sdk[sandbox]").'
+    '    (needs the sandbox extra: pip install "apiframe-sdk[sandbox]>=2.0.0a1").'
 )
 
 
@@ -57,7 +57,7 @@ class Settings:
                 from ..testing import Sandbox, SandboxConfig
             except ImportError as error:  # pragma: no cover - depends on the installed extras
                 raise click.UsageError(
-                    f'--sandbox needs the sandbox extra: pip install "apiframe-sdk[sandbox]" ({error})'
+                    f'--sandbox needs the sandbox extra: pip install "apiframe-sdk[sandbox]>=2.0.0a1" ({error})'
                 ) from error
             self._sandbox = Sandbox(SandboxConfig(job_seconds=self.sandbox_job_seconds)).start()
             click.get_current_context().call_on_close(self._sandbox.stop)
