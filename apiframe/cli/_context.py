@@ -6,6 +6,7 @@ import json
 import os
 import sys
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import click
@@ -14,7 +15,11 @@ from rich.console import Console
 from .._client import Apiframe, AsyncApiframe
 from .._config import DEFAULT_BASE_URL
 
-__all__ = ["NO_KEY_HELP", "Settings", "jsonable"]
+__all__ = ["NO_KEY_HELP", "SANDBOX_STATE", "Settings", "jsonable"]
+
+SANDBOX_STATE = ".apiframe-sandbox"
+"""With ``--sandbox``, the embedded sandbox keeps its jobs in this folder of the output folder, so
+an interrupted ``generate`` or ``batch`` resumes against the same jobs."""
 
 NO_KEY_HELP = (
     "no API key. Either:\n"
@@ -50,6 +55,11 @@ class Settings:
     console: Console = field(default_factory=lambda: Console(stderr=True))
     out: Console = field(default_factory=Console)
     _sandbox: Any = None
+    command: click.Command | None = field(default=None, repr=False)
+    """The command running (its options name the ``--flags`` in error messages)."""
+    resolved_url: str | None = None
+    home: Path | None = None
+    """The output folder of the command; ``--sandbox`` keeps its state there (``SANDBOX_STATE``)."""
 
     def _start_sandbox(self) -> tuple[str, str]:
         if self._sandbox is None:
@@ -59,7 +69,12 @@ class Settings:
                 raise click.UsageError(
                     f'--sandbox needs the sandbox extra: pip install "apiframe-sdk[sandbox]>=2.0.0a1" ({error})'
                 ) from error
-            self._sandbox = Sandbox(SandboxConfig(job_seconds=self.sandbox_job_seconds)).start()
+            db_path = None
+            if self.home is not None:
+                (self.home / SANDBOX_STATE).mkdir(parents=True, exist_ok=True)
+                db_path = str(self.home / SANDBOX_STATE / "state.sqlite3")
+            config = SandboxConfig(job_seconds=self.sandbox_job_seconds, db_path=db_path)
+            self._sandbox = Sandbox(config).start()
             click.get_current_context().call_on_close(self._sandbox.stop)
             if not self.json_output:
                 self.console.print(f"[dim]sandbox running at {self._sandbox.base_url} (nothing leaves this machine)")
@@ -72,7 +87,8 @@ class Settings:
         key = self.api_key or os.environ.get("APIFRAME_API_KEY")
         if not key:
             raise click.UsageError(NO_KEY_HELP)
-        return key, self.base_url or os.environ.get("APIFRAME_BASE_URL") or DEFAULT_BASE_URL
+        self.resolved_url = self.base_url or os.environ.get("APIFRAME_BASE_URL") or DEFAULT_BASE_URL
+        return key, self.resolved_url
 
     def client(self) -> Apiframe:
         key, url = self.endpoint()
