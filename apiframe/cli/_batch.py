@@ -88,7 +88,8 @@ def _open_regular(path: Path, flags: int) -> int:
     """Open ``path`` without following a symbolic link; refuse anything but a regular file."""
     nofollow = getattr(os, "O_NOFOLLOW", 0)
     try:
-        fd = os.open(path, flags | nofollow | getattr(os, "O_CLOEXEC", 0), 0o644)
+        # O_NONBLOCK: opening a FIFO planted in its place must not hang before the check below
+        fd = os.open(path, flags | nofollow | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NONBLOCK", 0), 0o644)
     except OSError as error:
         if path.is_symlink():
             raise InvalidRequestError(
@@ -99,6 +100,7 @@ def _open_regular(path: Path, flags: int) -> int:
     if not stat.S_ISREG(os.fstat(fd).st_mode):
         os.close(fd)
         raise InvalidRequestError(f"{path} is not a regular file; remove it or use another --out", field="out")
+    os.set_blocking(fd, True)
     return fd
 
 

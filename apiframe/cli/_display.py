@@ -119,6 +119,9 @@ class Display:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         if self._enabled:
+            if exc is not None:  # the run stopped short: its one-line reason is printed after, not bars
+                for bar in self._progress.task_ids:
+                    self._progress.update(bar, visible=False)
             self._progress.stop()
 
     @staticmethod

@@ -101,6 +101,7 @@ async def _run_one(
 ) -> None:
     if task.status == "failed" or (task.status == "completed" and _files_present(task, out)):
         return
+    resumed = task.status == "submitted"
     if task.status == "pending":
         try:
             task.job_id = await _submit(client, task)
@@ -117,6 +118,8 @@ async def _run_one(
         task.progress = job.progress
         on_progress(task, job)
 
+    if resumed:  # one plain look first: an unreachable API fails here at once, not at the wait's deadline
+        progressed(await client.jobs.get(task.job_id))
     try:
         job = await client.jobs.wait(task.job_id, on_progress=progressed, timeout=wait_timeout)
     except (JobFailedError, JobCancelledError) as error:

@@ -211,3 +211,66 @@ def test_two_runs_into_one_directory_are_refused(sandbox: Sandbox, tmp_path: Pat
         assert sandbox.job_count() == 0
     finally:
         holder.close()
+
+
+@pytest.mark.parametrize("name", [".manifest.lock", MANIFEST_NAME])
+def test_planted_symlinks_in_the_output_folder_are_refused(sandbox: Sandbox, tmp_path: Path, name: str) -> None:
+    batch, out = tmp_path / "b.jsonl", tmp_path / "out"
+    write_batch(batch, 1)
+    out.mkdir()
+    target = tmp_path / "precious.txt"
+    target.write_text("keep me\n")
+    (out / name).symlink_to(target)
+    args = ["--api-key", sandbox.api_key, "--base-url", sandbox.base_url, "batch", str(batch), "-o", str(out)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2
+    assert f"{out / name} is a symbolic link" in result.stderr
+    assert target.read_text() == "keep me\n"  # neither truncated nor appended to
+    assert sandbox.job_count() == 0
+
+
+def test_a_fifo_in_place_of_the_manifest_is_refused(sandbox: Sandbox, tmp_path: Path) -> None:
+    batch, out = tmp_path / "b.jsonl", tmp_path / "out"
+    write_batch(batch, 1)
+    out.mkdir()
+    os.mkfifo(out / MANIFEST_NAME)
+    args = ["--api-key", sandbox.api_key, "--base-url", sandbox.base_url, "batch", str(batch), "-o", str(out)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2 and "is not a regular file" in result.stderr
+    assert sandbox.job_count() == 0
+
+
+def test_a_manifest_truncated_inside_its_first_records_costs_no_second_job(sandbox: Sandbox, tmp_path: Path) -> None:
+    batch, out = tmp_path / "b.jsonl", tmp_path / "out"
+    write_batch(batch, 4)
+    args = ["--api-key", sandbox.api_key, "--base-url", sandbox.base_url, "--json", "batch", str(batch), "-o", str(out)]
+    first = CliRunner().invoke(cli, args)
+    assert first.exit_code == 0, first.output
+    jobs = {line["line"]: line["job_id"] for line in json.loads(first.stdout)["lines"]}
+    assert sandbox.job_count() == 4
+    manifest = out / MANIFEST_NAME
+    manifest.write_bytes(manifest.read_bytes()[:150])  # cut inside the first records: every key is lost
+    for path in out.glob("*.*"):
+        if path.suffix in (".png", ".avi", ".mp4", ".wav"):
+            path.unlink()
+    again = CliRunner().invoke(cli, args)
+    assert again.exit_code == 0, again.output
+    assert sandbox.job_count() == 4  # the recomputed keys replayed the same jobs
+    assert {line["line"]: line["job_id"] for line in json.loads(again.stdout)["lines"]} == jobs
+
+
+def test_damaged_records_are_reported_by_row_not_a_traceback(sandbox: Sandbox, tmp_path: Path) -> None:
+    batch, out = tmp_path / "b.jsonl", tmp_path / "out"
+    write_batch(batch, 2)
+    args = ["--api-key", sandbox.api_key, "--base-url", sandbox.base_url, "batch", str(batch), "-o", str(out)]
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    manifest = out / MANIFEST_NAME
+    rows = [json.loads(row) for row in manifest.read_text().splitlines()]
+    del rows[-1]["key"]
+    rows.insert(0, {"line": "one"})
+    manifest.write_text("".join(json.dumps(row) + "\n" for row in rows))
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert f'{manifest} row {len(rows)}: line {rows[-1]["line"]}: no "key"' in " ".join(result.stderr.split())
+    assert f'{manifest} row 1: no "line" number' in " ".join(result.stderr.split())
+    assert sandbox.job_count() == 2
