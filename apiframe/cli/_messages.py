@@ -66,9 +66,11 @@ def flag_for(field: str, command: click.Command | None = None) -> str:
 def _reword(text: str, field: str, command: click.Command | None) -> str:
     flag = flag_for(field, command)
     text = re.sub(r"^invalid request for (model|action) '[^']*': ", "", text)
-    if flag in text or not text.startswith(field):
-        return text
-    return flag + text[len(field) :]
+    if not (flag in text or not text.startswith(field)):
+        text = flag + text[len(field) :]
+    for block in params_blocks():  # the other problems of the same request, if any
+        text = text.replace(f"; {block}.", "; --param ")
+    return text
 
 
 def _server_text(error: APIStatusError) -> str:

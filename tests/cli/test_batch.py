@@ -21,7 +21,7 @@ from apiframe.testing import FAIL_TRIGGER, Sandbox, SandboxConfig
 
 MODELS = [
     ("flux-1.1-pro", {"aspect_ratio": "1:1"}, ".png"),
-    ("kling-2.5-turbo-pro", {"duration": 5}, ".avi"),
+    ("kling-2.5-turbo-pro", {"duration": 5}, ".mp4"),
     ("suno", {"custom_mode": False, "instrumental": True}, ".wav"),
 ]
 
