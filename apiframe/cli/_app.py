@@ -363,7 +363,7 @@ def batch(file: Path, out: Path, concurrency: int, timeout: float, retry_failed:
     manifest = Manifest(out / MANIFEST_NAME)
     for problem in manifest.damaged:
         settings.console.print(
-            f"[yellow]{manifest.path} {problem}: ignored; that line is planned again", highlight=False
+            f"[yellow]{manifest.path} {problem}: ignored; that line is planned again", highlight=False, soft_wrap=True
         )
     tasks, fresh = plan_tasks(lines, manifest, batch_identity(file, out), retry_failed=retry_failed)
     digests = {line.number: line.digest for line in lines}
@@ -490,7 +490,8 @@ def _follow(settings: Settings, job_ids: Sequence[str], *, out: Path | None, tim
         Task(n, None, key="", job_id=job_id, status="submitted", label=job_id, download=out is not None)
         for n, job_id in enumerate(dict.fromkeys(job_ids), 1)
     ]
-    _run(settings, tasks, out or Path("."), concurrency=8, timeout=timeout, on_change=lambda t: None)
+    # All at once (the SDK shares list pages between concurrent waits), so --timeout holds for every job.
+    _run(settings, tasks, out or Path("."), concurrency=len(tasks), timeout=timeout, on_change=lambda t: None)
     return tasks
 
 
