@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+import httpx
 from rich.console import Console
 
 from .._client import Apiframe, AsyncApiframe
@@ -88,6 +89,12 @@ class Settings:
         if not key:
             raise click.UsageError(NO_KEY_HELP)
         self.resolved_url = self.base_url or os.environ.get("APIFRAME_BASE_URL") or DEFAULT_BASE_URL
+        url = httpx.URL(self.resolved_url)
+        if url.scheme not in ("http", "https") or not url.host:
+            where = "--base-url" if self.base_url else "APIFRAME_BASE_URL"
+            raise click.UsageError(
+                f"{where} must be an http(s) URL such as {DEFAULT_BASE_URL}, got {self.resolved_url!r}"
+            )
         return key, self.resolved_url
 
     def client(self) -> Apiframe:

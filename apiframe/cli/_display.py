@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from types import TracebackType
 from typing import Any
 
@@ -14,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .._download import DownloadProgress
+from .._waiting import WaitPolicy, _Tracker
 from ._runner import Task
 
 __all__ = ["PER_JOB_BARS_UP_TO", "Display", "Estimate", "fit_table", "summary_table"]
@@ -24,29 +24,32 @@ PER_JOB_BARS_UP_TO = 12
 _STYLE = {"completed": "green", "failed": "red", "submitted": "cyan", "pending": "yellow"}
 
 
-@dataclass
 class Estimate:
-    """A job's progress between snapshots, from its rate so far (the same rule the SDK's waiting
-    uses to plan its next look: the fastest rate the integer samples allow, never past 99 %)."""
+    """A job's progress between snapshots, from the rate the SDK's waiting predicts.
 
-    first: tuple[float, int] | None = None
-    latest: tuple[float, int] | None = None
+    The SDK's wait plans its next look from the job's progress rate (the fastest rate the
+    integer samples allow) and the finish it predicts; the bar follows the same line:
+    ``99 - rate * (predicted finish - now)``, never below the last snapshot nor above 99 %.
+    """
 
-    def observe(self, progress: int, now: float) -> None:
-        if self.first is None:
-            self.first = (now, progress)
-        if self.latest is None or progress != self.latest[1]:
-            self.latest = (now, progress)
+    def __init__(self, job_id: str = "") -> None:
+        self._tracker = _Tracker(job_id, WaitPolicy(), 0.0)
+        self._last: int | None = None
+
+    def observe(self, job: Any, now: float) -> None:
+        """Record a snapshot (``status`` and ``progress``) taken at ``now`` (monotonic seconds)."""
+        self._tracker.observe(job, now)
+        if isinstance(job.progress, int):
+            self._last = job.progress
 
     def at(self, now: float) -> float | None:
-        """The estimated progress at ``now`` (monotonic seconds), or None before a rate is known."""
-        if self.first is None or self.latest is None:
+        """The estimated progress at ``now``, or None before any snapshot with a progress."""
+        if self._last is None:
             return None
-        (t0, p0), (t1, p1) = self.first, self.latest
-        if p1 <= p0 or t1 <= t0:
-            return float(p1)
-        rate = (p1 + 1 - p0) / (t1 - t0)
-        return min(99.0, max(float(p1), p1 + rate * (now - t1)))
+        rate, finish = self._tracker.rate(), self._tracker.predicted_finish()
+        if rate is None or finish is None:
+            return float(self._last)
+        return min(99.0, max(float(self._last), 99.0 - rate * max(0.0, finish - now)))
 
 
 class _Progress(Progress):
@@ -169,8 +172,8 @@ class Display:
             status = str(getattr(info, "status", "")).lower()
             progress = getattr(info, "progress", None)
             shown = min(99, progress) if isinstance(progress, int) else 0
-            if status == "processing" and isinstance(progress, int):
-                self._estimates.setdefault(bar, Estimate()).observe(progress, self._clock())
+            if isinstance(progress, int):
+                self._estimates.setdefault(bar, Estimate(task.job_id or "")).observe(info, self._clock())
             self._progress.update(bar, completed=shown, state=f"[cyan]{status}")
 
 

@@ -22,6 +22,7 @@ from .._errors import (
     InvalidRequestError,
     NetworkError,
     RateLimitError,
+    RequestTimeoutError,
 )
 from .._schema import operations, resolve
 
@@ -97,6 +98,10 @@ def shell_message(error: ApiframeError, command: click.Command | None = None, ba
         where = f" at {base_url}" if base_url else ""
         cause = str(error.__cause__) or type(error.__cause__).__name__
         return f"cannot reach the API{where} ({cause}); check --base-url (or APIFRAME_BASE_URL) and the network"
+    if isinstance(error, RequestTimeoutError):
+        return error.message.split(";")[0] + "; check the network and --base-url"
+    if isinstance(error, NetworkError):
+        return error.message.replace("check the network and base_url", "check the network and --base-url")
     if isinstance(error, APIStatusError):
         head = f"the API answered {error.status_code}"
         text = _server_text(error)

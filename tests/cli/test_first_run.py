@@ -166,8 +166,10 @@ def test_progress_is_interpolated_from_the_rate_between_snapshots() -> None:
 def test_estimate_without_a_rate_holds_the_last_value() -> None:
     estimate = Estimate()
     assert estimate.at(1.0) is None
-    estimate.observe(40, 1.0)
+    estimate.observe(Snapshot("PROCESSING", 40), 1.0)
     assert estimate.at(50.0) == 40
+    estimate.observe(Snapshot("QUEUED", 0), 2.0)  # queued again: no rate, the last value
+    assert estimate.at(60.0) == 0
 
 
 def test_jobs_wait_shows_progress(invoke: Invoke) -> None:
@@ -366,3 +368,34 @@ def test_jobs_list_never_cuts_models_or_ids(invoke: Invoke, width: int) -> None:
     assert max(len(line) for line in result.stdout.splitlines()) <= width
     assert job_id in result.stdout and "flux-1.1-pro-ultra" in result.stdout
     assert re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", result.stdout)  # the date on one line
+
+
+def test_the_runner_adds_no_retry_loop_to_the_sdks(tmp_path: Path) -> None:
+    import asyncio
+
+    import httpx
+
+    from apiframe import AsyncApiframe
+    from apiframe._errors import NetworkError
+    from apiframe.cli._runner import run_tasks
+
+    attempts: list[str] = []
+
+    def refuse(request: httpx.Request) -> httpx.Response:
+        attempts.append(request.url.path)
+        raise httpx.ConnectError("connection refused", request=request)
+
+    async def main() -> None:
+        transport = httpx.AsyncClient(transport=httpx.MockTransport(refuse))
+        async with AsyncApiframe(
+            api_key="afk_t", base_url="http://api.test", http_client=transport, max_retries=2
+        ) as client:
+            tasks = [Task(n, build_request("images_generate", "flux-1.1-pro", prompt="x"), key=f"k{n}") for n in (1, 2)]
+            with pytest.raises(NetworkError):
+                await run_tasks(
+                    client, tasks, tmp_path, concurrency=1, on_change=lambda t: None, on_progress=lambda t, i: None
+                )
+        await transport.aclose()
+
+    asyncio.run(main())
+    assert attempts == ["/v2/images/generate"] * 3  # the SDK's 1 + max_retries, for the first line only
