@@ -381,6 +381,10 @@ def batch(file: Path, out: Path, concurrency: int, timeout: float, retry_failed:
             timeout=timeout,
             on_change=lambda task: manifest.write([task], digests),
         )
+    except KeyboardInterrupt:
+        left = sum(not task.done for task in tasks)
+        settings.console.print(f"{left} line(s) unfinished: run the same command again to resume", soft_wrap=True)
+        raise
     finally:
         manifest.close()
     counts = {state: sum(task.status == state for task in tasks) for state in ("completed", "failed")}

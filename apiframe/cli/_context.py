@@ -72,8 +72,13 @@ class Settings:
                 ) from error
             db_path = None
             if self.home is not None:
-                (self.home / SANDBOX_STATE).mkdir(parents=True, exist_ok=True)
-                db_path = str(self.home / SANDBOX_STATE / "state.sqlite3")
+                state = self.home / SANDBOX_STATE
+                if state.is_symlink() or (state.exists() and not state.is_dir()):
+                    raise click.UsageError(
+                        f"{state} is a symbolic link or not a folder; remove it or use another --out"
+                    )
+                state.mkdir(parents=True, exist_ok=True)
+                db_path = str(state / "state.sqlite3")
             config = SandboxConfig(job_seconds=self.sandbox_job_seconds, db_path=db_path)
             self._sandbox = Sandbox(config).start()
             click.get_current_context().call_on_close(self._sandbox.stop)

@@ -19,6 +19,7 @@ from rich.console import Console
 
 from apiframe import __version__
 from apiframe.cli._app import cli
+from apiframe.cli._context import SANDBOX_STATE
 from apiframe.cli._display import Display, Estimate, summary_table
 from apiframe.cli._requests import build_request, job_operations
 from apiframe.cli._runner import Task
@@ -399,3 +400,36 @@ def test_the_runner_adds_no_retry_loop_to_the_sdks(tmp_path: Path) -> None:
 
     asyncio.run(main())
     assert attempts == ["/v2/images/generate"] * 3  # the SDK's 1 + max_retries, for the first line only
+
+
+def test_a_planted_sandbox_state_link_is_refused(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / SANDBOX_STATE).symlink_to(elsewhere)
+    args = ["--sandbox", "generate", "image", "-m", "flux-1.1-pro", "-p", "x", "-o", str(out)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2 and "is a symbolic link" in result.stderr
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_ctrl_c_during_a_batch_says_how_to_resume(tmp_path: Path) -> None:
+    batch, out = tmp_path / "b.jsonl", tmp_path / "out"
+    batch.write_text(json.dumps({"model": "flux-1.1-pro", "prompt": "p"}) + "\n")
+    with Sandbox(SandboxConfig(job_seconds=3.0)) as slow:
+        env = {**os.environ, "APIFRAME_API_KEY": slow.api_key}
+        command = [sys.executable, "-m", "apiframe", "--base-url", slow.base_url, "batch", str(batch), "-o", str(out)]
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
+        try:
+            for _ in range(500):
+                if slow.job_count() == 1:
+                    break
+                time.sleep(0.01)
+            time.sleep(0.2)
+            process.send_signal(signal.SIGINT)
+            _, stderr = process.communicate(timeout=20)
+        finally:
+            process.kill()
+    assert process.returncode == 130
+    assert "1 line(s) unfinished: run the same command again to resume" in stderr
