@@ -118,6 +118,8 @@ def cli(
 
     \b
     apiframe --sandbox generate image --model flux-1.1-pro --prompt "a lighthouse" --out results
+    apiframe models show flux-1.1-pro          # a model's parameters, for --param KEY=VALUE
+    apiframe images upscale -m topaz-image-upscale --param image=URL
     apiframe batch requests.jsonl --out results --concurrency 8
     """
     ctx.obj = Settings(api_key, base_url, sandbox, sandbox_job_seconds, json_output)

@@ -338,11 +338,19 @@ def request_from_line(data: Any) -> GenerationRequest:
     if not isinstance(params, dict):
         raise InvalidRequestError('"params" must be a JSON object of the model\'s parameters', field="params")
     prompt = data.get("prompt")
-    return build_request(
-        operation_id,
-        value,
-        prompt=None if prompt is None else str(prompt),
-        params=params,
-        fields={name: data[name] for name in own if name in data and name != "prompt"},
-        webhook_url=data.get("webhook_url"),
-    )
+    try:
+        return build_request(
+            operation_id,
+            value,
+            prompt=None if prompt is None else str(prompt),
+            params=params,
+            fields={name: data[name] for name in own if name in data and name != "prompt"},
+            webhook_url=data.get("webhook_url"),
+        )
+    except InvalidRequestError as error:  # in the line's own words: its "params", not the SDK's block name
+        from ._messages import params_blocks
+
+        text = error.message
+        for block in params_blocks():
+            text = text.replace(f"{block}.", "params.")
+        raise InvalidRequestError(text, field=error.field, allowed=error.allowed) from None
