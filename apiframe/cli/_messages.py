@@ -67,7 +67,7 @@ def flag_for(field: str, command: click.Command | None = None) -> str:
 def _reword(text: str, field: str, command: click.Command | None) -> str:
     flag = flag_for(field, command)
     text = re.sub(r"^invalid request for (model|action) '[^']*': ", "", text)
-    if not (flag in text or not text.startswith(field)):
+    if text.startswith(field) and flag not in text:
         text = flag + text[len(field) :]
     for block in params_blocks():  # the other problems of the same request, if any
         text = text.replace(f"; {block}.", "; --param ")
