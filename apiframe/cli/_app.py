@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import click
 
 from .._errors import ApiframeError, ConfigurationError, InvalidRequestError, JobCancelledError, JobFailedError
-from .._schema import operation
+from .._schema import operation, resolve
 from .._version import __version__
 from ..webhooks import verify_webhook
 from ._batch import MANIFEST_NAME, Manifest, batch_identity, plan_tasks, read_batch
@@ -623,6 +623,39 @@ def loras_get(lora_id: str) -> int:
     settings = _settings()
     lora = settings.client().loras.get(lora_id)
     settings.emit(lora, f"{lora.id}  {lora.name}  {lora.status}  ready={lora.is_ready}")
+    return EXIT_OK
+
+
+@cli.group()
+def assets() -> None:
+    """Register a file at a URL as an asset, and look assets up."""
+
+
+def _body_choices(operation_id: str, name: str) -> list[str]:
+    """The values the spec allows for a body property (``assets create --type``)."""
+    body = operation(operation_id).body_schema or {}
+    return [str(v) for v in resolve(body).get("properties", {}).get(name, {}).get("enum", [])]
+
+
+@assets.command("create")
+@click.option("--url", required=True, help="Public URL of the file.")
+@click.option("--type", "type_", required=True, type=click.Choice(_body_choices("assets_create", "type")))
+@connection_options
+def assets_create(url: str, type_: str) -> int:
+    """Create an asset from a URL; prints its id."""
+    settings = _settings()
+    created = settings.client().assets.create(url=url, type=type_)  # type: ignore[arg-type]
+    settings.emit(created, created.asset_id)
+    return EXIT_OK
+
+
+@assets.command("get")
+@click.argument("asset_id")
+@connection_options
+def assets_get(asset_id: str) -> int:
+    """Show one asset."""
+    settings = _settings()
+    settings.emit(settings.client().assets.get(asset_id))
     return EXIT_OK
 
 

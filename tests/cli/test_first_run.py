@@ -433,3 +433,13 @@ def test_ctrl_c_during_a_batch_says_how_to_resume(tmp_path: Path) -> None:
             process.kill()
     assert process.returncode == 130
     assert "1 line(s) unfinished: run the same command again to resume" in stderr
+
+
+def test_assets_create_and_get(invoke: Invoke) -> None:
+    created = invoke("assets", "create", "--url", "https://example.com/cat.png", "--type", "image")
+    assert created.exit_code == 0, created.output
+    asset_id = created.stdout.strip()
+    got = json.loads(invoke("assets", "get", asset_id).stdout)
+    assert got["id"] == asset_id and got["url"] == "https://example.com/cat.png"
+    wrong = invoke("assets", "create", "--url", "https://example.com/cat.png", "--type", "picture")
+    assert wrong.exit_code == 2 and "'picture' is not one of 'image', 'video', 'audio'" in wrong.stderr
