@@ -35,6 +35,7 @@ class Estimate:
     def __init__(self, job_id: str = "") -> None:
         self._tracker = _Tracker(job_id, WaitPolicy(), 0.0)
         self._last: int | None = None
+        self._shown = 0.0  # the bar never moves back: an early estimate waits for the job instead
 
     def observe(self, job: Any, now: float) -> None:
         """Record a snapshot (``status`` and ``progress``) taken at ``now`` (monotonic seconds)."""
@@ -47,9 +48,11 @@ class Estimate:
         if self._last is None:
             return None
         rate, finish = self._tracker.rate(), self._tracker.predicted_finish()
-        if rate is None or finish is None:
-            return float(self._last)
-        return min(99.0, max(float(self._last), 99.0 - rate * max(0.0, finish - now)))
+        estimate = float(self._last)
+        if rate is not None and finish is not None:
+            estimate = min(99.0, max(estimate, 99.0 - rate * max(0.0, finish - now)))
+        self._shown = max(self._shown, estimate)
+        return self._shown
 
 
 class _Progress(Progress):

@@ -169,8 +169,10 @@ def test_estimate_without_a_rate_holds_the_last_value() -> None:
     assert estimate.at(1.0) is None
     estimate.observe(Snapshot("PROCESSING", 40), 1.0)
     assert estimate.at(50.0) == 40
-    estimate.observe(Snapshot("QUEUED", 0), 2.0)  # queued again: no rate, the last value
-    assert estimate.at(60.0) == 0
+    estimate.observe(Snapshot("PROCESSING", 41), 2.0)
+    assert estimate.at(3.0) == pytest.approx(41 + 2 * 1)  # 2 % a second at most from 40 -> 41 in 1 s
+    estimate.observe(Snapshot("PROCESSING", 42), 12.0)  # slower than estimated: the bar waits, never goes back
+    assert estimate.at(12.0) == pytest.approx(43)
 
 
 def test_jobs_wait_shows_progress(invoke: Invoke) -> None:
