@@ -187,7 +187,7 @@ def test_jobs_wait_shows_progress(invoke: Invoke) -> None:
 
 
 def test_ctrl_c_during_generate_prints_the_job_and_the_resume_command(sandbox: Sandbox, tmp_path: Path) -> None:
-    with Sandbox(SandboxConfig(job_seconds=2.0)) as slow:
+    with Sandbox(SandboxConfig(job_seconds=3.0)) as slow:
         env = {**os.environ, "APIFRAME_API_KEY": slow.api_key, "PYTHONUNBUFFERED": "1"}
         command = [sys.executable, "-m", "apiframe", "--base-url", slow.base_url, "generate", "image"]
         process = subprocess.Popen(
@@ -202,7 +202,7 @@ def test_ctrl_c_during_generate_prints_the_job_and_the_resume_command(sandbox: S
                 if slow.job_count() == 1:
                     break
                 time.sleep(0.01)
-            time.sleep(0.2)
+            time.sleep(0.5)  # the accepted answer reaches the command (the job has 3 s to run)
             process.send_signal(signal.SIGINT)
             _, stderr = process.communicate(timeout=20)
         finally:
@@ -424,11 +424,11 @@ def test_ctrl_c_during_a_batch_says_how_to_resume(tmp_path: Path) -> None:
         command = [sys.executable, "-m", "apiframe", "--base-url", slow.base_url, "batch", str(batch), "-o", str(out)]
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
         try:
-            for _ in range(500):
-                if slow.job_count() == 1:
+            manifest = out / "manifest.jsonl"
+            for _ in range(1000):  # the line's job id is on disk: the batch is waiting for it
+                if manifest.exists() and '"submitted"' in manifest.read_text():
                     break
                 time.sleep(0.01)
-            time.sleep(0.2)
             process.send_signal(signal.SIGINT)
             _, stderr = process.communicate(timeout=20)
         finally:
