@@ -94,8 +94,11 @@ class Settings:
         if not key:
             raise click.UsageError(NO_KEY_HELP)
         self.resolved_url = self.base_url or os.environ.get("APIFRAME_BASE_URL") or DEFAULT_BASE_URL
-        url = httpx.URL(self.resolved_url)
-        if url.scheme not in ("http", "https") or not url.host:
+        try:
+            url: httpx.URL | None = httpx.URL(self.resolved_url)
+        except httpx.InvalidURL:
+            url = None
+        if url is None or url.scheme not in ("http", "https") or not url.host:
             where = "--base-url" if self.base_url else "APIFRAME_BASE_URL"
             raise click.UsageError(
                 f"{where} must be an http(s) URL such as {DEFAULT_BASE_URL}, got {self.resolved_url!r}"

@@ -445,3 +445,10 @@ def test_assets_create_and_get(invoke: Invoke) -> None:
     assert got["id"] == asset_id and got["url"] == "https://example.com/cat.png"
     wrong = invoke("assets", "create", "--url", "https://example.com/cat.png", "--type", "picture")
     assert wrong.exit_code == 2 and "'picture' is not one of 'image', 'video', 'audio'" in wrong.stderr
+
+
+@pytest.mark.parametrize("url", ["ftp://example.com", "http://[::1", "example.com"])
+def test_a_malformed_base_url_is_named_as_the_flag(url: str) -> None:
+    result = CliRunner().invoke(cli, ["--api-key", "afk_x", "--base-url", url, "me"])
+    assert result.exit_code == 2
+    assert "--base-url must be an http(s) URL" in result.stderr and "base_url" not in result.stderr
