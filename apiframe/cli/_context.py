@@ -20,7 +20,8 @@ __all__ = ["NO_KEY_HELP", "SANDBOX_STATE", "Settings", "jsonable"]
 
 SANDBOX_STATE = ".apiframe-sandbox"
 """With ``--sandbox``, the embedded sandbox keeps its jobs in this folder of the output folder, so
-an interrupted ``generate`` or ``batch`` resumes against the same jobs."""
+an interrupted ``generate`` or ``batch`` resumes against the same jobs; commands without ``--out``
+reuse the one in the current folder if there is one."""
 
 NO_KEY_HELP = (
     "no API key. Either:\n"
@@ -71,6 +72,9 @@ class Settings:
                     f'--sandbox needs the sandbox extra: pip install "apiframe-sdk[sandbox]>=2.0.0a1" ({error})'
                 ) from error
             db_path = None
+            here = Path(".")
+            if self.home is None and (here / SANDBOX_STATE).is_dir() and not (here / SANDBOX_STATE).is_symlink():
+                self.home = here  # a command without --out reuses the state an earlier one left here
             if self.home is not None:
                 state = self.home / SANDBOX_STATE
                 if state.is_symlink() or (state.exists() and not state.is_dir()):

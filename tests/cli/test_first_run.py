@@ -452,3 +452,16 @@ def test_a_malformed_base_url_is_named_as_the_flag(url: str) -> None:
     result = CliRunner().invoke(cli, ["--api-key", "afk_x", "--base-url", url, "me"])
     assert result.exit_code == 2
     assert "--base-url must be an http(s) URL" in result.stderr and "base_url" not in result.stderr
+
+
+def test_sandbox_jobs_outlive_the_command_in_the_current_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    sandbox = ["--sandbox", "--sandbox-job-seconds", "0.2"]
+    queued = CliRunner().invoke(cli, [*sandbox, "generate", "image", "-m", "flux-1.1-pro", "-p", "x", "--no-wait"])
+    assert queued.exit_code == 0, queued.output
+    job_id = queued.stdout.strip()
+    waited = CliRunner().invoke(cli, [*sandbox, "jobs", "wait", job_id])
+    assert waited.exit_code == 0, waited.output
+    assert f"{job_id}  COMPLETED" in waited.stdout
