@@ -1,4 +1,4 @@
-"""The ``apiframe`` command line (needs the ``cli`` extra: ``pip install "apiframe-sdk[cli]"``)."""
+"""The ``apiframe`` command line (needs the ``cli`` extra: ``pip install "apiframe-sdk[cli]>=2.0.0a1"``)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ImportError as error:
         if (error.name or "").split(".")[0] not in ("click", "rich"):
             raise
-        print(f'the apiframe command needs its extra: pip install "apiframe-sdk[cli]" ({error})', file=sys.stderr)
+        hint = 'pip install "apiframe-sdk[cli]>=2.0.0a1"'
+        print(f"the apiframe command needs its extra: {hint} ({error})", file=sys.stderr)
         return 2
     return run(argv)

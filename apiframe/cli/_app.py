@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import shlex
 import sys
 import uuid
 from collections.abc import Callable, Sequence
@@ -11,15 +12,27 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
-from rich.table import Table
 
 from .._errors import ApiframeError, ConfigurationError, InvalidRequestError, JobCancelledError, JobFailedError
+from .._schema import operation, resolve
 from .._version import __version__
 from ..webhooks import verify_webhook
-from ._batch import MANIFEST_NAME, Manifest, plan_tasks, read_batch
+from ._batch import MANIFEST_NAME, Manifest, batch_identity, plan_tasks, read_batch
 from ._context import Settings
-from ._display import Display, summary_table
-from ._requests import MODALITIES, build_request, generate_operation, parse_assignments
+from ._display import Display, fit_table, summary_table
+from ._messages import shell_message
+from ._models import describe_model
+from ._requests import (
+    GenerationRequest,
+    build_request,
+    describe,
+    field_options,
+    generate_operation,
+    has_params_block,
+    job_operations,
+    modalities,
+    parse_assignments,
+)
 from ._runner import Task, run_tasks
 
 __all__ = ["cli", "run"]
@@ -29,7 +42,10 @@ EXIT_OK, EXIT_JOB_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def _settings() -> Settings:
-    return click.get_current_context().find_object(Settings) or _fail("internal: no settings")
+    ctx = click.get_current_context()
+    settings: Settings = ctx.find_object(Settings) or _fail("internal: no settings")
+    settings.command = ctx.command
+    return settings
 
 
 def _fail(message: str) -> Any:
@@ -68,12 +84,12 @@ class _Command(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             status = super().invoke(ctx)
-        except (InvalidRequestError, ConfigurationError) as error:
-            click.echo(f"error: {error}", err=True)
-            raise click.exceptions.Exit(EXIT_USAGE) from error
         except ApiframeError as error:
-            click.echo(f"error: {error}", err=True)
-            raise click.exceptions.Exit(EXIT_JOB_FAILED) from error
+            settings = ctx.find_object(Settings)
+            command, url = (settings.command, settings.resolved_url) if settings is not None else (None, None)
+            click.echo(f"error: {shell_message(error, command, url)}", err=True)
+            usage = isinstance(error, InvalidRequestError | ConfigurationError)
+            raise click.exceptions.Exit(EXIT_USAGE if usage else EXIT_JOB_FAILED) from None
         except KeyboardInterrupt as error:
             click.echo("interrupted", err=True)
             raise click.exceptions.Exit(130) from error
@@ -102,24 +118,59 @@ def cli(
 
     \b
     apiframe --sandbox generate image --model flux-1.1-pro --prompt "a lighthouse" --out results
+    apiframe models show flux-1.1-pro          # a model's parameters, for --param KEY=VALUE
+    apiframe images upscale -m topaz-image-upscale --param image=URL
     apiframe batch requests.jsonl --out results --concurrency 8
     """
     ctx.obj = Settings(api_key, base_url, sandbox, sandbox_job_seconds, json_output)
 
 
+def _query_choices(operation_id: str, name: str) -> list[str]:
+    """The values the spec allows for a query parameter (``jobs list --status``)."""
+    return [str(v) for v in operation(operation_id).query[name].get("schema", {}).get("enum", [])]
+
+
 # -- generate -----------------------------------------------------------------------------------
 
 
+_JOB_OPTIONS = [
+    click.option("--param", "params", multiple=True, metavar="KEY=VALUE", help="A model parameter; repeatable."),
+    click.option("--params-json", metavar="JSON", help="Model parameters as one JSON object."),
+]
+_RUN_OPTIONS = [
+    click.option("--webhook-url", metavar="URL", help="Also deliver job events to this URL."),
+    click.option("--no-wait", is_flag=True, help="Print the job id and return at once."),
+    click.option("--out", "-o", type=click.Path(path_type=Path), default=Path("."), show_default=True),
+    click.option("--timeout", type=float, default=900.0, show_default=True, help="Seconds to wait for the job."),
+]
+
+
+def _options(options: Sequence[Callable[[F], F]]) -> Callable[[F], F]:
+    def decorate(command: F) -> F:
+        for option in reversed(options):
+            command = option(command)
+        return command
+
+    return decorate
+
+
+def _params_block(params: Sequence[str], params_json: str | None) -> tuple[dict[str, Any], dict[str, str]]:
+    block: dict[str, Any] = {}
+    if params_json:
+        try:
+            block = json.loads(params_json)
+        except ValueError as error:
+            raise InvalidRequestError(f"--params-json is not JSON: {error}", field="params_json") from error
+        if not isinstance(block, dict):
+            raise InvalidRequestError("--params-json must be a JSON object", field="params_json")
+    return block, parse_assignments(params)
+
+
 @cli.command()
-@click.argument("modality", type=click.Choice(MODALITIES))
+@click.argument("modality", type=click.Choice(modalities()))
 @click.option("--model", "-m", required=True, help="Model id (`apiframe models` lists them).")
 @click.option("--prompt", "-p", help="The prompt.")
-@click.option("--param", "params", multiple=True, metavar="KEY=VALUE", help="A model parameter; repeatable.")
-@click.option("--params-json", metavar="JSON", help="Model parameters as one JSON object.")
-@click.option("--webhook-url", metavar="URL", help="Also deliver job events to this URL.")
-@click.option("--no-wait", is_flag=True, help="Print the job id and return at once.")
-@click.option("--out", "-o", type=click.Path(path_type=Path), default=Path("."), show_default=True)
-@click.option("--timeout", type=float, default=900.0, show_default=True, help="Seconds to wait for the job.")
+@_options(_JOB_OPTIONS + _RUN_OPTIONS)
 @connection_options
 def generate(
     modality: str,
@@ -132,30 +183,107 @@ def generate(
     out: Path,
     timeout: float,
 ) -> int:
-    """Submit a generation, show its progress, download the results into --out."""
-    settings = _settings()
-    block: dict[str, Any] = {}
-    if params_json:
-        try:
-            block = json.loads(params_json)
-        except ValueError as error:
-            raise InvalidRequestError(f"--params-json is not JSON: {error}", field="params_json") from error
-        if not isinstance(block, dict):
-            raise InvalidRequestError("--params-json must be a JSON object", field="params_json")
+    """Submit a generation, show its progress, download the results into --out.
+
+    `apiframe models show MODEL` lists a model's parameters (--param KEY=VALUE).
+    """
+    block, text = _params_block(params, params_json)
     request = build_request(
-        generate_operation(modality),
-        model,
-        prompt=prompt,
-        params=block,
-        text_params=parse_assignments(params),
-        webhook_url=webhook_url,
+        generate_operation(modality), model, prompt=prompt, params=block, text_params=text, webhook_url=webhook_url
     )
+    return run_job(_settings(), request, no_wait=no_wait, out=out, timeout=timeout)
+
+
+_RESERVED = {"params", "params_json", "webhook_url", "no_wait", "out", "timeout", "model"}
+
+
+def _job_command(operation_id: str) -> click.Command:
+    """The command for one job operation of the spec, with an option per top-level field."""
+    op = job_operations()[operation_id]
+    discriminator = str(op.discriminator)
+    choices = sorted(op.variants)
+    fields = {name: spec for name, spec in field_options(operation_id).items() if name not in _RESERVED}
+    options: list[Callable[[Any], Any]] = []
+    if discriminator == "model":
+        only = choices[0] if len(choices) == 1 else None
+        options.append(
+            click.option("--model", "-m", default=only, required=only is None, help=f"One of: {', '.join(choices)}.")
+        )
+    else:
+        options.append(click.argument(discriminator, type=click.Choice(choices)))
+    for name, (schema, users) in fields.items():
+        kind, allowed = describe(schema)
+        text = kind + (f", one of {', '.join(map(str, dict.fromkeys(allowed)))}" if allowed else "")
+        if len(users) < len(choices):
+            text += f" (for {', '.join(users)})"
+        flags = ["--" + name.replace("_", "-")] + (["-p"] if name == "prompt" else [])
+        options.append(
+            click.option(*flags, name, metavar=kind.split("|")[0].replace("string", "text").upper(), help=text + ".")
+        )
+    if has_params_block(operation_id):
+        options += _JOB_OPTIONS
+    options += _RUN_OPTIONS
+
+    def run(**values: Any) -> int:
+        choice = str(values.pop(discriminator))
+        block, text_params = _params_block(values.pop("params", ()), values.pop("params_json", None))
+        prompt = values.pop("prompt", None)
+        request = build_request(
+            operation_id,
+            choice,
+            prompt=prompt,
+            params=block,
+            text_params=text_params,
+            text_fields={name: values[name] for name in fields if name != "prompt" and values.get(name) is not None},
+            webhook_url=values["webhook_url"],
+        )
+        return run_job(_settings(), request, no_wait=values["no_wait"], out=values["out"], timeout=values["timeout"])
+
+    name = operation_id.partition("_")[2].replace("_", "-")
+    run.__doc__ = (
+        f"Submit a job: {name.replace('-', ' ')} ({len(choices)} {discriminator}{'s' if len(choices) > 1 else ''}); "
+        "show its progress, download the results into --out."
+    )
+    if discriminator == "model":
+        run.__doc__ += "\n\n`apiframe models show MODEL` lists a model's parameters."
+    return click.command(name)(connection_options(_options(options)(run)))
+
+
+def _register_job_commands() -> None:
+    """``apiframe images upscale``, ``apiframe music suno-action``...: one per job operation."""
+    groups: dict[str, click.Group] = {}
+    for operation_id in job_operations():
+        prefix = operation_id.partition("_")[0]
+        if prefix not in groups:
+            group = click.Group(prefix, help=f"Submit {prefix} jobs: every operation the API has for {prefix}.")
+            groups[prefix] = group
+            cli.add_command(group)
+        groups[prefix].add_command(_job_command(operation_id))
+
+
+_register_job_commands()
+
+
+def run_job(settings: Settings, request: GenerationRequest, *, no_wait: bool, out: Path, timeout: float) -> int:
+    """Submit one checked request; unless ``no_wait``, show its progress and download its files."""
+    settings.home = out
     if no_wait:
         accepted = request.submitter(settings.client())(**request.kwargs)
         settings.emit({"job_id": accepted.job_id, "status": accepted.status}, accepted.job_id)
         return EXIT_OK
     task = Task(1, request, key=str(uuid.uuid4()))
-    _run(settings, [task], out, concurrency=1, timeout=timeout, on_change=lambda t: None)
+    try:
+        _run(settings, [task], out, concurrency=1, timeout=timeout, on_change=lambda t: None)
+    except KeyboardInterrupt:
+        if task.job_id is None:
+            raise
+        settings.console.print(
+            f"interrupted: job {task.job_id} keeps running. Resume waiting and downloading with:\n"
+            f"  {resume_command(settings, task.job_id, out)}",
+            highlight=False,
+            soft_wrap=True,
+        )
+        raise
     if task.status == "completed":
         paths = [str(out / name) for name in task.files]
         settings.emit({"job_id": task.job_id, "status": "COMPLETED", "files": paths}, "\n".join(paths))
@@ -165,6 +293,17 @@ def generate(
     if settings.json_output:
         settings.emit({"job_id": task.job_id, "status": task.status.upper(), "error": message})
     return EXIT_JOB_FAILED
+
+
+def resume_command(settings: Settings, job_id: str, out: Path) -> str:
+    """The command that carries on waiting for ``job_id`` and downloads its files into ``out``."""
+    words = ["apiframe"]
+    if settings.sandbox:
+        words += ["--sandbox", "--sandbox-job-seconds", f"{settings.sandbox_job_seconds:g}"]
+    elif settings.base_url:
+        words += ["--base-url", settings.base_url]
+    words += ["jobs", "download", job_id, "--wait", "--out", str(out)]
+    return shlex.join(words)
 
 
 def _run(
@@ -207,19 +346,28 @@ def _run(
 @click.option("--out", "-o", type=click.Path(path_type=Path), required=True, help="Results and manifest go here.")
 @click.option("--concurrency", "-c", type=click.IntRange(1, 256), default=4, show_default=True)
 @click.option("--timeout", type=float, default=3600.0, show_default=True, help="Seconds to wait for each job.")
+@click.option("--retry-failed", is_flag=True, help="Submit the lines that failed again (a new job each).")
 @connection_options
-def batch(file: Path, out: Path, concurrency: int, timeout: float) -> int:
-    """Run one generation per JSONL line ({"model", "prompt", "params"}); resumable.
+def batch(file: Path, out: Path, concurrency: int, timeout: float, retry_failed: bool) -> int:
+    """Run one job per JSONL line ({"model", "prompt", "params"}); resumable.
 
+    A line may name any job operation: {"operation": "images_upscale", "model": ..., "params": ...},
+    {"operation": "images_midjourney_action", "action": "upsample", "parent_job_id": ..., "index": 2}.
     Progress is kept in OUT/manifest.jsonl: run the same command again after an interruption
-    and it carries on where it stopped, submitting nothing twice.
+    and it carries on where it stopped, submitting nothing twice (keys are derived from the file,
+    OUT and the line, so even a damaged manifest cannot cost a second job).
     """
     settings = _settings()
     lines = read_batch(file)
     if out.exists() and not out.is_dir():
         raise InvalidRequestError(f"--out {out} is a file; pass a directory", field="out")
+    settings.home = out
     manifest = Manifest(out / MANIFEST_NAME)
-    tasks, fresh = plan_tasks(lines, manifest)
+    for problem in manifest.damaged:
+        settings.console.print(
+            f"[yellow]{manifest.path} {problem}: ignored; that line is planned again", highlight=False, soft_wrap=True
+        )
+    tasks, fresh = plan_tasks(lines, manifest, batch_identity(file, out), retry_failed=retry_failed)
     digests = {line.number: line.digest for line in lines}
     try:
         manifest.lock()
@@ -235,6 +383,10 @@ def batch(file: Path, out: Path, concurrency: int, timeout: float) -> int:
             timeout=timeout,
             on_change=lambda task: manifest.write([task], digests),
         )
+    except KeyboardInterrupt:
+        left = sum(not task.done for task in tasks)
+        settings.console.print(f"{left} line(s) unfinished: run the same command again to resume", soft_wrap=True)
+        raise
     finally:
         manifest.close()
     counts = {state: sum(task.status == state for task in tasks) for state in ("completed", "failed")}
@@ -249,7 +401,7 @@ def batch(file: Path, out: Path, concurrency: int, timeout: float) -> int:
                 "lines": [
                     {
                         "line": t.line,
-                        "model": t.request.model,
+                        "model": t.model,
                         "job_id": t.job_id,
                         "status": t.status,
                         "files": [str(out / name) for name in t.files],
@@ -262,7 +414,7 @@ def batch(file: Path, out: Path, concurrency: int, timeout: float) -> int:
     else:
         title = f"{file.name}: {counts['completed']}/{len(tasks)} completed"
         caption = f"files in {out}/ (full job ids: --json, or the manifest {manifest.path})"
-        settings.out.print(summary_table(tasks, title=title, caption=caption))
+        settings.out.print(summary_table(tasks, width=settings.out.width, title=title, caption=caption))
         if unfinished:
             settings.console.print(f"[yellow]{unfinished} line(s) unfinished: run the same command again to resume")
     return EXIT_OK if counts["completed"] == len(tasks) else EXIT_JOB_FAILED
@@ -289,7 +441,11 @@ def jobs_get(job_id: str) -> int:
 
 
 @jobs.command("list")
-@click.option("--status", help="Only jobs in this status.")
+@click.option(
+    "--status",
+    type=click.Choice(_query_choices("jobs_list", "status"), case_sensitive=False),
+    help="Only jobs in this status (any case).",
+)
 @click.option("--model", help="Only jobs of this model.")
 @click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
 @connection_options
@@ -302,14 +458,13 @@ def jobs_list(status: str | None, model: str | None, limit: int) -> int:
         rows.append(job)
         if len(rows) >= limit:
             break
-    table = Table("model", "status", "progress", "created")
-    table.add_column("id", no_wrap=True)
-    for job in rows:
-        table.add_row(job.model, str(job.status), str(job.progress), f"{job.created_at:%Y-%m-%d %H:%M:%S}", job.id)
     if settings.json_output:
         settings.emit(rows)
-    else:
-        settings.out.print(table)
+        return EXIT_OK
+    table = [
+        [job.model, str(job.status), str(job.progress), f"{job.created_at:%Y-%m-%d %H:%M:%S}", job.id] for job in rows
+    ]
+    settings.out.print(fit_table(settings.out.width, ["model", "status", "progress", "created", "id"], table))
     return EXIT_OK
 
 
@@ -318,29 +473,60 @@ def jobs_list(status: str | None, model: str | None, limit: int) -> int:
 @click.option("--timeout", type=float, default=900.0, show_default=True)
 @connection_options
 def jobs_wait(job_ids: Sequence[str], timeout: float) -> int:
-    """Wait until jobs end; exit 1 if any failed."""
+    """Wait until jobs end, with progress; exit 1 if any failed."""
     settings = _settings()
-    client = settings.client()
+    tasks = _follow(settings, job_ids, out=None, timeout=timeout)
     code = EXIT_OK
-    for job in client.jobs.wait_many(list(job_ids), timeout=timeout):
-        if job.status != "COMPLETED":
+    for task in tasks:
+        job = task.job
+        if job is None or job.status != "COMPLETED":
             code = EXIT_JOB_FAILED
+        if job is None:
+            settings.console.print(f"[yellow]{task.label}  unfinished: {task.note}", highlight=False)
+            continue
         settings.emit(job, f"{job.id}  {job.status}" + (f"  {job.error}" if job.error else ""))
     return code
+
+
+def _follow(settings: Settings, job_ids: Sequence[str], *, out: Path | None, timeout: float) -> list[Task]:
+    """Wait for jobs submitted earlier (and download them into ``out``), with the live display."""
+    if out is not None:
+        settings.home = out
+    tasks = [
+        Task(n, None, key="", job_id=job_id, status="submitted", label=job_id, download=out is not None)
+        for n, job_id in enumerate(dict.fromkeys(job_ids), 1)
+    ]
+    # All at once (the SDK shares list pages between concurrent waits), so --timeout holds for every job.
+    _run(settings, tasks, out or Path("."), concurrency=len(tasks), timeout=timeout, on_change=lambda t: None)
+    return tasks
 
 
 @jobs.command("download")
 @click.argument("job_ids", nargs=-1, required=True)
 @click.option("--out", "-o", type=click.Path(path_type=Path), default=Path("."), show_default=True)
 @click.option("--overwrite", is_flag=True, help="Replace files already there.")
+@click.option("--wait", "wait_first", is_flag=True, help="Wait (with progress) for jobs still running first.")
+@click.option("--timeout", type=float, default=900.0, show_default=True, help="Seconds to wait, with --wait.")
 @connection_options
-def jobs_download(job_ids: Sequence[str], out: Path, overwrite: bool) -> int:
-    """Download the result files of completed jobs."""
+def jobs_download(job_ids: Sequence[str], out: Path, overwrite: bool, wait_first: bool, timeout: float) -> int:
+    """Download the result files of completed jobs (--wait: of running jobs once they end)."""
     settings = _settings()
-    client = settings.client()
+    settings.home = out
     code = EXIT_OK
+    if wait_first and not overwrite:
+        for task in _follow(settings, job_ids, out=out, timeout=timeout):
+            if task.status == "completed":
+                done = [str(out / name) for name in task.files]
+                settings.emit({"job_id": task.job_id, "files": done}, "\n".join(done))
+            else:
+                settings.console.print(f"[red]job {task.job_id}: {task.error or task.note or task.status}")
+                code = EXIT_JOB_FAILED
+        return code
+    client = settings.client()
     for job_id in job_ids:
         try:
+            if wait_first:
+                client.jobs.wait(job_id, timeout=timeout)
             paths = client.jobs.download(job_id, out, overwrite=overwrite)
         except (JobFailedError, JobCancelledError) as error:
             settings.console.print(f"[red]{error}")
@@ -354,7 +540,7 @@ def jobs_download(job_ids: Sequence[str], out: Path, overwrite: bool) -> int:
 
 
 @cli.command()
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @connection_options
 def upload(file: Path) -> int:
     """Upload a file; prints its URL to pass to a model."""
@@ -420,15 +606,12 @@ def loras_list(limit: int) -> int:
     """List LoRAs."""
     settings = _settings()
     page = settings.client().loras.list(limit=limit)
-    table = Table("name", "status", "images", "trigger word")
-    table.add_column("id", no_wrap=True)
     items = list(page.items)
-    for lora in items:
-        table.add_row(lora.name, str(lora.status), str(lora.image_count), lora.trigger_word or "", lora.id)
     if settings.json_output:
         settings.emit(items)
-    else:
-        settings.out.print(table)
+        return EXIT_OK
+    rows = [[lora.name, str(lora.status), str(lora.image_count), lora.trigger_word or "", lora.id] for lora in items]
+    settings.out.print(fit_table(settings.out.width, ["name", "status", "images", "trigger word", "id"], rows))
     return EXIT_OK
 
 
@@ -443,6 +626,39 @@ def loras_get(lora_id: str) -> int:
     return EXIT_OK
 
 
+@cli.group()
+def assets() -> None:
+    """Register a file at a URL as an asset, and look assets up."""
+
+
+def _body_choices(operation_id: str, name: str) -> list[str]:
+    """The values the spec allows for a body property (``assets create --type``)."""
+    body = operation(operation_id).body_schema or {}
+    return [str(v) for v in resolve(body).get("properties", {}).get(name, {}).get("enum", [])]
+
+
+@assets.command("create")
+@click.option("--url", required=True, help="Public URL of the file.")
+@click.option("--type", "type_", required=True, type=click.Choice(_body_choices("assets_create", "type")))
+@connection_options
+def assets_create(url: str, type_: str) -> int:
+    """Create an asset from a URL; prints its id."""
+    settings = _settings()
+    created = settings.client().assets.create(url=url, type=type_)  # type: ignore[arg-type]
+    settings.emit(created, created.asset_id)
+    return EXIT_OK
+
+
+@assets.command("get")
+@click.argument("asset_id")
+@connection_options
+def assets_get(asset_id: str) -> int:
+    """Show one asset."""
+    settings = _settings()
+    settings.emit(settings.client().assets.get(asset_id))
+    return EXIT_OK
+
+
 @loras.command("delete")
 @click.argument("lora_id")
 @connection_options
@@ -454,22 +670,48 @@ def loras_delete(lora_id: str) -> int:
     return EXIT_OK
 
 
-@cli.command()
-@click.option("--modality", type=click.Choice(MODALITIES), help="Only models of this modality.")
+@cli.group(invoke_without_command=True)
+@click.option("--modality", type=click.Choice(modalities()), help="Only models of this modality.")
 @connection_options
-def models(modality: str | None) -> int:
-    """List the models and what they generate."""
+@click.pass_context
+def models(ctx: click.Context, modality: str | None) -> int:
+    """List the models and what they generate; `models show MODEL` lists a model's parameters."""
+    if ctx.invoked_subcommand is not None:
+        return EXIT_OK
     settings = _settings()
     catalog = settings.client().models.list(modality=modality)  # type: ignore[arg-type]
     entries = list(catalog.models)
     if settings.json_output:
         settings.emit(entries)
         return EXIT_OK
-    table = Table("model", "modality", "label")
-    for entry in entries:
-        table.add_row(entry.id, str(entry.modality), entry.label)
-    settings.out.print(table)
+    rows = [[entry.id, str(entry.modality), entry.label] for entry in entries]
+    settings.out.print(fit_table(settings.out.width, ["model", "modality", "label"], rows, wrap="label"))
     return EXIT_OK
+
+
+@models.command("show")
+@click.argument("model")
+@connection_options
+def models_show(model: str) -> int:
+    """List MODEL's parameters from the spec: type, allowed values, default, description."""
+    settings = _settings()
+    shown = describe_model(model)
+    if settings.json_output:
+        settings.emit(shown)
+        return EXIT_OK
+    for entry in shown:
+        rows = [
+            [p["flag"], p["type"], ", ".join(map(str, p["allowed"])), _text(p["default"]), p["description"]]
+            for p in entry["parameters"]
+        ]
+        title = f"{model}: {entry['command']}"
+        columns = ["parameter", "type", "allowed", "default", "description"]
+        settings.out.print(fit_table(settings.out.width, columns, rows, title=title, wrap="description"))
+    return EXIT_OK
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else json.dumps(value) if not isinstance(value, str) else value
 
 
 @cli.command()
@@ -516,9 +758,9 @@ def sandbox(args: Sequence[str]) -> int:
         from ..testing.cli import main as sandbox_main
     except ImportError as error:
         raise click.UsageError(
-            f'apiframe sandbox needs the sandbox extra: pip install "apiframe-sdk[sandbox]" ({error})'
+            f'apiframe sandbox needs the sandbox extra: pip install "apiframe-sdk[sandbox]>=2.0.0a1" ({error})'
         ) from error
-    return sandbox_main(list(args))
+    return sandbox_main(list(args), prog="apiframe sandbox")
 
 
 # -- entry point --------------------------------------------------------------------------------

@@ -6,14 +6,21 @@ fsynced before the next step. The last record of a line wins, and a torn final r
 process was killed while writing it) is ignored. So a batch killed at any point and started
 again submits nothing twice (a line's key is on disk before its request is sent, and a replay
 with the same key returns the same job), redoes nothing finished and loses nothing.
+
+A line's idempotency key is not random: it is derived from the batch's identity (the input
+file's and the output folder's absolute paths), the line's number, its canonical content and its
+attempt (``--retry-failed`` counts up). So even a manifest that lost records recomputes the same
+keys, and the API replays the same jobs instead of charging twice. The manifest and its lock are
+opened without following symbolic links and must be regular files.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import os
-import uuid
+import stat
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +30,7 @@ from .._errors import InvalidRequestError
 from ._requests import request_from_line
 from ._runner import Task
 
-__all__ = ["MANIFEST_NAME", "BatchLine", "Manifest", "plan_tasks", "read_batch"]
+__all__ = ["MANIFEST_NAME", "BatchLine", "Manifest", "batch_identity", "line_key", "plan_tasks", "read_batch"]
 
 MANIFEST_NAME = "manifest.jsonl"
 
@@ -35,6 +42,20 @@ class BatchLine:
     number: int
     digest: str
     data: Any
+    canonical: str = ""
+    """The line's JSON with sorted keys: what its idempotency key is derived from."""
+
+
+def batch_identity(file: Path, out: Path) -> str:
+    """What identifies a batch across runs, even when its manifest is lost: both absolute paths."""
+    text = f"{file.resolve()}\n{out.resolve()}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def line_key(identity: str, line: BatchLine, attempt: int = 0) -> str:
+    """The idempotency key of a line's ``attempt``: the same in every run of the same batch."""
+    message = f"{line.number}\n{line.canonical}\n{attempt}".encode()
+    return "batch-" + hmac.new(identity.encode("ascii"), message, hashlib.sha256).hexdigest()[:48]
 
 
 def read_batch(path: Path) -> list[BatchLine]:
@@ -53,13 +74,34 @@ def read_batch(path: Path) -> list[BatchLine]:
             except json.JSONDecodeError as error:
                 problems.append(f"line {number}: not JSON ({error.msg} at column {error.colno})")
                 continue
+            canonical = json.dumps(data, sort_keys=True, separators=(",", ":"))
             digest = hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
-            lines.append(BatchLine(number, digest, data))
+            lines.append(BatchLine(number, digest, data, canonical))
     if problems:
         raise InvalidRequestError(f"{path}: " + "; ".join(problems[:10]), field="file")
     if not lines:
         raise InvalidRequestError(f"{path} has no request lines", field="file")
     return lines
+
+
+def _open_regular(path: Path, flags: int) -> int:
+    """Open ``path`` without following a symbolic link; refuse anything but a regular file."""
+    nofollow = getattr(os, "O_NOFOLLOW", 0)
+    try:
+        # O_NONBLOCK: opening a FIFO planted in its place must not hang before the check below
+        fd = os.open(path, flags | nofollow | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NONBLOCK", 0), 0o644)
+    except OSError as error:
+        if path.is_symlink():
+            raise InvalidRequestError(
+                f"{path} is a symbolic link; the batch writes only its own files: remove it or use another --out",
+                field="out",
+            ) from None
+        raise InvalidRequestError(f"cannot open {path}: {error.strerror}; check --out", field="out") from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise InvalidRequestError(f"{path} is not a regular file; remove it or use another --out", field="out")
+    os.set_blocking(fd, True)
+    return fd
 
 
 class Manifest:
@@ -68,7 +110,9 @@ class Manifest:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.records: dict[int, dict[str, Any]] = {}
-        if path.exists():
+        self.damaged: list[str] = []
+        """Records that could not be used, as ``row N: why`` (their lines are planned afresh)."""
+        if path.exists() or path.is_symlink():
             self._load()
         self._handle: IO[str] | None = None
         self._lock: IO[str] | None = None
@@ -79,7 +123,7 @@ class Manifest:
         A second batch writing into the same directory at the same time is refused.
         """
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._lock = (self.path.parent / ".manifest.lock").open("w")
+        self._lock = os.fdopen(_open_regular(self.path.parent / ".manifest.lock", os.O_RDWR | os.O_CREAT), "r+")
         try:
             import fcntl
         except ImportError:  # pragma: no cover - Windows: no advisory locks, no check
@@ -95,25 +139,34 @@ class Manifest:
                     field="out",
                 ) from error
         for stale in self.path.parent.glob(".*.part"):
-            stale.unlink(missing_ok=True)
+            if stale.is_file() and not stale.is_symlink():
+                stale.unlink(missing_ok=True)
 
     def _load(self) -> None:
-        with self.path.open(encoding="utf-8") as handle:
+        with os.fdopen(_open_regular(self.path, os.O_RDONLY), encoding="utf-8", errors="replace") as handle:
             rows = handle.read().split("\n")
-        for row in rows:
+        for number, row in enumerate(rows, 1):
+            if not row.strip():
+                continue
             try:
-                record = json.loads(row) if row.strip() else None
+                record = json.loads(row)
             except ValueError:
-                continue  # a record torn by a kill while it was written: that step is simply redone
-            if isinstance(record, dict) and isinstance(record.get("line"), int):
-                self.records[record["line"]] = record
+                if number < len(rows):  # the torn last record of a kill is expected; others are damage
+                    self.damaged.append(f"row {number}: not JSON")
+                continue
+            problem = _record_problem(record)
+            if problem:
+                self.damaged.append(f"row {number}: {problem}")
+                continue
+            self.records[record["line"]] = record
 
     def write(self, tasks: Iterable[Task], digests: Mapping[int, str]) -> None:
         """Append the current state of ``tasks``, durably, before anything else happens."""
         if self._handle is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            torn = self.path.exists() and self.path.stat().st_size > 0 and not self._ends_with_newline()
-            self._handle = self.path.open("a", encoding="utf-8")
+            fd = _open_regular(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
+            torn = os.fstat(fd).st_size > 0 and not self._ends_with_newline()
+            self._handle = os.fdopen(fd, "a", encoding="utf-8")
             if torn:
                 self._handle.write("\n")  # keep a torn last record off the next one
         for task in tasks:
@@ -121,7 +174,8 @@ class Manifest:
                 "line": task.line,
                 "input": digests[task.line],
                 "key": task.key,
-                "model": task.request.model,
+                "attempt": task.attempt,
+                "model": task.model,
                 "job_id": task.job_id,
                 "status": task.status,
                 "files": task.files,
@@ -133,7 +187,7 @@ class Manifest:
         os.fsync(self._handle.fileno())
 
     def _ends_with_newline(self) -> bool:
-        with self.path.open("rb") as handle:
+        with os.fdopen(_open_regular(self.path, os.O_RDONLY), "rb") as handle:
             handle.seek(-1, os.SEEK_END)
             return handle.read(1) == b"\n"
 
@@ -146,11 +200,39 @@ class Manifest:
             self._lock = None
 
 
-def plan_tasks(lines: list[BatchLine], manifest: Manifest) -> tuple[list[Task], list[Task]]:
-    """Check every line before anything is sent; return (all tasks, tasks new to the manifest).
+_STATUSES = ("pending", "submitted", "completed", "failed")
+
+
+def _record_problem(record: Any) -> str | None:
+    """Why a manifest record cannot be trusted, or None."""
+    if not isinstance(record, dict):
+        return "not a JSON object"
+    if not isinstance(record.get("line"), int) or isinstance(record.get("line"), bool):
+        return 'no "line" number'
+    for name in ("key", "input"):
+        if not isinstance(record.get(name), str) or not record[name]:
+            return f'line {record["line"]}: no "{name}"'
+    if record.get("status") not in _STATUSES:
+        return f"line {record['line']}: unknown status {record.get('status')!r}"
+    if record.get("job_id") is not None and not isinstance(record["job_id"], str):
+        return f'line {record["line"]}: "job_id" is not a string'
+    files = record.get("files") or []
+    if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
+        return f'line {record["line"]}: "files" is not a list of names'
+    attempt = record.get("attempt", 0)
+    if not isinstance(attempt, int) or isinstance(attempt, bool) or attempt < 0:
+        return f'line {record["line"]}: bad "attempt"'
+    return None
+
+
+def plan_tasks(
+    lines: list[BatchLine], manifest: Manifest, identity: str, *, retry_failed: bool = False
+) -> tuple[list[Task], list[Task]]:
+    """Check every line before anything is sent; return (all tasks, tasks whose record is new).
 
     A line the manifest knows keeps its key, job and status; a line whose content changed
-    since is refused (its results would not match it any more).
+    since is refused (its results would not match it any more). With ``retry_failed`` a failed
+    line gets its next attempt: a new derived key, so the API runs it again.
     """
     problems: list[str] = []
     tasks: list[Task] = []
@@ -163,7 +245,7 @@ def plan_tasks(lines: list[BatchLine], manifest: Manifest) -> tuple[list[Task], 
             continue
         record = manifest.records.get(line.number)
         if record is None:
-            task = Task(line.number, request, key=str(uuid.uuid4()))
+            task = Task(line.number, request, key=line_key(identity, line))
             fresh.append(task)
         elif record.get("input") != line.digest:
             problems.append(
@@ -171,15 +253,20 @@ def plan_tasks(lines: list[BatchLine], manifest: Manifest) -> tuple[list[Task], 
                 "for the edited file"
             )
             continue
+        elif retry_failed and record["status"] == "failed":
+            attempt = int(record.get("attempt", 0)) + 1
+            task = Task(line.number, request, key=line_key(identity, line, attempt), attempt=attempt)
+            fresh.append(task)
         else:
             task = Task(
                 line.number,
                 request,
                 key=str(record["key"]),
                 job_id=record.get("job_id"),
-                status=str(record.get("status") or "pending"),
+                status=str(record["status"]),
                 files=list(record.get("files") or []),
                 error=record.get("error"),
+                attempt=int(record.get("attempt", 0)),
             )
         tasks.append(task)
     if problems:

@@ -6,23 +6,30 @@ import json
 import os
 import sys
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import click
+import httpx
 from rich.console import Console
 
 from .._client import Apiframe, AsyncApiframe
 from .._config import DEFAULT_BASE_URL
 from ..webhooks._push import push_from_env
 
-__all__ = ["NO_KEY_HELP", "Settings", "jsonable"]
+__all__ = ["NO_KEY_HELP", "SANDBOX_STATE", "Settings", "jsonable"]
+
+SANDBOX_STATE = ".apiframe-sandbox"
+"""With ``--sandbox``, the embedded sandbox keeps its jobs in this folder of the output folder, so
+an interrupted ``generate`` or ``batch`` resumes against the same jobs; commands without ``--out``
+reuse the one in the current folder if there is one."""
 
 NO_KEY_HELP = (
     "no API key. Either:\n"
     "  - pass --api-key afk_... or set APIFRAME_API_KEY (create a key in the Apiframe dashboard:\n"
     "    https://apiframe.ai/dashboard), or\n"
     "  - add --sandbox to run against a local sandbox: no key, no credits, nothing leaves this machine\n"
-    '    (needs the sandbox extra: pip install "apiframe-sdk[sandbox]").'
+    '    (needs the sandbox extra: pip install "apiframe-sdk[sandbox]>=2.0.0a1").'
 )
 
 
@@ -51,6 +58,11 @@ class Settings:
     console: Console = field(default_factory=lambda: Console(stderr=True))
     out: Console = field(default_factory=Console)
     _sandbox: Any = None
+    command: click.Command | None = field(default=None, repr=False)
+    """The command running (its options name the ``--flags`` in error messages)."""
+    resolved_url: str | None = None
+    home: Path | None = None
+    """The output folder of the command; ``--sandbox`` keeps its state there (``SANDBOX_STATE``)."""
 
     def _start_sandbox(self) -> tuple[str, str]:
         if self._sandbox is None:
@@ -58,9 +70,22 @@ class Settings:
                 from ..testing import Sandbox, SandboxConfig
             except ImportError as error:  # pragma: no cover - depends on the installed extras
                 raise click.UsageError(
-                    f'--sandbox needs the sandbox extra: pip install "apiframe-sdk[sandbox]" ({error})'
+                    f'--sandbox needs the sandbox extra: pip install "apiframe-sdk[sandbox]>=2.0.0a1" ({error})'
                 ) from error
-            self._sandbox = Sandbox(SandboxConfig(job_seconds=self.sandbox_job_seconds)).start()
+            db_path = None
+            here = Path(".")
+            if self.home is None and (here / SANDBOX_STATE).is_dir() and not (here / SANDBOX_STATE).is_symlink():
+                self.home = here  # a command without --out reuses the state an earlier one left here
+            if self.home is not None:
+                state = self.home / SANDBOX_STATE
+                if state.is_symlink() or (state.exists() and not state.is_dir()):
+                    raise click.UsageError(
+                        f"{state} is a symbolic link or not a folder; remove it or use another --out"
+                    )
+                state.mkdir(parents=True, exist_ok=True)
+                db_path = str(state / "state.sqlite3")
+            config = SandboxConfig(job_seconds=self.sandbox_job_seconds, db_path=db_path)
+            self._sandbox = Sandbox(config).start()
             click.get_current_context().call_on_close(self._sandbox.stop)
             if not self.json_output:
                 self.console.print(f"[dim]sandbox running at {self._sandbox.base_url} (nothing leaves this machine)")
@@ -73,7 +98,17 @@ class Settings:
         key = self.api_key or os.environ.get("APIFRAME_API_KEY")
         if not key:
             raise click.UsageError(NO_KEY_HELP)
-        return key, self.base_url or os.environ.get("APIFRAME_BASE_URL") or DEFAULT_BASE_URL
+        self.resolved_url = self.base_url or os.environ.get("APIFRAME_BASE_URL") or DEFAULT_BASE_URL
+        try:
+            url: httpx.URL | None = httpx.URL(self.resolved_url)
+        except httpx.InvalidURL:
+            url = None
+        if url is None or url.scheme not in ("http", "https") or not url.host:
+            where = "--base-url" if self.base_url else "APIFRAME_BASE_URL"
+            raise click.UsageError(
+                f"{where} must be an http(s) URL such as {DEFAULT_BASE_URL}, got {self.resolved_url!r}"
+            )
+        return key, self.resolved_url
 
     def client(self) -> Apiframe:
         key, url = self.endpoint()

@@ -1,19 +1,22 @@
-"""What a person sees while jobs run: live progress bars (rich), then a summary table."""
+"""What a person sees while jobs run: live progress bars (rich), then tables that fit the terminal."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Iterable, Sequence
 from types import TracebackType
 from typing import Any
 
-from rich.console import Console
+from rich.console import Console, Group, RenderableType
 from rich.progress import BarColumn, Progress, TaskID, TaskProgressColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from .._download import DownloadProgress
+from .._waiting import WaitPolicy, _Tracker
 from ._runner import Task
 
-__all__ = ["PER_JOB_BARS_UP_TO", "Display", "summary_table"]
+__all__ = ["PER_JOB_BARS_UP_TO", "Display", "Estimate", "fit_table", "summary_table"]
 
 PER_JOB_BARS_UP_TO = 12
 """Up to this many tasks, each gets a bar of its own; beyond it, only the overall bar shows."""
@@ -21,17 +24,74 @@ PER_JOB_BARS_UP_TO = 12
 _STYLE = {"completed": "green", "failed": "red", "submitted": "cyan", "pending": "yellow"}
 
 
-def _label(task: Task) -> str:
-    return f"#{task.line} {task.request.model}"
+class Estimate:
+    """A job's progress between snapshots, from the rate the SDK's waiting predicts.
+
+    The SDK's wait plans its next look from the job's progress rate (the fastest rate the
+    integer samples allow) and the finish it predicts; the bar follows the same line:
+    ``99 - rate * (predicted finish - now)``, never below the last snapshot nor above 99 %.
+    """
+
+    def __init__(self, job_id: str = "") -> None:
+        self._tracker = _Tracker(job_id, WaitPolicy(), 0.0)
+        self._last: int | None = None
+        self._shown = 0.0  # the bar never moves back: an early estimate waits for the job instead
+
+    def observe(self, job: Any, now: float) -> None:
+        """Record a snapshot (``status`` and ``progress``) taken at ``now`` (monotonic seconds)."""
+        self._tracker.observe(job, now)
+        if isinstance(job.progress, int):
+            self._last = job.progress
+
+    def at(self, now: float) -> float | None:
+        """The estimated progress at ``now``, or None before any snapshot with a progress."""
+        if self._last is None:
+            return None
+        rate, finish = self._tracker.rate(), self._tracker.predicted_finish()
+        estimate = float(self._last)
+        if rate is not None and finish is not None:
+            estimate = min(99.0, max(estimate, 99.0 - rate * max(0.0, finish - now)))
+        self._shown = max(self._shown, estimate)
+        return self._shown
+
+
+class _Progress(Progress):
+    """Progress bars whose running jobs advance between snapshots (see :class:`Estimate`)."""
+
+    def __init__(self, *args: Any, estimates: dict[TaskID, Estimate], clock: Callable[[], float], **kwargs: Any):
+        self._estimates = estimates
+        self._clock = clock
+        super().__init__(*args, **kwargs)
+
+    def get_renderables(self) -> Iterable[RenderableType]:
+        now = self._clock()
+        for bar, estimate in list(self._estimates.items()):
+            shown = estimate.at(now)
+            if shown is not None:
+                self.update(bar, completed=shown)
+        yield from super().get_renderables()
+
+
+def task_label(task: Task) -> str:
+    return task.label or f"#{task.line} {task.model}"
 
 
 class Display:
     """Progress bars for a run: one for the whole run, one per task when there are few."""
 
-    def __init__(self, console: Console, tasks: Sequence[Task], *, enabled: bool = True) -> None:
+    def __init__(
+        self,
+        console: Console,
+        tasks: Sequence[Task],
+        *,
+        enabled: bool = True,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self._tasks = list(tasks)
         self._enabled = enabled
-        self._progress = Progress(
+        self._clock = clock
+        self._estimates: dict[TaskID, Estimate] = {}
+        self._progress = _Progress(
             TextColumn("{task.description}"),
             BarColumn(),
             TaskProgressColumn(),
@@ -40,6 +100,8 @@ class Display:
             console=console,
             transient=False,
             disable=not enabled,
+            estimates=self._estimates,
+            clock=clock,
         )
         self._overall: TaskID | None = None
         self._bars: dict[int, TaskID] = {}
@@ -55,7 +117,7 @@ class Display:
             for task in self._tasks:
                 finished = 100 if task.status == "completed" else 0
                 self._bars[task.line] = self._progress.add_task(
-                    _label(task), total=100, completed=finished, state=self._state(task)
+                    task_label(task), total=100, completed=finished, state=self._state(task)
                 )
         return self
 
@@ -63,12 +125,24 @@ class Display:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         if self._enabled:
+            if exc is not None:  # the run stopped short: its one-line reason is printed after, not bars
+                for bar in self._progress.task_ids:
+                    self._progress.update(bar, visible=False)
             self._progress.stop()
 
     @staticmethod
     def _state(task: Task) -> str:
         text = task.note if task.note and not task.done else task.status
         return f"[{_STYLE.get(task.status, 'white')}]{text}"
+
+    def shown(self, task: Task) -> float | None:
+        """The percentage the task's bar shows now (None without a bar)."""
+        bar = self._bars.get(task.line)
+        if bar is None:
+            return None
+        estimate = self._estimates.get(bar)
+        now = estimate.at(self._clock()) if estimate is not None else None
+        return now if now is not None else float(self._progress.tasks[bar].completed)
 
     def changed(self, task: Task) -> None:
         """A task moved to another state."""
@@ -78,6 +152,8 @@ class Display:
             self._progress.update(self._overall, completed=sum(t.done for t in self._tasks))
         bar = self._bars.get(task.line)
         if bar is not None:
+            if task.done:
+                self._estimates.pop(bar, None)
             completed = 100 if task.status == "completed" else task.progress or 0
             self._progress.update(bar, completed=completed, state=self._state(task))
 
@@ -89,14 +165,18 @@ class Display:
                 self.changed(task)
             return
         if isinstance(info, DownloadProgress):
+            self._estimates.pop(bar, None)
             share = f" {info.index}/{info.count}" if info.count > 1 else ""
             self._progress.update(bar, completed=99, state=f"[cyan]downloading{share}")
         elif info is None:
+            self._estimates.pop(bar, None)
             self.changed(task)
         else:
             status = str(getattr(info, "status", "")).lower()
             progress = getattr(info, "progress", None)
             shown = min(99, progress) if isinstance(progress, int) else 0
+            if isinstance(progress, int):
+                self._estimates.setdefault(bar, Estimate(task.job_id or "")).observe(info, self._clock())
             self._progress.update(bar, completed=shown, state=f"[cyan]{status}")
 
 
@@ -108,25 +188,78 @@ def _short(name: str, job_id: str | None) -> str:
     return _short_id(job_id) + name[len(job_id) :] if job_id and name.startswith(job_id) else name
 
 
-def summary_table(tasks: Sequence[Task], title: str = "Summary", caption: str | None = None) -> Table:
-    """One row per task: line, model, status, job id and the files written (or the error)."""
-    table = Table(title=title, caption=caption, show_lines=False)
-    table.add_column("#", justify="right")
-    table.add_column("model", no_wrap=True)
-    table.add_column("status", no_wrap=True)
-    table.add_column("job id", no_wrap=True)
-    table.add_column("files / error", overflow="fold")
-    for task in tasks:
-        if task.status == "completed":
-            detail = ", ".join(_short(name, task.job_id) for name in task.files)
-        else:
-            detail = task.error or task.note or ""
-        status = task.status if task.done or not task.note else f"{task.status} (unfinished)"
-        table.add_row(
-            str(task.line),
-            task.request.model,
-            f"[{_STYLE.get(task.status, 'white')}]{status}",
-            _short_id(task.job_id),
-            detail,
+def fit_table(
+    width: int,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    title: str | None = None,
+    caption: str | None = None,
+    justify: dict[str, Any] | None = None,
+    block_rows: Sequence[Sequence[str]] | None = None,
+    wrap: str | None = None,
+) -> RenderableType:
+    """A table whose cells are never cut: every column but ``wrap`` (the detail: files, error)
+    keeps its text on one line. When that does not fit ``width``, one block per record instead
+    (``name  value`` lines that wrap), so ids and errors always survive."""
+    table = Table(title=title, caption=caption)
+    for name in columns:
+        table.add_column(
+            name,
+            justify=(justify or {}).get(name, "left"),
+            no_wrap=name != wrap,
+            overflow="fold",
+            min_width=min(24, max(len(name), 8)) if name == wrap else None,
         )
-    return table
+    for row in rows:
+        table.add_row(*row)
+    needed = 1  # the left border; each column adds one space either side and a border
+    for index, name in enumerate(columns):
+        cells = [Text.from_markup(row[index]).cell_len for row in rows] + [len(name)]
+        needed += (min(24, max(len(name), 8)) if name == wrap else max(cells)) + 3
+    if needed <= width:
+        return table
+    blocks: list[RenderableType] = []
+    if title:
+        blocks.append(Text(title, style="italic"))
+    for row in block_rows or rows:
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(style="bold", no_wrap=True)
+        grid.add_column(overflow="fold")
+        for name, value in zip(columns, row, strict=True):
+            if value:
+                grid.add_row(name, value)
+        blocks.append(grid)
+        blocks.append(Text(""))
+    if caption:
+        blocks.append(Text(caption, style="dim"))
+    return Group(*blocks)
+
+
+def summary_table(
+    tasks: Sequence[Task], *, width: int, title: str = "Summary", caption: str | None = None
+) -> RenderableType:
+    """One record per task: line, model, status, job id and the files written (or the error)."""
+    rows, blocks = [], []
+    for task in tasks:
+        files = task.status == "completed"
+        detail = task.error or task.note or ""
+        status = f"[{_STYLE.get(task.status, 'white')}]" + (
+            task.status if task.done or not task.note else f"{task.status} (unfinished)"
+        )
+        short = ", ".join(_short(name, task.job_id) for name in task.files) if files else detail
+        rows.append([str(task.line), task.model, status, _short_id(task.job_id), short])
+        blocks.append(
+            [str(task.line), task.model, status, task.job_id or "-", ", ".join(task.files) if files else detail]
+        )
+    columns = ["#", "model", "status", "job id", "files / error"]
+    return fit_table(
+        width,
+        columns,
+        rows,
+        title=title,
+        caption=caption,
+        justify={"#": "right"},
+        block_rows=blocks,
+        wrap="files / error",
+    )

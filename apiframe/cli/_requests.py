@@ -1,8 +1,11 @@
-"""Generation requests as the command line and batch files give them, checked against the spec.
+"""Job requests as the command line and batch files give them, checked against the spec.
 
-A request is a model, a prompt and flat ``params``. Which endpoint serves a model, which
-property is its params block and what type each ``key=value`` string becomes are all read
-from the spec, so a model added to the spec works here after ``make generate``.
+A job operation is any operation whose body is discriminated (by ``model`` or ``action``):
+generate, upscale, edit, background removal, Midjourney and Suno actions. A request is the
+operation, the discriminator value, a prompt, the variant's other top-level fields and flat
+``params`` for the model's params block. Which operations exist, what their commands are called,
+which property is the params block and what type each ``key=value`` string becomes are all read
+from the spec, so a model or operation added to the spec works here after ``make generate``.
 """
 
 from __future__ import annotations
@@ -10,69 +13,143 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from .._bodies import build_body, suggest
 from .._errors import InvalidRequestError
-from .._schema import REF, operation, operations, resolve
+from .._schema import REF, Operation, operation, operations, resolve
 
 __all__ = [
-    "MODALITIES",
+    "LINE_KEYS",
     "GenerationRequest",
+    "build_request",
     "coerce",
+    "command_name",
+    "describe",
+    "field_options",
     "generate_operation",
+    "has_params_block",
+    "job_operations",
+    "modalities",
     "parse_assignments",
     "request_from_line",
+    "variant_schema",
 ]
 
-MODALITIES = ("image", "video", "music")
+_DELIVERY = ("webhook_url", "webhook_events")
+"""Top-level fields every job operation takes, set by their own options."""
+
+
+@cache
+def job_operations() -> Mapping[str, Operation]:
+    """Every job-creating operation of the spec (a discriminated body), by operation id."""
+    return {oid: op for oid, op in sorted(operations().items()) if op.discriminator and op.variants}
+
+
+@cache
+def modalities() -> tuple[str, ...]:
+    """What models generate (``image``, ``video``, ``music``), from the spec's model catalogue."""
+    entry = resolve({"$ref": REF + "ModelCatalogEntry"})
+    return tuple(str(v) for v in entry["properties"]["modality"]["enum"])
 
 
 def generate_operation(modality: str) -> str:
     """The operation id that generates ``modality`` (``images_generate``, ``music_generate``)."""
     for candidate in (f"{modality}s_generate", f"{modality}_generate"):
-        if candidate in operations():
+        if candidate in job_operations():
             return candidate
     raise InvalidRequestError(
-        f"unknown modality {modality!r}; choose one of: {', '.join(MODALITIES)}", field="modality"
+        f"unknown modality {modality!r}; choose one of: {', '.join(modalities())}", field="modality"
     )
 
 
-def _operation_for_model(model: str) -> str:
-    owners = [generate_operation(m) for m in MODALITIES if model in operation(generate_operation(m)).variants]
-    if len(owners) == 1:
-        return owners[0]
+def command_name(operation_id: str) -> str:
+    """The command that runs an operation: ``apiframe generate image``, ``apiframe images upscale``."""
+    for modality in modalities():
+        if generate_operation_or_none(modality) == operation_id:
+            return f"apiframe generate {modality}"
+    group, _, rest = operation_id.partition("_")
+    return f"apiframe {group} {rest.replace('_', '-')}"
+
+
+def generate_operation_or_none(modality: str) -> str | None:
+    try:
+        return generate_operation(modality)
+    except InvalidRequestError:
+        return None
+
+
+def _model_kind(operation_id: str) -> str:
+    for modality in modalities():
+        if generate_operation_or_none(modality) == operation_id:
+            return f"an {modality}" if modality[0] in "aeiou" else f"a {modality}"
+    return "a"
+
+
+def _owners(value: str) -> list[str]:
+    return [oid for oid, op in job_operations().items() if value in op.variants]
+
+
+def _unknown(operation_id: str, value: str) -> InvalidRequestError:
+    op = job_operations()[operation_id]
+    what = op.discriminator or "model"
+    allowed = sorted(op.variants)
+    owners = [oid for oid in _owners(value) if oid != operation_id]
     if owners:
-        raise InvalidRequestError(
-            f'model {model!r} generates several modalities; add "modality": one of {", ".join(owners)}',
-            field="modality",
-        )
-    every = sorted({m for modality in MODALITIES for m in operation(generate_operation(modality)).variants})
-    raise InvalidRequestError(
-        f"unknown model {model!r}{suggest(model, every)} (`apiframe models` lists them)", field="model", allowed=every
+        where = " or ".join(f"`{command_name(oid)}`" for oid in owners)
+        kind = _model_kind(owners[0])
+        text = f"{value} is {kind} {what}: use {where}" if kind != "a" else f"{value} is a {what} of {where}"
+        return InvalidRequestError(text, field=what, allowed=allowed)
+    return InvalidRequestError(
+        f"unknown {what} {value!r} for `{command_name(operation_id)}`{suggest(value, allowed)} "
+        f"(accepted: {', '.join(allowed)})",
+        field=what,
+        allowed=allowed,
     )
 
 
-def _variant(operation_id: str, model: str) -> Mapping[str, Any]:
-    op = operation(operation_id)
-    if model not in op.variants:
-        allowed = sorted(op.variants)
-        raise InvalidRequestError(
-            f"unknown model {model!r} for {operation_id}{suggest(model, allowed)} (accepted: {', '.join(allowed)})",
-            field="model",
-            allowed=allowed,
-        )
-    return resolve({"$ref": REF + op.variants[model]})
+def variant_schema(operation_id: str, value: str) -> Mapping[str, Any]:
+    """The body schema of one variant (a model or an action) of a job operation."""
+    op = job_operations()[operation_id]
+    if value not in op.variants:
+        raise _unknown(operation_id, value)
+    return resolve({"$ref": REF + op.variants[value]})
 
 
-def params_property(operation_id: str, model: str) -> tuple[str, Mapping[str, Any]]:
-    """The Python name and schema of the model's params block (the variant's object property)."""
-    variant = _variant(operation_id, model)
+def _params_block(variant: Mapping[str, Any]) -> tuple[str, Mapping[str, Any]] | None:
     for wire, sub in variant.get("properties", {}).items():
         target = resolve(sub)
         if target.get("type") == "object" or "properties" in target:
             return str(sub.get("x-python-name", wire)), target
-    raise InvalidRequestError(f"model {model!r} takes no params block", field="params")
+    return None
+
+
+def _top_fields(variant: Mapping[str, Any], discriminator: str) -> dict[str, Mapping[str, Any]]:
+    out: dict[str, Mapping[str, Any]] = {}
+    for wire, sub in variant.get("properties", {}).items():
+        name = str(sub.get("x-python-name", wire))
+        target = resolve(sub)
+        if wire == discriminator or name in _DELIVERY or target.get("type") == "object" or "properties" in target:
+            continue
+        out[name] = sub
+    return out
+
+
+@cache
+def field_options(operation_id: str) -> Mapping[str, tuple[Mapping[str, Any], tuple[str, ...]]]:
+    """The top-level fields any variant takes (not the params block): name -> (schema, variants)."""
+    op = job_operations()[operation_id]
+    found: dict[str, tuple[Mapping[str, Any], list[str]]] = {}
+    for value in op.variants:
+        for name, schema in _top_fields(variant_schema(operation_id, value), str(op.discriminator)).items():
+            found.setdefault(name, (schema, []))[1].append(value)
+    return {name: (schema, tuple(users)) for name, (schema, users) in found.items()}
+
+
+def has_params_block(operation_id: str) -> bool:
+    op = job_operations()[operation_id]
+    return any(_params_block(variant_schema(operation_id, value)) for value in op.variants)
 
 
 def _kinds(schema: Mapping[str, Any]) -> tuple[set[str], list[Any]]:
@@ -92,6 +169,17 @@ def _kinds(schema: Mapping[str, Any]) -> tuple[set[str], list[Any]]:
         kinds |= more_kinds
         values.extend(more_values)
     return kinds, values
+
+
+def describe(schema: Mapping[str, Any]) -> tuple[str, list[Any]]:
+    """(type name, allowed values) of a parameter schema, for help and ``models show``."""
+    kinds, values = _kinds(schema)
+    target = resolve(schema)
+    if "array" in kinds and "items" in target:
+        inner, _ = describe(target["items"])
+        return f"list of {inner}", values
+    kind = "|".join(sorted(kinds - {"null"})) or ("enum" if values else "any")
+    return kind, values
 
 
 def coerce(text: str, schema: Mapping[str, Any] | None) -> Any:
@@ -125,10 +213,11 @@ def parse_assignments(pairs: Iterable[str]) -> dict[str, str]:
 
 @dataclass(frozen=True, slots=True)
 class GenerationRequest:
-    """One checked generation: the operation, the keyword arguments for the client and the body."""
+    """One checked job request: the operation, the keyword arguments for the client and the body."""
 
     operation_id: str
     model: str
+    """The discriminator value: the model, or the action for Midjourney and Suno actions."""
     kwargs: Mapping[str, Any]
     body: Mapping[str, Any] = field(repr=False)
 
@@ -151,18 +240,37 @@ def build_request(
     prompt: str | None = None,
     params: Mapping[str, Any] | None = None,
     text_params: Mapping[str, str] | None = None,
+    fields: Mapping[str, Any] | None = None,
+    text_fields: Mapping[str, str] | None = None,
     webhook_url: str | None = None,
 ) -> GenerationRequest:
-    """Check a request completely (model, every param and value) without sending anything."""
-    name, schema = params_property(operation_id, model)
-    block = dict(params or {})
-    props: Mapping[str, Any] = schema.get("properties", {})
-    for key, text in (text_params or {}).items():
-        block[key] = coerce(text, props.get(key))
-    kwargs: dict[str, Any] = {"model": model}
+    """Check a request completely (variant, every field, param and value) without sending anything.
+
+    ``text_params`` and ``text_fields`` are strings from the command line, typed by the schema.
+    """
+    op = job_operations().get(operation_id) or operation(operation_id)
+    discriminator = str(op.discriminator)
+    variant = variant_schema(operation_id, model)
+    kwargs: dict[str, Any] = {discriminator: model}
+    top = _top_fields(variant, discriminator)
+    for name, value in (fields or {}).items():
+        kwargs[name] = value
+    for name, text in (text_fields or {}).items():
+        kwargs[name] = coerce(text, top.get(name))
     if prompt is not None:
         kwargs["prompt"] = prompt
-    if block:
+    block = dict(params or {})
+    if text_params or block:
+        found = _params_block(variant)
+        if found is None:
+            raise InvalidRequestError(
+                f"{model} takes no model parameters (--param); its fields: {', '.join(sorted(top)) or 'none'}",
+                field="params",
+            )
+        name, schema = found
+        props: Mapping[str, Any] = schema.get("properties", {})
+        for key, text in (text_params or {}).items():
+            block[key] = coerce(text, props.get(key))
         kwargs[name] = block
     if webhook_url:
         kwargs["webhook_url"] = webhook_url
@@ -170,30 +278,77 @@ def build_request(
     return GenerationRequest(operation_id, model, kwargs, body)
 
 
+def _operation_for_value(value: str, key: str) -> str:
+    owners = [oid for oid in _owners(value) if job_operations()[oid].discriminator == key]
+    if len(owners) == 1:
+        return owners[0]
+    if owners:
+        raise InvalidRequestError(
+            f'{key} {value!r} belongs to several operations; add "operation": one of {", ".join(owners)}',
+            field="operation",
+            allowed=owners,
+        )
+    every = sorted({v for op in job_operations().values() if op.discriminator == key for v in op.variants})
+    raise InvalidRequestError(
+        f"unknown {key} {value!r}{suggest(value, every)} (`apiframe models` lists them)", field=key, allowed=every
+    )
+
+
+LINE_KEYS = ("operation", "modality", "model", "action", "prompt", "params", "webhook_url")
+"""What a batch line may hold, besides the chosen operation's own top-level fields."""
+
+
 def request_from_line(data: Any) -> GenerationRequest:
-    """A batch line (``{"model", "prompt", "params", "modality"?, "webhook_url"?}``), checked."""
+    """A batch line, checked: ``{"model", "prompt", "params"}`` for a generation, or any job operation
+    with ``"operation"`` (``images_upscale``, ``images_midjourney_action``...) and its fields."""
     if not isinstance(data, dict):
         raise InvalidRequestError(f"a line must be a JSON object, got {type(data).__name__}", field="line")
-    known = {"model", "prompt", "params", "modality", "webhook_url"}
+    operation_id = data.get("operation")
+    modality = data.get("modality")
+    if operation_id is not None and operation_id not in job_operations():
+        allowed = sorted(job_operations())
+        raise InvalidRequestError(
+            f"unknown operation {operation_id!r}{suggest(str(operation_id), allowed)}; one of: {', '.join(allowed)}",
+            field="operation",
+            allowed=allowed,
+        )
+    key = "action" if "action" in data and "model" not in data else "model"
+    value = data.get(key)
+    if not isinstance(value, str) or not value:
+        raise InvalidRequestError(
+            '"model" is required (a model id; `apiframe models` lists them), or "action" for an action',
+            field="model",
+        )
+    if operation_id is None:
+        operation_id = generate_operation(str(modality)) if modality else _operation_for_value(value, key)
+    op = job_operations()[operation_id]
+    if op.discriminator != key:
+        raise InvalidRequestError(f'{operation_id} takes "{op.discriminator}", not "{key}"', field=key)
+    own = set(field_options(operation_id))
+    known = set(LINE_KEYS) | own
     unknown = sorted(set(data) - known)
     if unknown:
         raise InvalidRequestError(
             f"unknown key(s) {', '.join(map(repr, unknown))}; a line takes {', '.join(sorted(known))}",
             field=unknown[0],
         )
-    model = data.get("model")
-    if not isinstance(model, str) or not model:
-        raise InvalidRequestError('"model" is required (a model id; `apiframe models` lists them)', field="model")
     params = data.get("params") or {}
     if not isinstance(params, dict):
         raise InvalidRequestError('"params" must be a JSON object of the model\'s parameters', field="params")
-    modality = data.get("modality")
-    operation_id = generate_operation(str(modality)) if modality else _operation_for_model(model)
     prompt = data.get("prompt")
-    return build_request(
-        operation_id,
-        model,
-        prompt=None if prompt is None else str(prompt),
-        params=params,
-        webhook_url=data.get("webhook_url"),
-    )
+    try:
+        return build_request(
+            operation_id,
+            value,
+            prompt=None if prompt is None else str(prompt),
+            params=params,
+            fields={name: data[name] for name in own if name in data and name != "prompt"},
+            webhook_url=data.get("webhook_url"),
+        )
+    except InvalidRequestError as error:  # in the line's own words: its "params", not the SDK's block name
+        from ._messages import params_blocks
+
+        text = error.message
+        for block in params_blocks():
+            text = text.replace(f"{block}.", "params.")
+        raise InvalidRequestError(text, field=error.field, allowed=error.allowed) from None

@@ -9,11 +9,12 @@ step starts, which is what lets a batch killed at any point resume without submi
 from __future__ import annotations
 
 import asyncio
-import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import httpx
 
 from .._client import AsyncApiframe
 from .._download import DownloadProgress
@@ -25,20 +26,16 @@ from .._errors import (
     JobFailedError,
     NetworkError,
     PermissionDeniedError,
-    RateLimitError,
-    ServerError,
     ValidationError,
     WaitTimeoutError,
 )
 from .._outputs import Job
 from ._requests import GenerationRequest
 
-__all__ = ["FATAL_ERRORS", "Task", "run_tasks"]
+__all__ = ["FATAL_ERRORS", "Task", "run_tasks", "unreachable"]
 
 FATAL_ERRORS = (AuthenticationError, PermissionDeniedError, InsufficientCreditsError)
 """Errors that no later line can avoid either: the run stops and resumes later."""
-_TRANSIENT = (RateLimitError, ServerError, NetworkError)
-_SUBMIT_ATTEMPTS = 8
 
 
 @dataclass(slots=True)
@@ -46,7 +43,8 @@ class Task:
     """One generation in a run, as the manifest records it."""
 
     line: int
-    request: GenerationRequest
+    request: GenerationRequest | None
+    """None for a job submitted elsewhere (``jobs wait``/``download``): only waited for."""
     key: str
     job_id: str | None = None
     status: str = "pending"
@@ -55,6 +53,16 @@ class Task:
     progress: int | None = None
     note: str | None = None
     """Why a task stopped short in this run (not persisted: it is retried on resume)."""
+    label: str | None = None
+    download: bool = True
+    job: Any = field(default=None, repr=False)
+    """The job's last snapshot once it ended."""
+    attempt: int = 0
+    """How many times the line was resubmitted by ``--retry-failed`` (part of its key)."""
+
+    @property
+    def model(self) -> str:
+        return self.request.model if self.request is not None else "-"
 
     @property
     def done(self) -> bool:
@@ -65,19 +73,17 @@ Changed = Callable[[Task], None]
 Progressed = Callable[[Task, Any], None]
 
 
-async def _submit(client: AsyncApiframe, task: Task, backoff: float) -> str:
-    submit = task.request.submitter(client)
-    for attempt in range(_SUBMIT_ATTEMPTS):
-        try:
-            accepted = await submit(**task.request.kwargs, idempotency_key=task.key)
-            return str(accepted.job_id)
-        except _TRANSIENT as error:
-            if attempt == _SUBMIT_ATTEMPTS - 1:
-                raise
-            hint = error.retry_after if isinstance(error, RateLimitError) else None
-            delay = hint if hint is not None else min(30.0, backoff * 2**attempt) * random.uniform(0.5, 1.0)
-            await asyncio.sleep(delay)
-    raise AssertionError("unreachable")
+async def _submit(client: AsyncApiframe, task: Task) -> str:
+    # One call: the SDK retries what is safe to retry (with this idempotency key) and no more;
+    # a line that still fails keeps its key and is retried by the next run.
+    assert task.request is not None
+    accepted = await task.request.submitter(client)(**task.request.kwargs, idempotency_key=task.key)
+    return str(accepted.job_id)
+
+
+def unreachable(error: BaseException) -> bool:
+    """Whether ``error`` says the API cannot be reached at all (refused, DNS): no line can pass."""
+    return isinstance(error, NetworkError) and isinstance(error.__cause__, httpx.ConnectError)
 
 
 def _files_present(task: Task, out: Path) -> bool:
@@ -92,13 +98,13 @@ async def _run_one(
     on_change: Changed,
     on_progress: Progressed,
     wait_timeout: float | None,
-    backoff: float,
 ) -> None:
     if task.status == "failed" or (task.status == "completed" and _files_present(task, out)):
         return
+    resumed = task.status == "submitted"
     if task.status == "pending":
         try:
-            task.job_id = await _submit(client, task, backoff)
+            task.job_id = await _submit(client, task)
         except ValidationError as error:  # the API refused this request: it will not pass later either
             task.status = "failed"
             task.error = str(error)
@@ -112,11 +118,20 @@ async def _run_one(
         task.progress = job.progress
         on_progress(task, job)
 
+    if resumed:  # one plain look first: an unreachable API fails here at once, not at the wait's deadline
+        progressed(await client.jobs.get(task.job_id))
     try:
         job = await client.jobs.wait(task.job_id, on_progress=progressed, timeout=wait_timeout)
     except (JobFailedError, JobCancelledError) as error:
         task.status = "failed"
+        task.job = error.job
         task.error = str(getattr(error.job, "error", None) or error)
+        on_change(task)
+        return
+    task.job = job
+    if not task.download:
+        task.status = "completed"
+        task.progress = 100
         on_change(task)
         return
 
@@ -139,7 +154,6 @@ async def run_tasks(
     on_change: Changed,
     on_progress: Progressed,
     wait_timeout: float | None = None,
-    backoff: float = 1.0,
 ) -> None:
     """Run every unfinished task, at most ``concurrency`` at a time.
 
@@ -161,10 +175,13 @@ async def run_tasks(
                     on_change=on_change,
                     on_progress=on_progress,
                     wait_timeout=wait_timeout,
-                    backoff=backoff,
                 )
             except FATAL_ERRORS:
                 raise
+            except NetworkError as error:
+                if unreachable(error):
+                    raise
+                task.note = str(error)
             except WaitTimeoutError as error:
                 task.note = f"still running: {error}"
             except ApiframeError as error:

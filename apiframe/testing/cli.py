@@ -152,9 +152,9 @@ def config_from_args(args: argparse.Namespace) -> SandboxConfig:
     )
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, prog: str = "python -m apiframe.testing") -> int:
     """Run the sandbox in the foreground until interrupted; print the base URL first."""
-    args = build_parser().parse_args(argv)
+    args = build_parser(prog).parse_args(argv)
     try:
         config = config_from_args(args)
     except ValueError as exc:

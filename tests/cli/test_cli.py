@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from apiframe.cli._app import cli
+from apiframe.cli._context import SANDBOX_STATE
 from apiframe.testing import FAIL_TRIGGER, SIGNATURE_HEADER, Sandbox, SandboxConfig
 from apiframe.testing._media import make_png
 from apiframe.webhooks import sign_webhook
@@ -75,8 +76,8 @@ def test_generate_json_output_and_no_wait(invoke: Invoke, tmp_path: Path) -> Non
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--param", "duration=7"], "kling_params.duration: 7 is not one of [5, 10]"),
-        (["--param", "colour=red"], "kling_params.colour is not accepted here (accepted: "),
+        (["--param", "duration=7"], "error: --param duration: 7 is not one of [5, 10]"),
+        (["--param", "colour=red"], "error: --param colour is not accepted here (accepted: "),
         (["--param", "duration"], "--param takes key=value, got 'duration'"),
         (["--params-json", "[1]"], "--params-json must be a JSON object"),
         (["--params-json", "{oops"], "--params-json is not JSON"),
@@ -118,7 +119,8 @@ def test_embedded_sandbox_needs_no_key(monkeypatch: pytest.MonkeyPatch, tmp_path
     args = ["--sandbox", "--sandbox-job-seconds", "0.2", "generate", "image", "-m", "midjourney", "-p", "fox"]
     result = CliRunner().invoke(cli, [*args, "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert sorted(p.suffix for p in tmp_path.iterdir()) == [".png"] * 4
+    assert sorted(p.suffix for p in tmp_path.iterdir() if not p.name.startswith(".")) == [".png"] * 4
+    assert (tmp_path / SANDBOX_STATE).is_dir()  # the sandbox's jobs outlive the command (see the resume tests)
 
 
 def test_jobs_commands(invoke: Invoke, sandbox: Sandbox, tmp_path: Path) -> None:

@@ -59,8 +59,8 @@ def test_outputs_are_typed_and_download_names_files_by_job_id(client: Apiframe, 
 def test_a_single_output_has_no_index_suffix(client: Apiframe, tmp_path: Path) -> None:
     job = client.videos.generate(model="kling-2.5-turbo-pro", prompt="snowy peaks").wait(interval=0.05, timeout=20)
     (path,) = client.jobs.download(job.id, tmp_path)  # an id works: the job is fetched first
-    assert path.name == f"{job.id}.avi"
-    assert path.read_bytes()[:4] == b"RIFF"
+    assert path.name == f"{job.id}.mp4"
+    assert path.read_bytes()[4:8] == b"ftyp"
 
 
 def test_files_already_complete_are_skipped(client: Apiframe, sandbox: Sandbox, tmp_path: Path) -> None:

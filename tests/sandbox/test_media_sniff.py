@@ -57,4 +57,4 @@ def test_unknown_bytes_are_not_sniffed() -> None:
 def test_make_media_by_modality() -> None:
     assert make_media("image", "s")[:4] == b"\x89PNG"
     assert make_media("music", "s")[8:12] == b"WAVE"
-    assert make_media("video", "s")[8:12] == b"AVI "
+    assert make_media("video", "s")[4:12] == b"ftypisom"

@@ -1,0 +1,123 @@
+"""SDK errors in the shell's words: ``--flags`` instead of Python argument names.
+
+The SDK's messages speak Python (``api_key=...``, ``subjectKind``, ``kling_params.duration``).
+This module rebuilds the message a shell user sees from the error's structured fields
+(``InvalidRequestError.field``, an API error's status, body and details) and the options of the
+command that raised it, so no SDK wording changes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import cache
+
+import click
+import httpx
+
+from .._errors import (
+    ApiframeError,
+    APIStatusError,
+    AuthenticationError,
+    InvalidRequestError,
+    NetworkError,
+    RateLimitError,
+    RequestTimeoutError,
+)
+from .._schema import operations, resolve
+
+__all__ = ["flag_for", "params_blocks", "shell_message"]
+
+_CAMEL = re.compile(r"(?<=[a-z0-9])([A-Z])")
+
+
+def _snake(name: str) -> str:
+    return _CAMEL.sub(r"_\1", name).lower()
+
+
+@cache
+def params_blocks() -> frozenset[str]:
+    """The names (Python and wire) of every model's params block, read from the spec."""
+    names: set[str] = set()
+    for op in operations().values():
+        for component in op.variants.values():
+            for wire, sub in resolve({"$ref": "#/components/schemas/" + component}).get("properties", {}).items():
+                target = resolve(sub)
+                if target.get("type") == "object" or "properties" in target:
+                    names.update((wire, str(sub.get("x-python-name", wire))))
+    return frozenset(names)
+
+
+def flag_for(field: str, command: click.Command | None = None) -> str:
+    """How the shell spells an SDK field path: ``kling_params.duration`` -> ``--param duration``."""
+    head, _, rest = field.partition(".")
+    if head in params_blocks():
+        return f"--param {rest}" if rest else "--params-json"
+    name = _snake(head)
+    for param in command.params if command is not None else ():
+        if param.name == name:
+            if isinstance(param, click.Option):
+                longest = max(param.opts, key=len)
+                return f"{longest}.{rest}" if rest else longest
+            return (param.human_readable_name or name).upper()
+    flag = "--" + name.replace("_", "-")
+    return f"{flag}.{rest}" if rest else flag
+
+
+def _reword(text: str, field: str, command: click.Command | None) -> str:
+    flag = flag_for(field, command)
+    text = re.sub(r"^invalid request for (model|action) '[^']*': ", "", text)
+    if text.startswith(field) and flag not in text:
+        text = flag + text[len(field) :]
+    for block in params_blocks():  # the other problems of the same request, if any
+        text = text.replace(f"; {block}.", "; --param ")
+    return text
+
+
+def _server_text(error: APIStatusError) -> str:
+    body = error.body
+    if isinstance(body, dict):
+        raw = body.get("error") or body.get("message")
+        if raw is not None:
+            return str(raw)
+    return ""
+
+
+def _details(details: Mapping[str, list[str]], command: click.Command | None) -> str:
+    parts = []
+    for path, messages in details.items():
+        parts.append(f"{flag_for(path, command) if path else 'request'}: {'; '.join(messages)}")
+    return "; ".join(parts)
+
+
+def shell_message(error: ApiframeError, command: click.Command | None = None, base_url: str | None = None) -> str:
+    """One line (or a few) saying what went wrong and which ``--flag`` to change."""
+    if isinstance(error, InvalidRequestError) and error.field:
+        return _reword(error.message, error.field, command)
+    if isinstance(error, NetworkError) and isinstance(error.__cause__, httpx.ConnectError):
+        where = f" at {base_url}" if base_url else ""
+        cause = str(error.__cause__) or type(error.__cause__).__name__
+        return f"cannot reach the API{where} ({cause}); check --base-url (or APIFRAME_BASE_URL) and the network"
+    if isinstance(error, RequestTimeoutError):
+        return error.message.split(";")[0] + "; check the network and --base-url"
+    if isinstance(error, NetworkError):
+        return error.message.replace("check the network and base_url", "check the network and --base-url")
+    if isinstance(error, APIStatusError):
+        head = f"the API answered {error.status_code}"
+        text = _server_text(error)
+        if text:
+            head += f": {text}"
+        details = getattr(error, "details", None)
+        if isinstance(details, dict) and details:
+            head += f" ({_details(details, command)})"
+        if isinstance(error, AuthenticationError):
+            head += "; check --api-key (or APIFRAME_API_KEY), or use --sandbox"
+        elif isinstance(error, RateLimitError):
+            wait = f" after {error.retry_after:.0f} s" if error.retry_after is not None else " later"
+            head += f"; too many requests: lower --concurrency or retry{wait}"
+        elif error.status_code not in (400,):
+            return str(error)
+        if error.request_id:
+            head += f" (request id {error.request_id})"
+        return head
+    return error.message if hasattr(error, "message") else str(error)
