@@ -205,7 +205,17 @@ class APIResponseValidationError(ApiframeError):
 
 
 class NetworkError(ApiframeError):
-    """No HTTP response was received: DNS, TCP or TLS failure, or a dropped connection."""
+    """No HTTP response was received: DNS, TCP or TLS failure, or a dropped connection.
+
+    ``connect_failed`` is true when no connection could be made at all (refused, DNS failure,
+    unreachable host): retrying later, not another request, is what can help.
+    """
+
+    connect_failed: bool
+
+    def __init__(self, message: str, *, connect_failed: bool = False) -> None:
+        super().__init__(message)
+        self.connect_failed = connect_failed
 
 
 class ApiframeTimeoutError(ApiframeError, TimeoutError):

@@ -493,4 +493,7 @@ def _transport_error(error: Exception, method: str, path: str, attempt: int, tot
         detail = "the response body could not be decoded (a broken compressed body)"
     else:
         detail = f"{type(error).__name__}: {redact(str(error))[:300] or 'connection error'}"
-    return NetworkError(f"{method} {path} failed{tail}: {detail}; check the network and base_url")
+    return NetworkError(
+        f"{method} {path} failed{tail}: {detail}; check the network and base_url",
+        connect_failed=isinstance(error, httpx.ConnectError),
+    )

@@ -13,7 +13,6 @@ from collections.abc import Mapping
 from functools import cache
 
 import click
-import httpx
 
 from .._errors import (
     ApiframeError,
@@ -66,7 +65,7 @@ def flag_for(field: str, command: click.Command | None = None) -> str:
 
 def _reword(text: str, field: str, command: click.Command | None) -> str:
     flag = flag_for(field, command)
-    text = re.sub(r"^invalid request for (model|action) '[^']*': ", "", text)
+    text = re.sub(r"^invalid request(?: for (model|action) '[^']*')?: ", "", text)
     if text.startswith(field) and flag not in text:
         text = flag + text[len(field) :]
     for block in params_blocks():  # the other problems of the same request, if any
@@ -94,10 +93,9 @@ def shell_message(error: ApiframeError, command: click.Command | None = None, ba
     """One line (or a few) saying what went wrong and which ``--flag`` to change."""
     if isinstance(error, InvalidRequestError) and error.field:
         return _reword(error.message, error.field, command)
-    if isinstance(error, NetworkError) and isinstance(error.__cause__, httpx.ConnectError):
+    if isinstance(error, NetworkError) and error.connect_failed:
         where = f" at {base_url}" if base_url else ""
-        cause = str(error.__cause__) or type(error.__cause__).__name__
-        return f"cannot reach the API{where} ({cause}); check --base-url (or APIFRAME_BASE_URL) and the network"
+        return f"cannot reach the API{where}; check --base-url (or APIFRAME_BASE_URL) and the network"
     if isinstance(error, RequestTimeoutError):
         return error.message.split(";")[0] + "; check the network and --base-url"
     if isinstance(error, NetworkError):

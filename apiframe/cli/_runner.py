@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import httpx
-
 from .._client import AsyncApiframe
 from .._download import DownloadProgress
 from .._errors import (
@@ -83,7 +81,7 @@ async def _submit(client: AsyncApiframe, task: Task) -> str:
 
 def unreachable(error: BaseException) -> bool:
     """Whether ``error`` says the API cannot be reached at all (refused, DNS): no line can pass."""
-    return isinstance(error, NetworkError) and isinstance(error.__cause__, httpx.ConnectError)
+    return isinstance(error, NetworkError) and error.connect_failed
 
 
 def _files_present(task: Task, out: Path) -> bool:

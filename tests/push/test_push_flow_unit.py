@@ -66,9 +66,8 @@ def client(hub: WebhookHub, clock: FakeClock, answers: list[dict[str, Any]], get
         api_key=KEY,
         base_url="https://api.test",
         http_client=httpx.Client(transport=httpx.MockTransport(handler)),
-        clock=clock,
         push=PushSource(hub, "https://app.test/hooks", fallback_interval=30),
-    )
+    )._use_clock(clock)
 
 
 def test_a_job_with_pending_deliveries_is_looked_at_once_then_ended_by_its_delivery() -> None:
