@@ -111,10 +111,12 @@ def parse_webhook(*, api_key: str, body: bytes | str, signature: str | bytes | N
             f"the {SIGNATURE_HEADER} header {problem}: pass the raw request body exactly as received "
             "(not re-serialized JSON) and the API key of the account that created the job"
         )
+    from .._pipeline import loads_bounded  # the SDK's one JSON reader with a nesting limit
+
     try:
-        data = json.loads(_as_bytes(body))
-    except (ValueError, RecursionError) as error:
-        raise WebhookPayloadError("the webhook body is signed but is not JSON (or is nested too deeply)") from error
+        data = loads_bounded(_as_bytes(body))
+    except (ValueError, RecursionError):  # no chained error: a JSONDecodeError holds the whole body
+        raise WebhookPayloadError("the webhook body is signed but is not JSON (or is nested too deeply)") from None
     if not isinstance(data, dict):
         raise WebhookPayloadError(f"the webhook body is signed but is a JSON {type(data).__name__}, not an object")
     return event_from_data(data)

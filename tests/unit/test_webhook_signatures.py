@@ -159,6 +159,13 @@ def test_deeply_nested_signed_body_is_a_payload_error() -> None:
         parse_webhook(api_key=KEY, body=body, signature=sign_webhook(api_key=KEY, body=body))
 
 
+def test_a_signed_body_past_the_sdks_nesting_limit_is_a_payload_error_without_a_chained_body() -> None:
+    body = b'{"type": "completed", "jobId": "j", "result": ' + b"[" * 100 + b"]" * 100 + b"}"
+    with pytest.raises(WebhookPayloadError, match="nested too deeply") as caught:
+        parse_webhook(api_key=KEY, body=body, signature=sign_webhook(api_key=KEY, body=body))
+    assert caught.value.__cause__ is None and caught.value.__suppress_context__
+
+
 def test_object_error_is_kept_as_json_text() -> None:
     body = json.dumps({"type": "failed", "jobId": "j", "status": "FAILED", "error": {"code": "x"}})
     event = parse_webhook(api_key=KEY, body=body, signature=sign_webhook(api_key=KEY, body=body))
