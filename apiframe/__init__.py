@@ -57,6 +57,7 @@ if TYPE_CHECKING:
         Upload,
     )
 
+    from ._aiohttp import AiohttpClient
     from ._download import DownloadProgress
     from ._outputs import Job, Output
 
@@ -73,12 +74,13 @@ _MODELS = (
     "ModelCatalogEntry",
     "Upload",
 )
-_FACADE = {"Job": "._outputs", "Output": "._outputs", "DownloadProgress": "._download"}
+_FACADE = {"Job": "._outputs", "Output": "._outputs", "DownloadProgress": "._download", "AiohttpClient": "._aiohttp"}
 
 __all__ = [
     "APIResponseValidationError",
     "APIStatusError",
     "AcceptedJob",
+    "AiohttpClient",
     "Apiframe",
     "ApiframeError",
     "ApiframeTimeoutError",
