@@ -60,7 +60,9 @@ def _async_http(backend: str | None, timeout: httpx.Timeout) -> httpx.AsyncClien
         where = "http_backend" if backend is not None else "the APIFRAME_HTTP_BACKEND environment variable"
         raise ConfigurationError(f"{where} must be 'httpx' or 'aiohttp', got {chosen!r}")
     if chosen == "httpx":
-        return httpx.AsyncClient(timeout=timeout, limits=POOL_LIMITS)
+        from ._pool import pooled_transport
+
+        return httpx.AsyncClient(timeout=timeout, limits=POOL_LIMITS, transport=pooled_transport(limits=POOL_LIMITS))
     try:
         from ._aiohttp import AiohttpClient
     except ImportError as error:
