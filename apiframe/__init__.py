@@ -57,7 +57,7 @@ if TYPE_CHECKING:
         Upload,
     )
 
-    from ._aiohttp import AiohttpClient
+    from ._aiohttp import AiohttpClient as AiohttpClient  # not in __all__: it needs the aiohttp extra
     from ._download import DownloadProgress
     from ._outputs import Job, Output
 
@@ -80,7 +80,6 @@ __all__ = [
     "APIResponseValidationError",
     "APIStatusError",
     "AcceptedJob",
-    "AiohttpClient",
     "Apiframe",
     "ApiframeError",
     "ApiframeTimeoutError",

@@ -44,7 +44,10 @@ _Cert = str | tuple[str, str] | tuple[str, str, str] | None
 
 def _translate(error: BaseException, request: httpx.Request) -> httpx.TransportError:
     """The httpx error for an aiohttp (or socket) failure; its message names no header."""
-    message = f"{type(error).__name__}: {error}"
+    if isinstance(error, aiohttp.ClientResponseError):  # its request_info holds the request headers
+        message = f"{type(error).__name__}: {error.status} {error.message}"
+    else:
+        message = f"{type(error).__name__}: {error}"
     kind: type[httpx.TransportError]
     if isinstance(error, aiohttp.ConnectionTimeoutError):
         kind = httpx.ConnectTimeout
@@ -60,8 +63,6 @@ def _translate(error: BaseException, request: httpx.Request) -> httpx.TransportE
         kind = httpx.ReadError
     elif isinstance(error, aiohttp.ClientResponseError | aiohttp.ServerDisconnectedError):
         kind = httpx.RemoteProtocolError
-        if isinstance(error, aiohttp.ClientResponseError):
-            message = f"{type(error).__name__}: {error.status} {error.message}"  # no request_info
     else:
         kind = httpx.NetworkError
     return kind(message, request=request)

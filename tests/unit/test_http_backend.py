@@ -74,3 +74,12 @@ def test_the_sdk_owns_and_closes_the_aiohttp_client_it_creates() -> None:
         return http.is_closed
 
     assert asyncio.run(go())
+
+
+def test_star_import_works_without_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "httpx_aiohttp", None)
+    monkeypatch.delitem(sys.modules, "apiframe._aiohttp")
+    namespace: dict[str, Any] = {}
+    exec("from apiframe import *", namespace)
+    assert "AsyncApiframe" in namespace
+    assert "AiohttpClient" not in namespace
