@@ -4,7 +4,8 @@
 through SIDE with CONCURRENCY workers (after a warm-up that opens the pool), and prints one JSON
 line: the wall-clock seconds and the CPU seconds of this process for the measured requests.
 
-SIDE is ``raw`` (``httpx.AsyncClient()`` with its defaults, plus ``json.loads``), ``sdk``
+SIDE is ``raw`` or ``raw-sniffio`` (``httpx.AsyncClient()`` with its defaults, plus ``json.loads``;
+the two differ only by the venv they run in), ``sdk``
 (``AsyncApiframe`` as it comes) or ``aiohttp`` (``AsyncApiframe(http_backend="aiohttp")``).
 """
 
@@ -24,7 +25,7 @@ async def _run(side: str, base: str, requests: int, concurrency: int) -> dict[st
     import httpx
 
     one: Callable[[], Awaitable[object]]
-    if side == "raw":
+    if side.startswith("raw"):
         http = httpx.AsyncClient()
         url = f"{base}/v2/jobs/{JOB_ID}"
         headers = {"X-API-Key": API_KEY, "Accept": "application/json"}

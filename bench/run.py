@@ -612,6 +612,7 @@ def _jobs_server() -> Iterator[tuple[str, int]]:
 
 THROUGHPUT_SIDES = {
     "raw": ("httpx", "httpx.AsyncClient() defaults + json.loads"),
+    "raw-sniffio": ("sdk", "the same, sniffio installed"),
     "sdk": ("sdk", "AsyncApiframe, default transport"),
     "aiohttp": ("aiohttp", 'AsyncApiframe(http_backend="aiohttp")'),
 }
@@ -662,6 +663,17 @@ def bench_throughput(profile: Profile) -> list[Row]:
             "-",
         )
     ]
+    sniffio = "raw-sniffio"
+    rows.append(
+        Row(
+            f"8. throughput, {label}: {THROUGHPUT_SIDES[sniffio][1]}",
+            "-",
+            f"{rate(sniffio):.0f} req/s, {cpu(sniffio):.2f} CPU-s/1000 (server {server(sniffio):.2f})",
+            f"{rate(sniffio) / raw_rate:.2f}x req/s (what sniffio alone gives)",
+            "-",
+            "-",
+        )
+    )
     for side, target in (("sdk", 1.4), ("aiohttp", 4.0)):
         speedup = rate(side) / raw_rate
         rows.append(
