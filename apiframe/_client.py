@@ -44,8 +44,9 @@ T = TypeVar("T")
 _UNSET: Any = object()
 
 POOL_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=100, keepalive_expiry=30.0)
-"""The pool of the clients the SDK creates: every connection may stay open between bursts (httpx's
-default keeps 20, and under more concurrency closes and reopens connections on every request)."""
+"""The pool of the clients the SDK creates: every connection may stay idle between bursts and between
+polls of a wait (httpx's default keeps 20 idle connections for 5 s, so more concurrency or a slower
+poll means new connections, each a TLS handshake)."""
 
 HttpBackend = Literal["httpx", "aiohttp"]
 _BACKENDS = ("httpx", "aiohttp")
