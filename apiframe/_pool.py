@@ -9,12 +9,15 @@ Profiled at 64 concurrent ``jobs.get``, those two steps were most of the client'
 
 :class:`_LinearPool` does the same planning in one pass: it keeps at most
 ``max_keepalive_connections`` idle connections and never hands one connection to two requests.
-Everything else (connecting, HTTP/1.1, timeouts, proxies) is httpcore's own. It is used only for an
-HTTP/1.1-only pool of the httpcore version it was written against; otherwise httpcore's pool is kept.
+Every connection is checked for expiry (a socket poll for an idle one) at most once a second, and
+the one being handed out every time. Everything else (connecting, HTTP/1.1, timeouts, proxies) is
+httpcore's own. It is used only for an HTTP/1.1-only pool of the httpcore version it was written
+against; otherwise httpcore's pool is kept.
 """
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import httpcore
@@ -23,15 +26,26 @@ import httpx
 __all__ = ["pooled_transport"]
 
 
+SWEEP_SECONDS = 1.0
+"""How often every connection is checked for expiry (a socket poll per idle connection); in between,
+only the connection about to be handed out is checked."""
+
+
 class _LinearPool(httpcore.AsyncConnectionPool):
+    _next_sweep = 0.0  # a class default: pooled_transport swaps the class, __init__ does not run again
+
     def _assign_requests_to_connections(self) -> list[httpcore.AsyncConnectionInterface]:
         closing: list[httpcore.AsyncConnectionInterface] = []
         kept: list[httpcore.AsyncConnectionInterface] = []
+        now = time.monotonic()
+        sweep = now >= self._next_sweep
+        if sweep:
+            self._next_sweep = now + SWEEP_SECONDS
         idle = 0
         for connection in self._connections:
             if connection.is_closed():
                 continue
-            if connection.has_expired():
+            if sweep and connection.has_expired():
                 closing.append(connection)
                 continue
             if connection.is_idle():
@@ -47,16 +61,7 @@ class _LinearPool(httpcore.AsyncConnectionPool):
         taken = {id(request.connection) for request in self._requests if request.connection is not None}
         for pool_request in queued:
             origin = pool_request.request.url.origin
-            chosen = next(
-                (
-                    connection
-                    for connection in self._connections
-                    if id(connection) not in taken
-                    and connection.can_handle_request(origin)
-                    and connection.is_available()
-                ),
-                None,
-            )
+            chosen = self._free_connection(origin, taken, closing)
             if chosen is None:
                 if len(self._connections) >= self._max_connections:
                     spare = next((c for c in self._connections if id(c) not in taken and c.is_idle()), None)
@@ -69,6 +74,21 @@ class _LinearPool(httpcore.AsyncConnectionPool):
             pool_request.assign_to_connection(chosen)
             taken.add(id(chosen))
         return closing
+
+    def _free_connection(
+        self, origin: httpcore.Origin, taken: set[int], closing: list[httpcore.AsyncConnectionInterface]
+    ) -> httpcore.AsyncConnectionInterface | None:
+        """The first connection no request holds that can serve ``origin``; expired ones found on the
+        way are closed (the server may have dropped an idle connection since the last sweep)."""
+        for connection in list(self._connections):
+            if id(connection) in taken or not connection.can_handle_request(origin) or not connection.is_available():
+                continue
+            if connection.has_expired():
+                self._connections.remove(connection)
+                closing.append(connection)
+                continue
+            return connection
+        return None
 
 
 def _compatible(pool: object) -> bool:

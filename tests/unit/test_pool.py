@@ -14,16 +14,19 @@ ORIGIN = httpcore.URL("http://127.0.0.1:9/").origin
 
 
 class Connection:
-    """Stands in for an HTTP/1.1 connection: idle or busy, never expired."""
+    """Stands in for an HTTP/1.1 connection: idle or busy, expired (the server dropped it) or not."""
 
-    def __init__(self, idle: bool) -> None:
+    def __init__(self, idle: bool, expired: bool = False) -> None:
         self.idle = idle
+        self.expired = expired
+        self.expiry_checks = 0
 
     def is_closed(self) -> bool:
         return False
 
     def has_expired(self) -> bool:
-        return False
+        self.expiry_checks += 1
+        return self.expired
 
     def is_idle(self) -> bool:
         return self.idle
@@ -81,3 +84,33 @@ def test_idle_connections_above_the_keepalive_limit_are_closed_and_busy_ones_cou
 def test_proxied_pools_keep_httpcore_planning() -> None:
     pool = pooled_transport(proxy="http://127.0.0.1:9")._pool
     assert not isinstance(pool, _LinearPool)
+
+
+def test_a_connection_the_server_dropped_is_never_handed_out_even_between_sweeps() -> None:
+    async def go() -> None:
+        pool = _pool(max_connections=5, keepalive=5)
+        dropped, fresh = Connection(idle=True, expired=True), Connection(idle=True)
+        pool._connections.extend([dropped, fresh])  # type: ignore[list-item]
+        pool._assign_requests_to_connections()  # the first planning sweeps: the dropped one goes
+        assert pool._connections == [fresh]
+        dropped_later = Connection(idle=True, expired=True)
+        pool._connections.insert(0, dropped_later)  # type: ignore[arg-type]
+        [request] = _queue(pool, 1)
+        closing = pool._assign_requests_to_connections()  # within the second: no sweep
+        assert request.connection is fresh
+        assert closing == [dropped_later]
+        assert fresh.expiry_checks == 2  # the sweep, then as it was handed out
+
+    asyncio.run(go())
+
+
+def test_without_waiting_requests_idle_connections_are_polled_at_most_once_a_second() -> None:
+    async def go() -> None:
+        pool = _pool(max_connections=5, keepalive=5)
+        idle = [Connection(idle=True) for _ in range(4)]
+        pool._connections.extend(idle)  # type: ignore[arg-type]
+        for _ in range(50):
+            pool._assign_requests_to_connections()
+        assert [c.expiry_checks for c in idle] == [1, 1, 1, 1]  # httpcore's own pool: 50 each
+
+    asyncio.run(go())
