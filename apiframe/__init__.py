@@ -61,6 +61,7 @@ if TYPE_CHECKING:
     )
     from apiframe_client.response_info import ResponseInfo
 
+    from ._aiohttp import AiohttpClient as AiohttpClient  # not in __all__: it needs the aiohttp extra
     from ._download import DownloadProgress
     from ._outputs import Job, Output
 
@@ -77,7 +78,7 @@ _MODELS = (
     "ModelCatalogEntry",
     "Upload",
 )
-_FACADE = {"Job": "._outputs", "Output": "._outputs", "DownloadProgress": "._download"}
+_FACADE = {"Job": "._outputs", "Output": "._outputs", "DownloadProgress": "._download", "AiohttpClient": "._aiohttp"}
 _GENERATED = {"ResponseInfo": "apiframe_client.response_info"}
 
 __all__ = [

@@ -9,7 +9,6 @@ import dataclasses
 import json
 import re
 import time
-import uuid
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -113,6 +112,8 @@ def _headers(config: ClientConfig, method: str, options: Mapping[str, Any], *, a
         headers = {"Accept": "*/*", "User-Agent": USER_AGENT}
         headers.update({k: v for k, v in extra.items() if k.lower() not in _CREDENTIAL_HEADERS})
     if method == "POST":
+        import uuid  # with the first POST: uuid imports platform, a tenth of the SDK's import time
+
         headers["Idempotency-Key"] = options.get("idempotency_key") or str(uuid.uuid4())
     return headers
 
