@@ -27,7 +27,7 @@ from apiframe import (
 )
 from apiframe.testing import FaultConfig, Sandbox, SandboxConfig
 
-CLIENT_TIMEOUT = 0.3
+CLIENT_TIMEOUT = 1.0  # a whole-request deadline: loose enough for a loaded CI machine
 POLLING: dict[str, Any] = {"interval": 0.05, "max_interval": 0.1}
 PHASES: list[tuple[str, FaultConfig]] = [
     ("429", FaultConfig(rate_429=1.0, retry_after_seconds=0)),
