@@ -115,8 +115,11 @@ def call_flow(
     json_body: Any = None,
     multipart: Any = None,
     options: RequestOptions | None = None,
+    raw: bool = False,
 ) -> Flow[Any]:
     """One request for an operation of the spec, parsed into ``model`` (None: no body expected).
+
+    With ``raw=True`` the response itself is returned, for the caller to read headers and parse.
 
     The options ``extra_query`` and ``extra_body`` are merged into the query and the JSON body here,
     unchecked: they carry what the shipped spec does not know yet.
@@ -131,6 +134,8 @@ def call_flow(
         multipart=multipart,
         options=options,
     )
+    if raw:
+        return response
     if model is None:
         record(info_of(response))
         return None
