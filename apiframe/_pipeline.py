@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from ._config import ClientConfig, RequestOptions, _check_retries, check_headers, to_timeout, total_seconds
+from ._config import (
+    OPTION_NAMES,
+    ClientConfig,
+    _check_retries,
+    check_headers,
+    to_timeout,
+    total_seconds,
+)
 from ._errors import (
     APIResponseValidationError,
     APIStatusError,
@@ -56,7 +63,7 @@ MAX_JSON_DEPTH = 64
 MAX_REDIRECTS = 5
 """Redirects followed from a file host (never from the API)."""
 _IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "DELETE", "PUT"})
-_OPTION_NAMES = frozenset(RequestOptions.__annotations__)
+_OPTION_NAMES = frozenset(OPTION_NAMES)
 _CREDENTIAL_HEADERS = frozenset({"x-api-key", "authorization", "proxy-authorization", "cookie"})
 _PRINTABLE = re.compile(r"[!-~]+")
 

@@ -15,15 +15,32 @@ from functools import cache
 from importlib import resources
 from typing import Any, TypeGuard
 
-__all__ = ["ID_RULE", "Operation", "Problem", "is_safe_id", "operation", "operations", "resolve", "spec", "validate"]
+__all__ = [
+    "ID_RULE",
+    "Operation",
+    "Problem",
+    "is_safe_id",
+    "operation",
+    "operations",
+    "resolve",
+    "spec",
+    "spec_text",
+    "validate",
+]
 
 REF = "#/components/schemas/"
 
 
 @cache
+def spec_text() -> str:
+    """The shipped spec as JSON text (``apiframe_client/_spec.json``); the sandbox serves it too."""
+    return resources.files("apiframe_client").joinpath("_spec.json").read_text("utf-8")
+
+
+@cache
 def spec() -> Mapping[str, Any]:
     """The normalized spec the generated client was built from."""
-    data: Mapping[str, Any] = json.loads(resources.files("apiframe_client").joinpath("_spec.json").read_text("utf-8"))
+    data: Mapping[str, Any] = json.loads(spec_text())
     return data
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, overload
 import httpx
 
 from .._bodies import build_body
+from .._config import OPTION_NAMES
 from .._errors import APIResponseValidationError, InvalidRequestError
 from .._flow import Effect, Flow
 from .._jobs import AcceptedJob, AsyncAcceptedJob
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     from .._config import RequestOptions
 
 T = TypeVar("T")
-OPTION_KEYS = ("idempotency_key", "timeout", "max_retries", "extra_headers", "extra_query", "extra_body")
+OPTION_KEYS = OPTION_NAMES
 
 
 def split_options(kwargs: dict[str, Any]) -> RequestOptions:
