@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from .._bodies import build_query, path_for
 from .._flow import Flow
+from .._pipeline import call_flow, parse
 from .._response import stamp
 from .._retry import retry_after
 
@@ -60,7 +61,6 @@ class JobPoller(Protocol):
 def snapshot_flow(client: Any, job_id: str, options: RequestOptions | None = None) -> Flow[Snapshot]:
     """``GET /v2/jobs/{id}``: the job, and the ``Retry-After`` the response carried."""
     from .._outputs import Job
-    from ..resources._base import call_flow, parse
 
     path = path_for("jobs_get", id=job_id)
     response = yield from call_flow(client, "jobs_get", None, path=path, options=options, raw=True)
@@ -78,8 +78,6 @@ def get_flow(client: Any, job_id: str, options: RequestOptions | None = None) ->
 def list_flow(client: Any, query: Mapping[str, Any], options: RequestOptions | None) -> Flow[JobList]:
     """``GET /v2/jobs``: one page of the listing."""
     from apiframe_client.models import JobList
-
-    from ..resources._base import call_flow
 
     page: JobList = yield from call_flow(client, "jobs_list", JobList, params=query, options=options)
     return page
