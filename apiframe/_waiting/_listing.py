@@ -29,12 +29,12 @@ def _walk(
         for item in page.items:
             if item.id in wanted:
                 found[item.id] = item
-        if len(found) == len(wanted) or not page.has_more or page.next_cursor is None or not page.items:
+        if len(found) == len(wanted) or page.following is None or not page.items:
             break
         last = _stamp(getattr(page.items[-1], "created_at", None))
         if oldest is not None and last is not None and last < oldest:
             break
-        cursor = page.next_cursor
+        cursor = page.following
     return found
 
 

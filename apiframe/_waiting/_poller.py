@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from .._bodies import build_query, path_for
 from .._flow import Flow
+from .._pagination import PageData
 from .._pipeline import call_flow, parse
 from .._response import stamp
 from .._retry import retry_after
@@ -29,13 +30,11 @@ class Snapshot:
     retry_after: float | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class ListPage:
+class ListPage(PageData[Any]):
     """One page of ``GET /v2/jobs``: list items (id, status, progress, created_at, maybe result)."""
 
-    items: list[Any]
-    next_cursor: str | None
-    has_more: bool
+    def __init__(self, items: Sequence[Any], next_cursor: str | None, has_more: bool | None) -> None:
+        super().__init__(items, next_cursor, has_more, None)
 
 
 class JobPoller(Protocol):
