@@ -9,13 +9,14 @@ from collections.abc import Callable, Generator, Iterable
 from typing import Any
 
 from .._flow import Effect, Emit, Sleep
+from .._types import NotGiven
 from ._listing import SharedListing, list_round, shared_look
-from ._policy import TERMINAL_STATUSES, TRANSIENT_ERRORS, WaitPolicy
-from ._poller import JobPoller
+from ._policy import TERMINAL_STATUSES, TRANSIENT_ERRORS, WaitPolicy, job_id_of, policy_for
+from ._poller import JobPoller, poller
 from ._push import PushFeed, PushWatch
 from ._tracker import _Deadline, _fallback_due, _finish, _timeout_error, _Tracker
 
-__all__ = ["wait_flow", "wait_many_flow"]
+__all__ = ["client_wait_flow", "client_wait_many_flow", "wait_flow", "wait_many_flow"]
 
 
 def wait_flow(
@@ -272,3 +273,52 @@ def wait_many_flow(
     finally:
         if watch is not None:
             watch.close()
+
+
+def client_wait_flow(
+    client: Any,
+    job: Any,
+    *,
+    interval: float | NotGiven,
+    max_interval: float | NotGiven,
+    timeout: float | NotGiven | None,
+    policy: WaitPolicy | None,
+    on_progress: Callable[[Any], object] | None,
+    shared: SharedListing | None,
+    cancel: threading.Event | None = None,
+) -> Generator[Effect, Any, Any]:
+    """``jobs.wait`` on ``client`` (either kind): the job and the arguments are checked here, before
+    any request; the requests, the clock and the push source are the client's."""
+    return wait_flow(
+        poller(client),
+        job_id_of(job),
+        policy=policy_for(interval, max_interval, timeout, policy),
+        now=client._config.clock.monotonic,
+        on_progress=on_progress,
+        shared=shared,
+        push=client._push,
+        cancel=cancel,
+    )
+
+
+def client_wait_many_flow(
+    client: Any,
+    jobs: Iterable[Any],
+    *,
+    interval: float | NotGiven,
+    max_interval: float | NotGiven,
+    timeout: float | NotGiven | None,
+    policy: WaitPolicy | None,
+    on_progress: Callable[[Any], object] | None,
+    cancel: threading.Event | None = None,
+) -> Generator[Effect, Any, None]:
+    """``jobs.wait_many`` on ``client`` (either kind), checked like :func:`client_wait_flow`."""
+    return wait_many_flow(
+        poller(client),
+        [job_id_of(job) for job in jobs],
+        policy=policy_for(interval, max_interval, timeout, policy),
+        now=client._config.clock.monotonic,
+        on_progress=on_progress,
+        cancel=cancel,
+        push=client._push,
+    )

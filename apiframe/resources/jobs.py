@@ -11,7 +11,7 @@ from .._bodies import build_query
 from .._pagination import AsyncPage, AsyncPager, Page
 from .._response import async_raw, raw, stamp
 from .._types import NOT_GIVEN, NotGiven
-from .._waiting import SharedListing, WaitPolicy, job_id_of, policy_for, poller, wait_flow, wait_many_flow
+from .._waiting import SharedListing, WaitPolicy, client_wait_flow, client_wait_many_flow
 from .._waiting._poller import get_flow as get_flow  # re-exported: resources/_downloads.py imports it here
 from .._waiting._poller import list_flow
 from ._downloads import AsyncDownloads, Downloads
@@ -144,14 +144,15 @@ class Jobs(Downloads):
         whenever status or progress changes. ``policy`` (a :class:`~apiframe.WaitPolicy`) sets every
         knob at once; ``interval``, ``max_interval`` and ``timeout`` override it when given.
         """
-        flow = wait_flow(
-            poller(self._client),
-            job_id_of(job),
-            policy=policy_for(interval, max_interval, timeout, policy),
-            now=self._client._config.clock.monotonic,
+        flow = client_wait_flow(
+            self._client,
+            job,
+            interval=interval,
+            max_interval=max_interval,
+            timeout=timeout,
+            policy=policy,
             on_progress=on_progress,
             shared=self._shared,
-            push=self._client._push,
             cancel=cancel,
         )
         result: Job = self._client._run(flow)
@@ -174,14 +175,15 @@ class Jobs(Downloads):
         All jobs share one ``timeout`` budget; past it, :class:`~apiframe.WaitTimeoutError` is
         raised for a job still pending.
         """
-        flow = wait_many_flow(
-            poller(self._client),
-            [job_id_of(j) for j in jobs],
-            policy=policy_for(interval, max_interval, timeout, policy),
-            now=self._client._config.clock.monotonic,
+        flow = client_wait_many_flow(
+            self._client,
+            jobs,
+            interval=interval,
+            max_interval=max_interval,
+            timeout=timeout,
+            policy=policy,
             on_progress=on_progress,
             cancel=cancel,
-            push=self._client._push,
         )
         return self._client._iterate(flow)
 
@@ -251,14 +253,15 @@ class AsyncJobs(AsyncDownloads):
         on_progress: Callable[[Job], object] | None = None,
     ) -> Job:
         """Poll until the job ends; same outcomes as :meth:`Jobs.wait`. Cancel the task to stop."""
-        flow = wait_flow(
-            poller(self._client),
-            job_id_of(job),
-            policy=policy_for(interval, max_interval, timeout, policy),
-            now=self._client._config.clock.monotonic,
+        flow = client_wait_flow(
+            self._client,
+            job,
+            interval=interval,
+            max_interval=max_interval,
+            timeout=timeout,
+            policy=policy,
             on_progress=on_progress,
             shared=self._shared,
-            push=self._client._push,
         )
         result: Job = await self._client._run(flow)
         return result
@@ -275,13 +278,14 @@ class AsyncJobs(AsyncDownloads):
         on_progress: Callable[[Job], object] | None = None,
     ) -> AsyncIterator[Job]:
         """``async for job in client.jobs.wait_many(ids)``: each job as it ends, one shared budget."""
-        flow = wait_many_flow(
-            poller(self._client),
-            [job_id_of(j) for j in jobs],
-            policy=policy_for(interval, max_interval, timeout, policy),
-            now=self._client._config.clock.monotonic,
+        flow = client_wait_many_flow(
+            self._client,
+            jobs,
+            interval=interval,
+            max_interval=max_interval,
+            timeout=timeout,
+            policy=policy,
             on_progress=on_progress,
-            push=self._client._push,
         )
         return self._client._iterate(flow)
 
