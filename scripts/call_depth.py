@@ -58,14 +58,16 @@ def _stack(frame: FrameType | None) -> list[str]:
     return files
 
 
-class Recorder(httpx.HTTPTransport):
-    def __init__(self) -> None:
-        super().__init__()
+class Recorder(httpx.BaseTransport):
+    """A transport that notes, for each request, the apiframe files on the stack, then sends it on."""
+
+    def __init__(self, inner: httpx.BaseTransport | None = None) -> None:
+        self.inner = inner if inner is not None else httpx.HTTPTransport()
         self.stacks: list[tuple[str, list[str]]] = []
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         self.stacks.append((f"{request.method} {request.url.path}", _stack(sys._getframe(1))))
-        return super().handle_request(request)
+        return self.inner.handle_request(request)
 
 
 def report(name: str, stack: list[str]) -> dict[str, Any]:
@@ -92,7 +94,7 @@ def measure() -> list[dict[str, Any]]:
 def main() -> None:
     for row in measure():
         print(f"{row['call']}: {row['frames']} apiframe frames across {row['files']} files")
-        print("  " + " -> ".join(Path(p).name for p in row["path"]))
+        print("  " + " -> ".join(p.removeprefix("apiframe/") for p in row["path"]))
 
 
 if __name__ == "__main__":
