@@ -49,6 +49,10 @@ class RequestOptions(TypedDict, total=False):
     """Wire keys merged into this call's JSON body, unchecked (for what the shipped spec does not know yet)."""
 
 
+OPTION_NAMES: tuple[str, ...] = tuple(RequestOptions.__annotations__)
+"""The per-call option names, in declaration order: the one list the pipeline and the resources read."""
+
+
 def _positive_seconds(value: Any) -> TypeGuard[float]:
     return not isinstance(value, bool) and isinstance(value, int | float) and math.isfinite(value) and value > 0
 

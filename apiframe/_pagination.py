@@ -1,5 +1,8 @@
 """Cursor pages. A page holds one response; iterating it walks every later page lazily.
 
+:attr:`PageData.following` is the one rule for which page comes next; ``Page``, ``AsyncPage``
+and the waiting flows' list rounds (``apiframe._waiting``) all walk by it.
+
 On the async client a list call returns an :class:`AsyncPager`: ``await`` it for the first page,
 or ``async for`` over it for every item of every page.
 """
@@ -9,13 +12,15 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator, Sequence
 from typing import Any, Generic, TypeVar
 
-__all__ = ["AsyncPage", "AsyncPager", "Page"]
+__all__ = ["AsyncPage", "AsyncPager", "Page", "PageData"]
 
 T = TypeVar("T")
 PageT = TypeVar("PageT", bound="AsyncPage[Any]")
 
 
-class _PageData(Generic[T]):
+class PageData(Generic[T]):
+    """One page's items and cursor, fetched or not."""
+
     items: list[T]
     next_cursor: str | None
     has_more: bool
@@ -27,6 +32,11 @@ class _PageData(Generic[T]):
         self.has_more = bool(self.next_cursor) if has_more is None else has_more and bool(self.next_cursor)
         self.raw = raw
 
+    @property
+    def following(self) -> str | None:
+        """The cursor of the next page, or None on the last page."""
+        return self.next_cursor if self.has_more else None
+
     def __len__(self) -> int:
         return len(self.items)
 
@@ -35,7 +45,7 @@ class _PageData(Generic[T]):
         return f"{name}(items={len(self.items)}, next_cursor={self.next_cursor!r}, has_more={self.has_more})"
 
 
-class Page(_PageData[T]):
+class Page(PageData[T]):
     """One page of results. ``items`` is this page; ``for item in page`` walks all pages."""
 
     def __init__(
@@ -52,9 +62,8 @@ class Page(_PageData[T]):
 
     def next_page(self) -> Page[T] | None:
         """The following page, or None on the last one."""
-        if not self.has_more or self.next_cursor is None:
-            return None
-        return self._fetch(self.next_cursor)
+        cursor = self.following
+        return None if cursor is None else self._fetch(cursor)
 
     def iter_pages(self) -> Iterator[Page[T]]:
         """This page, then each following page, fetched as the iteration reaches it."""
@@ -68,7 +77,7 @@ class Page(_PageData[T]):
             yield from page.items
 
 
-class AsyncPage(_PageData[T]):
+class AsyncPage(PageData[T]):
     """One page of results. ``items`` is this page; ``async for item in page`` walks all pages."""
 
     def __init__(
@@ -85,9 +94,8 @@ class AsyncPage(_PageData[T]):
 
     async def next_page(self) -> AsyncPage[T] | None:
         """The following page, or None on the last one."""
-        if not self.has_more or self.next_cursor is None:
-            return None
-        return await self._fetch(self.next_cursor)
+        cursor = self.following
+        return None if cursor is None else await self._fetch(cursor)
 
     async def iter_pages(self) -> AsyncIterator[AsyncPage[T]]:
         """This page, then each following page, fetched as the iteration reaches it."""

@@ -1,6 +1,9 @@
-"""The request flow: headers, idempotency key, retries with backoff, logging and typed errors.
+"""The request module: one request of the API, from an operation of the spec to a parsed model.
 
-Every call of every resource goes through :func:`request_flow`, for both clients.
+:func:`call_flow` sends one operation (extras merged) and parses its answer; :func:`request_flow`
+sends one HTTP request with headers, idempotency key, retries with backoff, logging and typed
+errors. Every call of every resource goes through them, for both clients; this is the one place
+that decides to retry a request after a delay.
 """
 
 from __future__ import annotations
@@ -9,12 +12,19 @@ import dataclasses
 import json
 import re
 import time
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Generator, Mapping
+from typing import TYPE_CHECKING, Any, Protocol
 
 import httpx
 
-from ._config import ClientConfig, RequestOptions, _check_retries, check_headers, to_timeout, total_seconds
+from ._config import (
+    OPTION_NAMES,
+    ClientConfig,
+    _check_retries,
+    check_headers,
+    to_timeout,
+    total_seconds,
+)
 from ._errors import (
     APIResponseValidationError,
     APIStatusError,
@@ -25,12 +35,15 @@ from ._errors import (
     RequestTimeoutError,
     status_error_class,
 )
-from ._flow import BodyTooLarge, Flow, RequestSpec, Send, Sleep
+from ._flow import BodyTooLarge, Effect, Flow, RequestSpec, Send, Sleep
 from ._logging import logger, redact, redact_data
+from ._response import info_of, record, stamp
 from ._retry import MAX_RETRY_AFTER, backoff_delay, is_retryable_status, retry_after
+from ._schema import operation
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from ._config import RequestOptions
     from ._files import MultipartBody
 
 __all__ = [
@@ -38,9 +51,15 @@ __all__ = [
     "MAX_REDIRECTS",
     "MAX_RESPONSE_BYTES",
     "USER_AGENT",
+    "Runner",
+    "call_flow",
+    "decode",
+    "deep_merge",
     "describe_text_body",
     "error_from_response",
     "loads_bounded",
+    "merge_extras",
+    "parse",
     "request_flow",
 ]
 
@@ -55,7 +74,7 @@ MAX_JSON_DEPTH = 64
 MAX_REDIRECTS = 5
 """Redirects followed from a file host (never from the API)."""
 _IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "DELETE", "PUT"})
-_OPTION_NAMES = frozenset(RequestOptions.__annotations__)
+_OPTION_NAMES = frozenset(OPTION_NAMES)
 _CREDENTIAL_HEADERS = frozenset({"x-api-key", "authorization", "proxy-authorization", "cookie"})
 _PRINTABLE = re.compile(r"[!-~]+")
 
@@ -498,3 +517,141 @@ def _transport_error(error: Exception, method: str, path: str, attempt: int, tot
         f"{method} {path} failed{tail}: {detail}; check the network and base_url",
         connect_failed=isinstance(error, httpx.ConnectError),
     )
+
+
+def decode(response: httpx.Response) -> Any:
+    """The response's JSON, or a typed error that carries the raw text and says what went wrong."""
+    content = response.content
+    try:
+        return json.loads(content)
+    except ValueError as error:
+        text = content[:8000].decode("utf-8", errors="replace")
+        if not content.strip():
+            what = "an empty body where JSON was expected; retry the call"
+        elif isinstance(error, json.JSONDecodeError) and text.lstrip()[:1] in ("{", "["):
+            what = (
+                f"a body that is not JSON ({error.msg}, byte {error.pos} of {len(content)}): "
+                "the answer was cut off on the way; retry the call"
+            )
+        else:
+            described = describe_text_body(text, response.headers.get("content-type", ""))
+            what = f"a body that is not JSON: {described}; check that base_url is the API's address"
+        raise APIResponseValidationError(
+            f"{response.request.method} {response.request.url.path} answered {response.status_code} with {what}",
+            status_code=response.status_code,
+            request_id=response.headers.get("x-request-id"),
+            body=text[:2000],
+        ) from error
+
+
+def _shape_error(response: httpx.Response, what: str, body: Any) -> APIResponseValidationError:
+    return APIResponseValidationError(
+        f"{response.request.method} {response.request.url.path} answered {response.status_code} with {what}",
+        status_code=response.status_code,
+        request_id=response.headers.get("x-request-id"),
+        body=body,
+    )
+
+
+def parse(response: httpx.Response, model: Any) -> Any:
+    """Parse a 2xx JSON body into a generated model; a wrong shape raises a typed error."""
+    data = decode(response)
+    if not isinstance(data, dict):
+        kind = "list" if isinstance(data, list) else type(data).__name__ if data is not None else "null"
+        what = f"a JSON {kind} where a {model.__name__} object was expected; check that base_url is the API's address"
+        raise _shape_error(response, what, data)
+    try:
+        parsed = model.from_dict(data)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise _shape_error(response, f"a body that does not match {model.__name__}: {error!r}", data) from error
+    return stamp(parsed, info_of(response))
+
+
+class Runner(Protocol):
+    """What runs a request: a client (its ``_request`` builds the request flow)."""
+
+    def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = ...,
+        json: Any = ...,
+        multipart: Any = ...,
+        options: RequestOptions | None = ...,
+        stream: bool = ...,
+    ) -> Generator[Effect, Any, httpx.Response]: ...
+
+
+def call_flow(
+    client: Runner,
+    operation_id: str,
+    model: Any,
+    *,
+    path: str | None = None,
+    params: Mapping[str, Any] | None = None,
+    json_body: Any = None,
+    multipart: Any = None,
+    options: RequestOptions | None = None,
+    raw: bool = False,
+) -> Flow[Any]:
+    """One request for an operation of the spec, parsed into ``model`` (None: no body expected).
+
+    With ``raw=True`` the response itself is returned, for the caller to read headers and parse.
+
+    The options ``extra_query`` and ``extra_body`` are merged into the query and the JSON body here,
+    unchecked: they carry what the shipped spec does not know yet.
+    """
+    op = operation(operation_id)
+    options, params, json_body = merge_extras(operation_id, options, params, json_body)
+    response = yield from client._request(
+        op.method.upper(),
+        path or op.path,
+        params=params,
+        json=json_body,
+        multipart=multipart,
+        options=options,
+    )
+    if raw:
+        return response
+    if model is None:
+        record(info_of(response))
+        return None
+    return parse(response, model)
+
+
+def merge_extras(
+    operation_id: str, options: RequestOptions | None, params: Mapping[str, Any] | None, json_body: Any
+) -> tuple[RequestOptions | None, Mapping[str, Any] | None, Any]:
+    """Move ``extra_query`` and ``extra_body`` out of ``options`` into the query and the body."""
+    if not options or ("extra_query" not in options and "extra_body" not in options):
+        return options, params, json_body
+    rest: dict[str, Any] = dict(options)
+    extra_query = rest.pop("extra_query", None)
+    extra_body = rest.pop("extra_body", None)
+    if extra_query is not None:
+        if not isinstance(extra_query, Mapping):
+            raise InvalidRequestError("extra_query must be a dict of query parameters", field="extra_query")
+        params = {**(params or {}), **{str(k): v for k, v in extra_query.items()}}
+    if extra_body is not None:
+        if not isinstance(extra_body, Mapping):
+            raise InvalidRequestError(
+                "extra_body must be a dict of wire keys to merge into the body", field="extra_body"
+            )
+        if json_body is not None and not isinstance(json_body, dict):
+            raise InvalidRequestError(
+                f"{operation_id} sends no JSON object to merge extra_body into", field="extra_body"
+            )
+        json_body = deep_merge(json_body or {}, extra_body)
+    return rest, params, json_body  # type: ignore[return-value]
+
+
+def deep_merge(base: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
+    """``base`` with ``extra`` laid over it; objects present in both are merged key by key."""
+    out = dict(base)
+    for key, value in extra.items():
+        if isinstance(value, Mapping) and isinstance(out.get(key), Mapping):
+            out[str(key)] = deep_merge(out[key], value)
+        else:
+            out[str(key)] = value
+    return out

@@ -15,15 +15,35 @@ from functools import cache
 from importlib import resources
 from typing import Any, TypeGuard
 
-__all__ = ["ID_RULE", "Operation", "Problem", "is_safe_id", "operation", "operations", "resolve", "spec", "validate"]
+from ._spec_index import SpecIndex
+
+__all__ = [
+    "ID_RULE",
+    "Operation",
+    "Problem",
+    "index",
+    "is_safe_id",
+    "operation",
+    "operations",
+    "resolve",
+    "spec",
+    "spec_text",
+    "validate",
+]
 
 REF = "#/components/schemas/"
 
 
 @cache
+def spec_text() -> str:
+    """The shipped spec as JSON text (``apiframe_client/_spec.json``); the sandbox serves it too."""
+    return resources.files("apiframe_client").joinpath("_spec.json").read_text("utf-8")
+
+
+@cache
 def spec() -> Mapping[str, Any]:
     """The normalized spec the generated client was built from."""
-    data: Mapping[str, Any] = json.loads(resources.files("apiframe_client").joinpath("_spec.json").read_text("utf-8"))
+    data: Mapping[str, Any] = json.loads(spec_text())
     return data
 
 
@@ -57,49 +77,48 @@ class Operation:
 
 
 @cache
+def index() -> SpecIndex:
+    """The spec index over the shipped spec (the sandbox reads its spec through the same class)."""
+    return SpecIndex(spec())
+
+
+@cache
 def operations() -> Mapping[str, Operation]:
     """Every operation of the spec by operationId."""
+    spec_index = index()
     found: dict[str, Operation] = {}
-    for path, item in spec()["paths"].items():
-        for method, op in item.items():
-            if not isinstance(op, dict) or "operationId" not in op:
-                continue
-            body_schema: Mapping[str, Any] | None = None
-            content_type: str | None = None
-            content = op.get("requestBody", {}).get("content", {})
-            for candidate in ("application/json", "multipart/form-data"):
-                if candidate in content:
-                    content_type = candidate
-                    body_schema = content[candidate].get("schema")
-                    break
-            discriminator = None
-            variants: dict[str, str] = {}
-            if body_schema is not None:
-                target = resolve(body_schema)
-                if "discriminator" in target:
-                    discriminator = str(target["discriminator"]["propertyName"])
-                    for value, ref in target["discriminator"].get("mapping", {}).items():
-                        variants[str(value)] = str(ref)[len(REF) :]
-            query: dict[str, Mapping[str, Any]] = {}
-            path_params: list[str] = []
-            for param in op.get("parameters", []):
-                if "$ref" in param:
-                    param = spec()["components"]["parameters"][param["$ref"].rsplit("/", 1)[-1]]
-                if param.get("in") == "query":
-                    query[str(param["name"])] = param
-                elif param.get("in") == "path":
-                    path_params.append(str(param["name"]))
-            found[str(op["operationId"])] = Operation(
-                operation_id=str(op["operationId"]),
-                method=method.upper(),
-                path=path,
-                body_schema=body_schema,
-                body_content_type=content_type,
-                discriminator=discriminator,
-                variants=variants,
-                query=query,
-                path_params=tuple(path_params),
-            )
+    for op in spec_index.operations:
+        node = spec_index.node(op.pointer)
+        if not isinstance(node, Mapping) or "operationId" not in node:
+            continue
+        body_pointer, content_type = op.json_body_pointer, "application/json"
+        if body_pointer is None:
+            body_pointer, content_type = op.multipart_body_pointer, "multipart/form-data"
+        body_schema: Mapping[str, Any] | None = None if body_pointer is None else spec_index.node(body_pointer)
+        discriminator = None
+        variants: dict[str, str] = {}
+        if body_schema is not None:
+            target = resolve(body_schema)
+            if "discriminator" in target:
+                discriminator = str(target["discriminator"]["propertyName"])
+                for value, ref in target["discriminator"].get("mapping", {}).items():
+                    variants[str(value)] = str(ref)[len(REF) :]
+        query = {
+            param.name: spec_index.node(param.pointer)
+            for param in op.parameters
+            if param.location == "query" and param.pointer is not None
+        }
+        found[str(node["operationId"])] = Operation(
+            operation_id=str(node["operationId"]),
+            method=op.method,
+            path=op.path,
+            body_schema=body_schema,
+            body_content_type=content_type if body_pointer is not None else None,
+            discriminator=discriminator,
+            variants=variants,
+            query=query,
+            path_params=tuple(param.name for param in op.parameters if param.location == "path"),
+        )
     return found
 
 

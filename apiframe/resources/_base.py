@@ -1,26 +1,23 @@
-"""What every resource shares: running flows on its client, parsing responses, submitting jobs.
+"""What every resource shares: checked generated methods, submitting jobs, the resource descriptor.
 
 Each operation's logic is a flow (see ``apiframe._flow``) built here or in the resource module;
-the sync and async resource classes only differ in how they run it.
+the sync and async resource classes only differ in how they run it. One request of an operation
+is ``apiframe._pipeline.call_flow`` (re-exported here with ``parse`` and ``decode``).
 """
 
 from __future__ import annotations
 
 import functools
 import inspect
-import json
-from collections.abc import Callable, Generator, Mapping
-from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, overload
-
-import httpx
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from .._bodies import build_body
-from .._errors import APIResponseValidationError, InvalidRequestError
-from .._flow import Effect, Flow
+from .._config import OPTION_NAMES
+from .._errors import InvalidRequestError
+from .._flow import Flow
 from .._jobs import AcceptedJob, AsyncAcceptedJob
-from .._pipeline import describe_text_body
-from .._response import info_of, record, stamp
-from .._schema import operation
+from .._pipeline import Runner, call_flow, decode, deep_merge, merge_extras, parse
 from .._types import NOT_GIVEN
 
 if TYPE_CHECKING:
@@ -29,8 +26,23 @@ if TYPE_CHECKING:
     from .._client import Apiframe, AsyncApiframe
     from .._config import RequestOptions
 
+__all__ = [
+    "OPTION_KEYS",
+    "AsyncResource",
+    "SyncResource",
+    "call_flow",
+    "checked_call",
+    "decode",
+    "deep_merge",
+    "merge_extras",
+    "parse",
+    "resource",
+    "split_options",
+    "submit_flow",
+]
+
 T = TypeVar("T")
-OPTION_KEYS = ("idempotency_key", "timeout", "max_retries", "extra_headers", "extra_query", "extra_body")
+OPTION_KEYS = OPTION_NAMES
 
 
 def split_options(kwargs: dict[str, Any]) -> RequestOptions:
@@ -43,139 +55,8 @@ def split_options(kwargs: dict[str, Any]) -> RequestOptions:
     return options  # type: ignore[return-value]
 
 
-def decode(response: httpx.Response) -> Any:
-    """The response's JSON, or a typed error that carries the raw text and says what went wrong."""
-    content = response.content
-    try:
-        return json.loads(content)
-    except ValueError as error:
-        text = content[:8000].decode("utf-8", errors="replace")
-        if not content.strip():
-            what = "an empty body where JSON was expected; retry the call"
-        elif isinstance(error, json.JSONDecodeError) and text.lstrip()[:1] in ("{", "["):
-            what = (
-                f"a body that is not JSON ({error.msg}, byte {error.pos} of {len(content)}): "
-                "the answer was cut off on the way; retry the call"
-            )
-        else:
-            described = describe_text_body(text, response.headers.get("content-type", ""))
-            what = f"a body that is not JSON: {described}; check that base_url is the API's address"
-        raise APIResponseValidationError(
-            f"{response.request.method} {response.request.url.path} answered {response.status_code} with {what}",
-            status_code=response.status_code,
-            request_id=response.headers.get("x-request-id"),
-            body=text[:2000],
-        ) from error
-
-
-def _shape_error(response: httpx.Response, what: str, body: Any) -> APIResponseValidationError:
-    return APIResponseValidationError(
-        f"{response.request.method} {response.request.url.path} answered {response.status_code} with {what}",
-        status_code=response.status_code,
-        request_id=response.headers.get("x-request-id"),
-        body=body,
-    )
-
-
-def parse(response: httpx.Response, model: Any) -> Any:
-    """Parse a 2xx JSON body into a generated model; a wrong shape raises a typed error."""
-    data = decode(response)
-    if not isinstance(data, dict):
-        kind = "list" if isinstance(data, list) else type(data).__name__ if data is not None else "null"
-        what = f"a JSON {kind} where a {model.__name__} object was expected; check that base_url is the API's address"
-        raise _shape_error(response, what, data)
-    try:
-        parsed = model.from_dict(data)
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise _shape_error(response, f"a body that does not match {model.__name__}: {error!r}", data) from error
-    return stamp(parsed, info_of(response))
-
-
-class _Runner(Protocol):
-    def _request(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: Mapping[str, Any] | None = ...,
-        json: Any = ...,
-        multipart: Any = ...,
-        options: RequestOptions | None = ...,
-        stream: bool = ...,
-    ) -> Generator[Effect, Any, httpx.Response]: ...
-
-
-def call_flow(
-    client: _Runner,
-    operation_id: str,
-    model: Any,
-    *,
-    path: str | None = None,
-    params: Mapping[str, Any] | None = None,
-    json_body: Any = None,
-    multipart: Any = None,
-    options: RequestOptions | None = None,
-) -> Flow[Any]:
-    """One request for an operation of the spec, parsed into ``model`` (None: no body expected).
-
-    The options ``extra_query`` and ``extra_body`` are merged into the query and the JSON body here,
-    unchecked: they carry what the shipped spec does not know yet.
-    """
-    op = operation(operation_id)
-    options, params, json_body = merge_extras(operation_id, options, params, json_body)
-    response = yield from client._request(
-        op.method.upper(),
-        path or op.path,
-        params=params,
-        json=json_body,
-        multipart=multipart,
-        options=options,
-    )
-    if model is None:
-        record(info_of(response))
-        return None
-    return parse(response, model)
-
-
-def merge_extras(
-    operation_id: str, options: RequestOptions | None, params: Mapping[str, Any] | None, json_body: Any
-) -> tuple[RequestOptions | None, Mapping[str, Any] | None, Any]:
-    """Move ``extra_query`` and ``extra_body`` out of ``options`` into the query and the body."""
-    if not options or ("extra_query" not in options and "extra_body" not in options):
-        return options, params, json_body
-    rest: dict[str, Any] = dict(options)
-    extra_query = rest.pop("extra_query", None)
-    extra_body = rest.pop("extra_body", None)
-    if extra_query is not None:
-        if not isinstance(extra_query, Mapping):
-            raise InvalidRequestError("extra_query must be a dict of query parameters", field="extra_query")
-        params = {**(params or {}), **{str(k): v for k, v in extra_query.items()}}
-    if extra_body is not None:
-        if not isinstance(extra_body, Mapping):
-            raise InvalidRequestError(
-                "extra_body must be a dict of wire keys to merge into the body", field="extra_body"
-            )
-        if json_body is not None and not isinstance(json_body, dict):
-            raise InvalidRequestError(
-                f"{operation_id} sends no JSON object to merge extra_body into", field="extra_body"
-            )
-        json_body = deep_merge(json_body or {}, extra_body)
-    return rest, params, json_body  # type: ignore[return-value]
-
-
-def deep_merge(base: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
-    """``base`` with ``extra`` laid over it; objects present in both are merged key by key."""
-    out = dict(base)
-    for key, value in extra.items():
-        if isinstance(value, Mapping) and isinstance(out.get(key), Mapping):
-            out[str(key)] = deep_merge(out[key], value)
-        else:
-            out[str(key)] = value
-    return out
-
-
 def submit_flow(
-    client: _Runner,
+    client: Runner,
     operation_id: str,
     request: object,
     arguments: Mapping[str, Any],

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .._flow import Flow
-from ._base import call_flow
+from .._pipeline import call_flow
 
 if TYPE_CHECKING:
     from apiframe_client.models import Me

@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import threading
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Unpack
 
-from .._bodies import build_query, path_for
-from .._errors import InvalidRequestError
-from .._flow import Flow
+from .._bodies import build_query
 from .._pagination import AsyncPage, AsyncPager, Page
 from .._response import async_raw, raw, stamp
-from .._retry import retry_after
 from .._types import NOT_GIVEN, NotGiven
-from .._waiting import ListPage, SharedListing, Snapshot, WaitPolicy, job_id_of, wait_flow, wait_many_flow
-from ._base import call_flow, parse
+from .._waiting import SharedListing, WaitPolicy, client_wait_flow, client_wait_many_flow
+from .._waiting._poller import get_flow as get_flow  # re-exported: resources/_downloads.py imports it here
+from .._waiting._poller import list_flow
 from ._downloads import AsyncDownloads, Downloads
 
 if TYPE_CHECKING:
@@ -71,94 +68,6 @@ class AsyncJobPage(AsyncPage["Job"]):
         """Model ids present in the listing (when requested with ``include_models=True``)."""
         models = getattr(self.raw, "models", None)
         return list(models) if isinstance(models, list) else []
-
-
-def get_flow(client: Any, job_id: str, options: RequestOptions | None = None) -> Flow[Job]:
-    from .._outputs import Job
-
-    path = path_for("jobs_get", id=job_id)
-    job: Job = yield from call_flow(client, "jobs_get", Job, path=path, options=options)
-    return job
-
-
-def list_flow(client: Any, query: Mapping[str, Any], options: RequestOptions | None) -> Flow[JobList]:
-    from apiframe_client.models import JobList
-
-    page: JobList = yield from call_flow(client, "jobs_list", JobList, params=query, options=options)
-    return page
-
-
-def policy_for(
-    interval: float | NotGiven,
-    max_interval: float | NotGiven,
-    timeout: float | NotGiven | None,
-    policy: WaitPolicy | None = None,
-) -> WaitPolicy:
-    """The wait's policy: ``policy`` (or the defaults) with the arguments that were given laid over it.
-
-    ``timeout=None`` means no deadline; an argument left out keeps the policy's value.
-    """
-    base = WaitPolicy() if policy is None else policy
-    if not isinstance(base, WaitPolicy):
-        raise InvalidRequestError(f"policy must be an apiframe.WaitPolicy, got {type(base).__name__}", field="policy")
-    changes: dict[str, Any] = {}
-    for name, value in (("interval", interval), ("max_interval", max_interval), ("timeout", timeout)):
-        if isinstance(value, NotGiven):
-            continue
-        if value is None and name != "timeout":
-            raise InvalidRequestError(f"{name} must be a positive number of seconds, got None", field=name)
-        changes[name] = value
-    return dataclasses.replace(base, **changes) if changes else base
-
-
-class _Poller:
-    """The requests of the waiting flows (see ``apiframe._waiting``), for one client.
-
-    Each request's timeout is clipped to the wait's time left; a ``Retry-After`` header on a job
-    snapshot is passed on as the server's hint for the next look.
-    """
-
-    def __init__(self, client: Any) -> None:
-        self._client = client
-        self._default = client._config.timeout.read
-
-    def _options(self, remaining: float | None) -> RequestOptions:
-        options: RequestOptions = {"max_retries": 0}  # the wait retries, within its deadline and max_interval
-        if remaining is not None:
-            ceiling = self._default if self._default is not None else remaining
-            options["timeout"] = max(0.05, min(remaining, ceiling))
-        return options
-
-    def get(self, job_id: str, remaining: float | None) -> Flow[Snapshot]:
-        from .._outputs import Job
-
-        path = path_for("jobs_get", id=job_id)
-        response = yield from self._client._request("GET", path, options=self._options(remaining))
-        job: Job = parse(response, Job)
-        return Snapshot(job, retry_after(response.headers))
-
-    def page(self, limit: int, cursor: str | None, remaining: float | None) -> Flow[ListPage]:
-        query = build_query("jobs_list", {"limit": limit, "cursor": cursor})
-        raw = yield from list_flow(self._client, query, self._options(remaining))
-        next_cursor = raw.next_cursor if isinstance(raw.next_cursor, str) else None
-        return ListPage(list(raw.jobs), next_cursor, raw.has_more is True)
-
-    def as_job(self, item: Any) -> Job:
-        from .._outputs import Job
-
-        job: Job = Job.from_dict(item.to_dict())
-        info = getattr(item, "_response", None)
-        return stamp(job, info) if info is not None else job
-
-    def has_result(self, item: Any) -> bool:
-        from apiframe_client.types import Unset
-
-        return not isinstance(getattr(item, "result", None), Unset | None)
-
-
-def poller(client: Any) -> _Poller:
-    """The :class:`~apiframe._waiting.JobPoller` of ``client``."""
-    return _Poller(client)
 
 
 class Jobs(Downloads):
@@ -235,14 +144,15 @@ class Jobs(Downloads):
         whenever status or progress changes. ``policy`` (a :class:`~apiframe.WaitPolicy`) sets every
         knob at once; ``interval``, ``max_interval`` and ``timeout`` override it when given.
         """
-        flow = wait_flow(
-            poller(self._client),
-            job_id_of(job),
-            policy=policy_for(interval, max_interval, timeout, policy),
-            now=self._client._config.clock.monotonic,
+        flow = client_wait_flow(
+            self._client,
+            job,
+            interval=interval,
+            max_interval=max_interval,
+            timeout=timeout,
+            policy=policy,
             on_progress=on_progress,
             shared=self._shared,
-            push=self._client._push,
             cancel=cancel,
         )
         result: Job = self._client._run(flow)
@@ -265,14 +175,15 @@ class Jobs(Downloads):
         All jobs share one ``timeout`` budget; past it, :class:`~apiframe.WaitTimeoutError` is
         raised for a job still pending.
         """
-        flow = wait_many_flow(
-            poller(self._client),
-            [job_id_of(j) for j in jobs],
-            policy=policy_for(interval, max_interval, timeout, policy),
-            now=self._client._config.clock.monotonic,
+        flow = client_wait_many_flow(
+            self._client,
+            jobs,
+            interval=interval,
+            max_interval=max_interval,
+            timeout=timeout,
+            policy=policy,
             on_progress=on_progress,
             cancel=cancel,
-            push=self._client._push,
         )
         return self._client._iterate(flow)
 
@@ -342,14 +253,15 @@ class AsyncJobs(AsyncDownloads):
         on_progress: Callable[[Job], object] | None = None,
     ) -> Job:
         """Poll until the job ends; same outcomes as :meth:`Jobs.wait`. Cancel the task to stop."""
-        flow = wait_flow(
-            poller(self._client),
-            job_id_of(job),
-            policy=policy_for(interval, max_interval, timeout, policy),
-            now=self._client._config.clock.monotonic,
+        flow = client_wait_flow(
+            self._client,
+            job,
+            interval=interval,
+            max_interval=max_interval,
+            timeout=timeout,
+            policy=policy,
             on_progress=on_progress,
             shared=self._shared,
-            push=self._client._push,
         )
         result: Job = await self._client._run(flow)
         return result
@@ -366,13 +278,14 @@ class AsyncJobs(AsyncDownloads):
         on_progress: Callable[[Job], object] | None = None,
     ) -> AsyncIterator[Job]:
         """``async for job in client.jobs.wait_many(ids)``: each job as it ends, one shared budget."""
-        flow = wait_many_flow(
-            poller(self._client),
-            [job_id_of(j) for j in jobs],
-            policy=policy_for(interval, max_interval, timeout, policy),
-            now=self._client._config.clock.monotonic,
+        flow = client_wait_many_flow(
+            self._client,
+            jobs,
+            interval=interval,
+            max_interval=max_interval,
+            timeout=timeout,
+            policy=policy,
             on_progress=on_progress,
-            push=self._client._push,
         )
         return self._client._iterate(flow)
 

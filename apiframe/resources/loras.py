@@ -11,8 +11,9 @@ from .._errors import InvalidRequestError
 from .._files import FileInput, MultipartBody, file_source
 from .._flow import Flow
 from .._pagination import AsyncPage, AsyncPager, Page
+from .._pipeline import call_flow
 from .._response import async_raw, raw
-from ._base import AsyncResource, SyncResource, call_flow
+from ._base import AsyncResource, SyncResource
 
 if TYPE_CHECKING:
     from apiframe_client.models import Lora, LoraCreated, LoraList

@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING, Any, Unpack
 
 from .._files import FileInput, MultipartBody, file_source
 from .._flow import Flow
+from .._pipeline import call_flow
 from .._response import async_raw, raw
-from ._base import AsyncResource, SyncResource, call_flow
+from ._base import AsyncResource, SyncResource
 
 if TYPE_CHECKING:
     from apiframe_client.models import Upload

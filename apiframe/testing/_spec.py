@@ -9,11 +9,12 @@ consumer in this package works on either shape.
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import json
 import os
 from pathlib import Path
 from typing import Any
+
+from .._schema import spec_text
 
 __all__ = ["SpecNotFoundError", "load_spec"]
 
@@ -28,12 +29,8 @@ class SpecNotFoundError(RuntimeError):
 
 def _read_packaged() -> str | None:
     try:
-        resource = importlib.resources.files(_PACKAGE) / _RESOURCE
-    except (ModuleNotFoundError, TypeError):
-        return None
-    try:
-        return resource.read_text(encoding="utf-8")
-    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return spec_text()  # the SDK's own copy, read once for both
+    except (ModuleNotFoundError, TypeError, FileNotFoundError, IsADirectoryError, NotADirectoryError):
         return None
 
 

@@ -40,9 +40,18 @@ def _as_bytes(body: bytes | bytearray | memoryview | str) -> bytes:
     return body.encode("utf-8") if isinstance(body, str) else bytes(body)
 
 
+def signing_key(api_key: str) -> bytes:
+    """The HMAC key Apiframe derives from an API key: ``sha256(api_key)`` (the sandbox keeps only this)."""
+    return hashlib.sha256(api_key.encode("utf-8")).digest()
+
+
+def signature_for(key: bytes, body: bytes) -> str:
+    """The ``sha256=<hex>`` signature of ``body`` under a derived key (the sandbox signs with it)."""
+    return _PREFIX + hmac.new(key, body, hashlib.sha256).hexdigest()
+
+
 def _digest(api_key: str, body: bytes) -> str:
-    key = hashlib.sha256(api_key.encode("utf-8")).digest()
-    return hmac.new(key, body, hashlib.sha256).hexdigest()
+    return signature_for(signing_key(api_key), body)[len(_PREFIX) :]
 
 
 def sign_webhook(*, api_key: str, body: bytes | str) -> str:

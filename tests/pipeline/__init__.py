@@ -1,4 +1,5 @@
-"""Tests of the spec pipeline: scripts/normalize_spec.py, scripts/generate.py and their output.
+"""Tests of the spec pipeline: scripts/normalize_spec.py, scripts/generate.py, their output, and how the
+facade meets a spec newer than the one it shipped with.
 
-A package (not a bare directory) so its module names never clash with tests/spec_pipeline.
+A package (not a bare directory) so its module names never clash with other test folders'.
 """

@@ -20,6 +20,9 @@ from apiframe.testing._validation import RequestValidator
 
 ClientFactory = Callable[..., httpx.Client]
 
+WEBM_HEAD = b"\x1a\x45\xdf\xa3\x9f\x42\x86\x81\x01\x42\xf7\x81\x01\x42\xf2\x81\x04\x42\xf3\x81\x08\x42\x82\x84webm"
+"""The start of a WebM file: an EBML header whose DocType is ``webm`` (Matroska names another)."""
+
 
 def submit(client: httpx.Client, path: str, body: dict[str, Any], **kwargs: Any) -> str:
     """POST a job and return its id (asserting 202)."""

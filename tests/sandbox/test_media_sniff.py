@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from sandbox_helpers import avi_info, png_size, wav_frames
+from sandbox_helpers import WEBM_HEAD, avi_info, png_size, wav_frames
 
 from apiframe.testing._media import make_avi, make_media, make_png, make_wav
 from apiframe.testing._sniff import sniff
@@ -40,7 +40,7 @@ def test_avi_is_valid() -> None:
         (b"\0\0\0\x20ftypM4A \0\0\0\0", ("audio", "audio/mp4")),
         (b"\0\0\0\x20ftypisom\0\0\0\0", ("video", "video/mp4")),
         (b"\0\0\0\x14ftypqt  \0\0\0\0", ("video", "video/quicktime")),
-        (b"\x1a\x45\xdf\xa3" + b"\0" * 12, ("video", "video/webm")),
+        (WEBM_HEAD, ("video", "video/webm")),
     ],
 )
 def test_sniffing(head: bytes, expected: tuple[str, str]) -> None:
@@ -52,6 +52,7 @@ def test_sniffing(head: bytes, expected: tuple[str, str]) -> None:
 def test_unknown_bytes_are_not_sniffed() -> None:
     assert sniff(b"hello, plain text") is None
     assert sniff(make_avi("x")[:16]) is None  # AVI is not an accepted upload type
+    assert sniff(WEBM_HEAD.replace(b"webm", b"mkv ")) is None  # nor is Matroska
 
 
 def test_make_media_by_modality() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import os
 import signal
 import socket
@@ -148,12 +149,17 @@ def test_pytest_plugin_fixtures(tmp_path: Path) -> None:
             """
         )
     )
+    # pytest finds the plugin through this entry point; the run below loads only it, not every
+    # installed plugin (autoloading them all is most of the run's time).
+    plugins = {entry.name: entry.value for entry in importlib.metadata.entry_points(group="pytest11")}
+    assert plugins.get("apiframe") == "apiframe.testing.pytest_plugin"
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(test_file)],
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", plugins["apiframe"], str(test_file)],
         capture_output=True,
         text=True,
         cwd=tmp_path,
         timeout=60,
+        env={**os.environ, "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"},
     )
     assert result.returncode == 0, result.stdout + result.stderr
     summary = result.stdout.strip().splitlines()[-1]

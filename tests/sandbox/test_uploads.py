@@ -6,7 +6,7 @@ import tracemalloc
 from collections.abc import Iterator
 
 import httpx
-from sandbox_helpers import ClientFactory, png_bytes
+from sandbox_helpers import WEBM_HEAD, ClientFactory, png_bytes
 
 from apiframe.testing import ManualClock, Sandbox, SandboxConfig, UploadLimits
 from apiframe.testing._media import make_wav
@@ -78,10 +78,9 @@ def _stream(total: int, chunk: int = 256 * 1024) -> Iterator[bytes]:
     yield (
         b"--" + boundary + b"\r\n"
         b'Content-Disposition: form-data; name="file"; filename="clip.webm"\r\n'
-        b"Content-Type: video/webm\r\n\r\n"
-        b"\x1a\x45\xdf\xa3" + b"\0" * 12
+        b"Content-Type: video/webm\r\n\r\n" + WEBM_HEAD
     )
-    sent = 16
+    sent = len(WEBM_HEAD)
     block = b"\x5a" * chunk
     while sent < total:
         piece = block[: min(chunk, total - sent)]

@@ -12,11 +12,11 @@ from typing import Any, cast
 import pytest
 from python_multipart import MultipartParser
 
-from apiframe import _files
 from apiframe._errors import InvalidRequestError
 from apiframe._files import (
     FileSource,
     MultipartBody,
+    _sources,
     file_source,
     sniff_content_type,
 )
@@ -262,7 +262,7 @@ def test_permission_error_reported_even_when_privileged(tmp_path: Path, monkeypa
     def refuse(*args: Any, **kwargs: Any) -> Any:
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(_files, "open", refuse, raising=False)
+    monkeypatch.setattr(_sources, "open", refuse, raising=False)
     with pytest.raises(InvalidRequestError, match="chmod") as info:
         file_source(path, field="images[0]")
     assert "secret.png" in str(info.value)

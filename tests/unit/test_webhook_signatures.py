@@ -106,7 +106,7 @@ def test_signed_garbage_is_a_payload_error(body: bytes) -> None:
     assert issubclass(WebhookPayloadError, ValueError)
 
 
-FUZZ_EXAMPLES = int(os.environ.get("APIFRAME_FUZZ_EXAMPLES", "10000"))
+FUZZ_EXAMPLES = int(os.environ.get("APIFRAME_FUZZ_EXAMPLES", "1000"))  # more: APIFRAME_FUZZ_EXAMPLES=100000
 
 
 def _mutate(signature: str, how: int, data: st.DataObject) -> str | bytes | None:

@@ -1,19 +1,15 @@
-"""File inputs for uploads, and a streaming ``multipart/form-data`` encoder.
+"""File inputs for uploads: anything a caller may pass as a file, as a validated :class:`FileSource`.
 
-:func:`file_source` turns anything a caller may pass as a file (a path, bytes, a binary file
-object, an iterable of bytes, or an httpx-style ``(filename, file[, content_type])`` tuple) into
-a :class:`FileSource`, validating it before any request is sent. :class:`MultipartBody` encodes
-form fields and file sources per RFC 7578 while streaming: a file is read chunk by chunk, never
-held in memory whole.
+:func:`file_source` turns a path, bytes, a binary file object, an iterable of bytes, or an
+httpx-style ``(filename, file[, content_type])`` tuple into a :class:`FileSource`, validating it
+before any request is sent.
 """
 
 from __future__ import annotations
 
 import contextlib
 import io
-import mimetypes
 import os
-import secrets
 import stat
 from collections.abc import (
     AsyncIterable,
@@ -23,27 +19,20 @@ from collections.abc import (
     Iterable,
     Iterator,
     Mapping,
-    Sequence,
 )
 from pathlib import Path
 from typing import Any, BinaryIO, TypeAlias, TypeVar
 
-from ._errors import InvalidRequestError
+from .._errors import InvalidRequestError
+from ._sniff import SNIFF_BYTES as _SNIFF_SIZE
+from ._sniff import default_name as _default_name
+from ._sniff import pick_type as _pick_type
 
-__all__ = [
-    "DEFAULT_CHUNK_SIZE",
-    "FileContent",
-    "FileInput",
-    "FileSource",
-    "MultipartBody",
-    "file_source",
-    "sniff_content_type",
-]
+__all__ = ["DEFAULT_CHUNK_SIZE", "FileContent", "FileInput", "FileSource", "file_source"]
 
 DEFAULT_CHUNK_SIZE = 64 * 1024
 """Bytes read from a file per chunk while streaming (64 KiB)."""
 
-_SNIFF_SIZE = 512
 _T = TypeVar("_T")
 
 FileContent: TypeAlias = (
@@ -60,78 +49,6 @@ _ACCEPTED = (
     "(open(path, 'rb'), io.BytesIO), an iterable of bytes (with filename=), "
     "or a (filename, file[, content_type]) tuple"
 )
-
-# Extensions for sniffed types (used to name nameless byte payloads).
-_EXTENSIONS: Mapping[str, str] = {
-    "image/png": ".png",
-    "image/jpeg": ".jpg",
-    "image/gif": ".gif",
-    "image/webp": ".webp",
-    "image/bmp": ".bmp",
-    "image/tiff": ".tiff",
-    "image/avif": ".avif",
-    "image/heic": ".heic",
-    "video/mp4": ".mp4",
-    "video/quicktime": ".mov",
-    "video/webm": ".webm",
-    "video/x-matroska": ".mkv",
-    "video/x-msvideo": ".avi",
-    "audio/mp4": ".m4a",
-    "audio/wav": ".wav",
-    "audio/mpeg": ".mp3",
-    "audio/aac": ".aac",
-    "audio/ogg": ".ogg",
-    "audio/flac": ".flac",
-    "application/pdf": ".pdf",
-    "application/zip": ".zip",
-}
-
-_FTYP_BRANDS: Mapping[bytes, str] = {
-    b"qt  ": "video/quicktime",
-    b"M4A ": "audio/mp4",
-    b"M4B ": "audio/mp4",
-    b"avif": "image/avif",
-    b"avis": "image/avif",
-    b"heic": "image/heic",
-    b"heix": "image/heic",
-    b"mif1": "image/heic",
-    b"msf1": "image/heic",
-}
-
-
-def sniff_content_type(head: bytes) -> str | None:
-    """The media type recognised from a file's first bytes (magic numbers), or ``None``."""
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "image/png"
-    if head.startswith(b"\xff\xd8\xff"):
-        return "image/jpeg"
-    if head.startswith((b"GIF87a", b"GIF89a")):
-        return "image/gif"
-    if head.startswith(b"RIFF") and len(head) >= 12:
-        riff = {b"WEBP": "image/webp", b"WAVE": "audio/wav", b"AVI ": "video/x-msvideo"}
-        return riff.get(head[8:12])
-    if len(head) >= 12 and head[4:8] == b"ftyp":
-        return _FTYP_BRANDS.get(head[8:12], "video/mp4")
-    if head.startswith(b"\x1a\x45\xdf\xa3"):
-        return "video/webm" if b"webm" in head[:64] else "video/x-matroska"
-    if head.startswith(b"%PDF-"):
-        return "application/pdf"
-    if head.startswith(b"ID3"):
-        return "audio/mpeg"
-    if head.startswith(b"OggS"):
-        return "audio/ogg"
-    if head.startswith(b"fLaC"):
-        return "audio/flac"
-    if head.startswith((b"II*\x00", b"MM\x00*")):
-        return "image/tiff"
-    if head.startswith(b"PK\x03\x04"):
-        return "application/zip"
-    if head.startswith(b"BM") and len(head) >= 14 and head[6:10] == b"\x00\x00\x00\x00":
-        return "image/bmp"
-    if len(head) >= 2 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0:
-        layer = (head[1] >> 1) & 0x03
-        return "audio/aac" if layer == 0 else "audio/mpeg"
-    return None
 
 
 class FileSource:
@@ -382,27 +299,6 @@ def _check_text(value: object, what: str, field: str, *, header: bool = False) -
     return value
 
 
-def _pick_type(content_type: str | None, head: bytes | None, filename: str | None) -> str:
-    if content_type is not None:
-        return content_type
-    if head:
-        sniffed = sniff_content_type(head)
-        if sniffed is not None:
-            return sniffed
-    if filename:
-        guessed, _ = mimetypes.guess_type(filename, strict=False)
-        if guessed is not None:
-            return guessed
-    return "application/octet-stream"
-
-
-def _default_name(content_type: str) -> str:
-    ext = _EXTENSIONS.get(content_type)
-    if ext is None:
-        return "upload.bin"
-    return "file" + ext
-
-
 def _object_name(fileobj: object) -> str | None:
     name: Any = getattr(fileobj, "name", None)
     if isinstance(name, bytes):
@@ -617,126 +513,3 @@ def _fileobj_source(fileobj: Any, filename: str | None, content_type: str | None
             head = prefix
     ctype = _pick_type(content_type, head, name)
     return _StreamSource(fileobj, prefix, filename=name or _default_name(ctype), content_type=ctype, field=field)
-
-
-def _quote(value: str) -> bytes:
-    escaped = value.replace('"', "%22").replace("\r", "%0D").replace("\n", "%0A")
-    return escaped.encode("utf-8")
-
-
-_BOUNDARY_CHARS = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'()+_,-./:=?")
-
-
-class MultipartBody:
-    """A ``multipart/form-data`` body (RFC 7578) streamed from its file sources.
-
-    ``fields`` are ``(name, value)`` text parts; ``files`` are ``(name, FileSource)`` parts,
-    written in that order after the fields. ``content_length`` is exact when every file size is
-    known, else ``None``; ``replayable`` tells whether the body can be sent again (retries).
-    """
-
-    def __init__(
-        self,
-        fields: Sequence[tuple[str, str]],
-        files: Sequence[tuple[str, FileSource]],
-        boundary: str | None = None,
-    ) -> None:
-        if boundary is None:
-            boundary = secrets.token_hex(16)
-        if not 1 <= len(boundary) <= 70 or not set(boundary) <= _BOUNDARY_CHARS:
-            raise ValueError(f"boundary must be 1-70 characters from [A-Za-z0-9'()+_,-./:=?], got {boundary!r}")
-        self._boundary = boundary
-        delimiter = b"--" + boundary.encode("ascii") + b"\r\n"
-        self._parts: list[tuple[bytes, FileSource | None]] = []
-        for name, value in fields:
-            if not isinstance(name, str) or not isinstance(value, str):
-                raise TypeError(f"form fields must be (str, str) pairs, got ({name!r}, {value!r})")
-            part = (
-                delimiter
-                + b'Content-Disposition: form-data; name="'
-                + _quote(name)
-                + b'"\r\n\r\n'
-                + value.encode("utf-8")
-                + b"\r\n"
-            )
-            self._parts.append((part, None))
-        for name, source in files:
-            if not isinstance(source, FileSource):
-                raise TypeError(f"files must be (str, FileSource) pairs; use file_source({name!r})")
-            head = (
-                delimiter
-                + b'Content-Disposition: form-data; name="'
-                + _quote(name)
-                + b'"; filename="'
-                + _quote(source.filename)
-                + b'"\r\nContent-Type: '
-                + source.content_type.encode("latin-1", "replace")
-                + b"\r\n\r\n"
-            )
-            self._parts.append((head, source))
-        self._closing = b"--" + boundary.encode("ascii") + b"--\r\n"
-
-    @property
-    def boundary(self) -> str:
-        """The part delimiter (random unless given)."""
-        return self._boundary
-
-    @property
-    def content_type(self) -> str:
-        """The ``Content-Type`` header value, with the boundary."""
-        return f"multipart/form-data; boundary={self._boundary}"
-
-    @property
-    def content_length(self) -> int | None:
-        """The exact encoded size in bytes, or ``None`` when a file's size is unknown."""
-        total = len(self._closing)
-        for head, source in self._parts:
-            total += len(head)
-            if source is not None:
-                if source.size is None:
-                    return None
-                total += source.size + 2
-        return total
-
-    @property
-    def replayable(self) -> bool:
-        """Whether every file can be read again, so the body can be re-sent."""
-        return all(source.replayable for _, source in self._parts if source is not None)
-
-    @property
-    def headers(self) -> dict[str, str]:
-        """``Content-Type`` and, when known, ``Content-Length`` headers for this body."""
-        out = {"Content-Type": self.content_type}
-        length = self.content_length
-        if length is not None:
-            out["Content-Length"] = str(length)
-        return out
-
-    def iter_bytes(self, chunk_size: int = DEFAULT_CHUNK_SIZE) -> Iterator[bytes]:
-        """Yield the encoded body piece by piece; files are read lazily, chunk by chunk."""
-        _check_chunk_size(chunk_size)
-        pending = b""
-        for head, source in self._parts:
-            pending += head
-            if source is None:
-                continue
-            chunks = source.iter_chunks(chunk_size)
-            yield pending
-            pending = b"\r\n"
-            yield from chunks
-        yield pending + self._closing
-
-    async def aiter_bytes(self, chunk_size: int = DEFAULT_CHUNK_SIZE) -> AsyncIterator[bytes]:
-        """Async :meth:`iter_bytes`: file reads and blocking iterators run in worker threads."""
-        _check_chunk_size(chunk_size)
-        pending = b""
-        for head, source in self._parts:
-            pending += head
-            if source is None:
-                continue
-            chunks = source.aiter_chunks(chunk_size)
-            yield pending
-            pending = b"\r\n"
-            async for chunk in chunks:
-                yield chunk
-        yield pending + self._closing

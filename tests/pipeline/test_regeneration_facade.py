@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, real_spec_path
+
+from .conftest import REPO, find_spec
 
 NEW_MODEL = "acme-pixel"
 
@@ -37,7 +38,7 @@ def _find_enum(node: Any, value: str) -> list[Any] | None:
 
 
 def newer_spec() -> dict[str, Any]:
-    spec: dict[str, Any] = json.loads(real_spec_path().read_text())
+    spec: dict[str, Any] = json.loads(find_spec().read_text())
     union = spec["components"]["schemas"]["GenerateImageRequest"]["oneOf"]
     variant = copy.deepcopy(union[0])  # shaped like the others: model, prompt, webhooks, a params block
     variant["properties"] = {key: value for key, value in variant["properties"].items() if not key.endswith("Params")}
@@ -66,7 +67,7 @@ def regenerated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path
     result = subprocess.run(
         [
             sys.executable,
-            str(ROOT / "scripts" / "generate.py"),
+            str(REPO / "scripts" / "generate.py"),
             "--spec",
             str(spec_path),
             "--out",
@@ -76,11 +77,11 @@ def regenerated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path
         capture_output=True,
         text=True,
         check=False,
-        cwd=ROOT,
+        cwd=REPO,
     )
     assert result.returncode == 0, result.stderr[-3000:]
     # the facade as `make generate` would leave it: apiframe/ with the regenerated resource methods
-    shutil.copytree(ROOT / "apiframe", out / "apiframe", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(REPO / "apiframe", out / "apiframe", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copyfile(out / "_resources_generated.py", out / "apiframe" / "resources" / "_generated.py")
     shutil.copyfile(out / "_apiframe_types.pyi", out / "apiframe" / "types.pyi")
     yield out, result.stdout + result.stderr
@@ -99,7 +100,7 @@ def test_new_classes_appear_without_warnings(regenerated: tuple[Path, str]) -> N
 
 def test_no_existing_class_is_renamed(regenerated: tuple[Path, str]) -> None:
     out, _ = regenerated
-    locked = json.loads((ROOT / "openapi" / "names.lock.json").read_text())["classes"]
+    locked = json.loads((REPO / "openapi" / "names.lock.json").read_text())["classes"]
     text = "\n".join(p.read_text() for p in (out / "apiframe_client" / "models").glob("*.py"))
     missing = [name for name in locked if f"class {name}" not in text and f"{name} =" not in text]
     assert missing == []

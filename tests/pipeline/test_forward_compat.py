@@ -11,17 +11,18 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from conftest import real_spec_path
 
 from apiframe import Apiframe, AsyncApiframe, InvalidRequestError, ValidationError
 from apiframe.testing import Sandbox, SandboxConfig
+
+from .conftest import find_spec
 
 NEW_MODEL = "acme-pixel"
 NEW_PARAM = "chaosLevel"
 
 
 def newer_spec() -> dict[str, Any]:
-    spec: dict[str, Any] = json.loads(real_spec_path().read_text())
+    spec: dict[str, Any] = json.loads(find_spec().read_text())
     union = spec["components"]["schemas"]["GenerateImageRequest"]["oneOf"]
     midjourney = next(v for v in union if v["properties"]["model"].get("enum") == ["midjourney"])
     assert NEW_PARAM not in midjourney["properties"], "pick another new parameter: the spec already has it"

@@ -1,0 +1,142 @@
+"""The waiting flows driven directly: a fake poller answers, a fake clock moves only when a flow sleeps.
+
+These pin the one list round (``list_round``) that both ``wait_many`` and concurrent waits use.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Generator
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from apiframe._errors import PermissionDeniedError, ServerError
+from apiframe._flow import Effect, Emit, Flow, Sleep
+from apiframe._waiting import ListPage, SharedListing, Snapshot, WaitPolicy, wait_many_flow
+from apiframe._waiting._listing import list_round
+
+
+def item(job_id: str, status: str = "PROCESSING", progress: int | None = None) -> SimpleNamespace:
+    result = {"url": f"https://files.test/{job_id}.png"} if status == "COMPLETED" else None
+    return SimpleNamespace(id=job_id, status=status, progress=progress, created_at=None, result=result, error=None)
+
+
+class Poller:
+    """Pages and snapshots from fixed data; every request is recorded; ``failure`` makes pages raise."""
+
+    def __init__(self, listed: list[SimpleNamespace], by_id: dict[str, SimpleNamespace]) -> None:
+        self.listed = listed
+        self.by_id = by_id
+        self.calls: list[tuple[str, Any]] = []
+        self.failure: Exception | None = None
+
+    def get(self, job_id: str, remaining: float | None) -> Flow[Snapshot]:
+        self.calls.append(("get", job_id))
+        return Snapshot(self.by_id[job_id])
+        yield  # a flow that sends nothing
+
+    def page(self, limit: int, cursor: str | None, remaining: float | None) -> Flow[ListPage]:
+        self.calls.append(("page", cursor))
+        if self.failure is not None:
+            raise self.failure
+        return ListPage(self.listed, None, False)
+        yield
+
+    def as_job(self, found: Any) -> Any:
+        return found
+
+    def has_result(self, found: Any) -> bool:
+        return found.result is not None
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def drive(flow: Generator[Effect, Any, Any], clock: Clock) -> tuple[Any, list[Any]]:
+    """Run a flow: sleeps move the fake clock, emits are collected; it must send no request."""
+    emitted: list[Any] = []
+    try:
+        effect = next(flow)
+        while True:
+            if isinstance(effect, Emit):
+                emitted.append(effect.value)
+            elif isinstance(effect, Sleep):
+                clock.now += effect.seconds
+            else:
+                raise AssertionError(f"unexpected effect {effect!r}")
+            effect = flow.send(None)
+    except StopIteration as stop:
+        return stop.value, emitted
+
+
+def following(listing: SharedListing, *job_ids: str) -> SharedListing:
+    for job_id in job_ids:
+        listing.follow(job_id)
+    return listing
+
+
+def test_list_round_publishes_what_the_pages_show_and_unlists_the_rest() -> None:
+    clock = Clock()
+    listing = following(SharedListing(), "a", "b", "c")
+    poller = Poller([item("a"), item("b", "COMPLETED"), item("x")], {})
+    found, _ = drive(list_round(poller, listing, 100, None, clock), clock)
+    assert set(found) == {"a", "b"}
+    assert poller.calls == [("page", None)]
+    seen = listing.seen_after("b", -math.inf)
+    assert seen is not None and seen[1].status == "COMPLETED"
+    assert listing.active("a") and not listing.active("c")  # c is polled by id from now on
+
+
+def test_list_round_turns_listing_off_for_a_key_that_may_not_list() -> None:
+    clock = Clock()
+    listing = following(SharedListing(), "a", "b")
+    poller = Poller([], {})
+    poller.failure = PermissionDeniedError("may not list", status_code=403)
+    found, _ = drive(list_round(poller, listing, 100, None, clock), clock)
+    assert found == {}
+    assert not listing.active("a") and not listing.active("b")
+
+
+def test_list_round_releases_the_round_on_a_transient_error() -> None:
+    clock = Clock()
+    listing = following(SharedListing(), "a", "b")
+    assert listing.claim(clock(), 0.0) is None  # this caller lists
+    poller = Poller([], {})
+    poller.failure = ServerError("busy", status_code=503)
+    with pytest.raises(ServerError):
+        drive(list_round(poller, listing, 100, None, clock), clock)
+    assert listing.active("a")  # sharing stays on
+    assert listing.claim(clock(), 0.0) is None  # and the next round may be claimed at once
+
+
+def test_wait_many_reads_listed_jobs_from_one_page_and_gets_the_others_by_id() -> None:
+    clock = Clock()
+    done = {name: item(name, "COMPLETED") for name in ("a", "b", "c")}
+    poller = Poller([done["a"], done["b"]], {"c": done["c"]})
+    policy = WaitPolicy(interval=1.0, timeout=30.0, jitter=0.0)
+    _, emitted = drive(wait_many_flow(poller, ["a", "b", "c"], policy=policy, now=clock), clock)
+    assert sorted(job.id for job in emitted) == ["a", "b", "c"]
+    assert poller.calls == [("page", None), ("get", "c")]
+
+
+def test_wait_many_stops_listing_when_the_key_may_not_list() -> None:
+    clock = Clock()
+    running = {name: item(name) for name in ("a", "b")}
+    poller = Poller([], running)
+    poller.failure = PermissionDeniedError("may not list", status_code=403)
+    policy = WaitPolicy(interval=1.0, timeout=30.0, jitter=0.0)
+    flow = wait_many_flow(poller, ["a", "b"], policy=policy, now=clock)
+    effect = next(flow)
+    while sum(1 for call in poller.calls if call[0] == "get") < 4:  # two looks by id per job
+        if isinstance(effect, Sleep):
+            clock.now += effect.seconds
+        effect = flow.send(None)
+    flow.close()
+    assert [call for call in poller.calls if call[0] == "page"] == [("page", None)]  # listed once only
