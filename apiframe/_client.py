@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, Self, TypeVar, Unpack
 import httpx
 
 from ._config import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, ClientConfig, RequestOptions, make_config
+from ._deadline import guard_client
 from ._errors import ConfigurationError
 from ._flow import Clock, Flow, iter_async, iter_sync, run_async, run_sync
 from ._logging import register_secret, setup_logging
@@ -263,10 +264,12 @@ class Apiframe(_BaseClient):
         )
         self._push = _check_push(push)
         self._owns_http = http_client is None
+        if http_client is not None:
+            guard_client(http_client)  # a whole-request deadline down to each socket read, on any client
         self._pool = _Pool(http_client, None) if http_client else _Pool(self._new_http(), self._new_http)
 
     def _new_http(self) -> httpx.Client:
-        return httpx.Client(timeout=self._config.timeout, limits=POOL_LIMITS)
+        return guard_client(httpx.Client(timeout=self._config.timeout, limits=POOL_LIMITS))
 
     def me(self, **options: Unpack[RequestOptions]) -> Me:
         """The calling team: credits, plan and limits."""

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeAlias, TypeVar
 
 import httpx
 
+from ._deadline import bounded
 from ._errors import ApiframeError, WaitCancelledError
 
 if TYPE_CHECKING:
@@ -294,7 +295,8 @@ def _send_sync(http: httpx.Client, base_url: str, effect: Send) -> httpx.Respons
     spec = effect.request
     countdown = _Countdown(spec.total, upload=spec.multipart is not None)
     request = _build(http, base_url, spec, is_async=False, sent=countdown.start)
-    response = http.send(request, stream=True, follow_redirects=False)
+    with bounded(countdown):  # every socket read and write up to the headers fits the deadline
+        response = http.send(request, stream=True, follow_redirects=False)
     deadline = countdown.at
     try:
         _check_deadline(deadline)

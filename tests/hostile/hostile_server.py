@@ -239,6 +239,22 @@ def trickle(status: int, body: bytes, every: float, headers: Mapping[str, str] |
     return handler
 
 
+def trickle_head(status: int, every: float, *, endless: bool = False) -> Handler:
+    """The status line and headers one byte every ``every`` seconds (then an endless run of header
+    lines when ``endless``): nothing for a per-read timeout to catch."""
+
+    def handler(request: Request, wire: Wire) -> None:
+        wire.keep_alive = False
+        text = head(status, {"Content-Type": "application/json", "Content-Length": "2"}) + b"{}"
+        if endless:
+            text = head(status).removesuffix(b"\r\n") + b"X-More: 1\r\n" * 100_000
+        for byte in text:
+            if not wire.pause(every) or not wire.send(bytes([byte])):
+                return
+
+    return handler
+
+
 def endless(status: int = 200, *, chunked: bool = True, content_type: str = "application/json") -> Handler:
     """A body that never ends: chunked, or delimited by closing the connection (which never comes)."""
     piece = b"[" * 65536

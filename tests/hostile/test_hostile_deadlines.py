@@ -13,8 +13,20 @@ import time
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
+import httpx
 import pytest
-from hostile_server import KEY, HostileServer, Request, Wire, head, job_body, respond, respond_json, trickle
+from hostile_server import (
+    KEY,
+    HostileServer,
+    Request,
+    Wire,
+    head,
+    job_body,
+    respond,
+    respond_json,
+    trickle,
+    trickle_head,
+)
 
 from apiframe import (
     Apiframe,
@@ -57,6 +69,37 @@ async def test_a_trickled_body_cannot_stretch_an_async_requests_deadline(server:
         with pytest.raises(RequestTimeoutError):
             await client.jobs.get("job_1", timeout=1)
     assert time.monotonic() - started < 5
+
+
+@pytest.mark.parametrize("endless", [False, True], ids=["trickled-head", "endless-head"])
+@pytest.mark.parametrize("own_client", [False, True], ids=["sdk-pool", "users-client"])
+def test_trickled_headers_cannot_stretch_a_sync_requests_deadline(
+    server: HostileServer, endless: bool, own_client: bool
+) -> None:
+    server.handler = trickle_head(200, every=0.2, endless=endless)
+    http = httpx.Client() if own_client else None
+    started = time.monotonic()
+    with Apiframe(api_key=KEY, base_url=server.url, max_retries=0, http_client=http) as client:
+        with pytest.raises(RequestTimeoutError, match="timed out"):
+            client.jobs.get("job_1", timeout=1)
+        assert time.monotonic() - started < 5
+        with pytest.raises(WaitTimeoutError):
+            client.jobs.wait("job_1", timeout=2, interval=0.1, max_interval=0.5)
+        assert time.monotonic() - started < 12
+    if http is not None:
+        http.close()
+
+
+def test_trickled_headers_cannot_stretch_a_sync_download(
+    client: Apiframe, server: HostileServer, other: HostileServer, tmp_path: Path
+) -> None:
+    server.handler = respond_json(200, job_body("job_1", result={"url": f"{other.url}/f.png"}))
+    other.handler = trickle_head(200, every=0.2)
+    started = time.monotonic()
+    with pytest.raises(DownloadError):
+        client.jobs.download("job_1", tmp_path, timeout=2)
+    assert time.monotonic() - started < 8
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_stalled_body_cannot_stretch_a_requests_deadline(client: Apiframe, server: HostileServer) -> None:
