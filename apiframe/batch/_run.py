@@ -317,11 +317,9 @@ async def arun(
     raise :class:`~apiframe.InvalidRequestError` before anything is sent.
     """
     _check_concurrency(concurrency)
+    batch = BatchRun(open_store(out, **dict(storage_options or {})), parse_lines(lines), shard)
     connection, owned = _async_client(client, api_key, base_url)
     try:
-        parsed = parse_lines(lines)
-        store = open_store(out, **dict(storage_options or {}))
-        batch = BatchRun(store, parsed, shard)
         batch.lock()
         try:
             await batch.plan(retry_failed=retry_failed)
