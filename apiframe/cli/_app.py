@@ -464,12 +464,17 @@ def batch_status(out: str, shards: int | None) -> int:
         columns = ["shard", "lines", "done", "failed", "running", "pending"]
         justify = {name: "right" for name in columns[1:]}
         table = fit_table(
-            settings.out.width, columns, status_rows(summary), title=f"batch in {store.url}", justify=justify
+            settings.out.width,
+            columns,
+            status_rows(summary),
+            title=f"batch in {store.url}",
+            caption="?: not known until that shard starts" if summary.lines is None else None,
+            justify=justify,
         )
         settings.out.print(table)
         for failure in summary.failures[:20]:
             settings.out.print(
-                f"line {failure.line} (shard {failure.shard}) failed: {failure.error}", highlight=False, soft_wrap=True
+                f"line {failure.line} (shard {failure.shard}) failed: {failure.error}", highlight=False, markup=False
             )
         for damaged in summary.damaged[:20]:
             settings.console.print(f"[yellow]{damaged.name}: {damaged.reason}", highlight=False, soft_wrap=True)
