@@ -223,6 +223,17 @@ def _expected_length(response: httpx.Response) -> int | None:
     return int(value) if value.isascii() and value.isdigit() else None
 
 
+def _gone(error: APIStatusError, job_id: str, output: Output) -> APIStatusError | ResultExpiredError:
+    """What a file host's refusal means: an expired result for 403/404/410, else the error itself."""
+    if error.status_code in _GONE:
+        return ResultExpiredError(
+            f"result file {output.index} of job {job_id} is gone ({error.status_code}): result "
+            "files expire 24 h after the job by default; generate it again",
+            job_id=job_id,
+        )
+    return error
+
+
 def _html_error(job_id: str, output: Output) -> DownloadError:
     return DownloadError(
         f"file {output.index} of job {job_id}: the file host answered an HTML page instead of the file "
@@ -294,13 +305,7 @@ def _file_flow(
                     raise deadline.error(job_id) from None
                 raise
             except APIStatusError as error:
-                if error.status_code in _GONE:
-                    raise ResultExpiredError(
-                        f"result file {output.index} of job {job_id} is gone ({error.status_code}): result "
-                        "files expire 24 h after the job by default; generate it again",
-                        job_id=job_id,
-                    ) from None
-                raise
+                raise _gone(error, job_id, output) from None
             total = _expected_length(response)
             content_type = response.headers.get("content-type")
             if _is_html(content_type, b""):
@@ -502,13 +507,7 @@ async def _save_file(
                 raise deadline.error(job_id) from None
             raise
         except APIStatusError as error:
-            if error.status_code in _GONE:
-                raise ResultExpiredError(
-                    f"result file {output.index} of job {job_id} is gone ({error.status_code}): result "
-                    "files expire 24 h after the job by default; generate it again",
-                    job_id=job_id,
-                ) from None
-            raise
+            raise _gone(error, job_id, output) from None
         total = _expected_length(response)
         content_type = response.headers.get("content-type")
         extension = extension_for(content_type or output.content_type, output.url)

@@ -453,6 +453,7 @@ def _batch_saver(run: Any) -> Saver:
 @batch.command("status")
 @click.argument("out")
 @click.option("--shards", type=click.IntRange(1, 1_000_000), help="N of K/N, when OUT holds runs of several N.")
+@click.option("--json", is_flag=True, expose_value=False, callback=_set("json_output"), help="JSON output.")
 def batch_status(out: str, shards: int | None) -> int:
     """Summarise every shard of the batch in OUT (a folder or a URL): done, failed, running, pending."""
     settings = _settings()

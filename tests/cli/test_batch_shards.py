@@ -82,7 +82,7 @@ def test_a_killed_shard_resumes_without_a_second_job(sandbox: Sandbox, tmp_path:
         if record.get("job_id"):
             assert final[line]["job_id"] == record["job_id"]
 
-    status = CliRunner().invoke(cli, ["--json", "batch", "status", str(out)])
+    status = CliRunner().invoke(cli, ["batch", "status", str(out), "--json"])
     assert status.exit_code == 0, status.output
     summary = json.loads(status.stdout)
     by_shard = {item["shard"]: item for item in summary["shards"]}
