@@ -60,7 +60,7 @@ def kill_when_midway(process: subprocess.Popen[bytes], out: Path | str, *, done:
 
 def test_a_killed_shard_resumes_without_a_second_job(sandbox: Sandbox, tmp_path: Path) -> None:
     batch, out = tmp_path / "requests.jsonl", tmp_path / "out"
-    write_batch(batch, 45)
+    write_batch(batch, 30)
     shard = Shard(2, 3)
     owned = [line.number for line in read_batch(batch) if shard.owns(line.number)]
     connection = ["--api-key", sandbox.api_key, "--base-url", sandbox.base_url]
