@@ -16,13 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from .._client import AsyncApiframe
 from .._download import save_to_store
 from ._store import Store
-
-if TYPE_CHECKING:
-    from .._client import AsyncApiframe
 
 __all__ = ["SaveProgress", "save_outputs"]
 

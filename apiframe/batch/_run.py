@@ -17,9 +17,11 @@ import contextlib
 import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from .._client import Apiframe, AsyncApiframe
 from .._errors import InvalidRequestError
+from .._outputs import Job
 from ._legacy import MANIFEST_NAME, LegacyManifest, open_regular, record_problem
 from ._lines import BatchLine, batch_identity, input_digest, line_key, parse_lines
 from ._results import save_outputs
@@ -27,10 +29,6 @@ from ._runner import Changed, Progressed, Task, run_tasks
 from ._shard import Shard
 from ._state import BatchState
 from ._store import LocalStore, Store, open_store
-
-if TYPE_CHECKING:
-    from .._client import Apiframe, AsyncApiframe
-    from .._outputs import Job
 
 __all__ = ["BatchResult", "BatchRun", "LineResult", "arun", "run"]
 
@@ -333,8 +331,6 @@ async def arun(
 
 def _async_client(client: object, api_key: str | None, base_url: str | None) -> tuple[AsyncApiframe, bool]:
     """The client to run with, and whether it is ours to close (a sync client lends its settings)."""
-    from .._client import Apiframe, AsyncApiframe
-
     if client is not None and (api_key is not None or base_url is not None):
         raise InvalidRequestError("pass either client= or api_key=/base_url=, not both", field="client")
     if client is None:

@@ -69,7 +69,7 @@ class Task:
         return self.status in ("completed", "failed")
 
 
-Changed = Callable[[Task], "Awaitable[None] | None"]
+Changed = Callable[[Task], Awaitable[None] | None]
 Progressed = Callable[[Task, Any], None]
 Saver = Callable[[AsyncApiframe, Job, Callable[[Any], None]], Awaitable[list[str]]]
 """Saves a completed job's files (reporting progress) and returns their names."""

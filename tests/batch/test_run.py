@@ -177,3 +177,15 @@ def test_shard_parse_errors_name_the_flag_value(tmp_path: Path) -> None:
     with pytest.raises(InvalidRequestError, match='shard must be written "K/N"'):
         Shard.parse("3")
     assert not os.listdir(tmp_path)
+
+
+def test_the_public_signatures_resolve_at_run_time() -> None:
+    import typing
+
+    from apiframe.batch import BatchRun, save_outputs
+
+    hints = typing.get_type_hints(apiframe.batch.run)
+    assert hints["client"] == Apiframe | AsyncApiframe | None
+    assert typing.get_type_hints(apiframe.batch.arun)["return"] is apiframe.batch.BatchResult
+    for function in (BatchRun.execute, BatchRun.plan, save_outputs):
+        assert typing.get_type_hints(function)
