@@ -13,7 +13,7 @@ import hashlib
 import hmac
 import json
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -85,11 +85,17 @@ def _parse(number: int, raw: Any, problems: list[str]) -> BatchLine | None:
     return BatchLine(number, digest, data, canonical)
 
 
-def parse_lines(lines: Iterable[str | Mapping[str, Any]], *, source: str = "lines") -> list[BatchLine]:
+def parse_lines(
+    lines: Iterable[str | Mapping[str, Any]],
+    *,
+    source: str = "lines",
+    owns: Callable[[int], bool] | None = None,
+) -> list[BatchLine]:
     """The request lines of ``lines`` (JSON text or dicts; blank text and ``#`` comments skipped).
 
     Line numbers count every item from 1, skipped ones included, so a file and its
-    ``readlines()`` number the same lines alike.
+    ``readlines()`` number the same lines alike. With ``owns`` (a shard's test of a line
+    number), only the lines it owns are parsed and kept: memory grows with the shard, not the input.
     """
     if isinstance(lines, (str, bytes, Mapping)):
         raise InvalidRequestError(
@@ -98,25 +104,35 @@ def parse_lines(lines: Iterable[str | Mapping[str, Any]], *, source: str = "line
         )
     parsed: list[BatchLine] = []
     problems: list[str] = []
+    requests = 0
     for number, raw in enumerate(lines, 1):
+        if owns is not None and not owns(number):
+            requests += isinstance(raw, Mapping) or (isinstance(raw, str) and _is_request(raw))
+            continue
         line = _parse(number, raw, problems)
         if line is not None:
             parsed.append(line)
+            requests += 1
     if problems:
         more = f" (and {len(problems) - 10} more)" if len(problems) > 10 else ""
         raise InvalidRequestError(f"{source}: " + "; ".join(problems[:10]) + more, field="lines")
-    if not parsed:
+    if not requests:
         raise InvalidRequestError(f"{source} has no request lines", field="lines")
     return parsed
 
 
-def read_batch(path: str | os.PathLike[str]) -> list[BatchLine]:
-    """The request lines of a JSONL file (blank lines and ``#`` comments skipped)."""
+def _is_request(text: str) -> bool:
+    stripped = text.strip()
+    return bool(stripped) and not stripped.startswith("#")
+
+
+def read_batch(path: str | os.PathLike[str], *, owns: Callable[[int], bool] | None = None) -> list[BatchLine]:
+    """The request lines of a JSONL file (blank lines and ``#`` comments skipped; only ``owns``'s, if given)."""
     file = Path(path)
     if not file.is_file():
         raise InvalidRequestError(f"batch file {file} does not exist or is not a file", field="file")
     with file.open(encoding="utf-8") as handle:
         try:
-            return parse_lines(handle, source=str(file))
+            return parse_lines(handle, source=str(file), owns=owns)
         except InvalidRequestError as error:
             raise InvalidRequestError(str(error), field="file") from None

@@ -105,7 +105,10 @@ class _ShardLock:
 
 
 class BatchRun:
-    """One shard of a batch: :meth:`plan` it (checks everything, sends nothing), then :meth:`execute` it."""
+    """One shard of a batch: :meth:`plan` it (checks everything, sends nothing), then :meth:`execute` it.
+
+    ``lines`` are the input's request lines: all of them, or only the shard's (see ``parse_lines(owns=)``).
+    """
 
     def __init__(
         self,
@@ -119,7 +122,6 @@ class BatchRun:
         self.store = store
         self.shard = Shard(1, 1) if shard is None else Shard.parse(shard)
         self.lines = [line for line in lines if self.shard.owns(line.number)]
-        self.all_lines = lines
         self.identity = identity or batch_identity(store)
         self.state = BatchState(store)
         if legacy is None and isinstance(store, LocalStore):
@@ -228,7 +230,7 @@ class BatchRun:
     async def start(self) -> None:
         """Before the first line runs: clear what a killed run of this shard left, record the shard's plan."""
         self._clean_temporaries()
-        await self.state.write_plan(self.shard, len(self.lines), input=input_digest(self.all_lines))
+        await self.state.write_plan(self.shard, len(self.lines), input=input_digest(self.lines))
 
     async def execute(
         self,
@@ -315,7 +317,8 @@ async def arun(
     raise :class:`~apiframe.InvalidRequestError` before anything is sent.
     """
     _check_concurrency(concurrency)
-    batch = BatchRun(open_store(out, **dict(storage_options or {})), parse_lines(lines), shard)
+    owner = Shard(1, 1) if shard is None else Shard.parse(shard)
+    batch = BatchRun(open_store(out, **dict(storage_options or {})), parse_lines(lines, owns=owner.owns), owner)
     connection, owned = _async_client(client, api_key, base_url)
     try:
         batch.lock()

@@ -34,14 +34,15 @@ def prepare(file: Path, store: Store, shard: str | None, *, retry_failed: bool) 
 
     A local folder holding an earlier version's ``manifest.jsonl`` keeps that batch's keys.
     """
-    lines = read_batch(file)
+    owner = Shard.parse(shard) if shard is not None else Shard(1, 1)
+    lines = read_batch(file, owns=owner.owns)  # only this shard's lines are parsed and kept
     identity = None
     legacy = None
     if isinstance(store, LocalStore):
         legacy = LegacyManifest(store.root / MANIFEST_NAME)
         if legacy.present:
             identity = legacy_identity(file, store.root)
-    batch = BatchRun(store, lines, Shard.parse(shard) if shard is not None else None, identity=identity, legacy=legacy)
+    batch = BatchRun(store, lines, owner, identity=identity, legacy=legacy)
     batch.lock()
     try:
         asyncio.run(batch.plan(retry_failed=retry_failed))

@@ -189,3 +189,19 @@ def test_the_public_signatures_resolve_at_run_time() -> None:
     assert typing.get_type_hints(apiframe.batch.arun)["return"] is apiframe.batch.BatchResult
     for function in (BatchRun.execute, BatchRun.plan, save_outputs):
         assert typing.get_type_hints(function)
+
+
+def test_a_shard_parses_and_keeps_only_its_own_lines() -> None:
+    shard = Shard(1, 4)
+    given = [json.dumps({"model": "flux-1.1-pro", "prompt": f"p{n}"}) for n in range(40)]
+    foreign = next(n for n in range(1, 41) if not shard.owns(n))
+    given[foreign - 1] = "{not json"  # another shard's problem: this one never parses it
+    kept = parse_lines(given, owns=shard.owns)
+    assert [line.number for line in kept] == [n for n in range(1, 41) if shard.owns(n)]
+    with pytest.raises(InvalidRequestError, match=f"line {foreign}: not JSON"):
+        parse_lines(given)
+    only_comments = ["# a", "", *[json.dumps({"model": "flux-1.1-pro", "prompt": "x"})] * 3]
+    lonely = next(k for k in range(1, 9) if not any(Shard(k, 8).owns(n) for n in (3, 4, 5)))
+    assert parse_lines(only_comments, owns=Shard(lonely, 8).owns) == []  # nothing to do is not an error
+    with pytest.raises(InvalidRequestError, match="has no request lines"):
+        parse_lines(["# a", ""], owns=Shard(1, 2).owns)
