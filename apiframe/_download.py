@@ -10,6 +10,12 @@ plain file name), never one taken from the server's answer, and every path is ch
 inside the folder. The API key is never sent with a download: result URLs are public CDN links;
 their redirects are followed a bounded number of times, and an HTML page is never saved as a file.
 With ``timeout=``, the whole download (job lookup included) ends by then, in wall-clock time.
+
+One policy, two drivers: the sync client runs :func:`download_flow` (its writes are the
+caller's own thread's); the async client, and a batch saving into any store, run
+:func:`save_to_store`, which applies the same names, checks, refusals, retries and deadlines
+but hands every byte to a :class:`~apiframe.batch.Store` (a local folder is one), whose disk
+and network I/O runs on a worker thread, never on the event loop.
 """
 
 from __future__ import annotations
@@ -45,9 +51,13 @@ from ._outputs import Job, Output
 from ._retry import backoff_delay
 
 if TYPE_CHECKING:
-    from ._config import RequestOptions
+    from collections.abc import AsyncIterator
 
-__all__ = ["DownloadProgress", "ProgressCallback", "download_flow", "file_stem"]
+    from ._client import AsyncApiframe
+    from ._config import RequestOptions
+    from .batch._store import Store
+
+__all__ = ["DownloadProgress", "ProgressCallback", "download_flow", "file_stem", "save_to_store"]
 
 _PREFERRED_EXTENSIONS = {
     "image/jpeg": ".jpg",
@@ -213,6 +223,17 @@ def _expected_length(response: httpx.Response) -> int | None:
     return int(value) if value.isascii() and value.isdigit() else None
 
 
+def _gone(error: APIStatusError, job_id: str, output: Output) -> APIStatusError | ResultExpiredError:
+    """What a file host's refusal means: an expired result for 403/404/410, else the error itself."""
+    if error.status_code in _GONE:
+        return ResultExpiredError(
+            f"result file {output.index} of job {job_id} is gone ({error.status_code}): result "
+            "files expire 24 h after the job by default; generate it again",
+            job_id=job_id,
+        )
+    return error
+
+
 def _html_error(job_id: str, output: Output) -> DownloadError:
     return DownloadError(
         f"file {output.index} of job {job_id}: the file host answered an HTML page instead of the file "
@@ -284,13 +305,7 @@ def _file_flow(
                     raise deadline.error(job_id) from None
                 raise
             except APIStatusError as error:
-                if error.status_code in _GONE:
-                    raise ResultExpiredError(
-                        f"result file {output.index} of job {job_id} is gone ({error.status_code}): result "
-                        "files expire 24 h after the job by default; generate it again",
-                        job_id=job_id,
-                    ) from None
-                raise
+                raise _gone(error, job_id, output) from None
             total = _expected_length(response)
             content_type = response.headers.get("content-type")
             if _is_html(content_type, b""):
@@ -380,3 +395,162 @@ def download_flow(
         path = yield from _file_flow(client, job_id, output, len(outputs), target, on_progress, options, deadline)
         saved.append(path)
     return saved
+
+
+# -- the async driver: into a store ---------------------------------------------------------------
+
+StoreProgress = Callable[[str, str, int, "int | None", int, int], object]
+"""``(job id, object name, bytes so far, total or None, file index, file count)``."""
+
+
+async def _snapshot(client: AsyncApiframe, job: Any, deadline: _Deadline, options: RequestOptions) -> tuple[str, Job]:
+    if isinstance(job, Job) and str(job.status) == "COMPLETED":
+        return checked_id(str(job.id)), job
+    from ._waiting import job_id_of
+    from .resources.jobs import get_flow
+
+    job_id = checked_id(job_id_of(job))
+    try:
+        snapshot: Job = await client._run(get_flow(client, job_id, deadline.options(options, job_id)))
+    except RequestTimeoutError:
+        if deadline.passed():
+            raise deadline.error(job_id) from None
+        raise
+    if str(snapshot.id) != job_id:
+        raise APIResponseValidationError(
+            f"asked for job {job_id}, the API answered with another job; nothing was downloaded",
+            status_code=200,
+            request_id=None,
+            body=None,
+        )
+    return job_id, snapshot
+
+
+async def save_to_store(
+    client: AsyncApiframe,
+    job: Any,
+    store: Store,
+    *,
+    folder: str = "",
+    overwrite: bool = False,
+    on_progress: StoreProgress | None = None,
+    options: RequestOptions | None = None,
+) -> list[str]:
+    """Save every result file of ``job`` (an id, handle or snapshot) into ``store``; their object names.
+
+    A file already there (any object ``<stem>.<ext>``: stores show only complete objects) is
+    kept unless ``overwrite``. ``options["timeout"]`` bounds the whole save in wall-clock time.
+    """
+    from .batch._store import check_name
+
+    options = options or {}
+    timeout = options.get("timeout")
+    deadline = _Deadline(None if timeout is None else total_seconds(to_timeout(timeout)))
+    if folder:
+        check_name(folder)
+    job_id, snapshot = await _snapshot(client, job, deadline, options)
+    outputs = _checked_outputs(snapshot)
+    saved: list[str] = []
+    for output in outputs:
+        stem = file_stem(job_id, output, len(outputs))
+        kept = None if overwrite else await _kept(store, folder, stem, output)
+        if kept is not None:
+            saved.append(kept)
+            continue
+        saved.append(
+            await _save_file(client, job_id, output, len(outputs), store, folder, on_progress, options, deadline)
+        )
+    return saved
+
+
+async def _kept(store: Store, folder: str, stem: str, output: Output) -> str | None:
+    """The object already saved for ``stem``, if any (a store shows only complete objects)."""
+    import asyncio
+
+    from .batch._store import LocalStore
+
+    if isinstance(store, LocalStore):  # any extension, as the sync download does
+        directory = store.root / folder if folder else store.root
+        found = await asyncio.to_thread(_existing, directory, stem) if directory.is_dir() else None
+        return None if found is None else (f"{folder}/{found.name}" if folder else found.name)
+    name = f"{folder}/{stem}" if folder else stem
+    name += extension_for(output.content_type, output.url)
+    return name if await store.size(name) is not None else None
+
+
+async def _save_file(
+    client: AsyncApiframe,
+    job_id: str,
+    output: Output,
+    count: int,
+    store: Store,
+    folder: str,
+    on_progress: StoreProgress | None,
+    options: RequestOptions,
+    deadline: _Deadline,
+) -> str:
+    import asyncio
+
+    from .batch._store import StorageError
+
+    stem = file_stem(job_id, output, count)
+    attempt = 0
+    while True:
+        try:
+            response: httpx.Response = await client._run(
+                client._request(
+                    "GET", output.url, options=options, stream=True, authenticate=False, deadline=deadline.at
+                )
+            )
+        except RequestTimeoutError:
+            if deadline.passed():
+                raise deadline.error(job_id) from None
+            raise
+        except APIStatusError as error:
+            raise _gone(error, job_id, output) from None
+        total = _expected_length(response)
+        content_type = response.headers.get("content-type")
+        extension = extension_for(content_type or output.content_type, output.url)
+        name = f"{folder}/{stem}{extension}" if folder else f"{stem}{extension}"
+        received = 0
+
+        async def body(
+            response: httpx.Response = response, name: str = name, total: int | None = total
+        ) -> AsyncIterator[bytes]:
+            nonlocal received
+            async for chunk in response.aiter_bytes():
+                if received == 0 and _is_html(None, chunk):
+                    raise _html_error(job_id, output)
+                received += len(chunk)
+                if on_progress is not None:
+                    on_progress(job_id, name, received, total, output.index, count)
+                yield chunk
+
+        problem: str
+        try:
+            if _is_html(content_type, b""):
+                raise _html_error(job_id, output)
+            left = None if deadline.at is None else max(0.0, deadline.for_transfer() - time.monotonic())
+            if deadline.at is None:
+                left = FILE_DEADLINE
+            async with asyncio.timeout(left):
+                await store.write(name, body(), size=total)
+            return name
+        except TimeoutError:
+            if deadline.passed():
+                raise deadline.error(job_id) from None
+            problem = f"ran past its {FILE_DEADLINE:g} s limit after {received} bytes"
+        except StorageError as error:
+            if total is None or received == total:
+                raise DownloadError(f"saving file {output.index} of job {job_id} failed: {error}") from None
+            problem = f"ended after {received} of {total} bytes"
+        except httpx.HTTPError as error:
+            problem = f"broke off after {received} bytes ({type(error).__name__})"
+        finally:
+            await response.aclose()
+        if attempt >= client._config.max_retries:
+            raise DownloadError(
+                f"downloading file {output.index} of job {job_id} {problem}; run it again: finished files are kept"
+            )
+        attempt += 1
+        await client._config.clock.async_sleep(deadline.clip(backoff_delay(attempt - 1)))

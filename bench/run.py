@@ -20,6 +20,9 @@ interleaved where it matters, against the same local server:
 9. throughput: 10,000 ``jobs.get`` at concurrency 64, requests/s and CPU seconds per 1,000
    requests, for raw ``httpx.AsyncClient`` (defaults), the SDK by default and the SDK on the aiohttp
    transport, each in its own venv under bench/work/venvs (see ``bench_throughput``).
+10. batches at scale: a batch against the sandbox in one process versus four ``--shard`` processes,
+    into a local folder and into an S3 server on 127.0.0.1: lines/s, CPU per line, peak RSS per
+    process (see ``bench/batch_bench.py``).
 """
 
 from __future__ import annotations
@@ -772,6 +775,38 @@ def _push_row(name: str, result: Any, jobs: int, polling: WaitResult) -> Row:
     return Row(name, sdk, base, f"{per_job / max(polling.per_job(jobs), 1e-9):.2f}x requests", target, verdict(ok))
 
 
+# -- 10. batches at scale ---------------------------------------------------------------------------
+
+
+def bench_batch(profile: Profile) -> list[Row]:
+    """One process versus four shard processes, local folder versus S3, in one run (bench/batch_bench.py)."""
+    import batch_bench
+
+    lines = 5000 if profile is FULL else 300
+    with child("bench/_sandbox.py", "0.05") as line:
+        base, key = line.split()
+        log(f"batch: {lines} lines, 4 variants")
+        variants = batch_bench.run(base, key, lines)
+    rows: list[Row] = []
+    for where in ("local folder", "S3 server"):
+        one, four = (v for v in variants if v.name.startswith(where))
+        for variant, baseline in ((one, None), (four, one)):
+            complete = variant.completed == variant.lines
+            rows.append(
+                Row(
+                    f"10. batch, {lines:,} lines, {variant.name}",
+                    variant.describe() + ("" if complete else f"; only {variant.completed} completed"),
+                    "-" if baseline is None else f"1 process: {baseline.describe()}",
+                    f"{variant.seconds:.0f} s"
+                    if baseline is None
+                    else f"{variant.lines_per_second / baseline.lines_per_second:.2f}x lines/s",
+                    "every line completed",
+                    verdict(complete),
+                )
+            )
+    return rows
+
+
 def machine() -> list[str]:
     cpu = platform.processor() or "unknown"
     try:
@@ -813,7 +848,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     profile = QUICK if args.quick else FULL
-    chosen = set(args.only.split(",")) if args.only else {"1", "2", "3", "4", "5", "6", "7", "8", "9"}
+    chosen = set(args.only.split(",")) if args.only else {"1", "2", "3", "4", "5", "6", "7", "8", "9", "10"}
     started = time.perf_counter()
     rows: list[Row] = []
     steps: list[tuple[str, Callable[[], Row | list[Row]]]] = [
@@ -831,6 +866,7 @@ def main(argv: list[str] | None = None) -> int:
         ("7", lambda: bench_reliability(profile)),
         ("8", lambda: bench_push(profile)),
         ("9", lambda: bench_throughput(profile)),
+        ("10", lambda: bench_batch(profile)),
     ]
     for number, step in steps:
         if number not in chosen:

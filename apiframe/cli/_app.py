@@ -17,7 +17,7 @@ from .._errors import ApiframeError, ConfigurationError, InvalidRequestError, Jo
 from .._schema import operation, resolve
 from .._version import __version__
 from ..webhooks import verify_webhook
-from ._batch import MANIFEST_NAME, Manifest, batch_identity, plan_tasks, read_batch
+from ._batch import file_location, load_summary, open_out, prepare, status_rows, summary_json
 from ._context import Settings
 from ._display import Display, fit_table, summary_table
 from ._messages import shell_message
@@ -33,7 +33,7 @@ from ._requests import (
     modalities,
     parse_assignments,
 )
-from ._runner import Task, run_tasks
+from ._runner import Saver, Task, run_tasks
 
 __all__ = ["cli", "run"]
 
@@ -309,17 +309,19 @@ def resume_command(settings: Settings, job_id: str, out: Path) -> str:
 def _run(
     settings: Settings,
     tasks: list[Task],
-    out: Path,
+    out: Path | Saver,
     *,
     concurrency: int,
     timeout: float | None,
-    on_change: Callable[[Task], None],
+    on_change: Callable[[Task], Any],
 ) -> None:
     client = settings.async_client()
     display = Display(settings.console, tasks, enabled=not settings.json_output)
 
-    def changed(task: Task) -> None:
-        on_change(task)
+    async def changed(task: Task) -> None:
+        result = on_change(task)
+        if asyncio.iscoroutine(result):
+            await result
         display.changed(task)
 
     async def main() -> None:
@@ -341,54 +343,66 @@ def _run(
 # -- batch --------------------------------------------------------------------------------------
 
 
-@cli.command()
+class _BatchGroup(click.Group):
+    """``apiframe batch FILE ...`` runs a batch (``batch run``); ``batch status OUT`` summarises one."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h"):
+            args = ["run", *args]
+        return super().parse_args(ctx, args)
+
+
+@cli.group(cls=_BatchGroup)
+def batch() -> None:
+    """Run a JSONL file of jobs, resumable and shardable (apiframe batch FILE --out OUT).
+
+    apiframe batch status OUT summarises every shard of a batch from its store.
+    """
+
+
+@batch.command("run")
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--out", "-o", type=click.Path(path_type=Path), required=True, help="Results and manifest go here.")
+@click.option("--out", "-o", required=True, help="Results and state go here: a folder or a URL (s3://bucket/run).")
+@click.option("--shard", help="Run only shard K of N (K/N, 1 <= K <= N); each shard is resumable on its own.")
 @click.option("--concurrency", "-c", type=click.IntRange(1, 256), default=4, show_default=True)
 @click.option("--timeout", type=float, default=3600.0, show_default=True, help="Seconds to wait for each job.")
 @click.option("--retry-failed", is_flag=True, help="Submit the lines that failed again (a new job each).")
 @connection_options
-def batch(file: Path, out: Path, concurrency: int, timeout: float, retry_failed: bool) -> int:
+def batch_run(file: Path, out: str, shard: str | None, concurrency: int, timeout: float, retry_failed: bool) -> int:
     """Run one job per JSONL line ({"model", "prompt", "params"}); resumable.
 
     A line may name any job operation: {"operation": "images_upscale", "model": ..., "params": ...},
     {"operation": "images_midjourney_action", "action": "upsample", "parent_job_id": ..., "index": 2}.
-    Progress is kept in OUT/manifest.jsonl: run the same command again after an interruption
-    and it carries on where it stopped, submitting nothing twice (keys are derived from the file,
-    OUT and the line, so even a damaged manifest cannot cost a second job).
+    Progress is kept beside the results in OUT/state/ (one record per step of a line): run the
+    same command again after an interruption, on any machine that reaches OUT, and it carries
+    on where it stopped, submitting nothing twice (keys are derived from OUT and the line).
     """
     settings = _settings()
-    lines = read_batch(file)
-    if out.exists() and not out.is_dir():
-        raise InvalidRequestError(f"--out {out} is a file; pass a directory", field="out")
-    settings.home = out
-    manifest = Manifest(out / MANIFEST_NAME)
-    for problem in manifest.damaged:
+    store = open_out(out)
+    from ..batch._store import LocalStore
+
+    if isinstance(store, LocalStore):
+        settings.home = store.root
+    run = prepare(file, store, shard, retry_failed=retry_failed)
+    for problem in run.damaged:
         settings.console.print(
-            f"[yellow]{manifest.path} {problem}: ignored; that line is planned again", highlight=False, soft_wrap=True
+            f"[yellow]{problem}: ignored; that line is planned again", highlight=False, soft_wrap=True
         )
-    tasks, fresh = plan_tasks(lines, manifest, batch_identity(file, out), retry_failed=retry_failed)
-    digests = {line.number: line.digest for line in lines}
+    tasks = run.tasks
     try:
-        manifest.lock()
-        manifest.write(fresh, digests)  # every key is on disk before any request is sent
+        if not settings.json_output and run.shard.count > 1:
+            settings.console.print(f"[dim]shard {run.shard}: {len(tasks)} of the file's lines", highlight=False)
         todo = [task for task in tasks if not task.done]
         if not settings.json_output and len(todo) < len(tasks):
             settings.console.print(f"[dim]resuming: {len(tasks) - len(todo)} of {len(tasks)} lines already finished")
-        _run(
-            settings,
-            tasks,
-            out,
-            concurrency=concurrency,
-            timeout=timeout,
-            on_change=lambda task: manifest.write([task], digests),
-        )
+        asyncio.run(run.start())
+        _run(settings, tasks, _batch_saver(run), concurrency=concurrency, timeout=timeout, on_change=run.record)
     except KeyboardInterrupt:
         left = sum(not task.done for task in tasks)
         settings.console.print(f"{left} line(s) unfinished: run the same command again to resume", soft_wrap=True)
         raise
     finally:
-        manifest.close()
+        run.close()
     counts = {state: sum(task.status == state for task in tasks) for state in ("completed", "failed")}
     unfinished = len(tasks) - counts["completed"] - counts["failed"]
     if settings.json_output:
@@ -397,14 +411,15 @@ def batch(file: Path, out: Path, concurrency: int, timeout: float, retry_failed:
                 "total": len(tasks),
                 **counts,
                 "unfinished": unfinished,
-                "manifest": str(manifest.path),
+                "shard": str(run.shard),
+                "out": store.url,
                 "lines": [
                     {
                         "line": t.line,
                         "model": t.model,
                         "job_id": t.job_id,
                         "status": t.status,
-                        "files": [str(out / name) for name in t.files],
+                        "files": [file_location(store, name) for name in t.files],
                         "error": t.error or t.note,
                     }
                     for t in tasks
@@ -412,12 +427,59 @@ def batch(file: Path, out: Path, concurrency: int, timeout: float, retry_failed:
             }
         )
     else:
-        title = f"{file.name}: {counts['completed']}/{len(tasks)} completed"
-        caption = f"files in {out}/ (full job ids: --json, or the manifest {manifest.path})"
+        part = f" (shard {run.shard})" if run.shard.count > 1 else ""
+        title = f"{file.name}{part}: {counts['completed']}/{len(tasks)} completed"
+        caption = f"files in {store.url}/ (full job ids: --json, or apiframe batch status {out})"
         settings.out.print(summary_table(tasks, width=settings.out.width, title=title, caption=caption))
         if unfinished:
             settings.console.print(f"[yellow]{unfinished} line(s) unfinished: run the same command again to resume")
     return EXIT_OK if counts["completed"] == len(tasks) else EXIT_JOB_FAILED
+
+
+def _batch_saver(run: Any) -> Saver:
+    """The engine's saver, reporting each chunk as the display's download step."""
+    from .._download import DownloadProgress
+
+    async def save(client: Any, job: Any, progress: Callable[[Any], None]) -> list[str]:
+        def shown(step: Any) -> None:
+            progress(DownloadProgress(step.job_id, Path(step.name), step.received, step.total, step.index, step.count))
+
+        names: list[str] = await run.save(client, job, shown)
+        return names
+
+    return save
+
+
+@batch.command("status")
+@click.argument("out")
+@click.option("--shards", type=click.IntRange(1, 1_000_000), help="N of K/N, when OUT holds runs of several N.")
+@click.option("--json", is_flag=True, expose_value=False, callback=_set("json_output"), help="JSON output.")
+def batch_status(out: str, shards: int | None) -> int:
+    """Summarise every shard of the batch in OUT (a folder or a URL): done, failed, running, pending."""
+    settings = _settings()
+    store = open_out(out)
+    summary = load_summary(store, shards)
+    if settings.json_output:
+        settings.emit(summary_json(summary, store))
+    else:
+        columns = ["shard", "lines", "done", "failed", "running", "pending"]
+        justify = {name: "right" for name in columns[1:]}
+        table = fit_table(
+            settings.out.width,
+            columns,
+            status_rows(summary),
+            title=f"batch in {store.url}",
+            caption="?: not known until that shard starts" if summary.lines is None else None,
+            justify=justify,
+        )
+        settings.out.print(table)
+        for failure in summary.failures[:20]:
+            settings.out.print(
+                f"line {failure.line} (shard {failure.shard}) failed: {failure.error}", highlight=False, markup=False
+            )
+        for damaged in summary.damaged[:20]:
+            settings.console.print(f"[yellow]{damaged.name}: {damaged.reason}", highlight=False, soft_wrap=True)
+    return EXIT_OK if summary.failed == 0 else EXIT_JOB_FAILED
 
 
 # -- jobs ---------------------------------------------------------------------------------------

@@ -1,195 +1,49 @@
-"""Submit, wait for and download many generations with bounded concurrency (async).
-
-``apiframe generate`` runs one task through here, ``apiframe batch`` many. Each task moves
-``pending`` (it has an idempotency key) -> ``submitted`` (it has a job id) -> ``completed``
-(its files are on disk) or ``failed``; every move is reported to ``on_change`` before the next
-step starts, which is what lets a batch killed at any point resume without submitting twice.
-"""
+"""The command's runs of many tasks: the batch engine's runner (``apiframe.batch``), saving into a folder."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .._client import AsyncApiframe
-from .._download import DownloadProgress
-from .._errors import (
-    ApiframeError,
-    AuthenticationError,
-    InsufficientCreditsError,
-    JobCancelledError,
-    JobFailedError,
-    NetworkError,
-    PermissionDeniedError,
-    ValidationError,
-    WaitTimeoutError,
-)
-from .._outputs import Job
-from ._requests import GenerationRequest
+from ..batch._runner import FATAL_ERRORS, Changed, Progressed, Saver, Task, unreachable
+from ..batch._runner import run_tasks as _run_tasks
 
-__all__ = ["FATAL_ERRORS", "Task", "run_tasks", "unreachable"]
+if TYPE_CHECKING:
+    from .._client import AsyncApiframe
+    from .._outputs import Job
 
-FATAL_ERRORS = (AuthenticationError, PermissionDeniedError, InsufficientCreditsError)
-"""Errors that no later line can avoid either: the run stops and resumes later."""
+__all__ = ["FATAL_ERRORS", "Saver", "Task", "into_folder", "run_tasks", "unreachable"]
 
 
-@dataclass(slots=True)
-class Task:
-    """One generation in a run, as the manifest records it."""
+def into_folder(out: Path) -> Saver:
+    """Save a job's files into the local folder ``out`` (``client.jobs.download``); their names."""
 
-    line: int
-    request: GenerationRequest | None
-    """None for a job submitted elsewhere (``jobs wait``/``download``): only waited for."""
-    key: str
-    job_id: str | None = None
-    status: str = "pending"
-    files: list[str] = field(default_factory=list)
-    error: str | None = None
-    progress: int | None = None
-    note: str | None = None
-    """Why a task stopped short in this run (not persisted: it is retried on resume)."""
-    label: str | None = None
-    download: bool = True
-    job: Any = field(default=None, repr=False)
-    """The job's last snapshot once it ended."""
-    attempt: int = 0
-    """How many times the line was resubmitted by ``--retry-failed`` (part of its key)."""
+    async def save(client: AsyncApiframe, job: Job, progress: Callable[[Any], None]) -> list[str]:
+        paths = await client.jobs.download(job, out, on_progress=progress)
+        return [path.name for path in paths]
 
-    @property
-    def model(self) -> str:
-        return self.request.model if self.request is not None else "-"
-
-    @property
-    def done(self) -> bool:
-        return self.status in ("completed", "failed")
-
-
-Changed = Callable[[Task], None]
-Progressed = Callable[[Task, Any], None]
-
-
-async def _submit(client: AsyncApiframe, task: Task) -> str:
-    # One call: the SDK retries what is safe to retry (with this idempotency key) and no more;
-    # a line that still fails keeps its key and is retried by the next run.
-    assert task.request is not None
-    accepted = await task.request.submitter(client)(**task.request.kwargs, idempotency_key=task.key)
-    return str(accepted.job_id)
-
-
-def unreachable(error: BaseException) -> bool:
-    """Whether ``error`` says the API cannot be reached at all (refused, DNS): no line can pass."""
-    return isinstance(error, NetworkError) and error.connect_failed
-
-
-def _files_present(task: Task, out: Path) -> bool:
-    return bool(task.files) and all((out / name).is_file() for name in task.files)
-
-
-async def _run_one(
-    client: AsyncApiframe,
-    task: Task,
-    out: Path,
-    *,
-    on_change: Changed,
-    on_progress: Progressed,
-    wait_timeout: float | None,
-) -> None:
-    if task.status == "failed" or (task.status == "completed" and _files_present(task, out)):
-        return
-    resumed = task.status == "submitted"
-    if task.status == "pending":
-        try:
-            task.job_id = await _submit(client, task)
-        except ValidationError as error:  # the API refused this request: it will not pass later either
-            task.status = "failed"
-            task.error = str(error)
-            on_change(task)
-            return
-        task.status = "submitted"
-        on_change(task)
-    assert task.job_id is not None
-
-    def progressed(job: Job) -> None:
-        task.progress = job.progress
-        on_progress(task, job)
-
-    if resumed:  # one plain look first: an unreachable API fails here at once, not at the wait's deadline
-        progressed(await client.jobs.get(task.job_id))
-    try:
-        job = await client.jobs.wait(task.job_id, on_progress=progressed, timeout=wait_timeout)
-    except (JobFailedError, JobCancelledError) as error:
-        task.status = "failed"
-        task.job = error.job
-        task.error = str(getattr(error.job, "error", None) or error)
-        on_change(task)
-        return
-    task.job = job
-    if not task.download:
-        task.status = "completed"
-        task.progress = 100
-        on_change(task)
-        return
-
-    def downloaded(progress: DownloadProgress) -> None:
-        on_progress(task, progress)
-
-    paths = await client.jobs.download(job, out, on_progress=downloaded)
-    task.files = [path.name for path in paths]
-    task.status = "completed"
-    task.progress = 100
-    on_change(task)
+    return save
 
 
 async def run_tasks(
     client: AsyncApiframe,
     tasks: Sequence[Task],
-    out: Path,
+    out: Path | Saver,
     *,
     concurrency: int,
     on_change: Changed,
     on_progress: Progressed,
     wait_timeout: float | None = None,
 ) -> None:
-    """Run every unfinished task, at most ``concurrency`` at a time.
-
-    A task that hits a transient error (or its wait deadline) keeps its state and gets a
-    ``note``; a fatal error (bad key, no credits) stops the whole run and is raised.
-    """
-    queue: asyncio.Queue[Task] = asyncio.Queue()
-    for task in tasks:
-        queue.put_nowait(task)
-
-    async def worker() -> None:
-        while not queue.empty():
-            task = queue.get_nowait()
-            try:
-                await _run_one(
-                    client,
-                    task,
-                    out,
-                    on_change=on_change,
-                    on_progress=on_progress,
-                    wait_timeout=wait_timeout,
-                )
-            except FATAL_ERRORS:
-                raise
-            except NetworkError as error:
-                if unreachable(error):
-                    raise
-                task.note = str(error)
-            except WaitTimeoutError as error:
-                task.note = f"still running: {error}"
-            except ApiframeError as error:
-                task.note = str(error)
-            on_progress(task, None)
-
-    workers = [asyncio.create_task(worker()) for _ in range(max(1, min(concurrency, len(tasks))))]
-    try:
-        await asyncio.gather(*workers)
-    finally:
-        for running in workers:
-            running.cancel()
-        await asyncio.gather(*workers, return_exceptions=True)
+    """Run every unfinished task, saving files into the folder ``out`` (or with the saver ``out``)."""
+    save = into_folder(out) if isinstance(out, Path) else out
+    await _run_tasks(
+        client,
+        tasks,
+        save,
+        concurrency=concurrency,
+        on_change=on_change,
+        on_progress=on_progress,
+        wait_timeout=wait_timeout,
+    )

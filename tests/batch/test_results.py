@@ -14,7 +14,7 @@ import httpx
 import pytest
 
 from apiframe import AsyncApiframe, DownloadError, Job, JobFailedError
-from apiframe.batch import SaveProgress, Store, save_outputs
+from apiframe.batch import SaveProgress, Store, open_store, save_outputs
 from apiframe.testing import FAIL_TRIGGER, Sandbox, SandboxConfig
 
 from .conftest import StoreCase
@@ -192,3 +192,66 @@ async def test_a_broken_transfer_is_retried_and_never_leaves_a_partial_file(
         cdn.stop()
     assert len(clock.slept) == 2  # backed off before each retry (on a fake clock: no real wait)
     assert cdn.served == (breaks + 1 if saved else 3)
+
+
+def test_async_downloads_never_write_or_fsync_on_the_event_loop(
+    sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    calls: list[tuple[str, int]] = []
+    real_write, real_fsync = os.write, os.fsync
+
+    def write(fd: int, data: Any) -> int:
+        calls.append(("write", threading.get_ident()))
+        return real_write(fd, data)
+
+    def fsync(fd: int) -> None:
+        calls.append(("fsync", threading.get_ident()))
+        real_fsync(fd)
+
+    async def main() -> tuple[int, list[Path]]:
+        async with AsyncApiframe(api_key=sandbox.api_key, base_url=sandbox.base_url) as client:
+            job = await finished(client, model="flux-1.1-pro", prompt="off the loop")
+            monkeypatch.setattr(os, "write", write)
+            monkeypatch.setattr(os, "fsync", fsync)
+            try:
+                return threading.get_ident(), await client.jobs.download(job, tmp_path / "out")
+            finally:
+                monkeypatch.undo()
+
+    loop_thread, paths = asyncio.run(main())
+    assert paths[0].read_bytes().startswith(PNG_MAGIC) and paths[0].parent == tmp_path / "out"
+    assert {kind for kind, _ in calls} == {"write", "fsync"}  # the file was written and made durable...
+    assert all(thread != loop_thread for _, thread in calls)  # ...on a worker thread, never the loop's
+    assert [p.name for p in tmp_path.joinpath("out").iterdir()] == [paths[0].name]
+
+
+@pytest.mark.parametrize(
+    ("content_type", "body"),
+    [("text/html; charset=utf-8", b"<html>moved</html>"), ("image/png", b"<!DOCTYPE html><html>login</html>")],
+    ids=["html-type", "html-body"],
+)
+def test_an_html_page_is_never_saved_into_a_store(tmp_path: Path, content_type: str, body: bytes) -> None:
+    job = {
+        "id": "job_1", "status": "COMPLETED", "model": "flux-1.1-pro", "progress": 100, "error": None,
+        "creditCost": None, "webhookStatus": None, "createdAt": "2026-11-23T10:00:00Z", "completedAt": None,
+        "expired": False, "result": {"urls": ["https://cdn.test/a.png"]},
+    }  # fmt: skip
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.host == "cdn.test":
+            return httpx.Response(200, content=body, headers={"Content-Type": content_type})
+        return httpx.Response(200, json=job)
+
+    async def main() -> None:
+        http = httpx.AsyncClient(transport=httpx.MockTransport(handler))
+        async with AsyncApiframe(api_key="afk_t", base_url="http://api.test", http_client=http) as client:
+            with pytest.raises(DownloadError, match="HTML page instead of the file"):
+                await save_outputs(client, "job_1", open_store(tmp_path / "out"))
+            with pytest.raises(DownloadError, match="HTML page instead of the file"):
+                await client.jobs.download("job_1", tmp_path / "dl")
+        await http.aclose()
+
+    asyncio.run(main())
+    assert [p for p in tmp_path.rglob("*") if p.is_file()] == []

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -15,8 +17,9 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from apiframe.batch import BatchState, open_store
+from apiframe.batch._legacy import MANIFEST_NAME, LegacyManifest
 from apiframe.cli._app import cli
-from apiframe.cli._batch import MANIFEST_NAME, Manifest
 from apiframe.testing import FAIL_TRIGGER, Sandbox, SandboxConfig
 
 MODELS = [
@@ -40,9 +43,10 @@ def write_batch(path: Path, count: int) -> None:
     path.write_text("\n".join(lines) + "\n")
 
 
-def records(out: Path) -> dict[int, dict[str, Any]]:
-    manifest = out / MANIFEST_NAME
-    return Manifest(manifest).records if manifest.exists() else {}
+def records(out: Path | str) -> dict[int, dict[str, Any]]:
+    """The latest state record of every line of the batch in ``out``."""
+    view = asyncio.run(BatchState(open_store(out)).latest())
+    return {line: {"status": record.status, **record.fields} for line, record in view.records.items()}
 
 
 def test_killed_mid_run_and_resumed_without_duplicates(sandbox: Sandbox, tmp_path: Path) -> None:
@@ -92,7 +96,7 @@ def test_killed_mid_run_and_resumed_without_duplicates(sandbox: Sandbox, tmp_pat
         assert record["files"] and all((out / name).suffix == suffix for name in record["files"])
         assert all((out / name).stat().st_size > 0 for name in record["files"])
         if line in interrupted:
-            assert record["key"] == interrupted[line]["key"]  # idempotency keys come from the manifest
+            assert record["key"] == interrupted[line]["key"]  # idempotency keys come from the state
             if interrupted[line]["job_id"]:
                 assert record["job_id"] == interrupted[line]["job_id"]
     # nothing finished was redone
@@ -176,7 +180,7 @@ def test_bad_lines_stop_the_batch_before_anything_is_sent(
     assert result.exit_code == 2
     assert message in result.stderr
     assert sandbox.job_count() == 0
-    assert not (tmp_path / "o" / MANIFEST_NAME).exists()
+    assert not (tmp_path / "o" / "state").exists()
 
 
 def test_an_edited_line_is_refused_on_resume(sandbox: Sandbox, tmp_path: Path) -> None:
@@ -191,32 +195,35 @@ def test_an_edited_line_is_refused_on_resume(sandbox: Sandbox, tmp_path: Path) -
     assert sandbox.job_count() == 2
 
 
-def test_a_torn_manifest_record_is_ignored_and_kept_apart(tmp_path: Path) -> None:
+def test_a_torn_legacy_manifest_record_is_ignored(tmp_path: Path) -> None:
     path = tmp_path / MANIFEST_NAME
     good = {"line": 1, "input": "x", "key": "k1", "status": "pending", "job_id": None, "files": []}
     path.write_text(json.dumps(good) + "\n" + '{"line": 2, "inp')
-    manifest = Manifest(path)
-    assert list(manifest.records) == [1]
-    assert manifest._ends_with_newline() is False
+    manifest = LegacyManifest(path)
+    assert list(manifest.records) == [1] and manifest.damaged == []
 
 
-def test_two_runs_into_one_directory_are_refused(sandbox: Sandbox, tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    holder = Manifest(out / MANIFEST_NAME)
+def test_two_runs_of_one_shard_into_one_directory_are_refused(sandbox: Sandbox, tmp_path: Path) -> None:
+    from apiframe.batch import BatchRun, read_batch
+
+    out, batch = tmp_path / "out", tmp_path / "b.jsonl"
+    write_batch(batch, 4)
+    holder = BatchRun(open_store(out), read_batch(batch), "1/2")
     holder.lock()
     try:
-        batch = tmp_path / "b.jsonl"
-        write_batch(batch, 1)
         connection = ["--api-key", sandbox.api_key, "--base-url", sandbox.base_url]
-        result = CliRunner().invoke(cli, [*connection, "batch", str(batch), "-o", str(out)])
+        result = CliRunner().invoke(cli, [*connection, "batch", str(batch), "-o", str(out), "--shard", "1/2"])
         assert result.exit_code == 2
-        assert "another apiframe batch is writing into" in result.stderr
+        assert "another apiframe batch is writing shard 1/2 into" in result.stderr
         assert sandbox.job_count() == 0
+        other = CliRunner().invoke(cli, [*connection, "--json", "batch", str(batch), "-o", str(out), "--shard", "2/2"])
+        assert other.exit_code == 0, other.output  # the other shard runs beside it
+        assert json.loads(other.stdout)["total"] == sandbox.job_count() > 0
     finally:
         holder.close()
 
 
-@pytest.mark.parametrize("name", [".manifest.lock", MANIFEST_NAME])
+@pytest.mark.parametrize("name", [".batch.lock", MANIFEST_NAME])
 def test_planted_symlinks_in_the_output_folder_are_refused(sandbox: Sandbox, tmp_path: Path, name: str) -> None:
     batch, out = tmp_path / "b.jsonl", tmp_path / "out"
     write_batch(batch, 1)
@@ -232,7 +239,21 @@ def test_planted_symlinks_in_the_output_folder_are_refused(sandbox: Sandbox, tmp
     assert sandbox.job_count() == 0
 
 
-def test_a_fifo_in_place_of_the_manifest_is_refused(sandbox: Sandbox, tmp_path: Path) -> None:
+def test_a_planted_state_folder_link_is_refused(sandbox: Sandbox, tmp_path: Path) -> None:
+    batch, out, elsewhere = tmp_path / "b.jsonl", tmp_path / "out", tmp_path / "elsewhere"
+    write_batch(batch, 1)
+    out.mkdir()
+    elsewhere.mkdir()
+    (out / "state").symlink_to(elsewhere)
+    args = ["--api-key", sandbox.api_key, "--base-url", sandbox.base_url, "batch", str(batch), "-o", str(out)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code != 0
+    assert "state" in result.stderr and "Traceback" not in result.output
+    assert list(elsewhere.iterdir()) == []
+    assert sandbox.job_count() == 0
+
+
+def test_a_fifo_in_place_of_the_legacy_manifest_is_refused(sandbox: Sandbox, tmp_path: Path) -> None:
     batch, out = tmp_path / "b.jsonl", tmp_path / "out"
     write_batch(batch, 1)
     out.mkdir()
@@ -243,7 +264,7 @@ def test_a_fifo_in_place_of_the_manifest_is_refused(sandbox: Sandbox, tmp_path: 
     assert sandbox.job_count() == 0
 
 
-def test_a_manifest_truncated_inside_its_first_records_costs_no_second_job(sandbox: Sandbox, tmp_path: Path) -> None:
+def test_lost_state_costs_no_second_job(sandbox: Sandbox, tmp_path: Path) -> None:
     batch, out = tmp_path / "b.jsonl", tmp_path / "out"
     write_batch(batch, 4)
     args = ["--api-key", sandbox.api_key, "--base-url", sandbox.base_url, "--json", "batch", str(batch), "-o", str(out)]
@@ -251,8 +272,7 @@ def test_a_manifest_truncated_inside_its_first_records_costs_no_second_job(sandb
     assert first.exit_code == 0, first.output
     jobs = {line["line"]: line["job_id"] for line in json.loads(first.stdout)["lines"]}
     assert sandbox.job_count() == 4
-    manifest = out / MANIFEST_NAME
-    manifest.write_bytes(manifest.read_bytes()[:150])  # cut inside the first records: every key is lost
+    shutil.rmtree(out / "state")  # every record lost, and the results with them
     for path in out.glob("*.*"):
         if path.suffix in (".png", ".avi", ".mp4", ".wav"):
             path.unlink()
@@ -260,20 +280,17 @@ def test_a_manifest_truncated_inside_its_first_records_costs_no_second_job(sandb
     assert again.exit_code == 0, again.output
     assert sandbox.job_count() == 4  # the recomputed keys replayed the same jobs
     assert {line["line"]: line["job_id"] for line in json.loads(again.stdout)["lines"]} == jobs
+    assert all(path.is_file() for line in json.loads(again.stdout)["lines"] for path in map(Path, line["files"]))
 
 
-def test_damaged_records_are_reported_by_row_not_a_traceback(sandbox: Sandbox, tmp_path: Path) -> None:
+def test_a_damaged_state_record_is_reported_by_name_and_the_line_falls_back(sandbox: Sandbox, tmp_path: Path) -> None:
     batch, out = tmp_path / "b.jsonl", tmp_path / ("long-folder-name-" * 6) / "out"
     write_batch(batch, 2)
     args = ["--api-key", sandbox.api_key, "--base-url", sandbox.base_url, "batch", str(batch), "-o", str(out)]
     assert CliRunner().invoke(cli, args).exit_code == 0
-    manifest = out / MANIFEST_NAME
-    rows = [json.loads(row) for row in manifest.read_text().splitlines()]
-    del rows[-1]["key"]
-    rows.insert(0, {"line": "one"})
-    manifest.write_text("".join(json.dumps(row) + "\n" for row in rows))
+    latest = sorted((out / "state" / "0000000002").iterdir())[-1]
+    latest.write_text('{"line": 2, "se')
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
-    assert f'{manifest} row {len(rows)}: line {rows[-1]["line"]}: no "key"' in result.stderr
-    assert f'{manifest} row 1: no "line" number' in result.stderr  # one unbroken line, however long the path
-    assert sandbox.job_count() == 2
+    assert f"state/0000000002/{latest.name}: not JSON" in result.stderr  # one unbroken line, however long the path
+    assert sandbox.job_count() == 2  # the line fell back to its "submitted" record: same job, no new one

@@ -95,8 +95,7 @@ def test_a_dead_base_url_stops_a_batch_and_keeps_every_line_for_later(tmp_path: 
     result = CliRunner().invoke(cli, ["--api-key", "afk_test", "--base-url", url, "batch", str(batch), "-o", str(out)])
     assert result.exit_code == 1
     assert "cannot reach the API" in result.stderr
-    records = [json.loads(row) for row in (out / "manifest.jsonl").read_text().splitlines()]
-    assert {r["status"] for r in records} == {"pending"}
+    assert list((out / "state").rglob("*.json")) == []  # nothing was submitted: no line has a record yet
 
 
 # -- 3. a killed --sandbox batch resumes against the same jobs ----------------------------------
@@ -109,18 +108,17 @@ def test_a_killed_sandbox_batch_finishes_on_the_next_run(tmp_path: Path) -> None
     process = subprocess.Popen(
         [*command, "--out", str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
     )
-    manifest = out / "manifest.jsonl"
     try:
         for _ in range(600):  # until every line has a job (each submitted to the embedded sandbox)
-            rows = manifest.read_text().splitlines() if manifest.exists() else []
-            if sum('"submitted"' in row for row in rows) == 3:
+            rows = [path.read_text() for path in out.glob("state/*/*.submitted.*.json")]
+            if len(rows) == 3:
                 break
             time.sleep(0.02)
         assert process.poll() is None, "the batch ended before it could be killed"
     finally:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
-    submitted = {json.loads(r)["line"]: json.loads(r)["job_id"] for r in manifest.read_text().splitlines()}
+    submitted = {json.loads(r)["line"]: json.loads(r)["job_id"] for r in rows}
     again = CliRunner().invoke(
         cli, ["--sandbox", "--sandbox-job-seconds", "1.5", "--json", "batch", str(batch), "-o", str(out)]
     )
@@ -304,8 +302,7 @@ def test_batch_lines_name_any_operation_and_retry_failed_resubmits(
     retried = invoke("--json", "batch", str(batch), "-o", str(out), "--retry-failed")
     assert retried.exit_code == 1  # it fails again, as its prompt asks
     assert sandbox.job_count() == before + 1  # only the failed line, as a new job
-    records = [json.loads(row) for row in (out / "manifest.jsonl").read_text().splitlines()]
-    line2 = [r for r in records if r["line"] == 2]
+    line2 = [json.loads(path.read_text()) for path in sorted((out / "state" / "0000000002").glob("*.json"))]
     assert line2[-1]["attempt"] == 1 and line2[-1]["key"] != line2[0]["key"]
 
 
@@ -424,9 +421,8 @@ def test_ctrl_c_during_a_batch_says_how_to_resume(tmp_path: Path) -> None:
         command = [sys.executable, "-m", "apiframe", "--base-url", slow.base_url, "batch", str(batch), "-o", str(out)]
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
         try:
-            manifest = out / "manifest.jsonl"
             for _ in range(1000):  # the line's job id is on disk: the batch is waiting for it
-                if manifest.exists() and '"submitted"' in manifest.read_text():
+                if list(out.glob("state/*/*.submitted.*.json")):
                     break
                 time.sleep(0.01)
             process.send_signal(signal.SIGINT)
