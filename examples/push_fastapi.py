@@ -19,7 +19,8 @@ from apiframe.webhooks import PushSource, WebhookHub, WebhookReceiver
 
 hub = WebhookHub()  # RedisWebhookHub("redis://...") when the web and worker processes differ
 app = FastAPI()
-app.mount("/apiframe/webhooks", WebhookReceiver(hub))  # verifies signatures with APIFRAME_API_KEY
+# a route, not a mount: a mount answers its bare path with a redirect, which deliveries do not follow
+app.add_route("/apiframe/webhooks", WebhookReceiver(hub), methods=["POST"])  # verifies with APIFRAME_API_KEY
 
 
 @app.get("/health")

@@ -1,7 +1,7 @@
 """Receivers: take a delivery's raw body and headers, verify before parsing, publish to a hub.
 
-* :class:`WebhookReceiver` is an ASGI application (no framework needed; mount it in FastAPI or
-  Starlette, or serve it with uvicorn).
+* :class:`WebhookReceiver` is an ASGI application (no framework needed; add it as a route in
+  FastAPI or Starlette, or serve it with uvicorn).
 * :func:`handle_webhook` is the same logic as a plain function for WSGI frameworks (Flask,
   Django): give it the body (bytes or a readable stream) and the headers, answer with what it
   returns.
@@ -144,8 +144,9 @@ def _verify_and_publish(hub: Publisher, key: str, data: bytes, headers: Any) -> 
 class WebhookReceiver:
     """An ASGI application that receives Apiframe webhooks and publishes them to ``hub``.
 
-    ``app.mount("/apiframe/webhooks", WebhookReceiver(hub))`` in FastAPI or Starlette; any path
-    works, only POST is accepted. ``on_event(event)`` runs for each verified event (for logging).
+    ``app.add_route("/apiframe/webhooks", WebhookReceiver(hub), methods=["POST"])`` in FastAPI or
+    Starlette (a route, not ``app.mount``: a mount answers its bare path with a redirect to the
+    path with a slash, and deliveries follow no redirects); any path works, only POST is accepted. ``on_event(event)`` runs for each verified event (for logging).
     """
 
     def __init__(

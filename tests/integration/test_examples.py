@@ -31,6 +31,24 @@ def test_every_example_runs() -> None:
         assert sandbox.api_key.encode() not in out + err
 
 
+@pytest.mark.parametrize("script", sorted(p.name for p in EXAMPLES.glob("push_*.py")))
+def test_push_examples_end_their_wait_on_the_delivery_not_a_poll(script: str) -> None:
+    """The receiver really takes the deliveries: the wait ends with no look at the job (a receiver
+    the deliveries cannot reach would end it on the 30 s fallback poll instead)."""
+    with Sandbox(SandboxConfig(job_seconds=0.2)) as sandbox:
+        env = {
+            **os.environ,
+            "APIFRAME_API_KEY": sandbox.api_key,
+            "APIFRAME_BASE_URL": sandbox.base_url,
+            "APIFRAME_LOG": "debug",
+        }
+        done = subprocess.run([sys.executable, str(EXAMPLES / script)], env=env, capture_output=True, timeout=90)
+    log = done.stderr.decode()
+    assert done.returncode == 0, log[-2000:]
+    assert "POST /v2/images/generate -> 202" in log
+    assert "GET /v2/jobs" not in log, log[-2000:]
+
+
 def test_webhook_receiver_example_imports() -> None:
     result = subprocess.run(
         [
