@@ -146,7 +146,8 @@ class WebhookReceiver:
 
     ``app.add_route("/apiframe/webhooks", WebhookReceiver(hub), methods=["POST"])`` in FastAPI or
     Starlette (a route, not ``app.mount``: a mount answers its bare path with a redirect to the
-    path with a slash, and deliveries follow no redirects); any path works, only POST is accepted. ``on_event(event)`` runs for each verified event (for logging).
+    path with a slash, and deliveries follow no redirects); any path works, only POST is accepted.
+    ``on_event(event)`` runs for each verified event (for logging).
     """
 
     def __init__(
