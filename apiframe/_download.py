@@ -135,8 +135,17 @@ def _inside(directory: Path, path: Path) -> Path:
 
 
 def _existing(directory: Path, stem: str) -> Path | None:
+    """The complete result file already saved for ``stem``, if any. Only a regular file counts: a
+    link or anything else under that name is refused, never reported as the downloaded result."""
     for candidate in sorted(directory.glob(f"{glob.escape(stem)}.*")):
-        if candidate.is_file() and candidate.stem == stem:
+        if candidate.stem != stem:
+            continue
+        if candidate.is_symlink() or (candidate.exists() and not candidate.is_file()):
+            raise DownloadError(
+                f"refusing {candidate.name} in {directory}: it is a link or not a regular file; remove it "
+                "and download again"
+            )
+        if candidate.is_file():
             return candidate
     return None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import subprocess
@@ -16,6 +17,7 @@ from apiframe import (
     Apiframe,
     APIResponseValidationError,
     APIStatusError,
+    AsyncApiframe,
     DownloadError,
     InvalidRequestError,
 )
@@ -58,6 +60,37 @@ def test_an_id_that_cannot_name_a_file_is_refused_before_anything_is_sent(
     with pytest.raises(InvalidRequestError, match=r"cannot name a file|is not an id"):
         client.jobs.download(asked, tmp_path)
     assert server.requests == [] and _files(tmp_path) == []
+
+
+@pytest.mark.parametrize("kind", ["link", "folder"])
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_a_planted_name_in_the_folder_is_never_taken_for_a_result(
+    kind: str, use_async: bool, server: HostileServer, other: HostileServer, tmp_path: Path
+) -> None:
+    """A link (or a folder) already under the result's name is refused, not reported as downloaded."""
+    other.handler = respond(200, PNG, {"Content-Type": "image/png"})
+    _api_and_files(server, "job_1", f"{other.url}/a.png")
+    precious = tmp_path / "precious"
+    precious.write_bytes(b"keep me")
+    out = tmp_path / "out"
+    out.mkdir()
+    if kind == "link":
+        (out / "job_1.png").symlink_to(precious)
+    else:
+        (out / "job_1.png").mkdir()
+    with pytest.raises(DownloadError, match=r"job_1\.png"):
+        if use_async:
+
+            async def download() -> None:
+                async with AsyncApiframe(api_key=KEY, base_url=server.url, max_retries=0) as client:
+                    await client.jobs.download("job_1", out)
+
+            asyncio.run(download())
+        else:
+            with Apiframe(api_key=KEY, base_url=server.url, max_retries=0) as client:
+                client.jobs.download("job_1", out)
+    assert precious.read_bytes() == b"keep me"
+    assert sorted(p.name for p in out.iterdir()) == ["job_1.png"]
 
 
 def test_a_file_hosts_redirect_is_followed_without_the_key(
