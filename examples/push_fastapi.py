@@ -13,6 +13,7 @@ import time
 
 import uvicorn
 from fastapi import FastAPI
+from starlette.routing import Route
 
 from apiframe import Apiframe
 from apiframe.webhooks import PushSource, WebhookHub, WebhookReceiver
@@ -20,7 +21,7 @@ from apiframe.webhooks import PushSource, WebhookHub, WebhookReceiver
 hub = WebhookHub()  # RedisWebhookHub("redis://...") when the web and worker processes differ
 app = FastAPI()
 # a route, not a mount: a mount answers its bare path with a redirect, which deliveries do not follow
-app.add_route("/apiframe/webhooks", WebhookReceiver(hub), methods=["POST"])  # verifies with APIFRAME_API_KEY
+app.router.routes.append(Route("/apiframe/webhooks", WebhookReceiver(hub), methods=["POST"]))  # APIFRAME_API_KEY
 
 
 @app.get("/health")

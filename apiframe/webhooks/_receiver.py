@@ -144,8 +144,8 @@ def _verify_and_publish(hub: Publisher, key: str, data: bytes, headers: Any) -> 
 class WebhookReceiver:
     """An ASGI application that receives Apiframe webhooks and publishes them to ``hub``.
 
-    ``app.add_route("/apiframe/webhooks", WebhookReceiver(hub), methods=["POST"])`` in FastAPI or
-    Starlette (a route, not ``app.mount``: a mount answers its bare path with a redirect to the
+    ``app.router.routes.append(Route("/apiframe/webhooks", WebhookReceiver(hub), methods=["POST"]))``
+    in FastAPI or Starlette (a route, not ``app.mount``: a mount answers its bare path with a redirect to the
     path with a slash, and deliveries follow no redirects); any path works, only POST is accepted.
     ``on_event(event)`` runs for each verified event (for logging).
     """
