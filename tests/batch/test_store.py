@@ -143,7 +143,7 @@ async def test_memory_stays_bounded_for_a_large_stream(disk_or_s3: StoreCase) ->
     finally:
         tracemalloc.stop()
     assert await disk_or_s3.store.size("large.mp4") == total
-    limit = 4 * MiB if disk_or_s3.kind == "local" else 5 * 5 * MiB  # a few buffers / parts, never the stream
+    limit = 8 * MiB if disk_or_s3.kind == "local" else 5 * 5 * MiB  # a few buffers / parts, never the stream
     assert peak < limit, f"peak traced allocation {peak / MiB:.1f} MiB"
 
 
