@@ -196,3 +196,15 @@ def test_jobs_wait_shows_progress_between_snapshots(here: Path, monkeypatch: pyt
     shown = {int(n) for n in re.findall(r"(\d+)%", result.stderr)}
     assert reported, "the wait saw no snapshot with a progress"
     assert shown - set(reported) - {0, 99, 100}, (sorted(shown), reported)  # a value between snapshots
+
+
+def test_the_fields_a_message_names_survive_pickling() -> None:
+    import pickle
+
+    from apiframe import InvalidRequestError
+
+    error = InvalidRequestError("gender and ethnicity are required", field="gender", fields=["ethnicity", "gender"])
+    assert error.fields == ("gender", "ethnicity")
+    copy = pickle.loads(pickle.dumps(error))
+    assert (copy.field, copy.fields) == ("gender", ("gender", "ethnicity"))
+    assert InvalidRequestError("no field").fields == ()
