@@ -100,6 +100,7 @@ def _raise(problems: list[Problem], schema: Mapping[str, Any], context: str) -> 
         f"{context}: {'; '.join(lines)}{more}",
         field=_field(first.path, schema) or None,
         allowed=allowed,
+        fields=[name for name in (_field(problem.path, schema) for problem in problems[:5]) if name],
     )
 
 

@@ -71,11 +71,13 @@ class ConfigurationError(ApiframeError):
 class InvalidRequestError(ApiframeError, ValueError):
     """A request was rejected client-side, before anything was sent.
 
-    ``field`` is the dotted path of the offending argument (``"midjourney_params.aspect_ratio"``)
-    and ``allowed`` lists the accepted values when the field has a closed set.
+    ``field`` is the dotted path of the offending argument (``"midjourney_params.aspect_ratio"``),
+    ``fields`` every argument the message names (``field`` first), and ``allowed`` lists the
+    accepted values when the field has a closed set.
     """
 
     field: str | None
+    fields: tuple[str, ...]
     allowed: tuple[Any, ...] | None
 
     def __init__(
@@ -84,9 +86,11 @@ class InvalidRequestError(ApiframeError, ValueError):
         *,
         field: str | None = None,
         allowed: Sequence[Any] | None = None,
+        fields: Sequence[str] = (),
     ) -> None:
         super().__init__(message)
         self.field = field
+        self.fields = tuple(dict.fromkeys([*([field] if field else []), *fields]))
         self.allowed = tuple(allowed) if allowed is not None else None
 
 

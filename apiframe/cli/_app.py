@@ -101,7 +101,12 @@ class _Command(click.Group):
 @click.group(cls=_Command, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.option("--api-key", metavar="KEY", help="API key (default: APIFRAME_API_KEY).")
 @click.option("--base-url", metavar="URL", help="API base URL (default: APIFRAME_BASE_URL, else production).")
-@click.option("--sandbox", is_flag=True, help="Run against an in-process local sandbox: no key, no credits.")
+@click.option(
+    "--sandbox",
+    is_flag=True,
+    help="Run against an in-process local sandbox: no key, no credits. Its jobs are kept in"
+    " ./.apiframe-sandbox (batch: in --out), so later --sandbox commands run from here see them.",
+)
 @click.option("--sandbox-job-seconds", type=float, default=3.0, show_default=True, help="Sandbox job duration.")
 @click.option("--json", "json_output", is_flag=True, help="Machine-readable JSON on stdout.")
 @click.version_option(__version__, prog_name="apiframe")
@@ -266,7 +271,6 @@ _register_job_commands()
 
 def run_job(settings: Settings, request: GenerationRequest, *, no_wait: bool, out: Path, timeout: float) -> int:
     """Submit one checked request; unless ``no_wait``, show its progress and download its files."""
-    settings.home = out
     if no_wait:
         accepted = request.submitter(settings.client())(**request.kwargs)
         settings.emit({"job_id": accepted.job_id, "status": accepted.status}, accepted.job_id)
@@ -283,7 +287,7 @@ def run_job(settings: Settings, request: GenerationRequest, *, no_wait: bool, ou
             highlight=False,
             soft_wrap=True,
         )
-        raise
+        raise click.exceptions.Exit(130) from None  # said once, here: not again as a bare "interrupted"
     if task.status == "completed":
         paths = [str(out / name) for name in task.files]
         settings.emit({"job_id": task.job_id, "status": "COMPLETED", "files": paths}, "\n".join(paths))
@@ -399,8 +403,10 @@ def batch_run(file: Path, out: str, shard: str | None, concurrency: int, timeout
         _run(settings, tasks, _batch_saver(run), concurrency=concurrency, timeout=timeout, on_change=run.record)
     except KeyboardInterrupt:
         left = sum(not task.done for task in tasks)
-        settings.console.print(f"{left} line(s) unfinished: run the same command again to resume", soft_wrap=True)
-        raise
+        settings.console.print(
+            f"interrupted: {left} line(s) unfinished: run the same command again to resume", soft_wrap=True
+        )
+        raise click.exceptions.Exit(130) from None
     finally:
         run.close()
     counts = {state: sum(task.status == state for task in tasks) for state in ("completed", "failed")}
@@ -429,7 +435,7 @@ def batch_run(file: Path, out: str, shard: str | None, concurrency: int, timeout
     else:
         part = f" (shard {run.shard})" if run.shard.count > 1 else ""
         title = f"{file.name}{part}: {counts['completed']}/{len(tasks)} completed"
-        caption = f"files in {store.url}/ (full job ids: --json, or apiframe batch status {out})"
+        caption = f"files in {store.url}/ (--json for a script-readable summary)"
         settings.out.print(summary_table(tasks, width=settings.out.width, title=title, caption=caption))
         if unfinished:
             settings.console.print(f"[yellow]{unfinished} line(s) unfinished: run the same command again to resume")
@@ -552,8 +558,6 @@ def jobs_wait(job_ids: Sequence[str], timeout: float) -> int:
 
 def _follow(settings: Settings, job_ids: Sequence[str], *, out: Path | None, timeout: float) -> list[Task]:
     """Wait for jobs submitted earlier (and download them into ``out``), with the live display."""
-    if out is not None:
-        settings.home = out
     tasks = [
         Task(n, None, key="", job_id=job_id, status="submitted", label=job_id, download=out is not None)
         for n, job_id in enumerate(dict.fromkeys(job_ids), 1)
@@ -573,7 +577,6 @@ def _follow(settings: Settings, job_ids: Sequence[str], *, out: Path | None, tim
 def jobs_download(job_ids: Sequence[str], out: Path, overwrite: bool, wait_first: bool, timeout: float) -> int:
     """Download the result files of completed jobs (--wait: of running jobs once they end)."""
     settings = _settings()
-    settings.home = out
     code = EXIT_OK
     if wait_first and not overwrite:
         for task in _follow(settings, job_ids, out=out, timeout=timeout):

@@ -20,9 +20,10 @@ from ..webhooks._push import push_from_env
 __all__ = ["NO_KEY_HELP", "SANDBOX_STATE", "Settings", "jsonable"]
 
 SANDBOX_STATE = ".apiframe-sandbox"
-"""With ``--sandbox``, the embedded sandbox keeps its jobs in this folder of the output folder, so
-an interrupted ``generate`` or ``batch`` resumes against the same jobs; commands without ``--out``
-reuse the one in the current folder if there is one."""
+"""With ``--sandbox``, the embedded sandbox keeps its jobs in this folder of the current folder,
+whatever ``--out`` says, so a chain of commands run from one folder sees the same jobs (a
+``--no-wait`` job, then ``jobs wait``; a Midjourney parent, then its action). ``batch`` keeps it
+with the batch's output instead, so a killed run resumes against the same jobs from anywhere."""
 
 NO_KEY_HELP = (
     "no API key. Either:\n"
@@ -61,8 +62,8 @@ class Settings:
     command: click.Command | None = field(default=None, repr=False)
     """The command running (its options name the ``--flags`` in error messages)."""
     resolved_url: str | None = None
-    home: Path | None = None
-    """The output folder of the command; ``--sandbox`` keeps its state there (``SANDBOX_STATE``)."""
+    home: Path = Path(".")
+    """Where ``--sandbox`` keeps its state (``SANDBOX_STATE``): the current folder, or a batch's output."""
 
     def _start_sandbox(self) -> tuple[str, str]:
         if self._sandbox is None:
@@ -72,19 +73,11 @@ class Settings:
                 raise click.UsageError(
                     f'--sandbox needs the sandbox extra: pip install "apiframe-sdk[sandbox]>=2.0.0a1" ({error})'
                 ) from error
-            db_path = None
-            here = Path(".")
-            if self.home is None and (here / SANDBOX_STATE).is_dir() and not (here / SANDBOX_STATE).is_symlink():
-                self.home = here  # a command without --out reuses the state an earlier one left here
-            if self.home is not None:
-                state = self.home / SANDBOX_STATE
-                if state.is_symlink() or (state.exists() and not state.is_dir()):
-                    raise click.UsageError(
-                        f"{state} is a symbolic link or not a folder; remove it or use another --out"
-                    )
-                state.mkdir(parents=True, exist_ok=True)
-                db_path = str(state / "state.sqlite3")
-            config = SandboxConfig(job_seconds=self.sandbox_job_seconds, db_path=db_path)
+            state = self.home / SANDBOX_STATE
+            if state.is_symlink() or (state.exists() and not state.is_dir()):
+                raise click.UsageError(f"{state} is a symbolic link or not a folder; remove it or run elsewhere")
+            state.mkdir(parents=True, exist_ok=True)
+            config = SandboxConfig(job_seconds=self.sandbox_job_seconds, db_path=str(state / "state.sqlite3"))
             self._sandbox = Sandbox(config).start()
             click.get_current_context().call_on_close(self._sandbox.stop)
             if not self.json_output:

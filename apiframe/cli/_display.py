@@ -248,7 +248,7 @@ def summary_table(
             task.status if task.done or not task.note else f"{task.status} (unfinished)"
         )
         short = ", ".join(_short(name, task.job_id) for name in task.files) if files else detail
-        rows.append([str(task.line), task.model, status, _short_id(task.job_id), short])
+        rows.append([str(task.line), task.model, status, task.job_id or "-", short])  # ids are never cut
         blocks.append(
             [str(task.line), task.model, status, task.job_id or "-", ", ".join(task.files) if files else detail]
         )

@@ -63,11 +63,25 @@ def flag_for(field: str, command: click.Command | None = None) -> str:
     return f"{flag}.{rest}" if rest else flag
 
 
-def _reword(text: str, field: str, command: click.Command | None) -> str:
-    flag = flag_for(field, command)
-    text = re.sub(r"^invalid request(?: for (model|action) '[^']*')?: ", "", text)
-    if text.startswith(field) and flag not in text:
-        text = flag + text[len(field) :]
+def _reword(error: InvalidRequestError, command: click.Command | None) -> str:
+    """The message with every field it names (``error.fields``) spelled as its ``--flag``.
+
+    A field that reads like a Python name (``subject_kind``, ``kling_params.duration``,
+    ``gender=``) or that the error lists besides its main one is replaced wherever it stands; the
+    main field, when it is a plain word (``model``), only where a clause starts with it.
+    """
+    text = re.sub(r"^invalid request(?: for (model|action) '[^']*')?: ", "", error.message)
+    for field in sorted(error.fields, key=len, reverse=True):  # kling_params.duration before kling_params
+        flag = flag_for(field, command)
+        if flag == field:
+            continue
+        anywhere = field != error.field or "_" in field or "." in field
+        start = r"(?<![\w.\-'\"`])" if anywhere else r"(?:^|(?<=; ))"
+
+        def spell(match: re.Match[str], flag: str = flag) -> str:
+            return flag + (" " if match.group(1) else "")  # subject_kind='style' -> --subject-kind 'style'
+
+        text = re.sub(rf"{start}{re.escape(field)}(?![\w.\[])(=?)", spell, text)
     for block in params_blocks():  # the other problems of the same request, if any
         text = text.replace(f"; {block}.", "; --param ")
     return text
@@ -92,7 +106,7 @@ def _details(details: Mapping[str, list[str]], command: click.Command | None) ->
 def shell_message(error: ApiframeError, command: click.Command | None = None, base_url: str | None = None) -> str:
     """One line (or a few) saying what went wrong and which ``--flag`` to change."""
     if isinstance(error, InvalidRequestError) and error.field:
-        return _reword(error.message, error.field, command)
+        return _reword(error, command)
     if isinstance(error, NetworkError) and error.connect_failed:
         where = f" at {base_url}" if base_url else ""
         return f"cannot reach the API{where}; check --base-url (or APIFRAME_BASE_URL) and the network"

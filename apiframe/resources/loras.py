@@ -36,9 +36,10 @@ def lora_body(images: Sequence[FileInput], fields: Mapping[str, Any]) -> Multipa
         missing = [name for name in ("gender", "ethnicity") if fields.get(name) is None]
         if missing:
             raise InvalidRequestError(
-                f"{' and '.join(missing)} required when subject_kind is 'person' (the default); pass "
-                "them or choose subject_kind='style' or 'object'",
+                f"{' and '.join(missing)} {'are' if len(missing) > 1 else 'is'} required when subject_kind is "
+                "'person' (the default); pass them or choose subject_kind='style' or 'object'",
                 field=missing[0],
+                fields=[*missing, "subject_kind"],
             )
     parts = [(wire, file_source(item)) for wire, items in files.items() for item in items]
     return MultipartBody(text, parts)

@@ -116,6 +116,7 @@ def test_no_key_says_how_to_get_one_or_use_the_sandbox(monkeypatch: pytest.Monke
 
 def test_embedded_sandbox_needs_no_key(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("APIFRAME_API_KEY", raising=False)
+    monkeypatch.chdir(tmp_path)
     args = ["--sandbox", "--sandbox-job-seconds", "0.2", "generate", "image", "-m", "midjourney", "-p", "fox"]
     result = CliRunner().invoke(cli, [*args, "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
@@ -129,6 +130,8 @@ def test_jobs_commands(invoke: Invoke, sandbox: Sandbox, tmp_path: Path) -> None
     assert waited.exit_code == 0 and f"{job_id}  COMPLETED" in waited.stdout
     got = invoke("--json", "jobs", "get", job_id)
     assert json.loads(got.stdout)["status"] == "COMPLETED"
+    for n in range(2):  # this worker's sandbox may hold no other job yet
+        invoke("generate", "image", "-m", "flux-1.1-pro", "-p", f"more {n}", "--no-wait")
     listed = invoke("--json", "jobs", "list", "--limit", "3")
     assert len(json.loads(listed.stdout)) == 3
     downloaded = invoke("jobs", "download", job_id, "--out", str(tmp_path))

@@ -321,7 +321,7 @@ def test_errors_name_flags_and_commands(invoke: Invoke, tmp_path: Path) -> None:
     assert other.exit_code == 2
     assert "flux-1.1-pro is an image model: use `apiframe generate image`" in other.stderr
     upscaler = invoke("generate", "image", "-m", "topaz-image-upscale", "-p", "x")
-    assert "`apiframe images upscale`" in upscaler.stderr
+    assert "topaz-image-upscale does not generate images; `apiframe generate image` takes" in upscaler.stderr
     missing = invoke("upload", str(tmp_path / "nope.png"))
     assert missing.exit_code == 2 and "does not exist" in missing.stderr and "bytes" not in missing.stderr
     listed = invoke("--json", "jobs", "list", "--status", "completed", "--limit", "2")
@@ -401,15 +401,21 @@ def test_the_runner_adds_no_retry_loop_to_the_sdks(tmp_path: Path) -> None:
     assert attempts == ["/v2/images/generate"] * 3  # the SDK's 1 + max_retries, for the first line only
 
 
-def test_a_planted_sandbox_state_link_is_refused(tmp_path: Path) -> None:
+def test_a_planted_sandbox_state_link_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    out = tmp_path / "out"
-    out.mkdir()
-    (out / SANDBOX_STATE).symlink_to(elsewhere)
-    args = ["--sandbox", "generate", "image", "-m", "flux-1.1-pro", "-p", "x", "-o", str(out)]
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / SANDBOX_STATE).symlink_to(elsewhere)
+    args = ["--sandbox", "generate", "image", "-m", "flux-1.1-pro", "-p", "x", "-o", "out"]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 2 and "is a symbolic link" in result.stderr
+    assert list(elsewhere.iterdir()) == []
+    batch, out = tmp_path / "b.jsonl", tmp_path / "bout"
+    batch.write_text(json.dumps({"model": "flux-1.1-pro", "prompt": "p"}) + "\n")
+    out.mkdir()
+    (out / SANDBOX_STATE).symlink_to(elsewhere)  # a batch keeps its sandbox state with its output
+    refused = CliRunner().invoke(cli, ["--sandbox", "batch", str(batch), "-o", str(out)])
+    assert refused.exit_code == 2 and "is a symbolic link" in refused.stderr
     assert list(elsewhere.iterdir()) == []
 
 

@@ -371,7 +371,7 @@ REQUEST_SIDE = [
         "15-30 images, got 0",
         "images",
     ),
-    Case("lora person without gender", lora(15), InvalidRequestError, "gender and ethnicity required", "gender"),
+    Case("lora person without gender", lora(15), InvalidRequestError, "gender and ethnicity are required", "gender"),
     Case(
         "lora images a missing path",
         lambda c, files: c.loras.create(name="me", images=[files / "nope.png"] * 15, gender="male", ethnicity="any"),
