@@ -6,7 +6,7 @@ SPEC ?= openapi/openapi.json
 SPEC_SOURCE ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo sync-spec generate check-generated test lint typecheck check bench clean
+.PHONY: help install demo sync-spec generate check-generated redis-server test lint typecheck check bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -46,7 +46,12 @@ check-generated: generate  ## fail when generated/, the facade's generated metho
 	@test -z "$$(git status --porcelain --untracked-files=all -- $(GENERATED_PATHS))" || \
 		{ git status --porcelain --untracked-files=all -- $(GENERATED_PATHS); echo "untracked generated files"; exit 1; }
 
-test: $(DEV) $(SPEC)  ## run the test suite in 4 workers (installs the dev extras first if needed)
+redis-server:  ## the Redis server the push tests start on a free port (apt-get when missing)
+	@command -v redis-server >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" -eq 0 ]; then apt-get update -qq && apt-get install -y -qq redis-server; \
+		else sudo apt-get update -qq && sudo apt-get install -y -qq redis-server; fi; }
+
+test: $(DEV) $(SPEC) redis-server  ## run the test suite in 4 workers (installs the dev extras and redis-server first if needed)
 	$(PY) -m pytest -n 4
 
 lint: $(DEV)  ## ruff on the hand-written code
