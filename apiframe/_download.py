@@ -46,9 +46,9 @@ from ._errors import (
     RequestTimeoutError,
     ResultExpiredError,
 )
-from ._flow import DeadlineExceeded, Drain, Flow, Sleep
+from ._flow import Drain, Flow, Sleep
 from ._outputs import Job, Output
-from ._retry import backoff_delay
+from ._retry import Retries
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator
@@ -301,8 +301,7 @@ def _file_flow(
 ) -> Flow[Path]:
     stem = file_stem(job_id, output, count)
     temp = _TempFile(directory, stem)
-    retries = client._config.max_retries
-    attempt = 0
+    retries = Retries(client._config.max_retries)  # restarts of a broken body; the pipeline retries each GET
     try:
         while True:
             try:
@@ -331,12 +330,13 @@ def _file_flow(
                     on_progress(DownloadProgress(job_id, final, temp.received, total, output.index, count))
 
             failure: Exception | None = None
+            pause: float | None = None
             try:
                 yield Drain(response, sink, deadline.for_transfer())
             except httpx.HTTPError as error:
-                if deadline.passed() or isinstance(error, DeadlineExceeded):
-                    failure = deadline.error(job_id) if deadline.passed() else None
-                if failure is None and attempt >= retries:
+                if deadline.passed():
+                    failure = deadline.error(job_id)
+                elif (pause := retries.after_failure()) is None:
                     failure = DownloadError(
                         f"downloading file {output.index} of job {job_id} broke off after {temp.received} bytes "
                         f"({type(error).__name__}); run the download again: finished files are kept"
@@ -348,11 +348,10 @@ def _file_flow(
                         "run the download again"
                     )
                 return temp.finish(extension)
-            if failure is not None:
-                raise failure
-            attempt += 1
+            if failure is not None or pause is None:
+                raise failure or DownloadError(f"downloading file {output.index} of job {job_id} failed")
             temp.restart()
-            yield Sleep(deadline.clip(backoff_delay(attempt - 1)))
+            yield Sleep(deadline.clip(pause))
     finally:
         temp.discard()
 
@@ -503,7 +502,7 @@ async def _save_file(
     from .batch._store import StorageError
 
     stem = file_stem(job_id, output, count)
-    attempt = 0
+    retries = Retries(client._config.max_retries)  # restarts of a broken body; the pipeline retries each GET
     while True:
         try:
             response: httpx.Response = await client._run(
@@ -557,9 +556,9 @@ async def _save_file(
             problem = f"broke off after {received} bytes ({type(error).__name__})"
         finally:
             await response.aclose()
-        if attempt >= client._config.max_retries:
+        pause = retries.after_failure()
+        if pause is None:
             raise DownloadError(
                 f"downloading file {output.index} of job {job_id} {problem}; run it again: finished files are kept"
             )
-        attempt += 1
-        await client._config.clock.async_sleep(deadline.clip(backoff_delay(attempt - 1)))
+        await client._config.clock.async_sleep(deadline.clip(pause))
