@@ -153,6 +153,11 @@ def _existing(directory: Path, stem: str) -> Path | None:
     return None
 
 
+def _existing_in(directory: Path, stem: str) -> Path | None:
+    """:func:`_existing`, None when ``directory`` is not there (yet)."""
+    return _existing(directory, stem) if directory.is_dir() else None
+
+
 def _checked_outputs(job: Any) -> tuple[Output, ...]:
     status = str(job.status)
     if status == "FAILED":
@@ -518,7 +523,7 @@ async def _kept(store: Store, folder: str, stem: str, output: Output) -> str | N
 
     if isinstance(store, LocalStore):  # any extension, as the sync download does
         directory = store.root / folder if folder else store.root
-        found = await asyncio.to_thread(_existing, directory, stem) if directory.is_dir() else None
+        found = await asyncio.to_thread(_existing_in, directory, stem)
         return None if found is None else (f"{folder}/{found.name}" if folder else found.name)
     name = f"{folder}/{stem}" if folder else stem
     name += extension_for(output.content_type, output.url)
