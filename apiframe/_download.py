@@ -11,11 +11,13 @@ inside the folder. The API key is never sent with a download: result URLs are pu
 their redirects are followed a bounded number of times, and an HTML page is never saved as a file.
 With ``timeout=``, the whole download (job lookup included) ends by then, in wall-clock time.
 
-One policy, two drivers: the sync client runs :func:`download_flow` (its writes are the
-caller's own thread's); the async client, and a batch saving into any store, run
-:func:`save_to_store`, which applies the same names, checks, refusals, retries and deadlines
-but hands every byte to a :class:`~apiframe.batch.Store` (a local folder is one), whose disk
-and network I/O runs on a worker thread, never on the event loop.
+One flow, two drivers: both clients' ``jobs.download`` run :func:`download_flow`. Its disk I/O
+is effects (``Call``, a ``Drain``'s sink) that the sync driver runs in place and the async
+driver on a worker thread, never on the event loop; progress is reported on the driver's own
+thread. A broken transfer restarts under the one retry policy (:class:`apiframe._retry.Retries`).
+A batch saving into any :class:`~apiframe.batch.Store` (S3, GCS...) runs :func:`save_to_store`,
+which applies the same names, checks, refusals, retry policy and deadlines but hands every byte
+to the store's own asynchronous ``write``.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import glob
 import mimetypes
 import os
 import re
+import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -46,9 +49,9 @@ from ._errors import (
     RequestTimeoutError,
     ResultExpiredError,
 )
-from ._flow import DeadlineExceeded, Drain, Flow, Sleep
+from ._flow import Call, Close, Drain, Flow, Sleep
 from ._outputs import Job, Output
-from ._retry import backoff_delay
+from ._retry import Retries
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator
@@ -150,6 +153,11 @@ def _existing(directory: Path, stem: str) -> Path | None:
     return None
 
 
+def _existing_in(directory: Path, stem: str) -> Path | None:
+    """:func:`_existing`, None when ``directory`` is not there (yet)."""
+    return _existing(directory, stem) if directory.is_dir() else None
+
+
 def _checked_outputs(job: Any) -> tuple[Output, ...]:
     status = str(job.status)
     if status == "FAILED":
@@ -177,8 +185,11 @@ def _checked_outputs(job: Any) -> tuple[Output, ...]:
 class _TempFile:
     """A hidden file beside ``directory/stem`` that becomes the final file only when complete.
 
-    Any failure of the disk (full, quota, file-size limit) while writing, flushing or closing is a
-    :class:`DownloadError`, and :meth:`discard` always removes the temporary file.
+    Its methods block (disk I/O): flows run them through a ``Call`` effect (or a ``Drain``'s
+    sink), which the async driver puts on a worker thread. Any failure of the disk (full, quota,
+    file-size limit) while writing, syncing or renaming is a :class:`DownloadError`, and
+    :meth:`discard` always removes the temporary file. A lock orders a write still running on a
+    worker thread before a discard, so no write ever reaches a closed (or reused) descriptor.
     """
 
     def __init__(self, directory: Path, stem: str) -> None:
@@ -186,43 +197,58 @@ class _TempFile:
         self.stem = stem
         self.path = _inside(directory, directory / f".{stem}.{uuid.uuid4().hex[:12]}.part")
         self.received = 0
+        self._lock = threading.Lock()
+        self._fd: int | None = None
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
         try:
-            self._file = os.fdopen(os.open(self.path, flags, 0o644), "wb")
+            self._fd = os.open(self.path, flags, 0o644)
         except OSError as error:
             raise DownloadError(f"cannot write into {directory}: {error.strerror or error}") from None
 
     def write(self, chunk: bytes) -> None:
-        try:
-            self._file.write(chunk)
-        except OSError as error:
-            raise DownloadError(f"writing {self.path.name} failed: {error.strerror or error}") from None
-        self.received += len(chunk)
+        with self._lock:
+            if self._fd is None:
+                raise DownloadError(f"writing {self.path.name} failed: the file was already closed")
+            view = memoryview(chunk)
+            try:
+                while view:
+                    view = view[os.write(self._fd, view) :]
+            except OSError as error:
+                raise DownloadError(f"writing {self.path.name} failed: {error.strerror or error}") from None
+            self.received += len(chunk)
 
     def restart(self) -> None:
-        try:
-            self._file.seek(0)
-            self._file.truncate()
-        except OSError as error:
-            raise DownloadError(f"writing {self.path.name} failed: {error.strerror or error}") from None
-        self.received = 0
+        with self._lock:
+            try:
+                if self._fd is not None:
+                    os.lseek(self._fd, 0, os.SEEK_SET)
+                    os.ftruncate(self._fd, 0)
+            except OSError as error:
+                raise DownloadError(f"writing {self.path.name} failed: {error.strerror or error}") from None
+            self.received = 0
 
     def finish(self, extension: str) -> Path:
         final = _inside(self.directory, self.directory / f"{self.stem}{extension}")
-        try:
-            self._file.flush()
-            os.fsync(self._file.fileno())
-            self._file.close()
-            os.replace(self.path, final)
-        except OSError as error:
-            raise DownloadError(f"saving {final} failed: {error.strerror or error}") from None
+        with self._lock:
+            try:
+                if self._fd is None:
+                    raise OSError("the file was already closed")
+                os.fsync(self._fd)
+                os.close(self._fd)
+                self._fd = None
+                os.replace(self.path, final)
+            except OSError as error:
+                raise DownloadError(f"saving {final} failed: {error.strerror or error}") from None
         return final
 
     def discard(self) -> None:
-        with contextlib.suppress(OSError):  # the disk already failed; the error raised says so
-            self._file.close()
-        with contextlib.suppress(OSError):
-            self.path.unlink(missing_ok=True)
+        with self._lock:
+            if self._fd is not None:
+                with contextlib.suppress(OSError):  # the disk already failed; the error raised says so
+                    os.close(self._fd)
+                self._fd = None
+            with contextlib.suppress(OSError):
+                self.path.unlink(missing_ok=True)
 
 
 def _expected_length(response: httpx.Response) -> int | None:
@@ -300,9 +326,8 @@ def _file_flow(
     deadline: _Deadline,
 ) -> Flow[Path]:
     stem = file_stem(job_id, output, count)
-    temp = _TempFile(directory, stem)
-    retries = client._config.max_retries
-    attempt = 0
+    temp: _TempFile = yield Call(_TempFile, (directory, stem))
+    retries = Retries(client._config.max_retries)  # restarts of a broken body; the pipeline retries each GET
     try:
         while True:
             try:
@@ -318,25 +343,28 @@ def _file_flow(
             total = _expected_length(response)
             content_type = response.headers.get("content-type")
             if _is_html(content_type, b""):
-                response.close()
+                yield Close(response)
                 raise _html_error(job_id, output)
             extension = extension_for(content_type or output.content_type, output.url)
             final = directory / f"{stem}{extension}"
 
-            def sink(chunk: bytes, final: Path = final, total: int | None = total) -> None:
+            def sink(chunk: bytes) -> None:  # blocking: the async driver runs it on a worker thread
                 if temp.received == 0 and _is_html(None, chunk):
                     raise _html_error(job_id, output)
                 temp.write(chunk)
+
+            def seen(_: int, final: Path = final, total: int | None = total) -> None:
                 if on_progress is not None:
                     on_progress(DownloadProgress(job_id, final, temp.received, total, output.index, count))
 
             failure: Exception | None = None
+            pause: float | None = None
             try:
-                yield Drain(response, sink, deadline.for_transfer())
+                yield Drain(response, sink, deadline.for_transfer(), seen)
             except httpx.HTTPError as error:
-                if deadline.passed() or isinstance(error, DeadlineExceeded):
-                    failure = deadline.error(job_id) if deadline.passed() else None
-                if failure is None and attempt >= retries:
+                if deadline.passed():
+                    failure = deadline.error(job_id)
+                elif (pause := retries.after_failure()) is None:
                     failure = DownloadError(
                         f"downloading file {output.index} of job {job_id} broke off after {temp.received} bytes "
                         f"({type(error).__name__}); run the download again: finished files are kept"
@@ -347,14 +375,33 @@ def _file_flow(
                         f"file {output.index} of job {job_id} ended after {temp.received} of {total} bytes; "
                         "run the download again"
                     )
-                return temp.finish(extension)
-            if failure is not None:
-                raise failure
-            attempt += 1
-            temp.restart()
-            yield Sleep(deadline.clip(backoff_delay(attempt - 1)))
-    finally:
+                saved: Path = yield Call(temp.finish, (extension,))
+                return saved
+            if failure is not None or pause is None:
+                raise failure or DownloadError(f"downloading file {output.index} of job {job_id} failed")
+            yield Call(temp.restart)
+            yield Sleep(deadline.clip(pause))
+    except GeneratorExit:  # the flow is closed (a cancelled task): no effect can run any more
         temp.discard()
+        raise
+    except BaseException:
+        yield Call(temp.discard)
+        raise
+
+
+def _check_target(target: Path) -> None:
+    """Refuse a download folder that is a file, before any request (blocking: run through ``Call``)."""
+    if target.exists() and not target.is_dir():
+        raise InvalidRequestError(f"download directory {target} is a file; pass a directory", field="directory")
+
+
+def _prepare(target: Path) -> None:
+    """Create the download folder (blocking: run through ``Call``)."""
+    _check_target(target)
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DownloadError(f"cannot create the download directory {target}: {error.strerror or error}") from None
 
 
 def download_flow(
@@ -372,8 +419,7 @@ def download_flow(
     timeout = options.get("timeout")
     deadline = _Deadline(None if timeout is None else total_seconds(to_timeout(timeout)))
     target = Path(directory).expanduser()
-    if target.exists() and not target.is_dir():
-        raise InvalidRequestError(f"download directory {target} is a file; pass a directory", field="directory")
+    yield Call(_check_target, (target,))
     if isinstance(job, Job) and str(job.status) == "COMPLETED":
         job_id = checked_id(str(job.id))
         snapshot: Job = job
@@ -390,14 +436,11 @@ def download_flow(
                 body=None,
             )
     outputs = _checked_outputs(snapshot)
-    try:
-        target.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise DownloadError(f"cannot create the download directory {target}: {error.strerror or error}") from None
+    yield Call(_prepare, (target,))
     saved: list[Path] = []
     for output in outputs:
         stem = file_stem(job_id, output, len(outputs))
-        present = None if overwrite else _existing(target, stem)
+        present = None if overwrite else (yield Call(_existing, (target, stem)))
         if present is not None:
             saved.append(present)
             continue
@@ -480,7 +523,7 @@ async def _kept(store: Store, folder: str, stem: str, output: Output) -> str | N
 
     if isinstance(store, LocalStore):  # any extension, as the sync download does
         directory = store.root / folder if folder else store.root
-        found = await asyncio.to_thread(_existing, directory, stem) if directory.is_dir() else None
+        found = await asyncio.to_thread(_existing_in, directory, stem)
         return None if found is None else (f"{folder}/{found.name}" if folder else found.name)
     name = f"{folder}/{stem}" if folder else stem
     name += extension_for(output.content_type, output.url)
@@ -503,7 +546,7 @@ async def _save_file(
     from .batch._store import StorageError
 
     stem = file_stem(job_id, output, count)
-    attempt = 0
+    retries = Retries(client._config.max_retries)  # restarts of a broken body; the pipeline retries each GET
     while True:
         try:
             response: httpx.Response = await client._run(
@@ -557,9 +600,9 @@ async def _save_file(
             problem = f"broke off after {received} bytes ({type(error).__name__})"
         finally:
             await response.aclose()
-        if attempt >= client._config.max_retries:
+        pause = retries.after_failure()
+        if pause is None:
             raise DownloadError(
                 f"downloading file {output.index} of job {job_id} {problem}; run it again: finished files are kept"
             )
-        attempt += 1
-        await client._config.clock.async_sleep(deadline.clip(backoff_delay(attempt - 1)))
+        await client._config.clock.async_sleep(deadline.clip(pause))

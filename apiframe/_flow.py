@@ -3,7 +3,9 @@
 Everything the SDK does over the network (a request with retries, polling a job, walking
 pages) is written once as a *flow*: a plain generator that yields effects and receives their
 results. Two small drivers run flows, one with ``httpx.Client`` and ``time.sleep``, the other
-with ``httpx.AsyncClient`` and ``asyncio.sleep``. No logic lives in the drivers.
+with ``httpx.AsyncClient`` and ``asyncio.sleep``. No logic lives in the drivers. Blocking work
+(a download's disk I/O) is an effect too (:class:`Call`, a :class:`Drain`'s sink): the async
+driver runs it on a worker thread, never on the event loop.
 """
 
 from __future__ import annotations
@@ -24,7 +26,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BodyTooLarge",
+    "Call",
     "Clock",
+    "Close",
     "DeadlineExceeded",
     "Drain",
     "Effect",
@@ -122,12 +126,35 @@ class Sleep:
 
 @dataclass(frozen=True, slots=True)
 class Drain:
-    """Read a streamed response to its end, handing each chunk to ``sink``, then close it."""
+    """Read a streamed response to its end, handing each chunk to ``sink``, then close it.
+
+    ``sink`` may block (it writes to disk): the async driver runs it on a worker thread. ``seen``
+    (progress) is called with the chunk's size after each one, on the driver's own thread.
+    """
 
     response: httpx.Response
     sink: Callable[[bytes], object]
     deadline: float | None = None
     """``time.monotonic()`` value past which the transfer stops with :class:`DeadlineExceeded`."""
+    seen: Callable[[int], object] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Close:
+    """Close a streamed response without reading its body (the async driver closes it asynchronously)."""
+
+    response: httpx.Response
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    """Run blocking ``function(*args)`` (disk I/O); the flow receives its result or its exception.
+
+    The sync driver calls it in place; the async driver on a worker thread.
+    """
+
+    function: Callable[..., Any]
+    args: tuple[Any, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +164,7 @@ class Emit(Generic[T]):
     value: T
 
 
-Effect: TypeAlias = "Send | Sleep | Drain | Emit[Any]"
+Effect: TypeAlias = "Send | Sleep | Drain | Close | Call | Emit[Any]"
 Flow: TypeAlias = Generator[Effect, Any, T]
 
 
@@ -359,21 +386,32 @@ def _drain_sync(effect: Drain) -> None:
     try:
         for chunk in effect.response.iter_bytes():
             effect.sink(chunk)
+            if effect.seen is not None:
+                effect.seen(len(chunk))
             _check_deadline(effect.deadline)
     finally:
         effect.response.close()
 
 
 async def _drain_async(effect: Drain) -> None:
+    """Only the network reads run under the deadline; each chunk's ``sink`` runs on a worker thread,
+    shielded, so no deadline cuts a write short (a cancelled task's cleanup orders after it)."""
     import asyncio
 
-    left = None if effect.deadline is None else max(0.0, effect.deadline - time.monotonic())
+    chunks = effect.response.aiter_bytes()
     try:
-        async with asyncio.timeout(left):
-            async for chunk in effect.response.aiter_bytes():
-                effect.sink(chunk)
-    except TimeoutError:
-        raise DeadlineExceeded("the download ran past its deadline") from None
+        while True:
+            left = None if effect.deadline is None else max(0.0, effect.deadline - time.monotonic())
+            try:
+                async with asyncio.timeout(left):
+                    chunk = await anext(chunks)
+            except StopAsyncIteration:
+                return
+            except TimeoutError:
+                raise DeadlineExceeded("the download ran past its deadline") from None
+            await asyncio.shield(asyncio.to_thread(effect.sink, chunk))
+            if effect.seen is not None:
+                effect.seen(len(chunk))
     finally:
         await effect.response.aclose()
 
@@ -387,7 +425,11 @@ def _perform_sync(effect: Effect, http: httpx.Client, base_url: str, clock: Cloc
             _sleep_sync(effect, clock)
         if isinstance(effect, Drain):
             _drain_sync(effect)
-    except (httpx.HTTPError, httpx.InvalidURL, BodyTooLarge, WaitCancelledError) as error:
+        if isinstance(effect, Close):
+            effect.response.close()
+        if isinstance(effect, Call):
+            return effect.function(*effect.args), None
+    except (httpx.HTTPError, httpx.InvalidURL, BodyTooLarge, WaitCancelledError, ApiframeError, OSError) as error:
         return None, error
     return None, None
 
@@ -406,7 +448,13 @@ async def _perform_async(
                 await clock.async_sleep(seconds)
         if isinstance(effect, Drain):
             await _drain_async(effect)
-    except (httpx.HTTPError, httpx.InvalidURL, BodyTooLarge) as error:
+        if isinstance(effect, Close):
+            await effect.response.aclose()
+        if isinstance(effect, Call):
+            import asyncio
+
+            return await asyncio.to_thread(effect.function, *effect.args), None
+    except (httpx.HTTPError, httpx.InvalidURL, BodyTooLarge, ApiframeError, OSError) as error:
         return None, error
     return None, None
 

@@ -38,7 +38,7 @@ from ._errors import (
 from ._flow import BodyTooLarge, Effect, Flow, RequestSpec, Send, Sleep
 from ._logging import logger, redact, redact_data
 from ._response import info_of, record, stamp
-from ._retry import MAX_RETRY_AFTER, backoff_delay, is_retryable_status, retry_after
+from ._retry import Retries, retry_after
 from ._schema import operation
 from ._version import __version__
 
@@ -426,11 +426,8 @@ def request_flow(
     shown = _short(path)
     replayable = multipart is None or multipart.replayable
     safe = replayable and (method in _IDEMPOTENT_METHODS or "Idempotency-Key" in spec.headers)
-    attempt = 0
+    retries = Retries(max_retries, deadline)
     hops = 0
-
-    def in_time(delay: float) -> bool:
-        return deadline is None or time.monotonic() + delay < deadline
 
     while True:
         started = time.perf_counter()
@@ -451,13 +448,12 @@ def request_flow(
             timed_out = isinstance(error, httpx.TimeoutException)
             what = "timed out" if timed_out else f"failed ({type(error).__name__})"
             local = isinstance(error, httpx.InvalidURL | httpx.LocalProtocolError | httpx.UnsupportedProtocol)
-            delay = backoff_delay(attempt)
-            if safe and attempt < max_retries and not local and in_time(delay):
-                logger.info("%s %s %s; retry %d in %.2f s", method, shown, what, attempt + 1, delay)
+            delay = retries.after_failure() if safe and not local else None
+            if delay is not None:
+                logger.info("%s %s %s; retry %d in %.2f s", method, shown, what, retries.attempt, delay)
                 yield Sleep(delay)
-                attempt += 1
                 continue
-            failure = _transport_error(error, method, shown, attempt, attempt_spec.total)
+            failure = _transport_error(error, method, shown, retries.attempt, attempt_spec.total)
         if response is None:
             assert failure is not None
             raise failure  # outside the except block: no chained exception can carry request data
@@ -469,7 +465,7 @@ def request_flow(
             shown,
             status,
             elapsed,
-            attempt + 1,
+            retries.attempt + 1,
             response.headers.get("x-request-id", "-"),
         )
         if 200 <= status < 300:
@@ -480,16 +476,10 @@ def request_flow(
             spec = _redirect(spec, response, hops)
             hops += 1
             continue
-        if is_retryable_status(status) and attempt < max_retries and replayable and (safe or status == 429):
-            hint = retry_after(response.headers)
-            if hint is not None and hint > MAX_RETRY_AFTER:
-                raise error_from_response(response, method=method, path=shown)
-            delay = hint if hint is not None else backoff_delay(attempt)
-            if not in_time(delay):
-                raise error_from_response(response, method=method, path=shown)
-            logger.info("%s %s -> %d; retry %d in %.2f s", method, shown, status, attempt + 1, delay)
+        delay = retries.after_status(status, response.headers) if replayable and (safe or status == 429) else None
+        if delay is not None:
+            logger.info("%s %s -> %d; retry %d in %.2f s", method, shown, status, retries.attempt, delay)
             yield Sleep(delay)
-            attempt += 1
             continue
         raise error_from_response(response, method=method, path=shown)
 

@@ -1,4 +1,10 @@
-"""When to retry a request and how long to wait first."""
+"""The one retry policy: what is worth another attempt, how many attempts, and how long to wait first.
+
+:class:`Retries` counts the attempts of one request (the pipeline) or of one file transfer (a
+download restarting a broken body); both take their pauses from :func:`backoff_delay` and the
+server's capped ``Retry-After``. A wait's cadence is not a retry, but its pause after a failed
+look comes from :func:`hinted_pause` too.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +12,18 @@ import email.utils
 import random
 import time
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
-__all__ = ["BACKOFF_BASE", "BACKOFF_CAP", "MAX_RETRY_AFTER", "backoff_delay", "is_retryable_status", "retry_after"]
+__all__ = [
+    "BACKOFF_BASE",
+    "BACKOFF_CAP",
+    "MAX_RETRY_AFTER",
+    "Retries",
+    "backoff_delay",
+    "hinted_pause",
+    "is_retryable_status",
+    "retry_after",
+]
 
 BACKOFF_BASE = 0.25
 """Seconds: the first retry waits up to this long."""
@@ -47,3 +63,48 @@ def retry_after(headers: Mapping[str, str], *, now: Callable[[], float] = time.t
 def is_retryable_status(status: int) -> bool:
     """429 and 5xx (and 408) are worth another attempt."""
     return status in (408, 429) or status >= 500
+
+
+def hinted_pause(hint: float | None, fallback: float, *, cap: float, clip: bool = False) -> float | None:
+    """The pause before the next attempt: the server's ``hint`` if any, else ``fallback``.
+
+    A hint over ``cap`` is refused (None: do not wait that long hidden) or, with ``clip``,
+    shortened to ``cap``.
+    """
+    if hint is None:
+        return fallback
+    if hint > cap:
+        return cap if clip else None
+    return hint
+
+
+@dataclass(slots=True)
+class Retries:
+    """The attempts of one request or transfer: ``limit`` retries, none pausing past ``deadline``.
+
+    Each method answers the pause before the next attempt, or None when the caller must give up;
+    ``attempt`` counts the retries granted so far.
+    """
+
+    limit: int
+    deadline: float | None = None
+    """``time.monotonic()`` value no pause may reach; None: no deadline."""
+    attempt: int = 0
+
+    def after_failure(self) -> float | None:
+        """After an attempt that got no answer (a transport error, a broken body)."""
+        return self._grant(backoff_delay(self.attempt))
+
+    def after_status(self, status: int, headers: Mapping[str, str]) -> float | None:
+        """After a non-2xx answer: retryable statuses only, honouring a ``Retry-After`` up to its cap."""
+        if not is_retryable_status(status) or self.attempt >= self.limit:
+            return None
+        return self._grant(hinted_pause(retry_after(headers), backoff_delay(self.attempt), cap=MAX_RETRY_AFTER))
+
+    def _grant(self, delay: float | None) -> float | None:
+        if delay is None or self.attempt >= self.limit:
+            return None
+        if self.deadline is not None and time.monotonic() + delay >= self.deadline:
+            return None
+        self.attempt += 1
+        return delay

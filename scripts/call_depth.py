@@ -1,6 +1,7 @@
 """How deep a call goes: frames and distinct apiframe files on the stack when a request is sent.
 
-``python scripts/call_depth.py`` runs ``client.images.generate(...)`` and ``job.wait()`` against an
+``python scripts/call_depth.py`` runs ``client.images.generate(...)``, ``job.wait()`` and
+``client.jobs.download(...)`` (its file request) against an
 in-process sandbox and, at the moment the transport sends each request, counts the frames from the
 caller down and the distinct ``apiframe/`` files among them (the order they are crossed in too).
 """
@@ -8,6 +9,7 @@ caller down and the distinct ``apiframe/`` files among them (the order they are 
 from __future__ import annotations
 
 import sys
+import tempfile
 from collections.abc import Generator
 from pathlib import Path
 from types import FrameType
@@ -88,7 +90,15 @@ def measure() -> list[dict[str, Any]]:
             recorder.stacks.clear()
             accepted.wait(interval=0.05)
             wait = recorder.stacks[-1][1]
-    return [report("client.images.generate(...)", generate), report("job.wait()", wait)]
+            recorder.stacks.clear()
+            with tempfile.TemporaryDirectory() as folder:
+                client.jobs.download(accepted.job_id, folder)
+            download = recorder.stacks[-1][1]
+    return [
+        report("client.images.generate(...)", generate),
+        report("job.wait()", wait),
+        report("client.jobs.download(...)", download),
+    ]
 
 
 def main() -> None:

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from .._errors import JobCancelledError, JobFailedError, RateLimitError, WaitTimeoutError
+from .._retry import hinted_pause
 from ._policy import LATE_FRACTION, LATE_SECONDS, MIN_PAUSE, WaitPolicy
 
 
@@ -97,8 +98,9 @@ class _Tracker:
     def backoff(self, now: float, error: BaseException, rng: random.Random) -> None:
         hint = error.retry_after if isinstance(error, RateLimitError) else None
         self.delay = self.policy.next_delay(self.delay)
-        wait = min(hint, self.policy.max_interval) if hint is not None else self.policy.jittered(self.delay, rng)
-        self.due = now + max(MIN_PAUSE, wait)
+        fallback = self.policy.jittered(self.delay, rng)
+        wait = hinted_pause(hint, fallback, cap=self.policy.max_interval, clip=True)
+        self.due = now + max(MIN_PAUSE, fallback if wait is None else wait)
 
 
 def _finish(job: Any) -> Any:

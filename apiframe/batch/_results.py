@@ -5,11 +5,11 @@ The store-side twin of ``client.jobs.download``, with the same names
 raise their typed errors) and the same request pipeline (the client's HTTP connection pool,
 timeouts and retries). The API key is never sent: result URLs are public CDN links.
 
-One implementation with the async ``jobs.download`` (:func:`apiframe._download.save_to_store`):
-each file is streamed from the CDN into the store with bounded memory and written
-atomically, its length checked against ``Content-Length``; an HTML page is never saved; a file
-already in the store is not fetched again. A transfer that breaks off is retried from the
-start, up to the client's ``max_retries``.
+Run by :func:`apiframe._download.save_to_store` (the retry policy of ``jobs.download``): each
+file is streamed from the CDN into the store with bounded memory and written atomically, its
+length checked against ``Content-Length``; an HTML page is never saved; a file already in the
+store is not fetched again. A transfer that breaks off is retried from the start, up to the
+client's ``max_retries``.
 """
 
 from __future__ import annotations

@@ -80,24 +80,9 @@ class AsyncDownloads(AsyncResource):
     ) -> list[Path]:
         """Stream every result file of a COMPLETED job into ``directory``; see :meth:`Downloads.download`.
 
-        The files are written (and fsynced) on a worker thread, never on the event loop.
+        The same download flow as the sync client's; its disk I/O (writes, fsync, renames) runs on a
+        worker thread, never on the event loop. ``on_progress`` is called on the event loop.
         """
-        from .._download import DownloadProgress, save_to_store
-        from .._errors import DownloadError, InvalidRequestError
-        from ..batch._store import LocalStore, StorageError
-
-        target = Path(directory).expanduser()
-        if target.exists() and not target.is_dir():
-            raise InvalidRequestError(f"download directory {target} is a file; pass a directory", field="directory")
-
-        def progressed(job_id: str, name: str, received: int, total: int | None, index: int, count: int) -> None:
-            if on_progress is not None:
-                on_progress(DownloadProgress(job_id, target / name, received, total, index, count))
-
-        try:
-            names = await save_to_store(
-                self._client, job, LocalStore(target), overwrite=overwrite, on_progress=progressed, options=options
-            )
-        except StorageError as error:
-            raise DownloadError(f"downloading into {target} failed: {error}") from None
-        return [target / name for name in names]
+        flow = _flow(self._client, job, directory, overwrite, on_progress, options)
+        paths: list[Path] = await self._client._run(flow)
+        return paths

@@ -200,7 +200,8 @@ def test_async_downloads_never_write_or_fsync_on_the_event_loop(
     import os
 
     calls: list[tuple[str, int]] = []
-    real_write, real_fsync = os.write, os.fsync
+    progressed: list[int] = []
+    real_write, real_fsync, real_open, real_replace = os.write, os.fsync, os.open, os.replace
 
     def write(fd: int, data: Any) -> int:
         calls.append(("write", threading.get_ident()))
@@ -210,20 +211,36 @@ def test_async_downloads_never_write_or_fsync_on_the_event_loop(
         calls.append(("fsync", threading.get_ident()))
         real_fsync(fd)
 
+    def open_(path: Any, *args: Any, **kwargs: Any) -> int:
+        if str(tmp_path) in str(path):
+            calls.append(("open", threading.get_ident()))
+        return real_open(path, *args, **kwargs)
+
+    def replace(source: Any, target: Any, **kwargs: Any) -> None:
+        calls.append(("replace", threading.get_ident()))
+        real_replace(source, target, **kwargs)
+
     async def main() -> tuple[int, list[Path]]:
         async with AsyncApiframe(api_key=sandbox.api_key, base_url=sandbox.base_url) as client:
             job = await finished(client, model="flux-1.1-pro", prompt="off the loop")
             monkeypatch.setattr(os, "write", write)
             monkeypatch.setattr(os, "fsync", fsync)
+            monkeypatch.setattr(os, "open", open_)
+            monkeypatch.setattr(os, "replace", replace)
             try:
-                return threading.get_ident(), await client.jobs.download(job, tmp_path / "out")
+                saved = await client.jobs.download(
+                    job, tmp_path / "out", on_progress=lambda _: progressed.append(threading.get_ident())
+                )
+                return threading.get_ident(), saved
             finally:
                 monkeypatch.undo()
 
     loop_thread, paths = asyncio.run(main())
     assert paths[0].read_bytes().startswith(PNG_MAGIC) and paths[0].parent == tmp_path / "out"
-    assert {kind for kind, _ in calls} == {"write", "fsync"}  # the file was written and made durable...
+    # the file was opened, written, made durable and renamed into place...
+    assert {kind for kind, _ in calls} == {"open", "write", "fsync", "replace"}
     assert all(thread != loop_thread for _, thread in calls)  # ...on a worker thread, never the loop's
+    assert progressed and set(progressed) == {loop_thread}  # progress is reported on the loop
     assert [p.name for p in tmp_path.joinpath("out").iterdir()] == [paths[0].name]
 
 

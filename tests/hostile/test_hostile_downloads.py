@@ -11,7 +11,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from hostile_server import KEY, HostileServer, Request, Wire, job_body, redirect, respond, respond_json
+from hostile_server import KEY, HostileServer, Request, Wire, job_body, redirect, respond, respond_json, trickle
 
 from apiframe import (
     Apiframe,
@@ -207,3 +207,28 @@ def test_a_file_host_gets_no_credential_and_none_of_the_clients_headers(
     assert not {"x-api-key", "authorization", "cookie", "x-team"} & set(file_request.headers)
     assert file_request.headers["x-trace"] == "abc"
     assert server.requests[0].headers["authorization"] == "Bearer team-token"
+
+
+def test_a_cancelled_async_download_leaves_no_file_and_no_temporary_file(
+    server: HostileServer, other: HostileServer, tmp_path: Path
+) -> None:
+    """Cancelling the task mid-file (its writes on a worker thread) removes the temporary file."""
+    other.handler = trickle(200, PNG, 0.01, {"Content-Type": "image/png"})
+    _api_and_files(server, "job_1", f"{other.url}/a.png")
+    target = tmp_path / "out"
+    received: list[int] = []
+
+    async def main() -> None:
+        async with AsyncApiframe(api_key=KEY, base_url=server.url, max_retries=0) as client:
+            task = asyncio.create_task(
+                client.jobs.download("job_1", target, on_progress=lambda p: received.append(p.received))
+            )
+            while len(received) < 3:  # a few bytes are on disk (in the temporary file)
+                await asyncio.sleep(0.005)
+            task.cancel()
+            with pytest.raises(asyncio.CancelledError):
+                await task
+
+    asyncio.run(main())
+    assert received[:3] == [1, 2, 3]
+    assert _files(tmp_path) == ["out"]

@@ -58,3 +58,31 @@ def test_generate_and_wait_cross_few_files_one_way() -> None:
         "apiframe/_pipeline.py",
         "apiframe/_flow.py",
     ]
+
+
+def _with_file(request: httpx.Request) -> httpx.Response:
+    if request.url.host == "files.test":
+        return httpx.Response(200, content=b"\x89PNG\r\n\x1a\n", headers={"Content-Type": "image/png"})
+    return _answer(request)
+
+
+def test_a_download_goes_down_once_through_its_flow(tmp_path: Path) -> None:
+    depth = _script()
+    recorder = depth.Recorder(httpx.MockTransport(_with_file))
+    http = httpx.Client(transport=recorder)
+    with Apiframe(api_key=API_KEY, base_url="https://api.test", http_client=http) as client:
+        paths = client.jobs.download("job_1", tmp_path)
+    assert [p.name for p in paths] == ["job_1.png"]
+    (_, lookup), (_, transfer) = recorder.stacks
+    downloaded = depth.report("download", transfer)
+    assert downloaded["frames"] <= 8 and downloaded["files"] <= 5, downloaded
+    # the resource, the driver, the download flow, the request module: no bounce back to the client
+    assert downloaded["path"] == [
+        "apiframe/resources/_downloads.py",
+        "apiframe/_client.py",
+        "apiframe/_flow.py",
+        "apiframe/_download.py",
+        "apiframe/_pipeline.py",
+        "apiframe/_flow.py",
+    ]
+    assert depth.report("lookup", lookup)["path"][-2:] == ["apiframe/_pipeline.py", "apiframe/_flow.py"]
