@@ -49,6 +49,7 @@ from ._errors import (
     RequestTimeoutError,
     ResultExpiredError,
 )
+from ._files._sniff import EXTENSIONS  # one extension table: uploads and downloads
 from ._flow import Call, Close, Drain, Flow, Sleep
 from ._outputs import Job, Output
 from ._retry import Retries
@@ -62,21 +63,6 @@ if TYPE_CHECKING:
 
 __all__ = ["DownloadProgress", "ProgressCallback", "download_flow", "file_stem", "save_to_store"]
 
-_PREFERRED_EXTENSIONS = {
-    "image/jpeg": ".jpg",
-    "image/png": ".png",
-    "image/webp": ".webp",
-    "image/gif": ".gif",
-    "audio/mpeg": ".mp3",
-    "audio/wav": ".wav",
-    "audio/x-wav": ".wav",
-    "audio/wave": ".wav",
-    "audio/mp4": ".m4a",
-    "video/mp4": ".mp4",
-    "video/webm": ".webm",
-    "video/quicktime": ".mov",
-    "video/x-msvideo": ".avi",
-}
 _GENERIC_TYPES = frozenset({"application/octet-stream", "binary/octet-stream"})
 _GONE = frozenset({403, 404, 410})
 _SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,199}")
@@ -104,7 +90,7 @@ def extension_for(content_type: str | None, url: str) -> str:
     """The file extension for a content type, else the URL's own suffix, else ``.bin``."""
     kind = (content_type or "").split(";")[0].strip().lower()
     if kind and kind not in _GENERIC_TYPES:
-        known = _PREFERRED_EXTENSIONS.get(kind) or mimetypes.guess_extension(kind, strict=False)
+        known = EXTENSIONS.get(kind) or mimetypes.guess_extension(kind, strict=False)
         if known:
             return known
     suffix = PurePosixPath(urlsplit(url).path).suffix.lower()

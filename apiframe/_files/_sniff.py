@@ -30,6 +30,8 @@ EXTENSIONS: Mapping[str, str] = {
     "video/x-msvideo": ".avi",
     "audio/mp4": ".m4a",
     "audio/wav": ".wav",
+    "audio/x-wav": ".wav",
+    "audio/wave": ".wav",
     "audio/mpeg": ".mp3",
     "audio/aac": ".aac",
     "audio/ogg": ".ogg",
