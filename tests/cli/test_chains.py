@@ -4,12 +4,7 @@ shell's words, the modality hint, one "interrupted" line, narrow summaries and m
 from __future__ import annotations
 
 import json
-import os
 import re
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -18,7 +13,7 @@ from click.testing import CliRunner, Result
 from apiframe.cli import _display
 from apiframe.cli._app import cli
 from apiframe.cli._context import SANDBOX_STATE
-from apiframe.testing import FAIL_TRIGGER, Sandbox, SandboxConfig
+from apiframe.testing import FAIL_TRIGGER
 from apiframe.testing._media import make_png
 
 SANDBOX = ["--sandbox", "--sandbox-job-seconds", "0.2"]
@@ -122,37 +117,7 @@ def test_a_model_of_the_same_operation_for_another_medium_is_named(here: Path) -
     assert "flux-1.1-pro is an image model: use `apiframe generate image`" in image.stderr
 
 
-# -- 4. Ctrl-C: one "interrupted" line, the job id and the resume command -----------------------
-
-
-def test_ctrl_c_says_it_once(tmp_path: Path) -> None:
-    with Sandbox(SandboxConfig(job_seconds=3.0)) as slow:
-        env = {**os.environ, "APIFRAME_API_KEY": slow.api_key, "PYTHONUNBUFFERED": "1"}
-        command = [sys.executable, "-m", "apiframe", "--base-url", slow.base_url, "generate", "image"]
-        process = subprocess.Popen(
-            [*command, "-m", "flux-1.1-pro", "-p", "kept", "-o", str(tmp_path)],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            env=env,
-            text=True,
-        )
-        try:
-            for _ in range(500):
-                if slow.job_count() == 1:
-                    break
-                time.sleep(0.01)
-            time.sleep(0.5)  # the accepted answer reaches the command (the job has 3 s to run)
-            process.send_signal(signal.SIGINT)
-            _, stderr = process.communicate(timeout=20)
-        finally:
-            process.kill()
-        (job,) = slow.jobs()
-    assert process.returncode == 130
-    assert [line for line in stderr.splitlines() if "interrupted" in line.lower()] == [
-        f"interrupted: job {job['id']} keeps running. Resume waiting and downloading with:"
-    ], stderr
-    assert f"interrupted: job {job['id']} keeps running" in stderr
-    assert re.search(rf"^  apiframe .*jobs download {job['id']} --wait", stderr, re.MULTILINE), stderr
+# -- 4. Ctrl-C says "interrupted" once: in test_first_run.py (test_ctrl_c_during_generate_...) ---
 
 
 # -- 5. end to end: a failed batch line at 60 columns, progress that moves ----------------------

@@ -209,6 +209,9 @@ def test_ctrl_c_during_generate_prints_the_job_and_the_resume_command(sandbox: S
         (job,) = slow.jobs()
         job_id = str(job["id"])
         assert f"job {job_id} keeps running" in stderr
+        assert [line for line in stderr.splitlines() if "interrupted" in line.lower()] == [
+            f"interrupted: job {job_id} keeps running. Resume waiting and downloading with:"
+        ], stderr  # said once
         match = re.search(r"^  (apiframe .*)$", stderr, re.MULTILINE)
         assert match is not None, stderr
         resume = match.group(1).split()
