@@ -17,7 +17,7 @@ from typing import Any
 import click
 
 from ..webhooks import DEFAULT_MAX_BODY, EVENT_HEADER, SIGNATURE_HEADER, WebhookHub, handle_webhook
-from ..webhooks._receiver import Message, Receive, Scope, Send
+from ..webhooks._receiver import Receive, Scope, Send, _read_body
 from ._app import EXIT_OK, _settings, connection_options, webhooks
 
 __all__ = ["ListenApp", "listen"]
@@ -47,7 +47,7 @@ class ListenApp:
         if scope["type"] != "http":
             return
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
-        body = await _read(receive, DEFAULT_MAX_BODY)
+        body = await _read_body(receive, DEFAULT_MAX_BODY)  # the receiver's bounded reader
         if scope.get("method") != "POST" or body is None:
             status = 405 if scope.get("method") != "POST" else 413
             self._print({"accepted": False, "status": status, "path": scope.get("path")}, f"refused ({status})")
@@ -84,22 +84,6 @@ class ListenApp:
 
 def _progress(value: float | None) -> str:
     return f"{value:g}%" if value is not None else ""
-
-
-async def _read(receive: Receive, limit: int) -> bytes | None:
-    chunks: list[bytes] = []
-    size = 0
-    while True:
-        message: Message = await receive()
-        if message["type"] != "http.request":
-            return None
-        chunk = bytes(message.get("body", b""))
-        size += len(chunk)
-        if size > limit:
-            return None
-        chunks.append(chunk)
-        if not message.get("more_body", False):
-            return b"".join(chunks)
 
 
 async def _reply(send: Send, status: int, body: bytes) -> None:
