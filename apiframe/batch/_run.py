@@ -148,7 +148,7 @@ class BatchRun:
 
         Raises :class:`~apiframe.InvalidRequestError` listing every bad or edited line.
         """
-        from ..cli._requests import request_from_line  # click-free: the spec's request checks
+        from .._job_requests import request_from_line
 
         requests: dict[int, Any] = {}
         problems: list[str] = []

@@ -30,7 +30,7 @@ from .._errors import (
 from .._outputs import Job
 
 if TYPE_CHECKING:
-    from ..cli._requests import GenerationRequest
+    from .._job_requests import GenerationRequest
 
 __all__ = ["FATAL_ERRORS", "Changed", "Progressed", "Saver", "Task", "run_tasks", "unreachable"]
 

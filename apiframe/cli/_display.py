@@ -14,7 +14,7 @@ from rich.text import Text
 
 from .._download import DownloadProgress
 from .._waiting import WaitPolicy, _Tracker
-from ._runner import Task
+from ..batch._runner import Task
 
 __all__ = ["PER_JOB_BARS_UP_TO", "Display", "Estimate", "fit_table", "summary_table"]
 

@@ -18,7 +18,7 @@ import click
 
 from ..webhooks import DEFAULT_MAX_BODY, EVENT_HEADER, SIGNATURE_HEADER, WebhookHub, handle_webhook
 from ..webhooks._receiver import Receive, Scope, Send, _read_body
-from ._app import EXIT_OK, _settings, connection_options, webhooks
+from ._common import EXIT_OK, connection_options, current_settings
 
 __all__ = ["ListenApp", "listen"]
 
@@ -92,7 +92,7 @@ async def _reply(send: Send, status: int, body: bytes) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
-@webhooks.command("listen")
+@click.command("listen")
 @click.option("--port", type=click.IntRange(0, 65535), required=True, help="Port to listen on (0: any free port).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--forward-to", metavar="URL", help="Also POST each verified delivery, unchanged, to this URL.")
@@ -102,7 +102,7 @@ def listen(port: int, host: str, forward_to: str | None, redis_url: str | None) 
     """Receive, verify and print webhook deliveries at http://HOST:PORT/ until interrupted."""
     import uvicorn
 
-    settings = _settings()
+    settings = current_settings()
     key, _ = settings.endpoint()
     if forward_to is not None and not forward_to.startswith(("http://", "https://")):
         raise click.BadParameter("must be an absolute http(s) URL", param_hint="--forward-to")

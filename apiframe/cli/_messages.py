@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import cache
 
 import click
 
@@ -23,28 +22,15 @@ from .._errors import (
     RateLimitError,
     RequestTimeoutError,
 )
-from .._schema import operations, resolve
+from .._job_requests import params_blocks
 
-__all__ = ["flag_for", "params_blocks", "shell_message"]
+__all__ = ["flag_for", "shell_message"]
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])([A-Z])")
 
 
 def _snake(name: str) -> str:
     return _CAMEL.sub(r"_\1", name).lower()
-
-
-@cache
-def params_blocks() -> frozenset[str]:
-    """The names (Python and wire) of every model's params block, read from the spec."""
-    names: set[str] = set()
-    for op in operations().values():
-        for component in op.variants.values():
-            for wire, sub in resolve({"$ref": "#/components/schemas/" + component}).get("properties", {}).items():
-                target = resolve(sub)
-                if target.get("type") == "object" or "properties" in target:
-                    names.update((wire, str(sub.get("x-python-name", wire))))
-    return frozenset(names)
 
 
 def flag_for(field: str, command: click.Command | None = None) -> str:

@@ -1,19 +1,43 @@
-"""The command's runs of many tasks: the batch engine's runner (``apiframe.batch``), saving into a folder."""
+"""The command's runs of tasks with the live display: one job (``generate``), waits, downloads and batches.
+
+The batch engine's runner (``apiframe.batch``) does the work; this module saves into a folder and
+shows progress.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import shlex
+import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import click
+
+from .._job_requests import GenerationRequest
 from ..batch._runner import FATAL_ERRORS, Changed, Progressed, Saver, Task, unreachable
 from ..batch._runner import run_tasks as _run_tasks
+from ._common import EXIT_JOB_FAILED, EXIT_OK
+from ._context import Settings
+from ._display import Display
 
 if TYPE_CHECKING:
     from .._client import AsyncApiframe
     from .._outputs import Job
 
-__all__ = ["FATAL_ERRORS", "Saver", "Task", "into_folder", "run_tasks", "unreachable"]
+__all__ = [
+    "FATAL_ERRORS",
+    "Saver",
+    "Task",
+    "follow",
+    "into_folder",
+    "resume_command",
+    "run_job",
+    "run_tasks",
+    "run_with_display",
+    "unreachable",
+]
 
 
 def into_folder(out: Path) -> Saver:
@@ -47,3 +71,92 @@ async def run_tasks(
         on_progress=on_progress,
         wait_timeout=wait_timeout,
     )
+
+
+def run_job(settings: Settings, request: GenerationRequest, *, no_wait: bool, out: Path, timeout: float) -> int:
+    """Submit one checked request; unless ``no_wait``, show its progress and download its files."""
+    if no_wait:
+        accepted = request.submitter(settings.client())(**request.kwargs)
+        settings.emit({"job_id": accepted.job_id, "status": accepted.status}, accepted.job_id)
+        return EXIT_OK
+    task = Task(1, request, key=str(uuid.uuid4()))
+    try:
+        run_with_display(settings, [task], out, concurrency=1, timeout=timeout, on_change=lambda t: None)
+    except KeyboardInterrupt:
+        if task.job_id is None:
+            raise
+        settings.console.print(
+            f"interrupted: job {task.job_id} keeps running. Resume waiting and downloading with:\n"
+            f"  {resume_command(settings, task.job_id, out)}",
+            highlight=False,
+            soft_wrap=True,
+        )
+        raise click.exceptions.Exit(130) from None  # said once, here: not again as a bare "interrupted"
+    if task.status == "completed":
+        paths = [str(out / name) for name in task.files]
+        settings.emit({"job_id": task.job_id, "status": "COMPLETED", "files": paths}, "\n".join(paths))
+        return EXIT_OK
+    message = task.error or task.note or task.status
+    settings.console.print(f"[red]job {task.job_id or '-'} did not complete: {message}")
+    if settings.json_output:
+        settings.emit({"job_id": task.job_id, "status": task.status.upper(), "error": message})
+    return EXIT_JOB_FAILED
+
+
+def resume_command(settings: Settings, job_id: str, out: Path) -> str:
+    """The command that carries on waiting for ``job_id`` and downloads its files into ``out``."""
+    words = ["apiframe"]
+    if settings.sandbox:
+        words += ["--sandbox", "--sandbox-job-seconds", f"{settings.sandbox_job_seconds:g}"]
+    elif settings.base_url:
+        words += ["--base-url", settings.base_url]
+    words += ["jobs", "download", job_id, "--wait", "--out", str(out)]
+    return shlex.join(words)
+
+
+def run_with_display(
+    settings: Settings,
+    tasks: list[Task],
+    out: Path | Saver,
+    *,
+    concurrency: int,
+    timeout: float | None,
+    on_change: Callable[[Task], Any],
+) -> None:
+    """Run ``tasks`` on a new async client with the live display (none with ``--json``)."""
+    client = settings.async_client()
+    display = Display(settings.console, tasks, enabled=not settings.json_output)
+
+    async def changed(task: Task) -> None:
+        result = on_change(task)
+        if asyncio.iscoroutine(result):
+            await result
+        display.changed(task)
+
+    async def main() -> None:
+        async with client:
+            await run_tasks(
+                client,
+                tasks,
+                out,
+                concurrency=concurrency,
+                on_change=changed,
+                on_progress=display.progressed,
+                wait_timeout=timeout,
+            )
+
+    with display:
+        asyncio.run(main())
+
+
+def follow(settings: Settings, job_ids: Sequence[str], *, out: Path | None, timeout: float) -> list[Task]:
+    """Wait for jobs submitted earlier (and download them into ``out``), with the live display."""
+    tasks = [
+        Task(n, None, key="", job_id=job_id, status="submitted", label=job_id, download=out is not None)
+        for n, job_id in enumerate(dict.fromkeys(job_ids), 1)
+    ]
+    # All at once (the SDK shares list pages between concurrent waits), so --timeout holds for every job.
+    run_with_display(
+        settings, tasks, out or Path("."), concurrency=len(tasks), timeout=timeout, on_change=lambda t: None
+    )
+    return tasks

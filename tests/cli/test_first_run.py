@@ -18,10 +18,10 @@ from click.testing import CliRunner, Result
 from rich.console import Console
 
 from apiframe import __version__
+from apiframe._job_requests import build_request, job_operations
 from apiframe.cli._app import cli
 from apiframe.cli._context import SANDBOX_STATE
 from apiframe.cli._display import Display, Estimate, summary_table
-from apiframe.cli._requests import build_request, job_operations
 from apiframe.cli._runner import Task
 from apiframe.testing import FAIL_TRIGGER, Sandbox, SandboxConfig
 from apiframe.testing._media import make_png

@@ -179,7 +179,7 @@ def test_resources_are_per_client_and_cannot_be_replaced(client: Apiframe) -> No
 
 @pytest.mark.parametrize("operation_id", sorted(METHODS))
 def test_cli_requests_find_the_method_of_every_operation(client: Apiframe, operation_id: str) -> None:
-    from apiframe.cli._requests import GenerationRequest
+    from apiframe._job_requests import GenerationRequest
 
     request = GenerationRequest(operation_id, "any", {}, {})
     assert request.submitter(client) == method_of(client, operation_id)

@@ -1,4 +1,4 @@
-"""Job requests as the command line and batch files give them, checked against the spec.
+"""Job requests from wire data (a batch line, ``--param KEY=VALUE`` strings), checked against the spec.
 
 A job operation is any operation whose body is discriminated (by ``model`` or ``action``):
 generate, upscale, edit, background removal, Midjourney and Suno actions. A request is the
@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from .._bodies import build_body, suggest
-from .._errors import InvalidRequestError
-from .._schema import REF, Operation, operation, operations, resolve
+from ._bodies import build_body, suggest
+from ._errors import InvalidRequestError
+from ._schema import REF, Operation, operation, operations, resolve
 
 __all__ = [
     "LINE_KEYS",
@@ -32,6 +32,7 @@ __all__ = [
     "has_params_block",
     "job_operations",
     "modalities",
+    "params_blocks",
     "parse_assignments",
     "request_from_line",
     "variant_schema",
@@ -162,6 +163,19 @@ def field_options(operation_id: str) -> Mapping[str, tuple[Mapping[str, Any], tu
     return {name: (schema, tuple(users)) for name, (schema, users) in found.items()}
 
 
+@cache
+def params_blocks() -> frozenset[str]:
+    """The names (Python and wire) of every model's params block, read from the spec."""
+    names: set[str] = set()
+    for op in operations().values():
+        for component in op.variants.values():
+            for wire, sub in resolve({"$ref": REF + component}).get("properties", {}).items():
+                target = resolve(sub)
+                if target.get("type") == "object" or "properties" in target:
+                    names.update((wire, str(sub.get("x-python-name", wire))))
+    return frozenset(names)
+
+
 def has_params_block(operation_id: str) -> bool:
     op = job_operations()[operation_id]
     return any(_params_block(variant_schema(operation_id, value)) for value in op.variants)
@@ -238,7 +252,7 @@ class GenerationRequest:
 
     def submitter(self, client: Any) -> Any:
         """The client method that submits it (``client.images.generate``), sync or async."""
-        from ..resources._generated import METHODS  # operationId -> (resource, method), from the spec
+        from .resources._generated import METHODS  # operationId -> (resource, method), from the spec
 
         resource, method = METHODS[self.operation_id]
         return getattr(getattr(client, resource), method)
@@ -361,8 +375,6 @@ def request_from_line(data: Any) -> GenerationRequest:
             webhook_url=data.get("webhook_url"),
         )
     except InvalidRequestError as error:  # in the line's own words: its "params", not the SDK's block name
-        from ._messages import params_blocks
-
         text = error.message
         for block in params_blocks():
             text = text.replace(f"{block}.", "params.")

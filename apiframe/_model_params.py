@@ -1,14 +1,14 @@
-"""``apiframe models show MODEL``: a model's parameters, read from the spec (no network)."""
+"""A model's parameters, read from the spec (no network): ``apiframe models show MODEL`` and tools."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
-from .._bodies import suggest
-from .._errors import InvalidRequestError
-from .._schema import resolve
-from ._requests import command_name, describe, job_operations, variant_schema
+from ._bodies import suggest
+from ._errors import InvalidRequestError
+from ._job_requests import command_name, describe, job_operations, variant_schema
+from ._schema import resolve
 
 __all__ = ["describe_model"]
 

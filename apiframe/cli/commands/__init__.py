@@ -1,0 +1,1 @@
+"""One module per command group of ``apiframe``; ``cli/_app.py`` registers them."""
