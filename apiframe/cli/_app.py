@@ -18,6 +18,7 @@ from ._common import EXIT_JOB_FAILED, EXIT_OK, EXIT_USAGE
 from ._context import Settings
 from ._messages import shell_message
 from .commands import account, assets, batch, generate, jobs, loras, models, sandbox, upload, webhooks
+from .commands import mcp
 
 __all__ = ["cli", "run"]
 
@@ -86,6 +87,7 @@ for command in (
     account.me,
     webhooks.webhooks,
     sandbox.sandbox,
+    mcp.mcp,
 ):
     cli.add_command(command)
 
