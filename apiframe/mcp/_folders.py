@@ -8,6 +8,7 @@ with ``O_NOFOLLOW``: ``..``, an absolute path elsewhere, or a symbolic link anyw
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
@@ -72,10 +73,8 @@ class Folders:
         try:
             for part in parts:
                 if create:
-                    try:
+                    with contextlib.suppress(FileExistsError):
                         os.mkdir(part, 0o755, dir_fd=fd)
-                    except FileExistsError:
-                        pass
                 try:
                     child = os.open(part, _DIRECTORY, dir_fd=fd)
                 except OSError as error:

@@ -116,10 +116,7 @@ def _to_rgba_rows(
     channels = 4 if alpha else 3
     table: list[bytes] = []
     for index in range(256):
-        if index < entries:
-            rgb = palette[index * 3 : index * 3 + 3]
-        else:
-            rgb = b"\x00\x00\x00"
+        rgb = palette[index * 3 : index * 3 + 3] if index < entries else b"\x00\x00\x00"
         table.append(rgb + (bytes([alpha[index] if index < len(alpha) else 255]) if alpha else b""))
     return [b"".join(table[i] for i in row[:width]) for row in rows], channels
 

@@ -64,7 +64,7 @@ def _side(data: bytes, mime: str) -> int | None:
             return max(png_size(data))
         if mime == "image/gif" and len(data) >= 10:
             width, height = struct.unpack("<HH", data[6:10])
-            return max(width, height)
+            return int(max(width, height))
     except PreviewError:
         return None
     return None
@@ -115,7 +115,9 @@ async def fetch_previews(client: Any, outputs: Sequence[Output]) -> list[Preview
             previews.append(Preview(output.index, None, f"no preview: {error}"))
             continue
         except Exception as error:  # a preview is optional: the link is still there
-            previews.append(Preview(output.index, None, f"no preview: fetching the file failed ({type(error).__name__})"))
+            previews.append(
+                Preview(output.index, None, f"no preview: fetching the file failed ({type(error).__name__})")
+            )
             continue
         previews.append(await anyio.to_thread.run_sync(preview_of, output.index, data))
     return previews

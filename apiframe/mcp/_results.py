@@ -12,24 +12,18 @@ from __future__ import annotations
 import json
 import mimetypes
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import mcp.types as types
 
-from .._logging import redact, redact_data
+from .._logging import redact
 from .._outputs import Output
 from ._previews import Preview
 
-__all__ = [
-    "MAX_TEXT",
-    "bounded",
-    "error_result",
-    "job_data",
-    "kind_of",
-    "result",
-]
+__all__ = ["MAX_TEXT", "bounded", "error_result", "file_links", "job_data", "job_result", "kind_of", "result"]
 
 MAX_TEXT = 2000
 """Characters kept of any one string from outside."""
@@ -102,7 +96,7 @@ def job_data(job: Any) -> dict[str, Any]:
         "progress": _plain(job.progress),
         "credit_cost": _plain(job.credit_cost),
         "error": _plain(job.error),
-        "created_at": str(job.created_at) if _plain(job.created_at) is not None or job.created_at else None,
+        "created_at": job.created_at.isoformat() if isinstance(job.created_at, datetime) else None,
         "outputs": outputs,
     }
     return dict(bounded(data))
@@ -152,7 +146,9 @@ def result(
     return types.CallToolResult(content=content, structured_content=payload, is_error=error)
 
 
-def job_result(job: Any, previews: Sequence[Preview] = (), *, note: str | None = None, error: bool = False) -> types.CallToolResult:
+def job_result(
+    job: Any, previews: Sequence[Preview] = (), *, note: str | None = None, error: bool = False
+) -> types.CallToolResult:
     """A job's result: its data, image previews, and a link to every result file."""
     data = job_data(job)
     if note:
@@ -164,6 +160,3 @@ def error_result(message: str) -> types.CallToolResult:
     """A tool error carrying ``message`` (the SDK's own words), bounded and redacted."""
     text = _cut(redact(str(message)), MAX_ERROR)
     return types.CallToolResult(content=[types.TextContent(text=text)], is_error=True)
-
-
-__all__ += ["file_links", "job_result", "redact_data"]

@@ -9,6 +9,7 @@ request has been checked completely against the spec.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 from collections.abc import Awaitable, Callable, Mapping, Sequence
@@ -21,6 +22,7 @@ import mcp.types as types
 
 from .._bodies import BYPASS_KEY, bypass_model
 from .._client import AsyncApiframe
+from .._credits import PriceList
 from .._errors import ApiframeError, InvalidRequestError, JobCancelledError, JobFailedError, WaitTimeoutError
 from .._job_requests import GenerationRequest, build_request, command_name, job_operations, params_blocks
 from .._model_params import describe_model
@@ -88,6 +90,7 @@ class Toolbox:
         self.budget = CreditBudget(options.max_credits)
         self.folders = Folders(options.folders)
         self._catalog: dict[str, dict[str, Any]] | None = None
+        self._prices: PriceList | None = None
         self._defs = {tool.name: tool for tool in tool_defs()}
 
     def offered(self) -> list[ToolDef]:
@@ -114,9 +117,9 @@ class Toolbox:
             if tool.kind == "submit":
                 return await self._submit(tool, args)
             _problems(args, tool.schema)
-            handler: Callable[..., Awaitable[types.CallToolResult]] = getattr(self, f"_{name}")
             if name == "wait_for_job":
                 return await self._wait_for_job(args, progress)
+            handler: Callable[[dict[str, Any]], Awaitable[types.CallToolResult]] = getattr(self, f"_{name}")
             return await handler(args)
         except ToolRefused as refused:
             return error_result(refused.message)
@@ -135,6 +138,7 @@ class Toolbox:
             catalog = await self.client.models.list()
             entries = [entry.to_dict() for entry in catalog.models]
             self._catalog = {str(entry.get("id")): entry for entry in entries}
+            self._prices = PriceList(entries)
         return self._catalog
 
     @staticmethod
@@ -165,7 +169,9 @@ class Toolbox:
             parameters = []
             for parameter in entry["parameters"]:
                 flag = str(parameter["flag"])
-                name = "params." + flag[len("--param ") :] if flag.startswith("--param ") else flag[2:].replace("-", "_")
+                name = (
+                    "params." + flag[len("--param ") :] if flag.startswith("--param ") else flag[2:].replace("-", "_")
+                )
                 parameters.append({"name": name, **{k: v for k, v in parameter.items() if k != "flag"}})
             tools.append({"tool": entry["operation"], "parameters": parameters})
         try:
@@ -198,12 +204,14 @@ class Toolbox:
         )
 
     async def _worst_case(self, request: GenerationRequest) -> float | None:
-        """The most a request can cost, in credits, or None when it cannot be told."""
-        entry = (await self._catalog_entries()).get(request.model)
-        if entry is None or entry.get("pricingMode") not in (None, "flat"):
-            return None
-        cost = entry.get("costMax")
-        return float(cost) if isinstance(cost, int | float) and not isinstance(cost, bool) else None
+        """The most a request can cost, in credits (``estimate_credits`` from the catalog), or None when unbounded."""
+        await self._catalog_entries()
+        assert self._prices is not None
+        try:
+            maximum = self._prices.estimate(request).maximum
+        except InvalidRequestError:
+            return None  # the catalog cannot price it: the budget refuses it
+        return None if maximum is None else float(maximum)
 
     async def _submit(self, tool: ToolDef, args: dict[str, Any]) -> types.CallToolResult:
         request = self._request(tool, args)
@@ -244,9 +252,7 @@ class Toolbox:
             self.budget.observe(job)
         return result(
             {
-                "jobs": [
-                    {k: v for k, v in self._job_summary(job).items() if v is not None} for job in page.jobs
-                ],
+                "jobs": [{k: v for k, v in self._job_summary(job).items() if v is not None} for job in page.jobs],
                 "next_cursor": page.next_cursor,
                 "has_more": page.has_more,
             }
@@ -269,37 +275,41 @@ class Toolbox:
 
         def seen(job: Job) -> None:
             value = float(job.progress) if isinstance(job.progress, int | float) else 0.0
-            try:
+            with contextlib.suppress(anyio.WouldBlock):  # notifications lag behind: skip this one, send the next
                 send.send_nowait((value, f"{job.status} {value:g}%"))
-            except anyio.WouldBlock:
-                pass  # the notifications lag behind: this snapshot is skipped, the next one is sent
 
         async def forward() -> None:
             async with receive:
                 async for value, message in receive:
                     await progress(value, 100.0, message[:_NO_PROGRESS_MESSAGE])
 
-        note = None
-        error = False
+        outcome: tuple[Job, str | None, bool] | None = None
         async with anyio.create_task_group() as group:
             group.start_soon(forward)
             try:
-                job: Job = await self.client.jobs.wait(job_id, timeout=timeout, on_progress=seen)
-            except (JobFailedError, JobCancelledError) as ended:
-                job, error = ended.job, True
-                note = f"the job ended {job.status}"
-            except WaitTimeoutError as late:
-                if late.last is None:
-                    raise
-                job, note = late.last, f"still {late.last.status} after {timeout:g} s: call wait_for_job again"
+                outcome = await self._waited(job_id, timeout, seen)
             finally:
                 send.close()
+        assert outcome is not None
+        job, note, error = outcome
         self.budget.observe(job)
         return job_result(job, await self._previews(job, bool(args.get("previews", True))), note=note, error=error)
 
+    async def _waited(self, job_id: str, timeout: float, seen: Callable[[Job], None]) -> tuple[Job, str | None, bool]:
+        """(the job, a note, whether it failed): a job that ended badly or is still running is a result too."""
+        try:
+            return await self.client.jobs.wait(job_id, timeout=timeout, on_progress=seen), None, False
+        except (JobFailedError, JobCancelledError) as ended:
+            return ended.job, f"the job ended {ended.job.status}", True
+        except WaitTimeoutError as late:
+            if late.last is None:
+                raise
+            return late.last, f"still {late.last.status} after {timeout:g} s: call wait_for_job again", False
+
     async def _get_credits(self, args: Mapping[str, Any]) -> types.CallToolResult:
         me = await self.client.me()
-        return result({"credits": bounded(me.team.credits), "budget": self.budget.state()})
+        credits = me.team.credits if me.team is not None else None
+        return result({"credits": bounded(credits), "budget": self.budget.state()})
 
     # -- files ---------------------------------------------------------------------------------
 
@@ -307,7 +317,7 @@ class Toolbox:
         fd, name = await anyio.to_thread.run_sync(self.folders.open_file, str(args["path"]))
         with os.fdopen(fd, "rb") as file:
             upload = await self.client.uploads.create(file, filename=name)
-        return result({"url": upload.url, "file": name, **{k: v for k, v in _upload_fields(upload).items()}})
+        return result({**_upload_fields(upload), "url": upload.url, "file": name})
 
     async def _download_job(self, args: Mapping[str, Any]) -> types.CallToolResult:
         job_id = str(args["job_id"])
@@ -315,7 +325,11 @@ class Toolbox:
         job = await self.client.jobs.get(job_id)
         self.budget.observe(job)
         paths = await self.client.jobs.download(job, folder)
-        images = [(n, str(p)) for n, (p, o) in enumerate(zip(paths, job.outputs, strict=False), 1) if kind_of(o) == "image"]
+        images = [
+            (output.index, str(path))
+            for path, output in zip(paths, job.outputs, strict=False)
+            if kind_of(output) == "image"
+        ]
         previews = await file_previews(images) if args.get("previews", True) else []
         data = {"job_id": job_id, "folder": str(folder), "files": [str(path) for path in paths]}
         return result(data, previews=previews, links=file_links(job_id, _inside(paths, folder)))
@@ -326,5 +340,5 @@ def _inside(paths: Sequence[Path], folder: Path) -> list[Path]:
 
 
 def _upload_fields(upload: Any) -> dict[str, Any]:
-    data = upload.to_dict() if hasattr(upload, "to_dict") else {}
-    return {k: v for k, v in data.items() if k not in ("url",)}
+    data: dict[str, Any] = upload.to_dict() if hasattr(upload, "to_dict") else {}
+    return data

@@ -53,7 +53,7 @@ def mcp(http: bool, port: int, read_only: bool, max_credits: float | None, folde
         raise click.UsageError(f'apiframe mcp needs the mcp extra: pip install "apiframe-sdk[mcp]" ({error})') from None
     api_key, base_url = settings.endpoint()
     options = ServerOptions(read_only=read_only, max_credits=max_credits, folders=tuple(str(f) for f in folders))
-    token = None
+    token, generated = None, False
     if http:
         try:
             token, generated = load_token()
