@@ -67,7 +67,7 @@ def tool_words(message: str) -> str:
             message = message[: -len(block) - 1] + "params)"
     for hint in (BYPASS_KEY, bypass_model("model"), bypass_model("action")):
         message = message.replace(f"; {hint}", "").replace(hint, "")
-    return message.replace("(--param)", "(params)")
+    return message.replace("(--param)", "(params)").replace("`apiframe models`", "list_models")
 
 
 def _problems(arguments: Mapping[str, Any], schema: Mapping[str, Any]) -> None:
@@ -275,7 +275,8 @@ class Toolbox:
 
         def seen(job: Job) -> None:
             value = float(job.progress) if isinstance(job.progress, int | float) else 0.0
-            with contextlib.suppress(anyio.WouldBlock):  # notifications lag behind: skip this one, send the next
+            # behind: skip this one; the forwarder gone (the call ended): the wait carries on regardless
+            with contextlib.suppress(anyio.WouldBlock, anyio.BrokenResourceError, anyio.ClosedResourceError):
                 send.send_nowait((value, f"{job.status} {value:g}%"))
 
         async def forward() -> None:

@@ -87,7 +87,9 @@ def test_stdio_generate_wait_download_budget_and_refusals(sandbox: Sandbox, tmp_
                 seen.append(result)
                 return result
 
-            bad = await call("images_generate", {"model": "midjourney", "prompt": "a fox", "params": {"aspect_ratio": "wide"}})
+            bad = await call(
+                "images_generate", {"model": "midjourney", "prompt": "a fox", "params": {"aspect_ratio": "wide"}}
+            )
             assert bad.is_error and "params.aspect_ratio: 'wide' does not match" in _text(bad)
             wrong = await call("images_generate", {"model": "kling-2.5-turbo-pro", "prompt": "a fox"})
             assert wrong.is_error and "use the videos_generate tool" in _text(wrong)
@@ -142,7 +144,19 @@ def test_stdio_generate_wait_download_budget_and_refusals(sandbox: Sandbox, tmp_
 
 def _serve_http(cwd: Path, *args: str, env: dict[str, str]) -> tuple[subprocess.Popen[str], str]:
     process = subprocess.Popen(
-        [sys.executable, "-m", "apiframe", "--sandbox", "--sandbox-job-seconds", "0.3", "mcp", "--http", "--port", "0", *args],
+        [
+            sys.executable,
+            "-m",
+            "apiframe",
+            "--sandbox",
+            "--sandbox-job-seconds",
+            "0.3",
+            "mcp",
+            "--http",
+            "--port",
+            "0",
+            *args,
+        ],
         cwd=cwd,
         env=env,
         stdin=subprocess.DEVNULL,
@@ -196,7 +210,7 @@ def test_http_needs_the_token_and_read_only_offers_no_spending(tmp_path: Path) -
 class _Watched(Toolbox):
     """A toolbox that tells when a wait has stopped."""
 
-    stopped = anyio.Event()
+    stopped: anyio.Event
 
     async def _waited(self, *args: Any) -> Any:
         try:
@@ -205,38 +219,44 @@ class _Watched(Toolbox):
             self.stopped.set()
 
 
+@asynccontextmanager
+async def _in_memory(toolbox: Toolbox) -> AsyncIterator[ClientSession]:
+    """A ClientSession connected to the server of ``toolbox`` through memory streams."""
+    server = build_server(toolbox)
+    async with (
+        create_client_server_memory_streams() as (client_streams, server_streams),
+        anyio.create_task_group() as group,
+    ):
+        group.start_soon(lambda: server.run(*server_streams, server.create_initialization_options()))
+        async with ClientSession(*client_streams) as session:
+            await session.initialize()
+            yield session
+        group.cancel_scope.cancel()
+
+
 def test_cancelling_a_wait_stops_it() -> None:
     async def scenario() -> None:
         with Sandbox(SandboxConfig(job_seconds=60)) as slow:
             async with AsyncApiframe(api_key=slow.api_key, base_url=slow.base_url) as client:
                 toolbox = _Watched(client, ServerOptions())
                 toolbox.stopped = anyio.Event()
-                server = build_server(toolbox)
                 job = await client.images.generate(model="midjourney", prompt="slow")
-                async with create_client_server_memory_streams() as (client_streams, server_streams):
-                    async with anyio.create_task_group() as group:
-                        group.start_soon(
-                            lambda: server.run(*server_streams, server.create_initialization_options())
-                        )
-                        async with ClientSession(*client_streams) as session:
-                            await session.initialize()
-                            first = anyio.Event()
+                first = anyio.Event()
 
-                            async def on_progress(value: float, total: float | None, message: str | None) -> None:
-                                first.set()
+                async def on_progress(value: float, total: float | None, message: str | None) -> None:
+                    first.set()
 
-                            async def wait() -> None:
-                                await session.call_tool(
-                                    "wait_for_job", {"job_id": job.job_id}, progress_callback=on_progress
-                                )
+                async with _in_memory(toolbox) as session:
 
-                            async with anyio.create_task_group() as calls:
-                                calls.start_soon(wait)
-                                await first.wait()
-                                calls.cancel_scope.cancel()
-                            with anyio.fail_after(10):
-                                await toolbox.stopped.wait()
-                            assert (await client.jobs.get(job.job_id)).status in ("QUEUED", "PROCESSING")
-                        group.cancel_scope.cancel()
+                    async def wait() -> None:
+                        await session.call_tool("wait_for_job", {"job_id": job.job_id}, progress_callback=on_progress)
+
+                    async with anyio.create_task_group() as calls:
+                        calls.start_soon(wait)
+                        await first.wait()
+                        calls.cancel_scope.cancel()  # the client sends notifications/cancelled
+                    with anyio.fail_after(10):
+                        await toolbox.stopped.wait()
+                    assert (await client.jobs.get(job.job_id)).status in ("QUEUED", "PROCESSING")
 
     anyio.run(scenario)

@@ -11,16 +11,19 @@ from types import SimpleNamespace
 
 import pytest
 
-from apiframe._job_requests import build_request, job_operations, params_blocks
 from apiframe._errors import InvalidRequestError
+from apiframe._job_requests import build_request, job_operations, params_blocks
+from apiframe._logging import redact
+from apiframe._model_params import describe_model
 from apiframe.mcp._budget import CreditBudget
 from apiframe.mcp._errors import ToolRefused
 from apiframe.mcp._folders import Folders
+from apiframe.mcp._http import TOKEN_ENV, load_token
 from apiframe.mcp._png import SIGNATURE, PreviewError, png_size, thumbnail_png
-from apiframe.mcp._previews import MAX_PREVIEW_BYTES, MAX_SIDE, preview_of
+from apiframe.mcp._previews import MAX_PREVIEW_BYTES, preview_of
 from apiframe.mcp._results import MAX_TEXT, bounded, job_data
-from apiframe.mcp._tools import tool_defs
 from apiframe.mcp._toolbox import tool_words
+from apiframe.mcp._tools import tool_defs
 from apiframe.testing._media import make_png
 
 
@@ -50,7 +53,9 @@ def _png(pixels: bytes, width: int, height: int, colour: int, bpp: int, *, extra
         raw += bytes([kind]) + out
         prior = row
     header = struct.pack(">IIBBBBB", width, height, depth, colour, 0, 0, 0)
-    return SIGNATURE + _chunk(b"IHDR", header) + extra + _chunk(b"IDAT", zlib.compress(bytes(raw))) + _chunk(b"IEND", b"")
+    return (
+        SIGNATURE + _chunk(b"IHDR", header) + extra + _chunk(b"IDAT", zlib.compress(bytes(raw))) + _chunk(b"IEND", b"")
+    )
 
 
 def _pixels(data: bytes) -> tuple[int, int, int, bytes]:
@@ -84,9 +89,9 @@ def test_palette_with_transparency_and_sixteen_bit_samples() -> None:
 
 
 def test_a_large_png_is_scaled_to_the_preview_size_by_averaging() -> None:
-    data = make_png("scale", 1200, 900)
-    out, width, height = thumbnail_png(data, MAX_SIDE)
-    assert max(width, height) <= MAX_SIDE and (width, height) == (400, 300)
+    data = make_png("scale", 720, 540)
+    out, width, height = thumbnail_png(data, 240)
+    assert (width, height) == (240, 180) and png_size(out) == (240, 180)
     half = thumbnail_png(_png(bytes([0, 0, 0, 200, 200, 200]) * 2, 2, 2, colour=2, bpp=3), 1)[0]
     assert _pixels(half)[3] == bytes([100, 100, 100])  # one pixel: the mean of black and grey columns
     preview = preview_of(1, data)
@@ -151,7 +156,7 @@ def test_the_budget_refuses_what_may_not_fit_and_settles_real_costs() -> None:
     budget.bind(first, "job-1")
     second = budget.reserve(4, "b")
     budget.bind(second, "job-2")
-    with pytest.raises(ToolRefused, match="up to 4 credits.*2 left"):
+    with pytest.raises(ToolRefused, match=r"up to 4 credits.*2 left"):
         budget.reserve(4, "c")
     with pytest.raises(ToolRefused, match="cannot be estimated"):
         budget.reserve(None, "d")
@@ -185,6 +190,21 @@ def test_sdk_messages_in_the_tools_words() -> None:
     words = tool_words(caught.value.message)
     assert "params.bogus" in words and "extra_body" not in words
     assert not any(f"{block}." in words for block in params_blocks())
+    with pytest.raises(InvalidRequestError) as caught:
+        describe_model("midjurney")
+    assert "did you mean 'midjourney'" in tool_words(caught.value.message)
+    assert "list_models lists them" in tool_words(caught.value.message)
+
+
+def test_the_bearer_token_is_generated_or_read_and_never_logged(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(TOKEN_ENV, raising=False)
+    token, generated = load_token()
+    assert generated and len(token) >= 40 and redact(f"x {token} y") == "x [redacted] y"
+    monkeypatch.setenv(TOKEN_ENV, "short")
+    with pytest.raises(ValueError, match="at least 16"):
+        load_token()
+    monkeypatch.setenv(TOKEN_ENV, "a-long-enough-token-value")
+    assert load_token() == ("a-long-enough-token-value", False)
 
 
 def test_text_from_outside_is_bounded() -> None:
