@@ -325,6 +325,8 @@ class Toolbox:
         folder = await anyio.to_thread.run_sync(self.folders.directory, args.get("folder"))
         job = await self.client.jobs.get(job_id)
         self.budget.observe(job)
+        if str(job.status) in ("QUEUED", "PROCESSING"):
+            raise ToolRefused(f"job {job_id} is {job.status}, not COMPLETED yet: call wait_for_job first")
         paths = await self.client.jobs.download(job, folder)
         images = [
             (output.index, str(path))

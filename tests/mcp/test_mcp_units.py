@@ -10,11 +10,13 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from click.testing import CliRunner
 
 from apiframe._errors import InvalidRequestError
 from apiframe._job_requests import build_request, job_operations, params_blocks
 from apiframe._logging import redact
 from apiframe._model_params import describe_model
+from apiframe.cli._app import cli
 from apiframe.mcp._budget import CreditBudget
 from apiframe.mcp._errors import ToolRefused
 from apiframe.mcp._folders import Folders
@@ -226,3 +228,11 @@ def test_text_from_outside_is_bounded() -> None:
     assert len(data["error"]) < MAX_TEXT + 100
     assert "nested too deep" in str(bounded(deep))
     assert len(bounded(list(range(10_000)))) == 101
+
+
+def test_the_command_takes_the_key_from_the_environment_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("APIFRAME_API_KEY", raising=False)
+    given = CliRunner().invoke(cli, ["mcp", "--api-key", "afk_visible_to_ps"])
+    assert given.exit_code == 2 and "APIFRAME_API_KEY only" in given.output and "afk_visible_to_ps" not in given.output
+    missing = CliRunner().invoke(cli, ["mcp"])
+    assert missing.exit_code == 2 and "needs APIFRAME_API_KEY" in missing.output

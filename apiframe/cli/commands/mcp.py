@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -45,6 +46,11 @@ def mcp(http: bool, port: int, read_only: bool, max_credits: float | None, folde
         raise click.UsageError(
             "apiframe mcp takes the key from APIFRAME_API_KEY only (set it in the MCP client's env block); "
             "a key on the command line is visible to every process on the machine: drop --api-key"
+        )
+    if not settings.sandbox and not os.environ.get("APIFRAME_API_KEY"):
+        raise click.UsageError(
+            "apiframe mcp needs APIFRAME_API_KEY in its environment (the MCP client's env block), "
+            "or --sandbox to run against a local sandbox"
         )
     try:
         from ...mcp import ServerOptions, run
