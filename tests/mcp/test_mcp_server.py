@@ -22,7 +22,7 @@ from mcp.client.stdio import StdioServerParameters, stdio_client
 from mcp.client.streamable_http import streamable_http_client
 from mcp.shared.memory import create_client_server_memory_streams
 
-from apiframe import AsyncApiframe
+from apiframe import Apiframe, AsyncApiframe, estimate_credits
 from apiframe._job_requests import job_operations
 from apiframe.mcp import ServerOptions, Toolbox, build_server
 from apiframe.mcp._png import png_size
@@ -69,9 +69,13 @@ def test_stdio_generate_wait_download_budget_and_refusals(sandbox: Sandbox, tmp_
     (outside / "secret.png").write_bytes(b"\x89PNG secret")
     os.symlink(outside / "secret.png", folder / "escape.png")
     seen: list[types.CallToolResult] = []
+    with Apiframe(api_key=sandbox.api_key, base_url=sandbox.base_url) as client:
+        worst = estimate_credits(client.models.list(), model="midjourney", prompt="a fox").maximum
+    assert worst is not None and worst >= 1
+    limit = worst + 0.5  # room for one job, whatever it really costs
 
     async def scenario() -> None:
-        async with _stdio(sandbox, "--folder", str(folder), "--max-credits", "6") as session:
+        async with _stdio(sandbox, "--folder", str(folder), "--max-credits", str(limit)) as session:
             listed = {tool.name: tool for tool in (await session.list_tools()).tools}
             assert set(job_operations()) <= set(listed)
             assert {"list_models", "describe_model", "get_job", "list_jobs", "wait_for_job", "get_credits"} <= set(
@@ -97,7 +101,7 @@ def test_stdio_generate_wait_download_budget_and_refusals(sandbox: Sandbox, tmp_
             accepted = await call("images_generate", {"model": "midjourney", "prompt": "a fox in the snow"})
             assert not accepted.is_error, _text(accepted)
             job_id = accepted.structured_content["job_id"]
-            assert accepted.structured_content["worst_case_credits"] == 4  # the sandbox's catalog price
+            assert accepted.structured_content["worst_case_credits"] == worst
 
             progress: list[float] = []
 
@@ -113,9 +117,13 @@ def test_stdio_generate_wait_download_budget_and_refusals(sandbox: Sandbox, tmp_
             assert png_size(base64.b64decode(images[0].data)) == (64, 64)
 
             refused = await call("images_generate", {"model": "midjourney", "prompt": "another"})
-            assert refused.is_error and "up to 4 credits" in _text(refused) and "2 left" in _text(refused)
+            cost = done.structured_content["credit_cost"]
+            left = limit - cost
+            assert (
+                refused.is_error and f"up to {worst:g} credits" in _text(refused) and f"{left:g} left" in _text(refused)
+            )
             credits = await call("get_credits", {})
-            assert credits.structured_content["budget"] == {"limit": 6, "spent": 4, "reserved": 0, "left": 2}
+            assert credits.structured_content["budget"] == {"limit": limit, "spent": cost, "reserved": 0, "left": left}
 
             saved = await call("download_job", {"job_id": job_id, "folder": "out"})
             assert not saved.is_error, _text(saved)
