@@ -198,10 +198,10 @@ class Toolbox:
         if params is not None and not isinstance(params, dict):
             raise ToolRefused("params must be an object of the model's parameters")
         prompt = args.get("prompt")
+        if prompt is not None and not isinstance(prompt, str):
+            raise ToolRefused(f"prompt must be a string, got {type(prompt).__name__}")
         fields = {name: v for name, v in args.items() if name not in (key, "params", "prompt")}
-        return build_request(
-            tool.name, value, prompt=None if prompt is None else str(prompt), params=params, fields=fields
-        )
+        return build_request(tool.name, value, prompt=prompt, params=params, fields=fields)
 
     async def _worst_case(self, request: GenerationRequest) -> float | None:
         """The most a request can cost, in credits (``estimate_credits`` from the catalog), or None when unbounded."""
