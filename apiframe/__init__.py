@@ -62,6 +62,7 @@ if TYPE_CHECKING:
     from apiframe_client.response_info import ResponseInfo
 
     from ._aiohttp import AiohttpClient as AiohttpClient  # not in __all__: it needs the aiohttp extra
+    from ._credits import CreditEstimate, PriceList, estimate_credits
     from ._download import DownloadProgress
     from ._outputs import Job, Output
 
@@ -78,7 +79,15 @@ _MODELS = (
     "ModelCatalogEntry",
     "Upload",
 )
-_FACADE = {"Job": "._outputs", "Output": "._outputs", "DownloadProgress": "._download", "AiohttpClient": "._aiohttp"}
+_FACADE = {
+    "Job": "._outputs",
+    "Output": "._outputs",
+    "DownloadProgress": "._download",
+    "AiohttpClient": "._aiohttp",
+    "CreditEstimate": "._credits",
+    "PriceList": "._credits",
+    "estimate_credits": "._credits",
+}
 _GENERATED = {"ResponseInfo": "apiframe_client.response_info"}
 
 __all__ = [
@@ -97,6 +106,7 @@ __all__ = [
     "AuthenticationError",
     "ConfigurationError",
     "ConflictError",
+    "CreditEstimate",
     "DownloadError",
     "DownloadProgress",
     "InsufficientCreditsError",
@@ -119,6 +129,7 @@ __all__ = [
     "Output",
     "Page",
     "PermissionDeniedError",
+    "PriceList",
     "RateLimitError",
     "RawResponse",
     "RequestOptions",
@@ -133,6 +144,7 @@ __all__ = [
     "WaitTimeoutError",
     "WebhookVerificationError",
     "__version__",
+    "estimate_credits",
 ]
 
 
