@@ -110,8 +110,9 @@ async def submit(ctx: Context, plan: SubmitPlan) -> Response:
     if action is None:
         model = str(body["model"])
         modality = modality_for_segment(op.segments[1])
-        outputs = plan.family_outputs.get(model, 1)
+        outputs = state.pricing.outputs(model, body) or plan.family_outputs.get(model, 1)
         seed = media_seed(body)
+        priced = model
     else:
         parent = _parent(ctx, action, body)
         model = str(parent["model"])
@@ -120,7 +121,9 @@ async def submit(ctx: Context, plan: SubmitPlan) -> Response:
         outputs = 1 if name in SINGLE_OUTPUT_ACTIONS else plan.family_outputs.get(action.family, 1)
         seed = "|".join(str(part) for part in (parent["seed"], name, body.get("index", ""), body.get("prompt", "")))
         extra = {"parentJobId": parent["id"], "action": name}
-    cost = state.config.cost(modality)
+        priced = action.family
+    charge = state.pricing.charge(priced, body)
+    cost = state.config.cost(modality) if charge is None else charge
     _check_credits(ctx, cost)
     job = state.engine.create(
         user_id=user.user_id,
@@ -146,6 +149,7 @@ def _action_property(ctx: Context, op: Operation) -> str:
 
 
 def _check_credits(ctx: Context, cost: int) -> None:
+    """402 with the numbers when the team's credits (less what running jobs hold) do not cover ``cost``."""
     available = 0 if ctx.user.no_credits else ctx.state.engine.available()
     if available < cost:
         raise ApiError(
