@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .._client import Apiframe, AsyncApiframe
+from .._display import _notebook
 from .._errors import InvalidRequestError
 from .._outputs import Job
 from ._legacy import MANIFEST_NAME, LegacyManifest, open_regular, record_problem
@@ -65,6 +66,12 @@ class BatchResult:
     def unfinished(self) -> int:
         """Lines still to run: start the same shard again to carry on."""
         return len(self.lines) - self.completed - self.failed
+
+    def _repr_html_(self) -> str:
+        return _notebook.html(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        _notebook.pretty(self, printer, cycle)
 
 
 class _ShardLock:
