@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .._client import Apiframe, AsyncApiframe
-from .._display import _notebook
+from .._display import _gallery, _notebook
 from .._errors import InvalidRequestError
 from .._outputs import Job
 from ._legacy import MANIFEST_NAME, LegacyManifest, open_regular, record_problem
@@ -228,6 +228,7 @@ class BatchRun:
             job_id=task.job_id,
             files=task.files,
             error=task.error,
+            **_gallery.line_fields(task),  # the gallery's prompt and credits
         )
 
     async def save(self, client: AsyncApiframe, job: Job, progress: Callable[[Any], None]) -> list[str]:
@@ -268,6 +269,7 @@ class BatchRun:
             on_progress=on_progress or (lambda task, info: None),
             wait_timeout=wait_timeout,
         )
+        await _gallery.refresh_gallery(self.store, shards=self.shard.count)
         return self.result()
 
     def result(self) -> BatchResult:
