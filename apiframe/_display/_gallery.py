@@ -148,7 +148,7 @@ async def refresh_gallery(store: Store, *, shards: int | None = None) -> str | N
 
 
 def _asset(name: str) -> str:
-    return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    return resources.files("apiframe._display").joinpath(name).read_text(encoding="utf-8")
 
 
 def _count(value: int | None) -> str:
