@@ -56,17 +56,13 @@ def _attributes(tab: Tab) -> list[str]:
 
 
 def _check_media(tab: Tab) -> tuple[int, int]:
-    images = tab.wait_for(
-        "(() => { const all = [...document.querySelectorAll('#cards img')];"
-        " return all.every(i => i.complete) && all.map(i => i.naturalWidth); })()"
-    )
-    assert images and all(width > 0 for width in images), images
-    videos = tab.wait_for(
-        "(() => { const all = [...document.querySelectorAll('#cards video')];"
-        " return all.every(v => v.readyState >= 1 || v.error)"
-        " && all.map(v => v.error ? -v.error.code : v.readyState); })()"
-    )
-    assert videos and all(state >= 1 for state in videos), videos
+    """Every picture on the page decoded (naturalWidth > 0), every video can play: how many of each."""
+    tab.wait_for("[...document.querySelectorAll('#cards img')].every(i => i.complete)")
+    images = tab.eval("[...document.querySelectorAll('#cards img')].map(i => i.naturalWidth)")
+    assert all(width > 0 for width in images), images
+    tab.wait_for("[...document.querySelectorAll('#cards video')].every(v => v.readyState >= 1 || v.error)")
+    videos = tab.eval("[...document.querySelectorAll('#cards video')].map(v => v.error ? -v.error.code : v.readyState)")
+    assert all(state >= 1 for state in videos), videos  # HAVE_METADATA or more: it can play
     return len(images), len(videos)
 
 
@@ -137,7 +133,7 @@ def test_the_gallery_in_chromium(browser: Browser, tmp_path: Path) -> None:
                    prompt=f"line {line}", credits=4, files=[picture])  # fmt: skip
     _cli("batch", "report", str(big))
     assert sorted(p.name for p in (big / "gallery").iterdir()) == [f"lines-00000{n}.js" for n in (1, 2, 3)]
-    with browser.tab(width=1280, height=900) as tab:
+    with browser.tab(width=1280, height=5000) as tab:  # tall: every lazy picture of the page loads
         tab.open((big / "index.html").as_uri())
         tab.wait_for("document.body.dataset.drawn")
         assert tab.eval("document.querySelectorAll('#cards .card').length") == PAGE_SIZE
