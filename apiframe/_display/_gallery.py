@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import logging
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from importlib import resources
 from typing import Any
@@ -41,6 +41,8 @@ PAGE_SIZE = 48
 PROMPT_LIMIT = 300
 ERROR_LIMIT = 600
 RUNNING = "running"
+MAX_READS_AFTER_RUN = 20_000
+"""After a run, the gallery is rewritten only if it takes at most this many record reads (other shards' lines)."""
 _logger = logging.getLogger("apiframe")
 
 
@@ -62,6 +64,17 @@ def line_fields(task: Any) -> dict[str, Any]:
     if isinstance(credits, int) and not isinstance(credits, bool):
         fields["credits"] = credits
     return fields
+
+
+def _task_fields(task: Any) -> dict[str, Any]:
+    """A finished run's own line, as its latest record has it (no need to read it back)."""
+    return {
+        "model": task.model,
+        "job_id": task.job_id,
+        "files": list(task.files),
+        "error": task.error,
+        **line_fields(task),
+    }
 
 
 def _status(name_status: str) -> str:
@@ -99,15 +112,22 @@ def _chunk_name(number: int) -> str:
     return f"gallery/lines-{number:06d}.js"
 
 
-async def write_gallery(store: Store, *, shards: int | None = None) -> str:
+async def write_gallery(
+    store: Store, *, shards: int | None = None, tasks: Iterable[Any] = (), max_reads: int | None = None
+) -> str | None:
     """Write ``index.html`` (and, for a large batch, ``gallery/``) into ``store``; its object name.
 
     ``shards`` is the N of ``K/N`` when the store holds runs of several N (as for ``batch status``).
+    ``tasks`` are lines a run just finished, known without reading their records; with
+    ``max_reads``, nothing is written (None is returned) when the other lines need more reads.
     """
+    known = {task.line: task for task in tasks}
     summary = await summarise(store, shards=shards, max_failures=0)
     state = BatchState(store)
     scan = await state.scan()
     numbers = sorted(scan.lines)
+    if max_reads is not None and sum(line not in known for line in numbers) > max_reads:
+        return None
     groups: dict[int, list[int]] = {}
     for line in numbers:
         groups.setdefault((line - 1) // CHUNK_LINES + 1, []).append(line)
@@ -116,14 +136,15 @@ async def write_gallery(store: Store, *, shards: int | None = None) -> str:
     inline_rows: dict[str, list[dict[str, Any]]] = {}
     models: Counter[str] = Counter()
     for number, lines in groups.items():
-        view = await state.latest(lines, scan=scan)
+        view = await state.latest([line for line in lines if line not in known], scan=scan)
         rows = []
         for line in lines:
             latest = scan.latest(line)
             if latest is None:
                 continue
             record = view.records.get(line)
-            rows.append(_entry(line, _status(latest.status), record.fields if record is not None else {}))
+            fields = _task_fields(known[line]) if line in known else record.fields if record is not None else {}
+            rows.append(_entry(line, _status(latest.status), fields))
         counts = Counter((row["s"], row["m"]) for row in rows)
         models.update(row["m"] for row in rows)
         chunks.append({"n": number, "k": [[status, model, count] for (status, model), count in sorted(counts.items())]})
@@ -138,13 +159,24 @@ async def write_gallery(store: Store, *, shards: int | None = None) -> str:
     return GALLERY_NAME
 
 
-async def refresh_gallery(store: Store, *, shards: int | None = None) -> str | None:
-    """:func:`write_gallery` after a run: a store that refuses it is logged, never raised (the run is done)."""
+async def refresh_gallery(store: Store, *, shards: int | None = None, tasks: Iterable[Any] = ()) -> str | None:
+    """:func:`write_gallery` after a run of ``tasks``: its name, or None when it was not written.
+
+    A store that refuses it is logged, never raised (the run is done). When other shards' lines
+    would take more than :data:`MAX_READS_AFTER_RUN` reads, the gallery is left to
+    ``apiframe batch report`` (logged), so a large sharded batch does not read every record at the
+    end of every shard.
+    """
     try:
-        return await write_gallery(store, shards=shards)
+        written = await write_gallery(store, shards=shards, tasks=tasks, max_reads=MAX_READS_AFTER_RUN)
     except (ApiframeError, OSError) as error:
         _logger.warning("the batch gallery %s/%s was not written: %s", store.url, GALLERY_NAME, error)
         return None
+    if written is None:
+        _logger.info(
+            "the batch gallery was not rewritten: run `apiframe batch report %s` once the shards are done", store.url
+        )
+    return written
 
 
 def _asset(name: str) -> str:

@@ -269,7 +269,7 @@ class BatchRun:
             on_progress=on_progress or (lambda task, info: None),
             wait_timeout=wait_timeout,
         )
-        await _gallery.refresh_gallery(self.store, shards=self.shard.count)
+        await _gallery.refresh_gallery(self.store, shards=self.shard.count, tasks=self.tasks)
         return self.result()
 
     def result(self) -> BatchResult:

@@ -75,7 +75,7 @@ def batch_run(file: Path, out: str, shard: str | None, concurrency: int, timeout
         run_with_display(
             settings, tasks, _batch_saver(run), concurrency=concurrency, timeout=timeout, on_change=run.record
         )
-        gallery = asyncio.run(refresh_gallery(store, shards=run.shard.count))
+        gallery = asyncio.run(refresh_gallery(store, shards=run.shard.count, tasks=tasks))
     except KeyboardInterrupt:
         left = sum(not task.done for task in tasks)
         settings.console.print(
@@ -179,7 +179,9 @@ def batch_report(out: str, shards: int | None) -> int:
     """
     settings = current_settings()
     store = open_out(out)
-    location = file_location(store, asyncio.run(write_gallery(store, shards=shards)))
+    written = asyncio.run(write_gallery(store, shards=shards))
+    assert written is not None  # no read limit
+    location = file_location(store, written)
     if settings.json_output:
         settings.emit({"out": store.url, "gallery": location})
     else:
