@@ -258,18 +258,23 @@ def batch_html(result: Any) -> str:
     return _table(["line", "status", "model", "job", "files", "error"], rows, total=len(rows), caption=caption)
 
 
+def _kind(obj: Any) -> str:
+    """Which display ``obj`` gets, by shape (the classes delegate here, so no import of theirs is needed)."""
+    if hasattr(obj, "job_id") and hasattr(obj, "status"):
+        return "handle"
+    if hasattr(obj, "outputs") and hasattr(obj, "status"):
+        return "job"
+    if hasattr(obj, "url") and hasattr(obj, "index"):
+        return "output"
+    if hasattr(obj, "shard") and hasattr(obj, "lines"):
+        return "batch"
+    return "page"
+
+
 def html(obj: Any) -> str:
     """The notebook HTML of a job, output, handle, page or batch result."""
-    kind = type(obj).__name__
-    if hasattr(obj, "job_id") and hasattr(obj, "wait"):
-        return handle_html(obj)
-    if hasattr(obj, "outputs") and hasattr(obj, "status"):
-        return job_html(obj)
-    if kind == "Output" or (hasattr(obj, "url") and hasattr(obj, "index")):
-        return output_html(obj)
-    if hasattr(obj, "shard") and hasattr(obj, "lines"):
-        return batch_html(obj)
-    return page_html(obj)
+    draw = {"handle": handle_html, "job": job_html, "output": output_html, "batch": batch_html, "page": page_html}
+    return draw[_kind(obj)](obj)
 
 
 # -- plain text (IPython's terminal) ------------------------------------------------------------
@@ -282,9 +287,10 @@ def _plain(value: object, limit: int = 200) -> str:
 
 def text(obj: Any) -> str:
     """The plain-text display of the same objects as :func:`html`."""
-    if hasattr(obj, "job_id") and hasattr(obj, "wait"):
+    kind = _kind(obj)
+    if kind == "handle":
         return f"{type(obj).__name__}(job_id={_plain(obj.job_id)!r}, status={_plain(obj.status)!r})"
-    if hasattr(obj, "outputs") and hasattr(obj, "status"):
+    if kind == "job":
         lines = [f"Job {_plain(_value(obj, 'id'))} {_plain(_value(obj, 'status'))} ({_plain(_value(obj, 'model'))})"]
         progress = _value(obj, "progress")
         if str(_value(obj, "status")) in ("QUEUED", "PROCESSING") and progress is not None:
@@ -299,10 +305,10 @@ def text(obj: Any) -> str:
             lines.append(f"  {expiry}")
         lines += [f"  {_plain(o.index)}: {_plain(o.url, 2000)}" for o in getattr(obj, "outputs", ())]
         return "\n".join(lines)
-    if hasattr(obj, "url") and hasattr(obj, "index"):
-        kind = f" {_plain(obj.content_type)}" if _value(obj, "content_type") else ""
-        return f"Output {_plain(obj.index)}{kind}: {_plain(obj.url, 2000)}"
-    if hasattr(obj, "shard") and hasattr(obj, "lines"):
+    if kind == "output":
+        media = f" {_plain(obj.content_type)}" if _value(obj, "content_type") else ""
+        return f"Output {_plain(obj.index)}{media}: {_plain(obj.url, 2000)}"
+    if kind == "batch":
         lines = [
             f"batch in {_plain(obj.out)} (shard {_plain(obj.shard)}): {obj.completed} completed, "
             f"{obj.failed} failed, {obj.unfinished} unfinished"
