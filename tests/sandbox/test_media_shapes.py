@@ -63,6 +63,8 @@ def test_the_sandbox_serves_media_shaped_by_each_request(tmp_path: Path) -> None
         ).wait()
         images = client.jobs.download(grid, tmp_path)
         (video,) = client.jobs.download(clip, tmp_path)
+        uploaded = [client.uploads.create(path) for path in (images[0], video)]  # its own results, taken back
+    assert [(u.kind, u.content_type) for u in uploaded] == [("image", "image/png"), ("video", "video/mp4")]
     pictures = [path.read_bytes() for path in images]
     assert len(pictures) == 4 and len(set(pictures)) == 4  # each output its own picture
     assert {png_size(data) for data in pictures} == {(1024, 576)}
