@@ -156,22 +156,19 @@ def _macroblock(frame: Frame, mx: int, my: int) -> bytes:
     return luma + cb + cr
 
 
-def _changed(frame: Frame, before: Frame, mbs_x: int, mbs_y: int) -> list[int]:
+def _changed(frame: Frame, before: Frame, mbs_x: int) -> list[int]:
     """The addresses of the macroblocks whose samples differ between ``before`` and ``frame``."""
-    found: list[int] = []
-    for my in range(mbs_y):
-        luma = slice(my * 16, my * 16 + 16)
-        chroma = slice(my * 8, my * 8 + 8)
-        if (
-            all(a is b or a == b for a, b in zip(frame.y[luma], before.y[luma], strict=True))
-            and all(a is b or a == b for a, b in zip(frame.cb[chroma], before.cb[chroma], strict=True))
-            and all(a is b or a == b for a, b in zip(frame.cr[chroma], before.cr[chroma], strict=True))
-        ):
-            continue
-        for mx in range(mbs_x):
-            if _macroblock(frame, mx, my) != _macroblock(before, mx, my):
-                found.append(my * mbs_x + mx)
-    return found
+    found: set[int] = set()
+    for now, then, size in ((frame.y, before.y, 16), (frame.cb, before.cb, 8), (frame.cr, before.cr, 8)):
+        for y, (row, old) in enumerate(zip(now, then, strict=True)):
+            if row is old or row == old:
+                continue
+            first = (y // size) * mbs_x
+            for mx in range(mbs_x):
+                x = mx * size
+                if row[x : x + size] != old[x : x + size]:
+                    found.add(first + mx)
+    return sorted(found)
 
 
 def _slice(frame: Frame, mbs_x: int, mbs_y: int, *, idr: int | None, frame_num: int, coded: Sequence[int]) -> bytes:
@@ -231,7 +228,7 @@ def h264_stream(
             frame_num = 0
         else:
             frame_num = (frame_num + 1) % (1 << _LOG2_MAX_FRAME_NUM)
-            coded = _changed(frame, before, mbs_x, mbs_y)
+            coded = _changed(frame, before, mbs_x)
             samples.append((_slice(frame, mbs_x, mbs_y, idr=None, frame_num=frame_num, coded=coded), False))
         before = frame
     return _sps(width, height), _pps(), samples
