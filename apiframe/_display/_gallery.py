@@ -84,7 +84,8 @@ def _status(name_status: str) -> str:
 def _entry(line: int, status: str, fields: Mapping[str, Any]) -> dict[str, Any]:
     """One line as the page's script reads it (short keys: a chunk holds a thousand of them)."""
     files = []
-    for name in fields.get("files") or ():
+    names = fields.get("files")
+    for name in names if isinstance(names, list) else ():
         url = relative_url(name)
         if url is not None:
             files.append([url, media_kind(None, name) or "file"])
