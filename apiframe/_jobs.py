@@ -6,6 +6,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from ._display import _notebook
 from ._types import NOT_GIVEN, NotGiven
 
 if TYPE_CHECKING:
@@ -43,6 +44,12 @@ class _Handle:
 
     def __str__(self) -> str:
         return self.job_id
+
+    def _repr_html_(self) -> str:
+        return _notebook.html(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        _notebook.pretty(self, printer, cycle)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, _Handle) and (other.job_id, other.status) == (self.job_id, self.status)

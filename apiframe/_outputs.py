@@ -15,6 +15,8 @@ import attrs
 from apiframe_client.models.job import Job as _GeneratedJob
 from apiframe_client.types import Unset
 
+from ._display import _notebook
+
 __all__ = ["Job", "Output", "outputs_of"]
 
 _URL_KEYS = ("url", "uri", "href")
@@ -29,6 +31,12 @@ class Output:
     url: str
     index: int
     content_type: str | None = None
+
+    def _repr_html_(self) -> str:
+        return _notebook.html(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        _notebook.pretty(self, printer, cycle)
 
 
 def _is_url(value: object) -> bool:
@@ -71,3 +79,9 @@ class Job(_GeneratedJob):
     def outputs(self) -> tuple[Output, ...]:
         """The result files (empty until the job is COMPLETED)."""
         return outputs_of(self.result)
+
+    def _repr_html_(self) -> str:
+        return _notebook.html(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        _notebook.pretty(self, printer, cycle)

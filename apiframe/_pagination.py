@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator, Sequence
 from typing import Any, Generic, TypeVar
 
+from ._display import _notebook
+
 __all__ = ["AsyncPage", "AsyncPager", "Page", "PageData"]
 
 T = TypeVar("T")
@@ -43,6 +45,12 @@ class PageData(Generic[T]):
     def __repr__(self) -> str:
         name = type(self).__name__
         return f"{name}(items={len(self.items)}, next_cursor={self.next_cursor!r}, has_more={self.has_more})"
+
+    def _repr_html_(self) -> str:
+        return _notebook.html(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        _notebook.pretty(self, printer, cycle)
 
 
 class Page(PageData[T]):

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .._client import Apiframe, AsyncApiframe
+from .._display import _gallery, _notebook
 from .._errors import InvalidRequestError
 from .._outputs import Job
 from ._budget import CreditLedger, budget_worst, estimate_batch
@@ -73,6 +74,12 @@ class BatchResult:
     def credits_spent(self) -> int:
         """The credits the shard's finished lines cost (this run and earlier ones)."""
         return sum(line.credit_cost or 0 for line in self.lines)
+
+    def _repr_html_(self) -> str:
+        return _notebook.html(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        _notebook.pretty(self, printer, cycle)
 
 
 class _ShardLock:
@@ -249,6 +256,7 @@ class BatchRun:
             credit_cost=_credits_of(getattr(task.job, "credit_cost", None))
             if task.job is not None
             else task.credit_cost,
+            **_gallery.line_fields(task),  # the gallery's prompt
         )
 
     async def save(self, client: AsyncApiframe, job: Job, progress: Callable[[Any], None]) -> list[str]:
@@ -290,6 +298,7 @@ class BatchRun:
             on_progress=on_progress or (lambda task, info: None),
             wait_timeout=wait_timeout,
         )
+        await _gallery.refresh_gallery(self.store, shards=self.shard.count, tasks=self.tasks)
         return self.result()
 
     def result(self) -> BatchResult:

@@ -1,4 +1,4 @@
-"""``apiframe batch FILE --out OUT`` (``batch run``) and ``apiframe batch status OUT``."""
+"""``apiframe batch FILE --out OUT`` (``batch run``), ``batch status OUT`` and ``batch report OUT``."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from ..._display._gallery import refresh_gallery, write_gallery
 from ..._download import DownloadProgress
 from ...batch._store import LocalStore
 from .._batch import (
@@ -42,7 +43,8 @@ class _BatchGroup(click.Group):
 def batch() -> None:
     """Run a JSONL file of jobs, resumable and shardable (apiframe batch FILE --out OUT).
 
-    apiframe batch status OUT summarises every shard of a batch from its store.
+    apiframe batch status OUT summarises every shard of a batch from its store;
+    apiframe batch report OUT rewrites its gallery, OUT/index.html.
     """
 
 
@@ -104,6 +106,7 @@ def batch_run(
         run_with_display(
             settings, tasks, _batch_saver(run), concurrency=concurrency, timeout=timeout, on_change=run.record
         )
+        gallery = asyncio.run(refresh_gallery(store, shards=run.shard.count, tasks=tasks))
     except KeyboardInterrupt:
         left = sum(not task.done for task in tasks)
         settings.console.print(
@@ -123,6 +126,7 @@ def batch_run(
                 "shard": str(run.shard),
                 "out": store.url,
                 **budget_lines(run),
+                "gallery": file_location(store, gallery) if gallery else None,
                 "lines": [
                     {
                         "line": t.line,
@@ -151,6 +155,10 @@ def batch_run(
         settings.console.print(spent, highlight=False, markup=False, soft_wrap=True)
         if unfinished:
             settings.console.print(f"[yellow]{unfinished} line(s) unfinished: run the same command again to resume")
+        if gallery:
+            settings.out.print(
+                f"gallery: {file_location(store, gallery)}", highlight=False, markup=False, soft_wrap=True
+            )
     return EXIT_OK if counts["completed"] == len(tasks) else EXIT_JOB_FAILED
 
 
@@ -232,3 +240,25 @@ def batch_status(out: str, shards: int | None) -> int:
         for damaged in summary.damaged[:20]:
             settings.console.print(f"[yellow]{damaged.name}: {damaged.reason}", highlight=False, soft_wrap=True)
     return EXIT_OK if summary.failed == 0 else EXIT_JOB_FAILED
+
+
+@batch.command("report")
+@click.argument("out")
+@click.option("--shards", type=click.IntRange(1, 1_000_000), help="N of K/N, when OUT holds runs of several N.")
+@click.option("--json", is_flag=True, expose_value=False, callback=store_setting("json_output"), help="JSON output.")
+def batch_report(out: str, shards: int | None) -> int:
+    """Rewrite OUT/index.html: a static page of every line's result, prompt, model, status, credits and error.
+
+    Every batch run writes it when it ends; open it from the folder, or from object storage
+    (its links are relative). Filters by status and model; large batches are paged.
+    """
+    settings = current_settings()
+    store = open_out(out)
+    written = asyncio.run(write_gallery(store, shards=shards))
+    assert written is not None  # no read limit
+    location = file_location(store, written)
+    if settings.json_output:
+        settings.emit({"out": store.url, "gallery": location})
+    else:
+        settings.out.print(f"gallery: {location}", highlight=False, markup=False, soft_wrap=True)
+    return EXIT_OK
