@@ -38,15 +38,16 @@ SDK does not know is not terminal.
 """
 
 from ._flows import client_wait_flow, client_wait_many_flow, wait_flow, wait_many_flow
-from ._listing import SharedListing
-from ._policy import TERMINAL_STATUSES, WaitPolicy, job_id_of, policy_for
-from ._poller import JobPoller, ListPage, Snapshot, poller
+from ._policy import TERMINAL_STATUSES, JobRef, WaitPolicy, job_id_of, policy_for
+from ._poller import JobPoller, ListPage, Snapshot, get_flow, list_flow, poller
 from ._push import PushFeed, PushWatch
+from ._shared import SharedListing
 from ._tracker import _Tracker
 
 __all__ = [
     "TERMINAL_STATUSES",
     "JobPoller",
+    "JobRef",
     "ListPage",
     "PushFeed",
     "PushWatch",
@@ -56,7 +57,9 @@ __all__ = [
     "_Tracker",
     "client_wait_flow",
     "client_wait_many_flow",
+    "get_flow",
     "job_id_of",
+    "list_flow",
     "policy_for",
     "poller",
     "wait_flow",
