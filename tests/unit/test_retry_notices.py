@@ -26,7 +26,9 @@ def _notices(caplog: pytest.LogCaptureFixture) -> list[RetryNotice]:
     return found
 
 
-def test_each_retry_is_announced_with_a_notice(client: Any, recorder: Recorder, caplog: pytest.LogCaptureFixture) -> None:
+def test_each_retry_is_announced_with_a_notice(
+    client: Any, recorder: Recorder, caplog: pytest.LogCaptureFixture
+) -> None:
     recorder.queue(reply(503, {"error": "busy"}), reply(429, {}, **{"retry-after": "2"}), reply(200, job()))
     with caplog.at_level(logging.INFO, logger="apiframe"):
         client.jobs.get("job_1")
