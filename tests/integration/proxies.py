@@ -12,6 +12,7 @@ Each records what it carried in ``seen`` and runs on threads until ``close()``.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import ipaddress
 import socket
@@ -34,10 +35,8 @@ def _pipe(source: socket.socket, target: socket.socket) -> None:
         pass
     finally:
         for end in (source, target):
-            try:
+            with contextlib.suppress(OSError):
                 end.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
 
 
 def _both_ways(a: socket.socket, b: socket.socket) -> None:
@@ -81,10 +80,8 @@ class _Server:
         raise NotImplementedError
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(OSError):
             self.listener.shutdown(socket.SHUT_RDWR)  # wakes the accept() of the thread
-        except OSError:
-            pass
         self.listener.close()
         self._thread.join()
 

@@ -67,7 +67,7 @@ def test_one_async_client_on_a_loop_per_thread(sandbox: Sandbox) -> None:
 
         try:
             results.append(asyncio.run(calls()))
-        except Exception as error:  # noqa: BLE001  (collected: the assertion below shows it)
+        except Exception as error:  # collected: the assertion below shows it
             results.append(error)
 
     threads = [threading.Thread(target=work) for _ in range(4)]
