@@ -11,10 +11,10 @@ from typing import Any
 from starlette.responses import Response
 
 from ._auth import TEAM_ID
+from ._catalog import label_for_model
 from ._config import FAIL_TRIGGER
 from ._http import ApiError, Context, json_response, read_json_body
 from ._jobs import isoformat
-from ._schema import label_for_model
 from ._store import Record
 from ._validation import json_text
 
