@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping
 from types import TracebackType
-from typing import Any, Generic, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 
 import httpx
 
@@ -39,6 +39,9 @@ from .resources import (
 from .resources._base import resource
 from .resources._generated import ApiframeWithRawResponse, AsyncApiframeWithRawResponse
 from .resources.account import AccountMethods, AsyncAccountMethods
+
+if TYPE_CHECKING:
+    from .webhooks import PushSource
 
 __all__ = ["Apiframe", "AsyncApiframe", "HttpBackend"]
 
@@ -155,7 +158,7 @@ class Apiframe(_BaseClient[SyncSession], AccountMethods):
         http_client: httpx.Client | None = None,
         default_headers: Mapping[str, str] | None = None,
         allow_dangerously_expose_api_key: bool = False,
-        push: PushFeed | None = None,
+        push: PushSource | None = None,
     ) -> None:
         if http_client is not None and not isinstance(http_client, httpx.Client):
             raise ConfigurationError(
@@ -234,7 +237,7 @@ class AsyncApiframe(_BaseClient[AsyncSession], AsyncAccountMethods):
         http_client: httpx.AsyncClient | None = None,
         default_headers: Mapping[str, str] | None = None,
         allow_dangerously_expose_api_key: bool = False,
-        push: PushFeed | None = None,
+        push: PushSource | None = None,
         http_backend: HttpBackend | None = None,
     ) -> None:
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):

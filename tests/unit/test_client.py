@@ -118,3 +118,20 @@ def test_own_pool_is_closed() -> None:
 def test_unknown_request_option_is_rejected(client: Any) -> None:
     with pytest.raises(ConfigurationError, match="unknown request option"):
         client.jobs.get("job_1", retries=3)
+
+
+def test_copies_keep_every_setting_push_and_transport_included() -> None:
+    from apiframe._aiohttp import AiohttpTransport
+    from apiframe.webhooks import PushSource, WebhookHub
+
+    push = PushSource(WebhookHub(), "https://app.test/hooks")
+    client = AsyncApiframe(api_key=API_KEY, http_backend="aiohttp", push=push, default_headers={"X-A": "1"})
+    copy = client.with_options(timeout=3)
+    assert copy._session.push is push and copy._session.pool is client._session.pool
+    assert isinstance(copy._http._transport, AiohttpTransport)
+    assert copy.timeout.read == 3 and copy._session.settings.default_headers == {"X-A": "1"}
+    sync = Apiframe(api_key=API_KEY, base_url="https://api.test", push=push, max_retries=5, default_headers={"X-B": "2"})
+    twin = sync.to_async(http_backend="aiohttp")
+    assert isinstance(twin, AsyncApiframe) and twin._session.push is push
+    assert twin._session.settings == sync._session.settings
+    assert isinstance(twin._http._transport, AiohttpTransport)
