@@ -14,7 +14,7 @@ from .conftest import load_script
 
 def test_the_options_object_has_one_field_per_option_in_order() -> None:
     assert tuple(field.name for field in dataclasses.fields(CallOptions)) == OPTION_NAMES
-    assert OPTION_NAMES == tuple(RequestOptions.__annotations__)
+    assert tuple(RequestOptions.__annotations__) == OPTION_NAMES
 
 
 def test_the_generator_reads_the_options_from_their_definition() -> None:

@@ -130,7 +130,9 @@ def test_copies_keep_every_setting_push_and_transport_included() -> None:
     assert copy._session.push is push and copy._session.pool is client._session.pool
     assert isinstance(copy._http._transport, AiohttpTransport)
     assert copy.timeout.read == 3 and copy._session.settings.default_headers == {"X-A": "1"}
-    sync = Apiframe(api_key=API_KEY, base_url="https://api.test", push=push, max_retries=5, default_headers={"X-B": "2"})
+    sync = Apiframe(
+        api_key=API_KEY, base_url="https://api.test", push=push, max_retries=5, default_headers={"X-B": "2"}
+    )
     twin = sync.to_async(http_backend="aiohttp")
     assert isinstance(twin, AsyncApiframe) and twin._session.push is push
     assert twin._session.settings == sync._session.settings
