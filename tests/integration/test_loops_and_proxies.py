@@ -53,6 +53,20 @@ def test_one_async_client_on_one_loop_after_another(sandbox: Sandbox) -> None:
     asyncio.run(client.aclose())
 
 
+@pytest.fixture(params=["httpx", "aiohttp"])
+def warmed(request: pytest.FixtureRequest, sandbox: Sandbox) -> AsyncApiframe:
+    """A client made and used on a loop of the fixture's own (as a notebook cell or a setup step does)."""
+    client = AsyncApiframe(api_key=sandbox.api_key, base_url=sandbox.base_url, http_backend=request.param)
+    asyncio.run(client.me())
+    return client
+
+
+@pytest.mark.asyncio
+async def test_a_client_used_on_another_loop_works_on_pytest_asyncios(warmed: AsyncApiframe) -> None:
+    assert (await warmed.me()).team.credits >= 0
+    await warmed.aclose()
+
+
 def test_one_async_client_on_a_loop_per_thread(sandbox: Sandbox) -> None:
     client = AsyncApiframe(api_key=sandbox.api_key, base_url=sandbox.base_url)
     start = threading.Barrier(4)
