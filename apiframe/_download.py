@@ -289,8 +289,8 @@ class Body:
         self._on_progress = on_progress
 
     def _check(self, chunk: bytes) -> None:
-        if self.received == 0 and _is_html(None, chunk):
-            raise _html_error(self.job_id, self.output)
+        if self.received == 0:
+            check_first_chunk(self.job_id, self.output, chunk)
 
     def _seen(self, size: int) -> None:
         self.received += size

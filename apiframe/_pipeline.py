@@ -529,7 +529,6 @@ class Pipeline:
         if total is not None and multipart is None:
             deadline = Deadline(total) if deadline is None else deadline.sooner(total)
         shown = short(path)
-        host = httpx.URL(url).host
         replayable = multipart is None or multipart.replayable
         safe = replayable and (method in _IDEMPOTENT_METHODS or "Idempotency-Key" in spec.headers)
         retries = Retries(max_retries, deadline)
@@ -556,7 +555,7 @@ class Pipeline:
                 local = isinstance(error, httpx.InvalidURL | httpx.LocalProtocolError | httpx.UnsupportedProtocol)
                 delay = retries.after_failure() if safe and not local else None
                 if delay is not None:
-                    announce(f"{method} {shown}", retries.notice(delay, _no_answer(error, host, attempt)))
+                    announce(f"{method} {shown}", retries.notice(delay, _no_answer(error, attempt)))
                     yield Sleep(delay)
                     continue
                 failure = transport_error(error, method, shown, retries.attempt, attempt.total)
@@ -590,21 +589,17 @@ class Pipeline:
             raise error_from_response(response, method=method, path=shown)
 
 
-def _no_answer(error: Exception, host: str, attempt: RequestSpec) -> str:
+def _no_answer(error: Exception, attempt: RequestSpec) -> str:
     """Why an attempt got no answer, short and human (a retry notice's reason)."""
-    if isinstance(error, httpx.ConnectTimeout):
-        seconds = attempt.timeout.connect if attempt.timeout is not None else None
-        return f"no answer from {host} after {_seconds(seconds or attempt.total)}"
+    host = httpx.URL(attempt.url).host
     if isinstance(error, httpx.TimeoutException):
-        seconds = attempt.timeout.read if attempt.timeout is not None else None
-        return f"no answer from {host} after {_seconds(min(seconds or attempt.total or 0, attempt.total or 0))}"
+        timeout = attempt.timeout or httpx.Timeout(None)
+        phase = timeout.connect if isinstance(error, httpx.ConnectTimeout) else timeout.read
+        limits = [seconds for seconds in (phase, attempt.total) if seconds is not None]
+        return f"no answer from {host}" + (f" after {min(limits):g} s" if limits else "")
     if isinstance(error, httpx.ConnectError):
         return f"cannot connect to {host}"
     return f"{type(error).__name__} from {host}"
-
-
-def _seconds(value: float | None) -> str:
-    return "its timeout" if not value else f"{value:g} s"
 
 
 def info_of(response: httpx.Response) -> ResponseInfo:
