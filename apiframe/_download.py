@@ -48,12 +48,13 @@ from ._errors import (
 )
 from ._files._sniff import EXTENSIONS  # one extension table: uploads and downloads
 from ._flow import Call, Close, Drain, Flow, Sleep, Stream
+from ._job_flows import get_flow
 from ._jobs import Job, Output
 from ._options import NO_OPTIONS, CallOptions
 from ._pipeline import short
 from ._retry import Retries, announce
 from ._session import Session
-from ._waiting import JobRef, get_flow, job_id_of
+from ._waiting import JobRef, job_id_of
 
 __all__ = [
     "Body",

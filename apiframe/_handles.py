@@ -6,10 +6,11 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from ._job_flows import client_wait_flow, get_flow
 from ._options import NO_OPTIONS
 from ._session import AsyncSession, SyncSession
 from ._types import NOT_GIVEN, NotGiven
-from ._waiting import WaitPolicy, client_wait_flow, get_flow
+from ._waiting import WaitPolicy
 
 if TYPE_CHECKING:
     from apiframe_client.response_info import ResponseInfo

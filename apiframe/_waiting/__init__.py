@@ -37,9 +37,9 @@ look (following ``Retry-After`` when given); only the deadline ends a wait early
 SDK does not know is not terminal.
 """
 
-from ._flows import client_wait_flow, client_wait_many_flow, wait_flow, wait_many_flow
+from ._flows import wait_flow, wait_many_flow
 from ._policy import TERMINAL_STATUSES, JobRef, WaitPolicy, job_id_of, policy_for
-from ._poller import JobPoller, ListPage, Snapshot, get_flow, list_flow, poller
+from ._poller import JobPoller, ListPage, Snapshot
 from ._push import PushFeed, PushWatch
 from ._shared import SharedListing
 from ._tracker import _Tracker
@@ -55,13 +55,8 @@ __all__ = [
     "Snapshot",
     "WaitPolicy",
     "_Tracker",
-    "client_wait_flow",
-    "client_wait_many_flow",
-    "get_flow",
     "job_id_of",
-    "list_flow",
     "policy_for",
-    "poller",
     "wait_flow",
     "wait_many_flow",
 ]

@@ -6,22 +6,18 @@ import math
 import random
 import threading
 from collections.abc import Callable, Generator, Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .._deadline import Deadline
 from .._flow import Effect, Emit, Sleep
-from .._types import NotGiven
 from ._listing import list_round, shared_look
-from ._policy import TERMINAL_STATUSES, TRANSIENT_ERRORS, JobRef, WaitPolicy, job_id_of, policy_for
-from ._poller import JobPoller, poller
+from ._policy import TERMINAL_STATUSES, TRANSIENT_ERRORS, WaitPolicy
+from ._poller import JobPoller
 from ._push import PushFeed, PushWatch
 from ._shared import SharedListing
 from ._tracker import _fallback_due, _finish, _timeout_error, _Tracker
 
-if TYPE_CHECKING:
-    from .._session import Session
-
-__all__ = ["client_wait_flow", "client_wait_many_flow", "wait_flow", "wait_many_flow"]
+__all__ = ["wait_flow", "wait_many_flow"]
 
 
 def _take_news(
@@ -294,51 +290,3 @@ def wait_many_flow(
     finally:
         if watch is not None:
             watch.close()
-
-
-def client_wait_flow(
-    session: Session,
-    job: JobRef,
-    *,
-    interval: float | NotGiven,
-    max_interval: float | NotGiven,
-    timeout: float | NotGiven | None,
-    policy: WaitPolicy | None,
-    on_progress: Callable[[Any], object] | None,
-    cancel: threading.Event | None = None,
-) -> Generator[Effect, Any, Any]:
-    """``jobs.wait`` on a client's ``session``: the job and the arguments are checked here, before any
-    request; the requests, the clock, the shared list pages and the push source are the session's."""
-    return wait_flow(
-        poller(session),
-        job_id_of(job),
-        policy=policy_for(interval, max_interval, timeout, policy),
-        now=session.clock.monotonic,
-        on_progress=on_progress,
-        shared=session.listing,
-        push=session.push,
-        cancel=cancel,
-    )
-
-
-def client_wait_many_flow(
-    session: Session,
-    jobs: Iterable[JobRef],
-    *,
-    interval: float | NotGiven,
-    max_interval: float | NotGiven,
-    timeout: float | NotGiven | None,
-    policy: WaitPolicy | None,
-    on_progress: Callable[[Any], object] | None,
-    cancel: threading.Event | None = None,
-) -> Generator[Effect, Any, None]:
-    """``jobs.wait_many`` on a client's ``session``, checked like :func:`client_wait_flow`."""
-    return wait_many_flow(
-        poller(session),
-        [job_id_of(job) for job in jobs],
-        policy=policy_for(interval, max_interval, timeout, policy),
-        now=session.clock.monotonic,
-        on_progress=on_progress,
-        cancel=cancel,
-        push=session.push,
-    )

@@ -8,11 +8,12 @@ from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Unpack
 
 from .._bodies import build_query
+from .._job_flows import client_wait_flow, client_wait_many_flow, get_flow, list_flow
 from .._options import CallOptions, RequestOptions
 from .._pagination import AsyncPage, AsyncPager, Page
 from .._pipeline import attach_response
 from .._types import NOT_GIVEN, NotGiven
-from .._waiting import JobRef, WaitPolicy, client_wait_flow, client_wait_many_flow, get_flow, list_flow
+from .._waiting import JobRef, WaitPolicy
 from ._downloads import AsyncDownloads, Downloads
 
 if TYPE_CHECKING:

@@ -47,13 +47,13 @@ def test_generate_and_wait_cross_few_files_one_way() -> None:
     waited = depth.report("wait", wait)
     assert generated["frames"] <= 10 and generated["files"] <= 5, generated
     assert waited["frames"] <= 10 and waited["files"] <= 7, waited
-    # a wait goes down once: the handle, the session's driver, the wait flow, its poller, the request module
+    # a wait goes down once: the handle, the session's driver, the wait flow, the session's poller, the request module
     assert waited["path"] == [
         "apiframe/_handles.py",
         "apiframe/_session.py",
         "apiframe/_flow.py",
         "apiframe/_waiting/_flows.py",
-        "apiframe/_waiting/_poller.py",
+        "apiframe/_job_flows.py",
         "apiframe/_pipeline.py",
         "apiframe/_flow.py",
     ]
