@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ._client import Apiframe, AsyncApiframe
-from ._config import RequestOptions
 from ._errors import (
     ApiframeError,
     ApiframeTimeoutError,
@@ -38,7 +37,8 @@ from ._errors import (
     WaitTimeoutError,
     WebhookVerificationError,
 )
-from ._jobs import AcceptedJob, AsyncAcceptedJob
+from ._handles import AcceptedJob, AsyncAcceptedJob
+from ._options import RequestOptions
 from ._pagination import AsyncPage, AsyncPager, Page
 from ._response import RawResponse
 from ._types import NOT_GIVEN, NotGiven
@@ -64,7 +64,7 @@ if TYPE_CHECKING:
     from ._aiohttp import AiohttpClient as AiohttpClient  # not in __all__: it needs the aiohttp extra
     from ._credits import CreditEstimate, PriceList, estimate_credits
     from ._download import DownloadProgress
-    from ._outputs import Job, Output
+    from ._jobs import Job, Output
 
 _MODELS = (
     "AssetCreated",
@@ -80,8 +80,8 @@ _MODELS = (
     "Upload",
 )
 _FACADE = {
-    "Job": "._outputs",
-    "Output": "._outputs",
+    "Job": "._jobs",
+    "Output": "._jobs",
     "DownloadProgress": "._download",
     "AiohttpClient": "._aiohttp",
     "CreditEstimate": "._credits",

@@ -22,7 +22,7 @@ from typing import Any
 from .._client import Apiframe, AsyncApiframe
 from .._display import _gallery, _notebook
 from .._errors import InvalidRequestError
-from .._outputs import Job
+from .._jobs import Job
 from ._budget import CreditLedger, budget_worst, estimate_batch
 from ._legacy import MANIFEST_NAME, LegacyManifest, open_regular, record_problem
 from ._lines import BatchLine, batch_identity, input_digest, line_key, parse_lines
@@ -394,15 +394,7 @@ def _async_client(client: object, api_key: str | None, base_url: str | None) -> 
     if isinstance(client, AsyncApiframe):
         return client, False
     if isinstance(client, Apiframe):
-        config = client._config
-        made = AsyncApiframe(
-            api_key=config.api_key,
-            base_url=config.base_url,
-            timeout=config.timeout,
-            max_retries=config.max_retries,
-            default_headers=config.default_headers,
-        )
-        return made, True
+        return client.to_async(), True  # every setting of the sync client, on an async pool of its own
     raise InvalidRequestError(
         f"client must be an apiframe.Apiframe or AsyncApiframe, got {type(client).__name__}", field="client"
     )

@@ -28,7 +28,7 @@ from .._errors import (
     ValidationError,
     WaitTimeoutError,
 )
-from .._outputs import Job
+from .._jobs import Job
 
 if TYPE_CHECKING:
     from .._job_requests import GenerationRequest

@@ -19,7 +19,8 @@ from typing import Any
 import anyio
 import mcp.types as types
 
-from .._outputs import Output
+from .._jobs import Output
+from .._options import CallOptions
 from ._png import PreviewError, png_size, thumbnail_png
 
 __all__ = ["MAX_PREVIEWS", "MAX_PREVIEW_BYTES", "MAX_SIDE", "Preview", "fetch_previews", "preview_of"]
@@ -95,9 +96,9 @@ def _block(data: bytes, mime: str) -> types.ImageContent:
 
 async def _fetch(client: Any, url: str) -> bytes:
     """A result file's bytes through the SDK's unauthenticated file-host request (capped, with a deadline)."""
-    response = await client._run(
-        client._request("GET", url, options={"timeout": FETCH_SECONDS, "max_retries": 1}, authenticate=False)
-    )
+    session = client._session
+    options = CallOptions.of({"timeout": FETCH_SECONDS, "max_retries": 1})
+    response = await session.run(session.request("GET", url, options=options, authenticate=False))
     length = response.headers.get("content-length")
     if length is not None and length.isdigit() and int(length) > MAX_SOURCE_BYTES:
         raise PreviewError(f"{length} bytes, too large to fetch for a preview")

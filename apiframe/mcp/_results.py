@@ -19,8 +19,8 @@ from urllib.parse import urlsplit
 
 import mcp.types as types
 
+from .._jobs import Output
 from .._logging import redact
-from .._outputs import Output
 from ._previews import Preview
 
 __all__ = ["MAX_TEXT", "bounded", "error_result", "file_links", "job_data", "job_result", "kind_of", "result"]

@@ -25,8 +25,8 @@ from .._client import AsyncApiframe
 from .._credits import PriceList
 from .._errors import ApiframeError, InvalidRequestError, JobCancelledError, JobFailedError, WaitTimeoutError
 from .._job_requests import GenerationRequest, build_request, command_name, job_operations, params_blocks
+from .._jobs import Job
 from .._model_params import describe_model
-from .._outputs import Job
 from .._schema import validate
 from ._budget import CreditBudget
 from ._errors import ToolRefused

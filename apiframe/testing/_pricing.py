@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from .._credits import Dimension, find_dimension
+from ._catalog import SpecIndex, label_for_model
 from ._config import SandboxConfig
-from ._schema import SpecIndex, label_for_model
 from ._store import Record
 
 __all__ = ["ModelPrice", "Pricing"]

@@ -10,12 +10,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from ._catalog import SpecIndex
 from ._clock import Clock, SystemClock
 from ._config import SandboxConfig
 from ._faults import ConnectionDropper, FaultInjector
 from ._jobs import JobEngine
 from ._pricing import Pricing
-from ._schema import SpecIndex
 from ._spec import load_spec
 from ._store import MemoryStore, open_store
 from ._validation import RequestValidator

@@ -15,10 +15,10 @@ from typing import Any
 
 from starlette.responses import Response
 
+from ._catalog import SpecIndex, SpecOperation, modality_for_segment
 from ._http import ApiError, Context, json_response, read_json_body
 from ._idempotency import read_key, remember, replay
 from ._jobs import media_seed
-from ._schema import Operation, SpecIndex, modality_for_segment
 from ._store import Record
 from ._validation import json_text
 
@@ -49,7 +49,7 @@ class SubmitPlan:
     """Operation path -> action route facts."""
 
 
-def is_submission(index: SpecIndex, op: Operation) -> bool:
+def is_submission(index: SpecIndex, op: SpecOperation) -> bool:
     """Whether ``op`` creates a job (its 202 response carries ``jobId``)."""
     pointer = op.responses.get("202")
     if op.method != "POST" or pointer is None or op.json_body_pointer is None:
@@ -141,7 +141,7 @@ async def submit(ctx: Context, plan: SubmitPlan) -> Response:
     return json_response({"jobId": job["id"], "status": job["status"]}, 202)
 
 
-def _action_property(ctx: Context, op: Operation) -> str:
+def _action_property(ctx: Context, op: SpecOperation) -> str:
     assert op.json_body_pointer is not None
     found = ctx.state.index.discriminator(op.json_body_pointer)
     assert found is not None

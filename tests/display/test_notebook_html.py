@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from apiframe import Job, Output
-from apiframe._jobs import _Handle
+from apiframe._handles import _Handle
 
 HOSTILE = '<script>alert(1)</script>" onerror=alert(2) \x1b[31mred\x1b[0m'
 

@@ -11,7 +11,7 @@ from apiframe import estimate_credits
 from apiframe._credits import PriceList
 from apiframe._job_requests import request_from_line
 from apiframe.testing import ManualClock, Sandbox, SandboxConfig
-from apiframe.testing._schema import SpecIndex
+from apiframe.testing._catalog import SpecIndex
 
 
 @pytest.fixture
