@@ -114,7 +114,7 @@ def test_stdio_generate_wait_download_budget_and_refusals(sandbox: Sandbox, tmp_
             images = [block for block in done.content if isinstance(block, types.ImageContent)]
             links = [block for block in done.content if isinstance(block, types.ResourceLink)]
             assert len(images) == 4 and len(links) == 4 and job_id in _text(done)
-            assert png_size(base64.b64decode(images[0].data)) == (64, 64)
+            assert png_size(base64.b64decode(images[0].data)) == (512, 512)  # the sandbox's 1024 px, scaled down
 
             refused = await call("images_generate", {"model": "midjourney", "prompt": "another"})
             cost = done.structured_content["credit_cost"]
