@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from ._bodies import build_body, suggest
+from ._bodies import build_body, suggest, unknown_variant
 from ._errors import InvalidRequestError
 from ._schema import REF, Operation, operation, operations, resolve
 
@@ -81,48 +81,13 @@ def generate_operation_or_none(modality: str) -> str | None:
         return None
 
 
-def _modality_of(operation_id: str) -> str | None:
-    """The modality an operation's group is for (``images_upscale`` -> ``image``), if any."""
-    group = operation_id.partition("_")[0]
-    return next((modality for modality in modalities() if group.startswith(modality)), None)
-
-
-def _doing(operation_id: str) -> str:
-    """What an operation does, in words: ``generate images``, ``do images upscale``."""
-    group, _, action = operation_id.partition("_")
-    return f"generate {group}" if action == "generate" else f"do {group} {action.replace('_', ' ')}"
-
-
 def _owners(value: str) -> list[str]:
     return [oid for oid, op in job_operations().items() if value in op.variants]
 
 
 def _unknown(operation_id: str, value: str) -> InvalidRequestError:
-    """A value this operation does not take: the command doing the same for its medium, else
-    what this operation takes (never a command for another operation)."""
-    op = job_operations()[operation_id]
-    what = op.discriminator or "model"
-    allowed = sorted(op.variants)
-    action = operation_id.partition("_")[2]
-    same = [oid for oid in _owners(value) if oid != operation_id and oid.partition("_")[2] == action]
-    if same:
-        where = " or ".join(f"`{command_name(oid)}`" for oid in same)
-        modality = _modality_of(same[0])
-        kind = f"{'an' if modality[0] in 'aeiou' else 'a'} {modality} {what}" if modality else f"a {what}"
-        return InvalidRequestError(f"{value} is {kind}: use {where}", field=what, allowed=allowed)
-    if _owners(value):
-        return InvalidRequestError(
-            f"{value} does not {_doing(operation_id)}; `{command_name(operation_id)}` takes these {what}s: "
-            f"{', '.join(allowed)}",
-            field=what,
-            allowed=allowed,
-        )
-    return InvalidRequestError(
-        f"unknown {what} {value!r} for `{command_name(operation_id)}`{suggest(value, allowed)} "
-        f"(accepted: {', '.join(allowed)})",
-        field=what,
-        allowed=allowed,
-    )
+    """A value this operation does not take, in the SDK's words with the commands' names."""
+    return unknown_variant(operation_id, value, lambda oid: f"`{command_name(oid)}`")
 
 
 def variant_schema(operation_id: str, value: str) -> Mapping[str, Any]:

@@ -8,6 +8,7 @@ import threading
 from collections.abc import Callable, Generator, Iterable
 from typing import Any
 
+from .._errors import WaitCancelledError
 from .._flow import Effect, Emit, Sleep
 from .._types import NotGiven
 from ._listing import SharedListing, list_round, shared_look
@@ -90,6 +91,10 @@ def wait_flow(
             tracker.plan(now(), rng, hint)
             if watch is not None and watch.pushed(job_id, job):
                 tracker.due = _fallback_due(deadline, policy, now(), max(tracker.due, now() + watch.fallback))
+    except WaitCancelledError:
+        raise WaitCancelledError(
+            f"the wait for job {job_id} was cancelled through its cancel event; the job keeps running", job_id=job_id
+        ) from None
     finally:
         if watch is not None:
             watch.close()
