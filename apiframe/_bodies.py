@@ -222,9 +222,9 @@ def unknown_arguments(
     choices = sorted(name for name in known if not name.startswith("_"))
     parts = []
     for key in unknown:
-        python = wire_to_python.get(key)
-        if python is not None and python != key:
-            parts.append(f"unknown argument {key!r}; did you mean {python!r}? (the Python name of the API's {key})")
+        found = wire_to_python.get(key)
+        if found is not None and found != key:
+            parts.append(f"unknown argument {key!r}; did you mean {found!r}? (the Python name of the API's {key})")
         else:
             parts.append(f"unknown argument {key!r}{suggest(key, choices)}")
     return InvalidRequestError(f"{call}() got {'; '.join(parts)}", field=unknown[0], fields=list(unknown))

@@ -18,6 +18,7 @@ from typing import Any
 
 from ._bodies import build_body, suggest, unknown_variant
 from ._errors import InvalidRequestError
+from ._pipeline import deep_merge
 from ._schema import REF, Operation, operation, operations, resolve
 
 __all__ = [
@@ -237,14 +238,19 @@ def build_request(
     fields: Mapping[str, Any] | None = None,
     text_fields: Mapping[str, str] | None = None,
     webhook_url: str | None = None,
+    extra_body: Mapping[str, Any] | None = None,
+    validate: bool = True,
 ) -> GenerationRequest:
     """Check a request completely (variant, every field, param and value) without sending anything.
 
     ``text_params`` and ``text_fields`` are strings from the command line, typed by the schema.
+    ``extra_body`` (wire names) is merged into the body unchecked; ``validate=False`` skips the
+    checks and takes a model (or action) the shipped spec does not know.
     """
     op = job_operations().get(operation_id) or operation(operation_id)
     discriminator = str(op.discriminator)
-    variant = variant_schema(operation_id, model)
+    known = model in op.variants
+    variant = variant_schema(operation_id, model) if known or validate else {}
     kwargs: dict[str, Any] = {discriminator: model}
     top = _top_fields(variant, discriminator)
     for name, value in (fields or {}).items():
@@ -256,6 +262,12 @@ def build_request(
     block = dict(params or {})
     if text_params or block:
         found = _params_block(variant)
+        if found is None and not known:
+            raise InvalidRequestError(
+                f"{model} is not in this SDK's spec, so its parameters block is unknown: pass the parameters "
+                'in extra_body={...} under their wire name (for example {"acmeParams": {...}})',
+                field="params",
+            )
         if found is None:
             raise InvalidRequestError(
                 f"{model} takes no model parameters (--param); its fields: {', '.join(sorted(top)) or 'none'}",
@@ -268,7 +280,12 @@ def build_request(
         kwargs[name] = block
     if webhook_url:
         kwargs["webhook_url"] = webhook_url
-    body = build_body(operation_id, None, kwargs)
+    body = build_body(operation_id, None, kwargs, validate=validate)
+    if extra_body:
+        body = deep_merge(body, extra_body)
+        kwargs["extra_body"] = dict(extra_body)
+    if not validate:
+        kwargs["validate"] = False
     return GenerationRequest(operation_id, model, kwargs, body)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import click
 
 from .._common import EXIT_OK, body_choices, connection_options, current_settings
+from .._context import jsonable
+from .._terminal import one_line
 
 __all__ = ["assets"]
 
@@ -16,7 +18,9 @@ def assets() -> None:
 
 @assets.command("create")
 @click.option("--url", required=True, help="Public URL of the file.")
-@click.option("--type", "type_", required=True, type=click.Choice(body_choices("assets_create", "type")))
+@click.option(
+    "--type", "type_", required=True, type=click.Choice(body_choices("assets_create", "type")), help="What the file is."
+)
 @connection_options
 def assets_create(url: str, type_: str) -> int:
     """Create an asset from a URL; prints its id."""
@@ -30,7 +34,12 @@ def assets_create(url: str, type_: str) -> int:
 @click.argument("asset_id")
 @connection_options
 def assets_get(asset_id: str) -> int:
-    """Show one asset."""
+    """Show one asset: each field the API returns, one a line."""
     settings = current_settings()
-    settings.emit(settings.client().assets.get(asset_id))
+    asset = settings.client().assets.get(asset_id)
+    data = jsonable(asset)
+    lines = [
+        f"{one_line(key)}: {one_line(value)}" for key, value in data.items() if isinstance(value, str | int | float)
+    ]
+    settings.emit(asset, "\n".join(lines))
     return EXIT_OK

@@ -8,13 +8,14 @@ from pathlib import Path
 from typing import Any
 
 import click
+from rich.console import Group
 
 from ..._download import DownloadProgress
-from ...batch._store import LocalStore
 from .._batch import file_location, load_summary, open_out, prepare, status_rows, summary_json
-from .._common import EXIT_JOB_FAILED, EXIT_OK, connection_options, current_settings, store_setting
-from .._display import fit_table, summary_table
+from .._common import EXIT_JOB_FAILED, EXIT_OK, connection_options, current_settings, wait_timeout_option
 from .._runner import Saver, run_with_display
+from .._tables import Justify, fit_table, summary_table
+from .._terminal import one_line
 
 __all__ = ["batch"]
 
@@ -40,11 +41,22 @@ def batch() -> None:
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--out", "-o", required=True, help="Results and state go here: a folder or a URL (s3://bucket/run).")
 @click.option("--shard", help="Run only shard K of N (K/N, 1 <= K <= N); each shard is resumable on its own.")
-@click.option("--concurrency", "-c", type=click.IntRange(1, 256), default=4, show_default=True)
-@click.option("--timeout", type=float, default=3600.0, show_default=True, help="Seconds to wait for each job.")
+@click.option(
+    "--concurrency", "-c", type=click.IntRange(1, 256), default=4, show_default=True, help="Jobs in flight at once."
+)
+@wait_timeout_option(3600.0)
 @click.option("--retry-failed", is_flag=True, help="Submit the lines that failed again (a new job each).")
+@click.option("--all", "every_line", is_flag=True, help="List every line at the end, not only those that failed.")
 @connection_options
-def batch_run(file: Path, out: str, shard: str | None, concurrency: int, timeout: float, retry_failed: bool) -> int:
+def batch_run(
+    file: Path,
+    out: str,
+    shard: str | None,
+    concurrency: int,
+    wait_timeout: float,
+    retry_failed: bool,
+    every_line: bool,
+) -> int:
     """Run one job per JSONL line ({"model", "prompt", "params"}); resumable.
 
     A line may name any job operation: {"operation": "images_upscale", "model": ..., "params": ...},
@@ -52,65 +64,67 @@ def batch_run(file: Path, out: str, shard: str | None, concurrency: int, timeout
     Progress is kept beside the results in OUT/state/ (one record per step of a line): run the
     same command again after an interruption, on any machine that reaches OUT, and it carries
     on where it stopped, submitting nothing twice (keys are derived from OUT and the line).
+    Ends with the totals and the lines that failed (--all: every line and its files).
     """
     settings = current_settings()
     store = open_out(out)
-    if isinstance(store, LocalStore):
-        settings.home = store.root
     run = prepare(file, store, shard, retry_failed=retry_failed)
     for problem in run.damaged:
-        settings.console.print(
-            f"[yellow]{problem}: ignored; that line is planned again", highlight=False, soft_wrap=True
-        )
+        settings.say(f"{problem}: ignored; that line is planned again", "yellow")
     tasks = run.tasks
     try:
         if not settings.json_output and run.shard.count > 1:
-            settings.console.print(f"[dim]shard {run.shard}: {len(tasks)} of the file's lines", highlight=False)
+            settings.say(f"shard {run.shard}: {len(tasks)} of the file's lines", "dim")
         todo = [task for task in tasks if not task.done]
         if not settings.json_output and len(todo) < len(tasks):
-            settings.console.print(f"[dim]resuming: {len(tasks) - len(todo)} of {len(tasks)} lines already finished")
+            settings.say(f"resuming: {len(tasks) - len(todo)} of {len(tasks)} lines already finished", "dim")
         asyncio.run(run.start())
         run_with_display(
-            settings, tasks, _batch_saver(run), concurrency=concurrency, timeout=timeout, on_change=run.record
+            settings, tasks, _batch_saver(run), concurrency=concurrency, timeout=wait_timeout, on_change=run.record
         )
     except KeyboardInterrupt:
         left = sum(not task.done for task in tasks)
-        settings.console.print(
-            f"interrupted: {left} line(s) unfinished: run the same command again to resume", soft_wrap=True
-        )
+        settings.say(f"interrupted: {left} line(s) unfinished: run the same command again to resume")
         raise click.exceptions.Exit(130) from None
     finally:
         run.close()
     counts = {state: sum(task.status == state for task in tasks) for state in ("completed", "failed")}
     unfinished = len(tasks) - counts["completed"] - counts["failed"]
-    if settings.json_output:
-        settings.emit(
+    part = f" (shard {run.shard})" if run.shard.count > 1 else ""
+    title = f"{file.name}{part}: {counts['completed']} of {len(tasks)} completed, {counts['failed']} failed" + (
+        f", {unfinished} unfinished" if unfinished else ""
+    )
+    hint = "" if every_line else "--all lists every line; "
+    caption = f"files in {store.url}/ ({hint}--json for a script-readable summary)"
+    data = {
+        "total": len(tasks),
+        **counts,
+        "unfinished": unfinished,
+        "shard": str(run.shard),
+        "out": store.url,
+        "lines": [
             {
-                "total": len(tasks),
-                **counts,
-                "unfinished": unfinished,
-                "shard": str(run.shard),
-                "out": store.url,
-                "lines": [
-                    {
-                        "line": t.line,
-                        "model": t.model,
-                        "job_id": t.job_id,
-                        "status": t.status,
-                        "files": [file_location(store, name) for name in t.files],
-                        "error": t.error or t.note,
-                    }
-                    for t in tasks
-                ],
+                "line": t.line,
+                "model": t.model,
+                "jobId": t.job_id,
+                "status": t.status,
+                "files": [file_location(store, name) for name in t.files],
+                "error": t.error or t.note,
             }
-        )
-    else:
-        part = f" (shard {run.shard})" if run.shard.count > 1 else ""
-        title = f"{file.name}{part}: {counts['completed']}/{len(tasks)} completed"
-        caption = f"files in {store.url}/ (--json for a script-readable summary)"
-        settings.out.print(summary_table(tasks, width=settings.out.width, title=title, caption=caption))
-        if unfinished:
-            settings.console.print(f"[yellow]{unfinished} line(s) unfinished: run the same command again to resume")
+            for t in tasks
+        ],
+    }
+    text = summary_table(
+        tasks,
+        width=settings.out.width,
+        title=title,
+        caption=caption,
+        every_line=every_line,
+        location=lambda name: file_location(store, name),
+    )
+    settings.emit(data, text)
+    if unfinished and not settings.json_output:
+        settings.say(f"{unfinished} line(s) unfinished: run the same command again to resume", "yellow")
     return EXIT_OK if counts["completed"] == len(tasks) else EXIT_JOB_FAILED
 
 
@@ -130,30 +144,36 @@ def _batch_saver(run: Any) -> Saver:
 @batch.command("status")
 @click.argument("out")
 @click.option("--shards", type=click.IntRange(1, 1_000_000), help="N of K/N, when OUT holds runs of several N.")
-@click.option("--json", is_flag=True, expose_value=False, callback=store_setting("json_output"), help="JSON output.")
+@connection_options
 def batch_status(out: str, shards: int | None) -> int:
-    """Summarise every shard of the batch in OUT (a folder or a URL): done, failed, running, pending."""
+    """Summarise every shard of the batch in OUT (a folder or a URL): done, failed, running, pending.
+
+    Lines = done + failed + running + pending. Exit 1 when a line failed.
+    """
     settings = current_settings()
     store = open_out(out)
     summary = load_summary(store, shards)
-    if settings.json_output:
-        settings.emit(summary_json(summary, store))
-    else:
-        columns = ["shard", "lines", "done", "failed", "running", "pending"]
-        justify = {name: "right" for name in columns[1:]}
-        table = fit_table(
+    columns = ["shard", "lines", "done", "failed", "running", "pending"]
+    justify: dict[str, Justify] = {name: "right" for name in columns[1:]}
+    table = fit_table(
+        settings.out.width,
+        columns,
+        status_rows(summary),
+        title=f"batch in {store.url}",
+        caption="?: not known until that shard starts" if summary.lines is None else None,
+        justify=justify,
+    )
+    failures = [
+        fit_table(
             settings.out.width,
-            columns,
-            status_rows(summary),
-            title=f"batch in {store.url}",
-            caption="?: not known until that shard starts" if summary.lines is None else None,
-            justify=justify,
+            ["line", "shard", "error"],
+            [[str(f.line), str(f.shard), f.error or ""] for f in summary.failures[:20]],
+            title=f"failed lines ({summary.failed})" + (", the first 20" if summary.failed > 20 else ""),
+            wrap="error",
+            bare=("error",),
         )
-        settings.out.print(table)
-        for failure in summary.failures[:20]:
-            settings.out.print(
-                f"line {failure.line} (shard {failure.shard}) failed: {failure.error}", highlight=False, markup=False
-            )
-        for damaged in summary.damaged[:20]:
-            settings.console.print(f"[yellow]{damaged.name}: {damaged.reason}", highlight=False, soft_wrap=True)
+    ]
+    settings.emit(summary_json(summary, store), Group(table, *(failures if summary.failures else [])))
+    for damaged in summary.damaged[:20]:
+        settings.say(f"{one_line(damaged.name)}: {one_line(damaged.reason)}", "yellow")
     return EXIT_OK if summary.failed == 0 else EXIT_JOB_FAILED
