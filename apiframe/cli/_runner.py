@@ -99,7 +99,7 @@ def run_job(settings: Settings, request: GenerationRequest, *, no_wait: bool, ou
     """Submit one checked request; unless ``no_wait``, show its progress and download its files."""
     if no_wait:
         accepted = request.submitter(settings.client())(**request.kwargs)
-        settings.emit(accepted, accepted.job_id)
+        settings.emit({"jobId": accepted.job_id, "status": accepted.status}, accepted.job_id)  # JobAccepted's names
         return EXIT_OK
     task = Task(1, request, key=str(uuid.uuid4()))
     try:

@@ -91,8 +91,14 @@ def fit_table(
                 overflow="fold",
                 min_width=min(_WRAP_MIN, cell_len(name)) if name == wrap else None,
             )
+        room = width - (needed - min(widths[columns.index(wrap)], max(_WRAP_MIN, cell_len(wrap)))) if wrap else 0
         for row in rows:
-            table.add_row(*(_as_text(cell) for cell in row))
+            cells = [_as_text(cell) for cell in row]
+            if wrap:  # a word longer than its column (a path) folds there instead of being cut
+                index = columns.index(wrap)
+                folded = textwrap.wrap(cells[index].plain, max(room, 1), break_on_hyphens=False) or [""]
+                cells[index] = Text("\n".join(folded), style=cells[index].style)
+            table.add_row(*cells)
         parts.append(table)
     else:
         for row in rows:

@@ -6,11 +6,10 @@ import sys
 
 
 def _main() -> int:
-    try:
-        import starlette  # noqa: F401
-        import uvicorn  # noqa: F401
+    from .cli import main, require_extra
 
-        from .cli import main
+    try:
+        require_extra()
     except ImportError as error:
         from .._extras import missing_extra
 

@@ -8,14 +8,16 @@ same help; :func:`serve` runs the server for either. This module needs only the 
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ._config import FAIL_TRIGGER, FaultConfig, SandboxConfig, UploadLimits
 
-__all__ = ["DESCRIPTION", "OPTIONS", "Option", "build_parser", "config_from_args", "main", "serve"]
+__all__ = ["DESCRIPTION", "OPTIONS", "Option", "build_parser", "config_from_args", "main", "require_extra", "serve"]
 
 _MB = 1024 * 1024
 
@@ -156,6 +158,17 @@ def config_from_args(args: argparse.Namespace | Mapping[str, Any]) -> SandboxCon
     )
 
 
+def require_extra() -> None:
+    """Import what the server needs (the ``sandbox`` extra): ImportError, naming the module, when missing."""
+    import python_multipart  # noqa: F401
+    import starlette  # noqa: F401
+    import uvicorn  # noqa: F401
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise SystemExit(0)
+
+
 def serve(values: Mapping[str, Any], *, on_ready: Callable[[str], Callable[[], None]] | None = None) -> int:
     """Run the sandbox in the foreground until interrupted; print the base URL first.
 
@@ -187,6 +200,8 @@ def serve(values: Mapping[str, Any], *, on_ready: Callable[[str], Callable[[], N
     server = _Server(uvicorn.Config(app, lifespan="on", http="h11", log_level=values["log_level"], access_log=False))
     app.sandbox.dropper = server.drop_connection
     withdraw = on_ready(base_url) if on_ready is not None else None
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _stop)  # uvicorn re-raises it once stopped: end through the finally below
     print(base_url, flush=True)
     print(
         "Apiframe sandbox ready: any API key starting with 'afk_' works. Press Ctrl+C to stop.",

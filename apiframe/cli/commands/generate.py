@@ -121,7 +121,7 @@ def _job_command(operation_id: str) -> click.Command:
             click.option("--model", "-m", default=only, required=only is None, help=f"One of: {', '.join(choices)}.")
         )
     else:
-        decorators.append(click.argument(discriminator, type=click.Choice(choices)))
+        decorators.append(click.argument(discriminator, type=click.Choice(choices), metavar=discriminator.upper()))
     for name, (schema, users) in fields.items():
         kind, allowed = describe(schema)
         text = kind + (f", one of {', '.join(map(str, dict.fromkeys(allowed)))}" if allowed else "")
@@ -165,7 +165,9 @@ def _job_command(operation_id: str) -> click.Command:
     )
     if discriminator == "model":
         run.__doc__ += "\n\n`apiframe models show MODEL` lists a model's parameters."
-    return click.command(name)(connection_options(options(decorators)(run)))
+    else:
+        run.__doc__ += f"\n\n{discriminator.upper()} is one of: {', '.join(choices)}."
+    return click.command(name)(options(decorators)(connection_options(run)))
 
 
 def job_groups() -> list[click.Group]:

@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from ..._extras import missing_extra
-from ...testing.cli import DESCRIPTION, OPTIONS, Option
+from ...testing.cli import DESCRIPTION, OPTIONS, Option, require_extra, serve
 from .._sandbox import SandboxError, announce
 
 __all__ = ["sandbox"]
@@ -30,7 +30,7 @@ def _option(option: Option) -> Callable[[Any], Any]:
 
 def _run(**values: Any) -> int:
     try:
-        from ...testing.cli import serve
+        require_extra()
     except ImportError as error:
         raise click.UsageError(missing_extra("sandbox", error, "apiframe sandbox")) from None
 
