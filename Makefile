@@ -6,7 +6,7 @@ SPEC ?= openapi/openapi.json
 SPEC_SOURCE ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo sync-spec generate check-generated redis-server test lint typecheck check bench clean
+.PHONY: help install demo sync-spec generate check-generated redis-server test test-quick lint typecheck check bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -51,8 +51,13 @@ redis-server:  ## the Redis server the push tests start on a free port (apt-get 
 		if [ "$$(id -u)" -eq 0 ]; then apt-get update -qq && apt-get install -y -qq redis-server; \
 		else sudo apt-get update -qq && sudo apt-get install -y -qq redis-server; fi; }
 
-test: $(DEV) $(SPEC) redis-server  ## run the test suite in 4 workers (installs the dev extras and redis-server first if needed)
-	$(PY) -m pytest -n 4
+TEST_WORKERS ?= 4
+
+test: $(DEV) $(SPEC) redis-server  ## the whole suite, under 2 minutes on 2 cores (installs the dev extras and redis-server first if needed)
+	$(PY) -m pytest -n $(TEST_WORKERS)
+
+test-quick: $(DEV) $(SPEC)  ## the unit tests only (no servers, a few seconds): for the edit-test loop
+	$(PY) -m pytest tests/unit -n 2 -q
 
 lint: $(DEV)  ## ruff on the hand-written code
 	$(PY) -m ruff check apiframe scripts tests examples bench
