@@ -219,8 +219,11 @@ def test_the_sdks_messages_reach_the_shell_with_flags(invoke: Invoke, sandbox: S
     wrong_root = CliRunner().invoke(cli, ["--api-key", sandbox.api_key, "--base-url", f"{sandbox.base_url}/v2", "me"])
     assert wrong_root.exit_code == 1
     assert f"--base-url ends in /v2: pass the API's root, {sandbox.base_url}" in wrong_root.stderr
-    parent = invoke("generate", "image", "-m", "midjourney", "-p", "x", "--no-wait").stdout.strip()
-    early = invoke("images", "midjourney-action", "upsample", "--parent-job-id", parent, "--index", "1")
+    with Sandbox(SandboxConfig(job_seconds=60)) as slow:  # the parent is still running when its action comes
+        connect = ["--api-key", slow.api_key, "--base-url", slow.base_url]
+        parent = CliRunner().invoke(cli, [*connect, "generate", "image", "-m", "midjourney", "-p", "x", "--no-wait"])
+        action = ["images", "midjourney-action", "upsample", "--parent-job-id", parent.stdout.strip(), "--index", "1"]
+        early = CliRunner().invoke(cli, [*connect, *action])
     assert early.exit_code == 1 and "idempotency" not in early.stderr
     assert "the parent job cannot take this action now: wait until it is COMPLETED" in early.stderr
 
