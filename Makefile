@@ -54,7 +54,7 @@ redis-server:  ## the Redis server the push tests start on a free port (apt-get 
 TEST_WORKERS ?= 4
 
 test: $(DEV) $(SPEC) redis-server  ## the whole suite, under 2 minutes on 2 cores (installs the dev extras and redis-server first if needed)
-	$(PY) -m pytest -n $(TEST_WORKERS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal
 
 test-quick: $(DEV) $(SPEC)  ## the unit tests only (no servers, a few seconds): for the edit-test loop
 	$(PY) -m pytest tests/unit -n 2 -q

@@ -144,10 +144,7 @@ def _public(value: Any) -> Any:
     return value
 
 
-for _name in __all__:
-    if _name in globals():
-        _public(globals()[_name])
-del _name
+list(map(_public, [globals()[name] for name in __all__ if name in globals()]))
 
 
 def __dir__() -> list[str]:

@@ -172,7 +172,8 @@ def summary_table(
             detail = task.error or task.note or ""
         rows.append([str(task.line), task.model, status_text(shown), task.job_id or "-", detail])
     if not rows:
-        return Text(one_line(title), style="bold")
+        heading = Text(one_line(title), style="bold")
+        return Group(heading, Text(one_line(caption), style="dim")) if caption else heading
     columns = ["#", "model", "status", "job id", "files / error" if every_line else "error"]
     return fit_table(
         width,
