@@ -58,6 +58,17 @@ def jsonable(value: Any) -> Any:
     return str(value)
 
 
+def _as_lines(data: Any) -> str:
+    """Data for people: an object as ``key: value`` lines, a list one item after another."""
+    if isinstance(data, list):
+        return "\n\n".join(_as_lines(item) for item in data)
+    if isinstance(data, dict):
+        return "\n".join(
+            f"{key}: {value if isinstance(value, str) else json_text(value, lines=True)}" for key, value in data.items()
+        )
+    return str(data)
+
+
 @dataclass
 class Settings:
     """Global options, the clients made from them, and the sandbox started for ``--sandbox``."""
@@ -174,9 +185,12 @@ class Settings:
         """A message on stderr (progress notes, warnings), shown literally."""
         self.console.print(text, style=style, soft_wrap=not self.console.is_terminal)
 
-    def emit(self, data: Any, text: RenderableType) -> None:
+    def emit(self, data: Any, text: RenderableType | None = None) -> None:
         """The command's result: ``data`` as JSON (``--json``: one document; ``--jsonl``: a list one
-        item a line), else ``text`` on stdout. With ``--json`` a command emits once."""
+        item a line), else ``text`` on stdout (by default ``data`` as ``key: value`` lines, never raw
+        JSON). With ``--json`` a command emits once."""
+        if text is None:
+            text = _as_lines(jsonable(data))
         if self.output == "jsonl":
             for item in data if isinstance(data, list) else [data]:
                 write(json_text(jsonable(item), lines=True))

@@ -117,10 +117,17 @@ def test_loras_models_me_and_api_errors_show_server_text_literally(invoke: Invok
         faces.append(str(face))
     created = invoke("loras", "create", "--name", "me", "--subject-kind", "style", *faces, width=width)
     assert created.exit_code == 0, created.output
-    for args in (["loras", "list"], ["models", "--modality", "music"], ["me"]):
+    lora_id = json.loads(invoke("--json", "loras", "list").stdout)[0]["id"]
+    for args in (["loras", "list"], ["loras", "get", lora_id], ["models", "--modality", "music"], ["me"]):
         result = invoke(*args, width=width)
         assert result.exit_code == 0, (args, result.output)
         assert_shown_safely(result.stdout + result.stderr)
+    url = "https://example.com/[/INST]\x1b]8;;https://evil.example/\x07a.png"
+    asset = invoke("--json", "assets", "create", "--url", url, "--type", "image", width=width)
+    assert asset.exit_code == 0, asset.output
+    shown = invoke("assets", "get", json.loads(asset.stdout)["assetId"], width=width)
+    assert shown.exit_code == 0, shown.output
+    assert_shown_safely(shown.stdout, literals=("[/INST]",))
     missing = invoke("jobs", "get", "00000000-0000-4000-8000-000000000000", width=width)
     assert missing.exit_code == 1
     assert_shown_safely(missing.stderr)  # the API's 404 text, poisoned

@@ -5,8 +5,6 @@ from __future__ import annotations
 import click
 
 from .._common import EXIT_OK, body_choices, connection_options, current_settings
-from .._context import jsonable
-from .._terminal import one_line
 
 __all__ = ["assets"]
 
@@ -36,10 +34,5 @@ def assets_create(url: str, type_: str) -> int:
 def assets_get(asset_id: str) -> int:
     """Show one asset: each field the API returns, one a line."""
     settings = current_settings()
-    asset = settings.client().assets.get(asset_id)
-    data = jsonable(asset)
-    lines = [
-        f"{one_line(key)}: {one_line(value)}" for key, value in data.items() if isinstance(value, str | int | float)
-    ]
-    settings.emit(asset, "\n".join(lines))
+    settings.emit(settings.client().assets.get(asset_id))
     return EXIT_OK
