@@ -6,7 +6,7 @@ SPEC ?= openapi/openapi.json
 SPEC_SOURCE ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo sync-spec generate check-generated redis-server chromium test lint typecheck check bench clean
+.PHONY: help install demo sync-spec generate check-generated redis-server chromium test test-quick lint typecheck check bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -57,8 +57,13 @@ chromium:  ## the headless browser the gallery tests drive (Debian's chromium; a
 		if [ "$$(id -u)" -eq 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 		else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; fi; }
 
-test: $(DEV) $(SPEC) redis-server chromium  ## run the test suite in 4 workers (installs the dev extras, redis-server and chromium first if needed)
-	$(PY) -m pytest -n 4
+TEST_WORKERS ?= 4
+
+test: $(DEV) $(SPEC) redis-server chromium  ## the whole suite, under 2 minutes on 2 cores (installs the dev extras, redis-server and chromium first if needed)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal
+
+test-quick: $(DEV) $(SPEC)  ## the unit tests only (no servers, a few seconds): for the edit-test loop
+	$(PY) -m pytest tests/unit -n 2 -q
 
 lint: $(DEV)  ## ruff on the hand-written code
 	$(PY) -m ruff check apiframe scripts tests examples bench

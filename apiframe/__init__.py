@@ -148,12 +148,28 @@ __all__ = [
 ]
 
 
+def _public(value: Any) -> Any:
+    """A class of the facade reports the package it is imported from (``apiframe.InvalidRequestError``
+    in tracebacks and ``help()``), as httpx's do; pickles find it there too."""
+    if isinstance(value, type) and value.__module__.startswith(f"{__name__}."):
+        value.__module__ = __name__
+    return value
+
+
+list(map(_public, [globals()[name] for name in __all__ if name in globals()]))
+
+
+def __dir__() -> list[str]:
+    """``__all__`` (the lazy names included) and the module's dunders; no imported helpers."""
+    return sorted({*__all__, *(name for name in globals() if name.startswith("__") and name.endswith("__"))})
+
+
 def __getattr__(name: str) -> Any:
     """The common response models, loaded on first use (``apiframe.Job``)."""
     if name in _FACADE:
         import importlib
 
-        value = getattr(importlib.import_module(_FACADE[name], __name__), name)
+        value = _public(getattr(importlib.import_module(_FACADE[name], __name__), name))
         globals()[name] = value
         return value
     if name in _GENERATED:

@@ -32,10 +32,9 @@ try:
     import httpx_aiohttp
     from yarl import URL
 except ImportError as error:  # the extra is not installed
-    raise ImportError(
-        f"the aiohttp transport needs the aiohttp extra ({error.name} is missing): pip install 'apiframe-sdk[aiohttp]'",
-        name=error.name,
-    ) from None
+    from ._extras import missing_extra
+
+    raise ImportError(missing_extra("aiohttp", error, "the aiohttp transport"), name=error.name) from None
 
 __all__ = ["AiohttpClient", "AiohttpTransport"]
 

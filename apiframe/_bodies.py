@@ -10,14 +10,26 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import quote
 
 from ._errors import InvalidRequestError
 from ._schema import ID_RULE, REF, Problem, is_safe_id, operation, resolve, validate
 
-__all__ = ["build_body", "build_form", "build_plain_body", "build_query", "check_id", "path_for", "suggest"]
+__all__ = [
+    "build_body",
+    "build_form",
+    "build_plain_body",
+    "build_query",
+    "check_id",
+    "modality_of",
+    "path_for",
+    "python_call",
+    "suggest",
+    "unknown_arguments",
+    "unknown_variant",
+]
 
 
 def _python_names(schema: Mapping[str, Any]) -> dict[str, str]:
@@ -122,12 +134,100 @@ def _owners(op_variants: Mapping[str, str], wire_or_py: str) -> list[str]:
     return sorted(found)
 
 
-BYPASS_KEY = "to send a key this SDK does not know yet, pass it in extra_body={...} (wire name)"
+BYPASS_KEY = "to send a key this SDK does not know yet, pass it in extra_body={...} (its wire name)"
 
 
 def bypass_model(disc: str) -> str:
     """How to send a discriminator value the shipped spec does not know."""
-    return f"if the API added this {disc} after this SDK was released, pass validate=False (new keys in extra_body)"
+    return (
+        f"if the API added this {disc} after this SDK was released, pass validate=False "
+        "(and its arguments in extra_body={...})"
+    )
+
+
+def python_call(operation_id: str) -> str:
+    """How Python sends an operation: ``client.images.generate(model=...)``."""
+    from .resources._generated import METHODS  # operationId -> (resource, method), generated from the spec
+
+    resource, method = METHODS.get(operation_id, (operation_id.partition("_")[0], operation_id.partition("_")[2]))
+    disc = operation(operation_id).discriminator or "model"
+    return f"client.{resource}.{method}({disc}=...)"
+
+
+def _owners_of(value: str) -> list[str]:
+    """The job operations (discriminated bodies) that take ``value`` as their discriminator."""
+    from ._schema import operations
+
+    return [oid for oid, op in sorted(operations().items()) if op.discriminator and value in op.variants]
+
+
+def modality_of(operation_id: str) -> str | None:
+    """The modality an operation's group is for (``images_upscale`` -> ``image``), from the catalogue's enum."""
+    entry = resolve({"$ref": REF + "ModelCatalogEntry"})
+    group = operation_id.partition("_")[0]
+    return next((str(m) for m in entry["properties"]["modality"]["enum"] if group.startswith(str(m))), None)
+
+
+def _doing(operation_id: str) -> str:
+    """What an operation does, in words: ``generate images``, ``do images upscale``."""
+    group, _, action = operation_id.partition("_")
+    return f"generate {group}" if action == "generate" else f"do {group} {action.replace('_', ' ')}"
+
+
+def unknown_variant(operation_id: str, value: object, name: Callable[[str], str]) -> InvalidRequestError:
+    """The error for a model (or action) this operation does not take, in the caller's words.
+
+    ``name`` spells an operation as the caller sends it (``client.videos.generate(model=...)`` in
+    Python, ```apiframe generate video``` in the shell). A value that another medium's same
+    operation takes names that one; a value of another operation says this one does not do it
+    (never sending the caller to another operation); an unknown value gets the closest match, the
+    accepted values and how to send a value newer than this SDK.
+    """
+    op = operation(operation_id)
+    what = op.discriminator or "model"
+    allowed = sorted(op.variants)
+    action = operation_id.partition("_")[2]
+    text = value if isinstance(value, str) else repr(value)
+    owners = _owners_of(value) if isinstance(value, str) else []
+    same = [oid for oid in owners if oid != operation_id and oid.partition("_")[2] == action]
+    if same:
+        where = " or ".join(name(oid) for oid in same)
+        modality = modality_of(same[0])
+        kind = f"{'an' if modality[0] in 'aeiou' else 'a'} {modality} {what}" if modality else f"a {what}"
+        return InvalidRequestError(f"{text} is {kind}: use {where}", field=what, allowed=allowed)
+    if owners:
+        return InvalidRequestError(
+            f"{text} does not {_doing(operation_id)}; {name(operation_id)} takes these {what}s: {', '.join(allowed)}",
+            field=what,
+            allowed=allowed,
+        )
+    return InvalidRequestError(
+        f"unknown {what} {value!r} for {name(operation_id)}{suggest(str(value), allowed)} "
+        f"(accepted: {', '.join(allowed)}); {bypass_model(what)}",
+        field=what,
+        allowed=allowed,
+    )
+
+
+def unknown_arguments(
+    operation_id: str, call: str, unknown: Sequence[str], known: Iterable[str]
+) -> InvalidRequestError:
+    """The error for keyword arguments a method does not take: each with its closest argument,
+    and a wire name (``midjourneyParams``) with the Python name it stands for."""
+    op = operation(operation_id)
+    wire_to_python: dict[str, str] = {}
+    for component in op.variants.values():
+        for python, wire in _python_names({"$ref": REF + component}).items():
+            wire_to_python.setdefault(wire, python)
+    choices = sorted(name for name in known if not name.startswith("_"))
+    parts = []
+    for key in unknown:
+        found = wire_to_python.get(key)
+        if found is not None and found != key:
+            parts.append(f"unknown argument {key!r}; did you mean {found!r}? (the Python name of the API's {key})")
+        else:
+            parts.append(f"unknown argument {key!r}{suggest(key, choices)}")
+    return InvalidRequestError(f"{call}() got {'; '.join(parts)}", field=unknown[0], fields=list(unknown))
 
 
 def build_body(
@@ -178,12 +278,7 @@ def build_body(
     if choice not in op.variants:
         if not validate and isinstance(choice, str) and choice:
             return _unchecked_body(op.variants, disc, choice, values)
-        raise InvalidRequestError(
-            f"unknown {disc} {choice!r}{suggest(str(choice), allowed)} (accepted: {', '.join(allowed)}); "
-            + bypass_model(disc),
-            field=disc,
-            allowed=allowed,
-        )
+        raise unknown_variant(operation_id, choice, python_call)
     variant: Mapping[str, Any] = {"$ref": REF + op.variants[choice]}
     props: Mapping[str, Any] = resolve(variant).get("properties", {})
     names = _python_names(variant)
@@ -231,7 +326,8 @@ def _check_body(variants: Mapping[str, str], body: Mapping[str, Any], disc: str)
     if choice not in variants:
         allowed = sorted(variants)
         raise InvalidRequestError(
-            f"unknown {disc} {choice!r} (accepted: {', '.join(allowed)}); {bypass_model(disc)}",
+            f"unknown {disc} {choice!r}{suggest(str(choice), allowed)} (accepted: {', '.join(allowed)}); "
+            + bypass_model(disc),
             field=disc,
             allowed=allowed,
         )

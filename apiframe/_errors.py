@@ -7,6 +7,8 @@ becomes :class:`ApiframeTimeoutError`).
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -263,7 +265,14 @@ class JobCancelledError(ApiframeError):
 
 
 class WaitCancelledError(ApiframeError):
-    """A synchronous wait was stopped through its ``cancel`` event."""
+    """A synchronous wait was stopped through its ``cancel`` event; ``job_id`` names the job waited
+    for (None for ``wait_many``). Ctrl-C is not turned into this error: it stays a ``KeyboardInterrupt``."""
+
+    job_id: str | None
+
+    def __init__(self, message: str, *, job_id: str | None = None) -> None:
+        super().__init__(message)
+        self.job_id = job_id
 
 
 class ResultExpiredError(ApiframeError):
@@ -293,6 +302,58 @@ def _int_field(body: Any, key: str) -> int | None:
         if isinstance(value, int) and not isinstance(value, bool):
             return value
     return None
+
+
+_HINTS = {
+    400: "the API rejected the request without naming fields; check the arguments against the model's parameters",
+    401: "check the API key (api_key=... or APIFRAME_API_KEY)",
+    402: "add credits to the team, or pick a cheaper model or fewer outputs",
+    403: "this key lacks permission for the operation, or the modality is disabled for the team",
+    429: "too many requests; slow down or raise max_retries=",
+}
+
+
+@functools.cache
+def _id_paths() -> re.Pattern[str]:
+    from ._schema import operations
+
+    templates = [op.path for op in operations().values() if op.path_params]
+    pattern = "|".join(re.sub(r"\\\{[^}]*\\\}", "[^/]+", re.escape(t)) for t in templates) or "(?!)"
+    return re.compile(f"^(?:{pattern})$")
+
+
+def _path_has_id(path: str) -> bool:
+    """Whether ``path`` (relative to the API root, ids filled in) is an operation path with an id in it."""
+    return _id_paths().match(path) is not None
+
+
+def status_hint(status: int, *, path: str, requested: str | None = None) -> str | None:
+    """What to do about an error status of the request to ``path`` (relative to the API root).
+
+    ``requested`` is the URL actually requested (``base_url``'s own path included).
+    """
+    if status == 404:
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(requested or "")
+        prefix = parts.path[: -len(path)] if parts.path.endswith(path) else ""
+        if prefix.rstrip("/").endswith("/v2"):
+            root = f"{parts.scheme}://{parts.netloc}{prefix.rstrip('/')[:-3]}"
+            return f"base_url ends in /v2: pass the API's root, {root} (the SDK adds /v2/... itself)"
+        if _path_has_id(path):
+            return "check the id and that it belongs to this key's team"
+        where = f" under {prefix}" if prefix else ""
+        return f"the API has no {path}{where}: check base_url (the API's root, such as https://api.apiframe.ai)"
+    if status == 409:
+        if "/action" in path:
+            return (
+                "the parent job cannot take this action now: wait until it is COMPLETED (a Midjourney or Suno "
+                "action needs a finished parent), and check that the action fits it"
+            )
+        return "the idempotency key was already used for a different request body: use a new key"
+    if status >= 500:
+        return _HINTS.get(status) or "the API failed; retry later"
+    return _HINTS.get(status)
 
 
 def status_error_class(status_code: int) -> type[APIStatusError]:

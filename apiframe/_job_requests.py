@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from ._bodies import build_body, suggest
+from ._bodies import build_body, suggest, unknown_variant
 from ._errors import InvalidRequestError
+from ._options import deep_merge
 from ._schema import REF, Operation, operation, operations, resolve
 
 __all__ = [
@@ -81,48 +82,13 @@ def generate_operation_or_none(modality: str) -> str | None:
         return None
 
 
-def _modality_of(operation_id: str) -> str | None:
-    """The modality an operation's group is for (``images_upscale`` -> ``image``), if any."""
-    group = operation_id.partition("_")[0]
-    return next((modality for modality in modalities() if group.startswith(modality)), None)
-
-
-def _doing(operation_id: str) -> str:
-    """What an operation does, in words: ``generate images``, ``do images upscale``."""
-    group, _, action = operation_id.partition("_")
-    return f"generate {group}" if action == "generate" else f"do {group} {action.replace('_', ' ')}"
-
-
 def _owners(value: str) -> list[str]:
     return [oid for oid, op in job_operations().items() if value in op.variants]
 
 
 def _unknown(operation_id: str, value: str) -> InvalidRequestError:
-    """A value this operation does not take: the command doing the same for its medium, else
-    what this operation takes (never a command for another operation)."""
-    op = job_operations()[operation_id]
-    what = op.discriminator or "model"
-    allowed = sorted(op.variants)
-    action = operation_id.partition("_")[2]
-    same = [oid for oid in _owners(value) if oid != operation_id and oid.partition("_")[2] == action]
-    if same:
-        where = " or ".join(f"`{command_name(oid)}`" for oid in same)
-        modality = _modality_of(same[0])
-        kind = f"{'an' if modality[0] in 'aeiou' else 'a'} {modality} {what}" if modality else f"a {what}"
-        return InvalidRequestError(f"{value} is {kind}: use {where}", field=what, allowed=allowed)
-    if _owners(value):
-        return InvalidRequestError(
-            f"{value} does not {_doing(operation_id)}; `{command_name(operation_id)}` takes these {what}s: "
-            f"{', '.join(allowed)}",
-            field=what,
-            allowed=allowed,
-        )
-    return InvalidRequestError(
-        f"unknown {what} {value!r} for `{command_name(operation_id)}`{suggest(value, allowed)} "
-        f"(accepted: {', '.join(allowed)})",
-        field=what,
-        allowed=allowed,
-    )
+    """A value this operation does not take, in the SDK's words with the commands' names."""
+    return unknown_variant(operation_id, value, lambda oid: f"`{command_name(oid)}`")
 
 
 def variant_schema(operation_id: str, value: str) -> Mapping[str, Any]:
@@ -272,14 +238,19 @@ def build_request(
     fields: Mapping[str, Any] | None = None,
     text_fields: Mapping[str, str] | None = None,
     webhook_url: str | None = None,
+    extra_body: Mapping[str, Any] | None = None,
+    validate: bool = True,
 ) -> GenerationRequest:
     """Check a request completely (variant, every field, param and value) without sending anything.
 
     ``text_params`` and ``text_fields`` are strings from the command line, typed by the schema.
+    ``extra_body`` (wire names) is merged into the body unchecked; ``validate=False`` skips the
+    checks and takes a model (or action) the shipped spec does not know.
     """
     op = job_operations().get(operation_id) or operation(operation_id)
     discriminator = str(op.discriminator)
-    variant = variant_schema(operation_id, model)
+    known = model in op.variants
+    variant = variant_schema(operation_id, model) if known or validate else {}
     kwargs: dict[str, Any] = {discriminator: model}
     top = _top_fields(variant, discriminator)
     for name, value in (fields or {}).items():
@@ -291,6 +262,12 @@ def build_request(
     block = dict(params or {})
     if text_params or block:
         found = _params_block(variant)
+        if found is None and not known:
+            raise InvalidRequestError(
+                f"{model} is not in this SDK's spec, so its parameters block is unknown: pass the parameters "
+                'in extra_body={...} under their wire name (for example {"acmeParams": {...}})',
+                field="params",
+            )
         if found is None:
             raise InvalidRequestError(
                 f"{model} takes no model parameters (--param); its fields: {', '.join(sorted(top)) or 'none'}",
@@ -303,7 +280,12 @@ def build_request(
         kwargs[name] = block
     if webhook_url:
         kwargs["webhook_url"] = webhook_url
-    body = build_body(operation_id, None, kwargs)
+    body = build_body(operation_id, None, kwargs, validate=validate)
+    if extra_body:
+        body = deep_merge(body, extra_body)
+        kwargs["extra_body"] = dict(extra_body)
+    if not validate:
+        kwargs["validate"] = False
     return GenerationRequest(operation_id, model, kwargs, body)
 
 

@@ -30,6 +30,7 @@ from ._errors import (
     RateLimitError,
     RequestTimeoutError,
     status_error_class,
+    status_hint,
 )
 from ._flow import BodyTooLarge, Flow, RequestSpec, Send, Sleep
 from ._logging import logger, redact, redact_data
@@ -80,19 +81,6 @@ _CREDENTIAL_HEADERS = frozenset({"x-api-key", "authorization", "proxy-authorizat
 _IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "DELETE", "PUT"})
 CLIP_MARGIN = 0.01
 """Seconds: an attempt's deadline is shortened to the call's time left only when that gains more."""
-
-_HINTS = {
-    400: "the API rejected the request without naming fields; check the arguments against the model's parameters",
-    401: "check the API key (api_key=... or APIFRAME_API_KEY)",
-    402: "add credits to the team, or pick a cheaper model or fewer outputs",
-    403: "this key lacks permission for the operation, or the modality is disabled for the team",
-    404: "check the id and that it belongs to this key's team",
-    409: (
-        "conflict: an idempotency key was reused with a different request body (use a new key), or the "
-        "action is not available for this job in its current state"
-    ),
-    429: "too many requests; slow down or raise max_retries",
-}
 
 
 def query_of(params: Mapping[str, Any] | None) -> dict[str, str | int | float] | None:
@@ -267,7 +255,7 @@ def error_from_response(
     if server_text:
         parts[0] += f": {server_text}"
     cls = status_error_class(status)
-    hint = _HINTS.get(status) or ("the API failed; retry later" if status >= 500 else None)
+    hint = status_hint(status, path=path, requested=_requested(response))
     if 300 <= status < 400:
         hint = (
             f"it redirects to {_target_host(response)}; the SDK never follows a redirect from the API (the API "
@@ -297,6 +285,13 @@ def error_from_response(
     if cls is RateLimitError:
         return RateLimitError(message, retry_after=delay, **common)
     return cls(message, **common)
+
+
+def _requested(response: httpx.Response) -> str | None:
+    try:
+        return str(response.request.url)
+    except RuntimeError:  # a response built without its request
+        return None
 
 
 def _target_host(response: httpx.Response) -> str:

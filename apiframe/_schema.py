@@ -21,6 +21,7 @@ __all__ = [
     "ID_RULE",
     "Operation",
     "Problem",
+    "closed_values",
     "index",
     "is_safe_id",
     "operation",
@@ -232,6 +233,31 @@ def _check(value: Any, schema: Mapping[str, Any], path: tuple[str | int, ...], o
         _check_object(value, schema, path, out)
 
 
+def closed_values(schema: Mapping[str, Any]) -> tuple[Any, ...] | None:
+    """The values a schema allows when it is a closed set (an enum, a const, or a union of those)."""
+    schema = resolve(schema)
+    if "enum" in schema:
+        return tuple(v for v in schema["enum"] if v is not None)
+    if "const" in schema:
+        return (schema["const"],)
+    branches = schema.get("anyOf") or schema.get("oneOf")
+    if branches:
+        found: list[Any] = []
+        for branch in branches:
+            if resolve(branch).get("type") == "null":
+                continue
+            values = closed_values(branch)
+            if values is None:
+                return None
+            found.extend(values)
+        return tuple(dict.fromkeys(found)) or None
+    return None
+
+
+def _shown(value: Any) -> str:
+    return value if isinstance(value, str) else json.dumps(value)
+
+
 def _in_enum(value: Any, allowed: Sequence[Any]) -> bool:
     return any(
         (value == item and type(value) is type(item)) or (_numeric(value) and _numeric(item) and value == item)
@@ -254,7 +280,8 @@ def is_safe_id(value: object) -> TypeGuard[str]:
 
 def _check_string(value: str, schema: Mapping[str, Any], path: tuple[str | int, ...], out: list[Problem]) -> None:
     if "minLength" in schema and len(value) < schema["minLength"]:
-        out.append(Problem(path, f"must be at least {schema['minLength']} characters long"))
+        least = int(schema["minLength"])
+        out.append(Problem(path, "must not be empty" if least == 1 else f"must be at least {least} characters long"))
     if "maxLength" in schema and len(value) > schema["maxLength"]:
         out.append(Problem(path, f"must be at most {schema['maxLength']} characters long, got {len(value)}"))
     if "pattern" in schema and not re.search(schema["pattern"], value):
@@ -294,7 +321,9 @@ def _check_object(
     properties: Mapping[str, Any] = schema.get("properties", {})
     for name in schema.get("required", []):
         if name not in value:
-            out.append(Problem((*path, name), "is required"))
+            choices = closed_values(properties.get(name, {}))
+            shown = f" (one of {', '.join(map(_shown, choices))})" if choices else ""
+            out.append(Problem((*path, name), f"is required{shown}", choices))
     extra = schema.get("additionalProperties", True)
     for key, item in value.items():
         if key in properties:

@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import gen_surface
 import lazy_models
+import model_reprs
 import normalize_spec
 import response_fields
 import sync_spec
@@ -132,6 +133,8 @@ def generate(
         lazy_models.make_lazy(target / "models" / "__init__.py")
         if response_fields.add(target) == 0:
             raise SystemExit("no generated model could take the response fields (the generator's output changed)")
+        if model_reprs.add(target) == 0:
+            raise SystemExit("no generated model could take a readable repr (the generator's output changed)")
         methods = dict(lock.get("methods", {}))
         gen_surface.write(normalized, target, work / "facade.py", methods)
         (target / "py.typed").write_text("")  # PEP 561: ship the generated types

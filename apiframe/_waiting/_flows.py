@@ -9,6 +9,7 @@ from collections.abc import Callable, Generator, Iterable, Mapping
 from typing import Any
 
 from .._deadline import Deadline
+from .._errors import WaitCancelledError
 from .._flow import Effect, Emit, Sleep
 from ._listing import list_round, shared_look
 from ._policy import TERMINAL_STATUSES, TRANSIENT_ERRORS, WaitPolicy
@@ -116,6 +117,10 @@ def wait_flow(
             tracker.plan(now(), rng, hint)
             if watch is not None and watch.pushed(job_id, job):
                 tracker.due = _fallback_due(deadline, policy, now(), max(tracker.due, now() + watch.fallback))
+    except WaitCancelledError:
+        raise WaitCancelledError(
+            f"the wait for job {job_id} was cancelled through its cancel event; the job keeps running", job_id=job_id
+        ) from None
     finally:
         if watch is not None:
             watch.close()

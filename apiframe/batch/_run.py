@@ -17,6 +17,7 @@ import contextlib
 import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from .._client import Apiframe, AsyncApiframe
@@ -83,10 +84,15 @@ class BatchResult:
 
 
 class _ShardLock:
-    """One running process per shard of a local folder (other shards write beside it freely)."""
+    """One running process per shard of a local folder (other shards write beside it freely).
+
+    The lock file exists only while its shard runs: the holder removes it before letting go, and
+    a process that locked a file just removed (its name now free or another file's) tries again.
+    """
 
     def __init__(self, store: Store, shard: Shard) -> None:
         self._handle: int | None = None
+        self._path: Path | None = None
         if not isinstance(store, LocalStore):
             return  # an object store has no locks; shard ownership and per-writer names keep writes apart
         try:
@@ -96,27 +102,41 @@ class _ShardLock:
                 f"cannot create {store.root}: {error.strerror}; check --out", field="out"
             ) from None
         name = ".batch.lock" if shard.count == 1 else f".batch-shard-{shard.index}-of-{shard.count}.lock"
-        fd = open_regular(store.root / name, os.O_RDWR | os.O_CREAT)
+        path = store.root / name
         try:
             import fcntl
         except ImportError:  # pragma: no cover - Windows: no advisory locks, no check
-            self._handle = fd
+            self._handle = open_regular(path, os.O_RDWR | os.O_CREAT)
             return
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            os.close(fd)
-            which = "this batch" if shard.count == 1 else f"shard {shard}"
-            raise InvalidRequestError(
-                f"another apiframe batch is writing {which} into {store.root}; wait for it or use another --out",
-                field="out",
-            ) from None
-        self._handle = fd
+        for _ in range(100):
+            fd = open_regular(path, os.O_RDWR | os.O_CREAT)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                os.close(fd)
+                which = "this batch" if shard.count == 1 else f"shard {shard}"
+                raise InvalidRequestError(
+                    f"another apiframe batch is writing {which} into {store.root}; wait for it or use another --out",
+                    field="out",
+                ) from None
+            try:
+                same = os.path.samestat(os.fstat(fd), os.stat(path, follow_symlinks=False))
+            except OSError:
+                same = False
+            if same:
+                self._handle, self._path = fd, path
+                return
+            os.close(fd)  # its holder removed it as we opened it: lock the file now under that name
+        raise InvalidRequestError(f"cannot lock {path}: it keeps being replaced", field="out")
 
     def release(self) -> None:
         if self._handle is not None:
+            if self._path is not None:
+                with contextlib.suppress(OSError):
+                    self._path.unlink()  # still held: a process that opened it finds it removed and retries
             os.close(self._handle)
             self._handle = None
+            self._path = None
 
 
 class BatchRun:

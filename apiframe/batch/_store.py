@@ -590,14 +590,16 @@ def open_store(out: str | os.PathLike[str], *, part_size: int = DEFAULT_PART_SIZ
         raise InvalidRequestError(f"out {shown} names no bucket or container ({protocol}://bucket/prefix)", field="out")
     try:
         import fsspec  # type: ignore[import-untyped]
-    except ImportError:
-        raise ConfigurationError(
-            f"out {shown} needs fsspec to reach {protocol}:// storage: pip install 'apiframe-sdk[s3]'"
-        ) from None
+    except ImportError as error:
+        from .._extras import missing_extra
+
+        raise ConfigurationError(missing_extra("s3", error, f"out {shown}")) from None
     try:
         fs, root = fsspec.core.url_to_fs(out, skip_instance_cache=True, **storage_options)
     except ImportError as error:
-        extra = " (the s3 extra: pip install 'apiframe-sdk[s3]')" if protocol in ("s3", "s3a") else ""
+        from .._extras import install_hint
+
+        extra = f" (the s3 extra: {install_hint('s3')})" if protocol in ("s3", "s3a") else ""
         raise ConfigurationError(
             f"out {shown} needs the fsspec package for {protocol}://{extra}: {_describe(error)}"
         ) from None

@@ -39,8 +39,9 @@ class ShardSummary:
     """Where one shard stands.
 
     ``lines`` is how many input lines the shard owns (None when it is unknown: the shard has
-    not started and no input was given); ``pending`` is what is neither done nor failed
-    (None when ``lines`` is unknown); ``running`` counts lines with a record that is neither.
+    not started and no input was given); ``running`` counts lines with a record that is neither
+    done nor failed, ``pending`` the lines with no record yet (None when ``lines`` is unknown):
+    ``lines == done + failed + running + pending``.
     """
 
     shard: Shard
@@ -74,7 +75,7 @@ class BatchSummary:
     @property
     def complete(self) -> bool:
         """Whether every line of every shard is done or failed."""
-        return self.pending == 0
+        return self.pending == 0 and self.running == 0
 
 
 async def summarise(
@@ -146,7 +147,7 @@ async def summarise(
                 done=done[index],
                 failed=failed[index],
                 running=running[index],
-                pending=None if total is None else max(0, total - finished),
+                pending=None if total is None else max(0, total - finished - running[index]),
                 credits_spent=sum(item.spent for item in ledgers if item.shard == Shard(index, count)),
             )
         )

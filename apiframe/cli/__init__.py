@@ -1,4 +1,4 @@
-"""The ``apiframe`` command line (needs the ``cli`` extra: ``pip install "apiframe-sdk[cli]>=2.0.0a1"``)."""
+"""The ``apiframe`` command line (needs the ``cli`` extra; without it, says what to install)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ImportError as error:
         if (error.name or "").split(".")[0] not in ("click", "rich"):
             raise
-        hint = 'pip install "apiframe-sdk[cli]>=2.0.0a1"'
-        print(f"the apiframe command needs its extra: {hint} ({error})", file=sys.stderr)
+        from .._extras import missing_extra
+
+        print(f"error: {missing_extra('cli', error, 'the apiframe command')}", file=sys.stderr)
         return 2
     return run(argv)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
+from .._config import DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 from .._errors import InvalidRequestError
 from .._job_requests import parse_assignments
 from .._schema import operation, resolve
@@ -20,10 +22,14 @@ __all__ = [
     "body_choices",
     "connection_options",
     "current_settings",
+    "global_options",
+    "json_object",
     "options",
+    "out_option",
     "params_block",
     "query_choices",
     "store_setting",
+    "wait_timeout_option",
 ]
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -40,13 +46,13 @@ def current_settings() -> Settings:
     return found
 
 
-def store_setting(name: str) -> Callable[[click.Context, click.Parameter, Any], None]:
-    """An option callback that sets ``Settings.<name>`` (a global option given after the command name)."""
+def store_setting(name: str, value: Any = None) -> Callable[[click.Context, click.Parameter, Any], None]:
+    """An option callback that sets ``Settings.<name>`` (to ``value`` for a flag), when the option is given."""
 
-    def store(ctx: click.Context, param: click.Parameter, value: Any) -> None:
+    def store(ctx: click.Context, param: click.Parameter, given: Any) -> None:
         found = ctx.find_object(Settings)
-        if found is not None and value not in (None, False):
-            setattr(found, name, value)
+        if found is not None and given not in (None, False):
+            setattr(found, name, given if value is None else value)
 
     return store
 
@@ -62,29 +68,95 @@ def options(decorators: Sequence[Callable[[F], F]]) -> Callable[[F], F]:
     return decorate
 
 
+def _default_timeout() -> str:
+    seconds = DEFAULT_TIMEOUT if isinstance(DEFAULT_TIMEOUT, int | float) else getattr(DEFAULT_TIMEOUT, "read", None)
+    return f"{seconds:g} s" if isinstance(seconds, int | float) else "the SDK's"
+
+
+def global_options(*, after_command: bool) -> list[Callable[[F], F]]:
+    """The options every command takes, before its name (the group's) or after it (``after_command``).
+
+    After the name they only fill in the settings (``apiframe jobs get ID --json``).
+    """
+    kw: dict[str, Any] = {"expose_value": False} if after_command else {}
+
+    def stored(name: str, value: Any = None) -> dict[str, Any]:
+        return {**kw, "callback": store_setting(name, value)} if after_command else {}
+
+    return [
+        click.option("--api-key", metavar="KEY", help="API key (default: APIFRAME_API_KEY).", **stored("api_key")),
+        click.option(
+            "--base-url",
+            metavar="URL",
+            help=f"API base URL (default: APIFRAME_BASE_URL, else {DEFAULT_BASE_URL}).",
+            **stored("base_url"),
+        ),
+        click.option(
+            "--sandbox",
+            is_flag=True,
+            help="Use a local sandbox: no key, no credits, nothing leaves this machine. Commands run from one"
+            " folder share its jobs (kept in ./.apiframe-sandbox); `apiframe sandbox` run from that folder"
+            " keeps their URLs valid after a command ends.",
+            **stored("sandbox"),
+        ),
+        click.option(
+            "--json",
+            "json_output",
+            is_flag=True,
+            help="Print the result as one JSON document on stdout (an array for several items).",
+            **stored("output", "json"),
+        ),
+        click.option(
+            "--jsonl",
+            "jsonl_output",
+            is_flag=True,
+            help="Print JSON one document a line: each item of a list, each event of a stream.",
+            **stored("output", "jsonl"),
+        ),
+        click.option(
+            "--timeout",
+            type=click.FloatRange(min=0, min_open=True, max=86_400),
+            metavar="SECONDS",
+            help=f"Deadline of each HTTP request, retries apart (default: {_default_timeout()}).",
+            **stored("timeout"),
+        ),
+        click.option(
+            "--max-retries",
+            type=click.IntRange(0, 20),
+            metavar="N",
+            help=f"Retries of a request that failed for a reason worth retrying (default: {DEFAULT_MAX_RETRIES}).",
+            **stored("max_retries"),
+        ),
+    ]
+
+
 def connection_options(command: F) -> F:
-    """``--api-key``, ``--base-url``, ``--sandbox`` and ``--json`` after the command name too."""
-    return options(
-        [
-            click.option(
-                "--api-key",
-                expose_value=False,
-                callback=store_setting("api_key"),
-                help="API key (default: APIFRAME_API_KEY).",
-            ),
-            click.option("--base-url", expose_value=False, callback=store_setting("base_url"), help="API base URL."),
-            click.option(
-                "--sandbox",
-                is_flag=True,
-                expose_value=False,
-                callback=store_setting("sandbox"),
-                help="Use a local sandbox.",
-            ),
-            click.option(
-                "--json", is_flag=True, expose_value=False, callback=store_setting("json_output"), help="JSON output."
-            ),
-        ]
-    )(command)
+    """The global options after the command name too: ``--api-key``, ``--base-url``, ``--sandbox``,
+    ``--json``, ``--jsonl``, ``--timeout`` and ``--max-retries``."""
+    return options(global_options(after_command=True))(command)
+
+
+out_option = click.option(
+    "--out",
+    "-o",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    metavar="FOLDER",
+    help="Folder to save the result files in (created if needed).",
+)
+
+
+def wait_timeout_option(default: float, what: str = "each job") -> Callable[[F], F]:
+    """``--wait-timeout SECONDS``: how long a command waits for jobs to end (not one request's deadline)."""
+    return click.option(
+        "--wait-timeout",
+        type=click.FloatRange(min=0, min_open=True),
+        default=default,
+        show_default=True,
+        metavar="SECONDS",
+        help=f"How long to wait for {what} to end; the job keeps running after.",
+    )
 
 
 def query_choices(operation_id: str, name: str) -> list[str]:
@@ -98,14 +170,20 @@ def body_choices(operation_id: str, name: str) -> list[str]:
     return [str(v) for v in resolve(body).get("properties", {}).get(name, {}).get("enum", [])]
 
 
+def json_object(text: str | None, field: str) -> dict[str, Any] | None:
+    """The JSON object an option holds (``--params-json``, ``--extra-body``), or a usage error naming it."""
+    if text is None:
+        return None
+    flag = "--" + field.replace("_", "-")
+    try:
+        value = json.loads(text)
+    except ValueError as error:
+        raise InvalidRequestError(f"{flag} is not JSON: {error}", field=field) from None
+    if not isinstance(value, dict):
+        raise InvalidRequestError(f"{flag} must be a JSON object", field=field)
+    return value
+
+
 def params_block(params: Sequence[str], params_json: str | None) -> tuple[dict[str, Any], dict[str, str]]:
     """``--params-json`` and ``--param KEY=VALUE`` as (the JSON block, the text assignments)."""
-    block: dict[str, Any] = {}
-    if params_json:
-        try:
-            block = json.loads(params_json)
-        except ValueError as error:
-            raise InvalidRequestError(f"--params-json is not JSON: {error}", field="params_json") from error
-        if not isinstance(block, dict):
-            raise InvalidRequestError("--params-json must be a JSON object", field="params_json")
-    return block, parse_assignments(params)
+    return json_object(params_json, "params_json") or {}, parse_assignments(params)

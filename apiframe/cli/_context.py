@@ -1,41 +1,52 @@
-"""What every command shares: where the API is, the key, output mode, and an embedded sandbox."""
+"""What every command shares: where the API is, the key, request settings, output mode and ``--sandbox``.
+
+Output follows one contract (README, "Output"): with ``--json`` a command prints exactly one JSON
+document on stdout (an array when it reports several items); with ``--jsonl``, one compact JSON
+document per line (a stream command prints each as it happens); otherwise text, through the
+terminal guard (``_terminal.py``). Keys are the API's wire names, as ``to_dict()`` gives them.
+"""
 
 from __future__ import annotations
 
-import json
 import os
-import sys
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import click
 import httpx
-from rich.console import Console
+from rich.console import RenderableType
+from rich.text import Text
 
 from .._client import Apiframe, AsyncApiframe
 from .._config import DEFAULT_BASE_URL
 from ..webhooks._push import push_from_env
+from . import _sandbox
+from ._retries import RetryLines
+from ._terminal import TerminalConsole, json_text, write
+from ._terminal import console as make_console
 
-__all__ = ["NO_KEY_HELP", "SANDBOX_STATE", "Settings", "jsonable"]
+__all__ = ["NO_KEY_HELP", "Output", "Settings", "jsonable"]
 
-SANDBOX_STATE = ".apiframe-sandbox"
-"""With ``--sandbox``, the embedded sandbox keeps its jobs in this folder of the current folder,
-whatever ``--out`` says, so a chain of commands run from one folder sees the same jobs (a
-``--no-wait`` job, then ``jobs wait``; a Midjourney parent, then its action). ``batch`` keeps it
-with the batch's output instead, so a killed run resumes against the same jobs from anywhere."""
+Output = Literal["text", "json", "jsonl"]
 
 NO_KEY_HELP = (
     "no API key. Either:\n"
     "  - pass --api-key afk_... or set APIFRAME_API_KEY (create a key in the Apiframe dashboard:\n"
     "    https://apiframe.ai/dashboard), or\n"
-    "  - add --sandbox to run against a local sandbox: no key, no credits, nothing leaves this machine\n"
-    '    (needs the sandbox extra: pip install "apiframe-sdk[sandbox]>=2.0.0a1").'
+    "  - add --sandbox to run against a local sandbox: no key, no credits, nothing leaves this machine."
 )
 
 
+_NO_KEY = "afk_no_key_for_a_public_operation"
+
+
+def _drop_stand_in_key(request: httpx.Request) -> None:
+    if request.headers.get("x-api-key") == _NO_KEY:
+        del request.headers["x-api-key"]
+
+
 def jsonable(value: Any) -> Any:
-    """A response model (attrs, with ``to_dict``), path or plain value as JSON-ready data."""
+    """A response model (attrs, with ``to_dict``: the API's wire names), path or plain value as JSON data."""
     if hasattr(value, "to_dict"):
         return value.to_dict()
     if isinstance(value, dict):
@@ -47,50 +58,79 @@ def jsonable(value: Any) -> Any:
     return str(value)
 
 
+def _as_lines(data: Any) -> str:
+    """Data for people: an object as ``key: value`` lines, a list one item after another."""
+    if isinstance(data, list):
+        return "\n\n".join(_as_lines(item) for item in data)
+    if isinstance(data, dict):
+        return "\n".join(
+            f"{key}: {value if isinstance(value, str) else json_text(value, lines=True)}" for key, value in data.items()
+        )
+    return str(data)
+
+
 @dataclass
 class Settings:
-    """Global options, and the sandbox started for ``--sandbox`` (stopped when the command ends)."""
+    """Global options, the clients made from them, and the sandbox started for ``--sandbox``."""
 
     api_key: str | None = field(repr=False)
     base_url: str | None
     sandbox: bool
     sandbox_job_seconds: float
-    json_output: bool
-    console: Console = field(default_factory=lambda: Console(stderr=True))
-    out: Console = field(default_factory=Console)
-    _sandbox: Any = None
+    output: Output = "text"
+    timeout: float | None = None
+    """``--timeout``: seconds for each HTTP request (None: the SDK's default)."""
+    max_retries: int | None = None
+    """``--max-retries``: retries of a failed request (None: the SDK's default)."""
+    console: TerminalConsole = field(default_factory=lambda: make_console(stderr=True))
+    out: TerminalConsole = field(default_factory=make_console)
     command: click.Command | None = field(default=None, repr=False)
     """The command running (its options name the ``--flags`` in error messages)."""
     resolved_url: str | None = None
-    home: Path = Path(".")
-    """Where ``--sandbox`` keeps its state (``SANDBOX_STATE``): the current folder, or a batch's output."""
+    _sandbox_url: str | None = field(default=None, repr=False)
+    _retry_lines: RetryLines | None = field(default=None, repr=False)
+    _emitted: bool = field(default=False, repr=False)
 
-    def _start_sandbox(self) -> tuple[str, str]:
-        if self._sandbox is None:
+    @property
+    def json_output(self) -> bool:
+        """Whether stdout is for a program (``--json`` or ``--jsonl``): no live display, no text."""
+        return self.output != "text"
+
+    # -- where the API is ---------------------------------------------------------------------
+
+    def _start_sandbox(self) -> str:
+        if self._sandbox_url is None:
             try:
-                from ..testing import Sandbox, SandboxConfig
-            except ImportError as error:  # pragma: no cover - depends on the installed extras
-                raise click.UsageError(
-                    f'--sandbox needs the sandbox extra: pip install "apiframe-sdk[sandbox]>=2.0.0a1" ({error})'
-                ) from error
-            state = self.home / SANDBOX_STATE
-            if state.is_symlink() or (state.exists() and not state.is_dir()):
-                raise click.UsageError(f"{state} is a symbolic link or not a folder; remove it or run elsewhere")
-            state.mkdir(parents=True, exist_ok=True)
-            config = SandboxConfig(job_seconds=self.sandbox_job_seconds, db_path=str(state / "state.sqlite3"))
-            self._sandbox = Sandbox(config).start()
-            click.get_current_context().call_on_close(self._sandbox.stop)
-            if not self.json_output:
-                self.console.print(f"[dim]sandbox running at {self._sandbox.base_url} (nothing leaves this machine)")
-        return str(self._sandbox.api_key), str(self._sandbox.base_url)
+                server = _sandbox.running_server()
+                if server is not None:
+                    self._sandbox_url = server
+                    self.say(f"using the sandbox server at {server} (apiframe sandbox, from this folder)", "dim")
+                else:
+                    embedded = _sandbox.Embedded(self.sandbox_job_seconds)
+                    click.get_current_context().call_on_close(embedded.stop)
+                    self._sandbox_url = embedded.base_url
+                    self.say(
+                        f"sandbox at {embedded.base_url} for this command only: its URLs stop working when it ends"
+                        " (for URLs that stay valid, run `apiframe sandbox` from this folder in another terminal)",
+                        "dim",
+                    )
+            except _sandbox.SandboxError as error:
+                raise click.UsageError(str(error)) from None
+        return self._sandbox_url
 
     def endpoint(self) -> tuple[str, str]:
         """(api_key, base_url) to use, or a usage error that says how to get a key."""
         if self.sandbox:
-            return self._start_sandbox()
+            return _sandbox.SANDBOX_KEY, self._start_sandbox()
         key = self.api_key or os.environ.get("APIFRAME_API_KEY")
         if not key:
             raise click.UsageError(NO_KEY_HELP)
+        return key, self.api_url()
+
+    def api_url(self) -> str:
+        """The API's base URL (``--sandbox``: the sandbox's), checked; no key needed."""
+        if self.sandbox:
+            return self._start_sandbox()
         self.resolved_url = self.base_url or os.environ.get("APIFRAME_BASE_URL") or DEFAULT_BASE_URL
         try:
             url: httpx.URL | None = httpx.URL(self.resolved_url)
@@ -101,22 +141,64 @@ class Settings:
             raise click.UsageError(
                 f"{where} must be an http(s) URL such as {DEFAULT_BASE_URL}, got {self.resolved_url!r}"
             )
-        return key, self.resolved_url
+        return self.resolved_url
 
-    def client(self) -> Apiframe:
-        key, url = self.endpoint()
-        client = Apiframe(api_key=key, base_url=url, push=push_from_env())
+    def _options(self) -> dict[str, Any]:
+        options: dict[str, Any] = {}
+        if self.timeout is not None:
+            options["timeout"] = self.timeout
+        if self.max_retries is not None:
+            options["max_retries"] = self.max_retries
+        if self._retry_lines is None:
+            self._retry_lines = RetryLines(lambda line: self.say(line, "yellow"))
+            self._retry_lines.install()
+            click.get_current_context().call_on_close(self._retry_lines.remove)
+        return options
+
+    def client(self, *, public: bool = False) -> Apiframe:
+        """A client for this command (closed when it ends).
+
+        ``public``: for an operation the spec marks as needing no key (``security: []``, the model
+        catalog). Without a key, the client gets a stand-in that is removed from every request, so
+        nothing but the request itself leaves the machine.
+        """
+        key = None if self.sandbox else self.api_key or os.environ.get("APIFRAME_API_KEY")
+        http: httpx.Client | None = None
+        if public and key is None and not self.sandbox:
+            key, url = _NO_KEY, self.api_url()
+            http = httpx.Client(event_hooks={"request": [_drop_stand_in_key]})
+            click.get_current_context().call_on_close(http.close)
+        else:
+            key, url = self.endpoint()
+        client = Apiframe(api_key=key, base_url=url, push=push_from_env(), http_client=http, **self._options())
         click.get_current_context().call_on_close(client.close)
         return client
 
     def async_client(self) -> AsyncApiframe:
         """A new async client; use it as ``async with`` inside the command's event loop."""
         key, url = self.endpoint()
-        return AsyncApiframe(api_key=key, base_url=url, push=push_from_env())
+        return AsyncApiframe(api_key=key, base_url=url, push=push_from_env(), **self._options())
 
-    def emit(self, data: Any, text: str | None = None) -> None:
-        """Print a result: JSON with --json (or when there is no text form), else ``text``."""
-        if self.json_output or text is None:
-            sys.stdout.write(json.dumps(jsonable(data), indent=2, default=str) + "\n")
+    # -- output -------------------------------------------------------------------------------
+
+    def say(self, text: str | Text, style: str | None = None) -> None:
+        """A message on stderr (progress notes, warnings), shown literally."""
+        self.console.print(text, style=style, soft_wrap=not self.console.is_terminal)
+
+    def emit(self, data: Any, text: RenderableType | None = None) -> None:
+        """The command's result: ``data`` as JSON (``--json``: one document; ``--jsonl``: a list one
+        item a line), else ``text`` on stdout (by default ``data`` as ``key: value`` lines, never raw
+        JSON). With ``--json`` a command emits once."""
+        if text is None:
+            text = _as_lines(jsonable(data))
+        if self.output == "jsonl":
+            for item in data if isinstance(data, list) else [data]:
+                write(json_text(jsonable(item), lines=True))
+        elif self.output == "json":
+            if self._emitted:
+                raise RuntimeError("internal: a command printed a second JSON document")
+            self._emitted = True
+            write(json_text(jsonable(data)))
         else:
-            self.out.print(text, highlight=False, soft_wrap=True)
+            # off a terminal (a pipe, $(...)) a line is never broken: a path or URL stays whole
+            self.out.print(text, soft_wrap=isinstance(text, str) and not self.out.is_terminal)

@@ -1,4 +1,4 @@
-"""What a person sees while jobs run: live progress bars (rich), then tables that fit the terminal."""
+"""What a person sees while jobs run: live progress bars (rich); every text in them is literal (``_terminal``)."""
 
 from __future__ import annotations
 
@@ -7,21 +7,20 @@ from collections.abc import Callable, Iterable, Sequence
 from types import TracebackType
 from typing import Any
 
-from rich.console import Console, Group, RenderableType
-from rich.progress import BarColumn, Progress, TaskID, TaskProgressColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
+from rich.console import Console, RenderableType
+from rich.progress import BarColumn, Progress, TaskID, TaskProgressColumn, TimeElapsedColumn
 from rich.text import Text
 
 from .._download import DownloadProgress
 from .._waiting import WaitPolicy, _Tracker
 from ..batch._runner import Task
+from ._tables import STATUS_STYLES
+from ._terminal import LiteralColumn
 
-__all__ = ["PER_JOB_BARS_UP_TO", "Display", "Estimate", "fit_table", "summary_table"]
+__all__ = ["PER_JOB_BARS_UP_TO", "Display", "Estimate"]
 
 PER_JOB_BARS_UP_TO = 12
 """Up to this many tasks, each gets a bar of its own; beyond it, only the overall bar shows."""
-
-_STYLE = {"completed": "green", "failed": "red", "submitted": "cyan", "pending": "yellow"}
 
 
 class Estimate:
@@ -92,10 +91,10 @@ class Display:
         self._clock = clock
         self._estimates: dict[TaskID, Estimate] = {}
         self._progress = _Progress(
-            TextColumn("{task.description}"),
+            LiteralColumn(),
             BarColumn(),
             TaskProgressColumn(),
-            TextColumn("{task.fields[state]}"),
+            LiteralColumn("state"),
             TimeElapsedColumn(),
             console=console,
             transient=False,
@@ -131,9 +130,9 @@ class Display:
             self._progress.stop()
 
     @staticmethod
-    def _state(task: Task) -> str:
+    def _state(task: Task) -> Text:
         text = task.note if task.note and not task.done else task.status
-        return f"[{_STYLE.get(task.status, 'white')}]{text}"
+        return Text(text, style=STATUS_STYLES.get(task.status, ""))
 
     def shown(self, task: Task) -> float | None:
         """The percentage the task's bar shows now (None without a bar)."""
@@ -167,7 +166,7 @@ class Display:
         if isinstance(info, DownloadProgress):
             self._estimates.pop(bar, None)
             share = f" {info.index}/{info.count}" if info.count > 1 else ""
-            self._progress.update(bar, completed=99, state=f"[cyan]downloading{share}")
+            self._progress.update(bar, completed=99, state=Text(f"downloading{share}", style="cyan"))
         elif info is None:
             self._estimates.pop(bar, None)
             self.changed(task)
@@ -177,89 +176,4 @@ class Display:
             shown = min(99, progress) if isinstance(progress, int) else 0
             if isinstance(progress, int):
                 self._estimates.setdefault(bar, Estimate(task.job_id or "")).observe(info, self._clock())
-            self._progress.update(bar, completed=shown, state=f"[cyan]{status}")
-
-
-def _short_id(job_id: str | None) -> str:
-    return (job_id[:8] + "…") if job_id and len(job_id) > 12 else (job_id or "-")
-
-
-def _short(name: str, job_id: str | None) -> str:
-    return _short_id(job_id) + name[len(job_id) :] if job_id and name.startswith(job_id) else name
-
-
-def fit_table(
-    width: int,
-    columns: Sequence[str],
-    rows: Sequence[Sequence[str]],
-    *,
-    title: str | None = None,
-    caption: str | None = None,
-    justify: dict[str, Any] | None = None,
-    block_rows: Sequence[Sequence[str]] | None = None,
-    wrap: str | None = None,
-) -> RenderableType:
-    """A table whose cells are never cut: every column but ``wrap`` (the detail: files, error)
-    keeps its text on one line. When that does not fit ``width``, one block per record instead
-    (``name  value`` lines that wrap), so ids and errors always survive."""
-    table = Table(title=title, caption=caption)
-    for name in columns:
-        table.add_column(
-            name,
-            justify=(justify or {}).get(name, "left"),
-            no_wrap=name != wrap,
-            overflow="fold",
-            min_width=min(24, max(len(name), 8)) if name == wrap else None,
-        )
-    for row in rows:
-        table.add_row(*row)
-    needed = 1  # the left border; each column adds one space either side and a border
-    for index, name in enumerate(columns):
-        cells = [Text.from_markup(row[index]).cell_len for row in rows] + [len(name)]
-        needed += (min(24, max(len(name), 8)) if name == wrap else max(cells)) + 3
-    if needed <= width:
-        return table
-    blocks: list[RenderableType] = []
-    if title:
-        blocks.append(Text(title, style="italic"))
-    for row in block_rows or rows:
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(style="bold", no_wrap=True)
-        grid.add_column(overflow="fold")
-        for name, value in zip(columns, row, strict=True):
-            if value:
-                grid.add_row(name, value)
-        blocks.append(grid)
-        blocks.append(Text(""))
-    if caption:
-        blocks.append(Text(caption, style="dim"))
-    return Group(*blocks)
-
-
-def summary_table(
-    tasks: Sequence[Task], *, width: int, title: str = "Summary", caption: str | None = None
-) -> RenderableType:
-    """One record per task: line, model, status, job id and the files written (or the error)."""
-    rows, blocks = [], []
-    for task in tasks:
-        files = task.status == "completed"
-        detail = task.error or task.note or ""
-        status = f"[{_STYLE.get(task.status, 'white')}]" + (
-            task.status if task.done or not task.note else f"{task.status} (unfinished)"
-        )
-        short = ", ".join(_short(name, task.job_id) for name in task.files) if files else detail
-        rows.append([str(task.line), task.model, status, task.job_id or "-", short])  # ids are never cut
-        blocks.append(
-            [str(task.line), task.model, status, task.job_id or "-", ", ".join(task.files) if files else detail]
-        )
-    columns = ["#", "model", "status", "job id", "files / error"]
-    return fit_table(
-        width,
-        columns,
-        rows,
-        title=title,
-        caption=caption,
-        justify={"#": "right"},
-        block_rows=blocks,
-        wrap="files / error",
-    )
+            self._progress.update(bar, completed=shown, state=Text(status, style="cyan"))

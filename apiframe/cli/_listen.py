@@ -1,7 +1,7 @@
 """``apiframe webhooks listen``: receive, verify and print deliveries (and forward them), like ``stripe listen``.
 
 Point a job's ``webhook_url`` (or the sandbox) at ``http://HOST:PORT/``: every delivery is
-verified with the API key, printed as one line (or one JSON object with ``--json``), published to
+verified with the API key, printed as one line (or one JSON document a line with ``--jsonl``), published to
 Redis with ``--redis`` (so waits in other processes end on it) and, with ``--forward-to``, posted
 unchanged (same body, same signature headers) to your app, whose answer is printed too.
 """
@@ -9,16 +9,17 @@ unchanged (same body, same signature headers) to your app, whose answer is print
 from __future__ import annotations
 
 import asyncio
-import json
 import socket
-import sys
 from typing import Any
 
 import click
 
+from .._extras import missing_extra
 from ..webhooks import DEFAULT_MAX_BODY, EVENT_HEADER, SIGNATURE_HEADER, WebhookHub, handle_webhook
 from ..webhooks._receiver import Receive, Scope, Send, _read_body
 from ._common import EXIT_OK, connection_options, current_settings
+from ._terminal import fields, json_text, one_line
+from ._terminal import write as terminal_write
 
 __all__ = ["ListenApp", "listen"]
 
@@ -41,7 +42,7 @@ class ListenApp:
         self._key = api_key
         self.forward_to = forward_to
         self.json_output = json_output
-        self.write = write or (lambda line: (sys.stdout.write(line + "\n"), sys.stdout.flush()))
+        self.write = write or terminal_write
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -58,7 +59,7 @@ class ListenApp:
         if answer.status == 401:
             self._print({"accepted": False, "status": 401}, "REJECTED: bad or missing signature (401)")
         elif event is not None:
-            text = f"{event.type or '?':<9} {event.job_id}  {event.status or ''} {_progress(event.progress)}".rstrip()
+            text = f"{one_line(event.type or '?'):<9} " + fields(event.job_id, event.status, _progress(event.progress))
             self._print({"accepted": True, "event": event.raw}, text)
         else:
             self._print({"accepted": True, "status": answer.status, "message": answer.body}, answer.body)
@@ -79,7 +80,7 @@ class ListenApp:
             self._print({"forwarded": self.forward_to, "error": type(error).__name__}, f"  -> {type(error).__name__}")
 
     def _print(self, data: dict[str, Any], text: str) -> None:
-        self.write(json.dumps(data, default=str) if self.json_output else text)
+        self.write(json_text(data, lines=True) if self.json_output else text)
 
 
 def _progress(value: float | None) -> str:
@@ -99,10 +100,18 @@ async def _reply(send: Send, status: int, body: bytes) -> None:
 @click.option("--redis", "redis_url", metavar="URL", help="Publish deliveries to this Redis (redis://...).")
 @connection_options
 def listen(port: int, host: str, forward_to: str | None, redis_url: str | None) -> int:
-    """Receive, verify and print webhook deliveries at http://HOST:PORT/ until interrupted."""
-    import uvicorn
+    """Receive, verify and print webhook deliveries at http://HOST:PORT/ until interrupted.
+
+    One line per delivery; --jsonl prints one JSON document a line instead.
+    """
+    try:
+        import uvicorn
+    except ImportError as error:
+        raise click.UsageError(missing_extra("sandbox", error, "webhooks listen")) from None
 
     settings = current_settings()
+    if settings.output == "json":
+        raise click.UsageError("webhooks listen prints a stream: use --jsonl (one JSON document a line)")
     key, _ = settings.endpoint()
     if forward_to is not None and not forward_to.startswith(("http://", "https://")):
         raise click.BadParameter("must be an absolute http(s) URL", param_hint="--forward-to")
@@ -123,9 +132,9 @@ def listen(port: int, host: str, forward_to: str | None, redis_url: str | None) 
         raise click.BadParameter(f"cannot listen on {host}:{port}: {error.strerror}", param_hint="--port") from error
     bound = sock.getsockname()[1]
     where = f"http://{host}:{bound}/"
-    settings.console.print(f"listening for Apiframe webhooks at {where} (Ctrl-C to stop)")
+    settings.say(f"listening for Apiframe webhooks at {where} (Ctrl-C to stop)")
     if settings.json_output:
-        app.write(json.dumps({"listening": where}))
+        app.write(json_text({"listening": where}, lines=True))
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
     try:
         server.run(sockets=[sock])

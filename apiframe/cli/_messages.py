@@ -20,11 +20,11 @@ from .._errors import (
     InvalidRequestError,
     NetworkError,
     RateLimitError,
-    RequestTimeoutError,
+    WaitTimeoutError,
 )
 from .._job_requests import params_blocks
 
-__all__ = ["flag_for", "shell_message"]
+__all__ = ["flag_for", "shell_message", "shell_words"]
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])([A-Z])")
 
@@ -89,17 +89,35 @@ def _details(details: Mapping[str, list[str]], command: click.Command | None) ->
     return "; ".join(parts)
 
 
+_SPELLINGS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bapi_key=\.\.\.(?: to the client)?"), "--api-key"),
+    (re.compile(r"\bextra_body=\{\.\.\.\}"), "--extra-body JSON"),
+    (re.compile(r"\bextra_body\b"), "--extra-body"),
+    (re.compile(r"\bvalidate=False\b"), "--no-validate"),
+    (re.compile(r"\bmax_retries=?(?![\w(])"), "--max-retries"),
+    (re.compile(r"\bbase_url\b"), "--base-url"),
+    (re.compile(r"\bapi_key\b"), "--api-key"),
+)
+"""How the shell spells what the SDK's messages name in Python (``base_url`` is ``--base-url``)."""
+_TIMEOUT = re.compile(r"\btimeout=(?=[\s,;).]|$)")
+
+
+def shell_words(text: str, error: ApiframeError | None = None) -> str:
+    """An SDK message with every Python setting it names spelled as the command's option."""
+    for pattern, flag in _SPELLINGS:
+        text = pattern.sub(flag, text)
+    flag = "--wait-timeout" if isinstance(error, WaitTimeoutError) else "--timeout"
+    return _TIMEOUT.sub(flag, text)
+
+
 def shell_message(error: ApiframeError, command: click.Command | None = None, base_url: str | None = None) -> str:
-    """One line (or a few) saying what went wrong and which ``--flag`` to change."""
+    """One line (or a few) saying what went wrong and which ``--flag`` to change: the SDK's message,
+    its fields and settings spelled as the command's options."""
     if isinstance(error, InvalidRequestError) and error.field:
-        return _reword(error, command)
+        return shell_words(_reword(error, command), error)
     if isinstance(error, NetworkError) and error.connect_failed:
         where = f" at {base_url}" if base_url else ""
         return f"cannot reach the API{where}; check --base-url (or APIFRAME_BASE_URL) and the network"
-    if isinstance(error, RequestTimeoutError):
-        return error.message.split(";")[0] + "; check the network and --base-url"
-    if isinstance(error, NetworkError):
-        return error.message.replace("check the network and base_url", "check the network and --base-url")
     if isinstance(error, APIStatusError):
         head = f"the API answered {error.status_code}"
         text = _server_text(error)
@@ -114,8 +132,8 @@ def shell_message(error: ApiframeError, command: click.Command | None = None, ba
             wait = f" after {error.retry_after:.0f} s" if error.retry_after is not None else " later"
             head += f"; too many requests: lower --concurrency or retry{wait}"
         elif error.status_code not in (400,):
-            return str(error)
+            return shell_words(str(error), error)
         if error.request_id:
             head += f" (request id {error.request_id})"
         return head
-    return error.message if hasattr(error, "message") else str(error)
+    return shell_words(error.message if hasattr(error, "message") else str(error), error)

@@ -19,8 +19,9 @@ from .._job_requests import GenerationRequest
 from ..batch._runner import FATAL_ERRORS, Changed, Progressed, Saver, Task, unreachable
 from ..batch._runner import run_tasks as _run_tasks
 from ._common import EXIT_JOB_FAILED, EXIT_OK
-from ._context import Settings
+from ._context import Settings, jsonable
 from ._display import Display
+from ._terminal import fields, one_line
 
 if TYPE_CHECKING:
     from .._client import AsyncApiframe
@@ -36,6 +37,8 @@ __all__ = [
     "run_job",
     "run_tasks",
     "run_with_display",
+    "task_line",
+    "task_record",
     "unreachable",
 ]
 
@@ -73,33 +76,49 @@ async def run_tasks(
     )
 
 
-def run_job(settings: Settings, request: GenerationRequest, *, no_wait: bool, out: Path, timeout: float) -> int:
+def task_record(task: Task, out: Path | None = None) -> dict[str, Any]:
+    """A job as the JSON output shows it: its last snapshot in the API's names (``id``, ``status``,
+    ``error``...), ``files`` the paths saved, and ``message`` why the command stopped short of its end."""
+    record: dict[str, Any] = jsonable(task.job) if task.job is not None else {"id": task.job_id, "status": None}
+    if task.files:
+        record["files"] = [str(out / name) if out is not None else name for name in task.files]
+    if not task.done and task.note:
+        record["message"] = task.note
+    return record
+
+
+def task_line(task: Task) -> str:
+    """One job in one line of text: its id, status and error (or why it is unfinished)."""
+    if task.job is not None:
+        error = task.job.error if isinstance(task.job.error, str) else None
+        return fields(task.job.id, task.job.status, error)
+    return fields(task.job_id or task.label, f"unfinished: {one_line(task.note or task.status)}")
+
+
+def run_job(settings: Settings, request: GenerationRequest, *, no_wait: bool, out: Path, wait_timeout: float) -> int:
     """Submit one checked request; unless ``no_wait``, show its progress and download its files."""
     if no_wait:
         accepted = request.submitter(settings.client())(**request.kwargs)
-        settings.emit({"job_id": accepted.job_id, "status": accepted.status}, accepted.job_id)
+        settings.emit({"jobId": accepted.job_id, "status": accepted.status}, accepted.job_id)  # JobAccepted's names
         return EXIT_OK
     task = Task(1, request, key=str(uuid.uuid4()))
     try:
-        run_with_display(settings, [task], out, concurrency=1, timeout=timeout, on_change=lambda t: None)
+        run_with_display(settings, [task], out, concurrency=1, timeout=wait_timeout, on_change=lambda t: None)
     except KeyboardInterrupt:
         if task.job_id is None:
             raise
-        settings.console.print(
+        settings.say(
             f"interrupted: job {task.job_id} keeps running. Resume waiting and downloading with:\n"
-            f"  {resume_command(settings, task.job_id, out)}",
-            highlight=False,
-            soft_wrap=True,
+            f"  {resume_command(settings, task.job_id, out)}"
         )
         raise click.exceptions.Exit(130) from None  # said once, here: not again as a bare "interrupted"
     if task.status == "completed":
-        paths = [str(out / name) for name in task.files]
-        settings.emit({"job_id": task.job_id, "status": "COMPLETED", "files": paths}, "\n".join(paths))
+        settings.emit(task_record(task, out), "\n".join(str(out / name) for name in task.files))
         return EXIT_OK
     message = task.error or task.note or task.status
-    settings.console.print(f"[red]job {task.job_id or '-'} did not complete: {message}")
+    settings.say(f"job {task.job_id or '-'} did not complete: {one_line(message)}", "red")
     if settings.json_output:
-        settings.emit({"job_id": task.job_id, "status": task.status.upper(), "error": message})
+        settings.emit(task_record(task, out), "")
     return EXIT_JOB_FAILED
 
 
@@ -111,6 +130,8 @@ def resume_command(settings: Settings, job_id: str, out: Path) -> str:
     elif settings.base_url:
         words += ["--base-url", settings.base_url]
     words += ["jobs", "download", job_id, "--wait", "--out", str(out)]
+    if settings.timeout is not None:
+        words[1:1] = ["--timeout", f"{settings.timeout:g}"]
     return shlex.join(words)
 
 
@@ -155,7 +176,7 @@ def follow(settings: Settings, job_ids: Sequence[str], *, out: Path | None, time
         Task(n, None, key="", job_id=job_id, status="submitted", label=job_id, download=out is not None)
         for n, job_id in enumerate(dict.fromkeys(job_ids), 1)
     ]
-    # All at once (the SDK shares list pages between concurrent waits), so --timeout holds for every job.
+    # All at once (the SDK shares list pages between concurrent waits), so --wait-timeout holds for every job.
     run_with_display(
         settings, tasks, out or Path("."), concurrency=len(tasks), timeout=timeout, on_change=lambda t: None
     )

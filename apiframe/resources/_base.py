@@ -11,7 +11,7 @@ import inspect
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, overload
 
-from .._bodies import build_body
+from .._bodies import build_body, unknown_arguments
 from .._errors import InvalidRequestError
 from .._flow import Flow, Seen
 from .._handles import AcceptedJob, AsyncAcceptedJob
@@ -73,7 +73,7 @@ def _misuse(
         options = {key for key in kwargs if key in OPTION_NAMES or key == "validate"}
         arguments = {key: value for key, value in kwargs.items() if key not in options}
         build_body(operation_id, None, arguments)  # names the unknown argument against the chosen model
-        raise InvalidRequestError(f"{call_name}() got unknown argument(s) {unknown}", field=unknown[0])
+        raise unknown_arguments(operation_id, call_name, unknown, known)
 
 
 @functools.cache

@@ -1,6 +1,7 @@
 """A local Apiframe API sandbox for tests and offline development.
 
-Install with ``pip install 'apiframe-sdk[sandbox]'``. Run it from a shell::
+Needs the ``sandbox`` extra (a missing one is named, with the command that installs it). Run it
+from a shell::
 
     python -m apiframe.testing --port 8790 --job-seconds 2
 
@@ -109,10 +110,9 @@ def __getattr__(name: str) -> Any:
     except ModuleNotFoundError as exc:
         if (exc.name or "").split(".")[0] not in _EXTRA_MODULES:
             raise
-        raise ImportError(
-            f"apiframe.testing.{name} needs the sandbox extra ({exc.name} is missing): "
-            "pip install 'apiframe-sdk[sandbox]'"
-        ) from exc
+        from .._extras import missing_extra
+
+        raise ImportError(missing_extra("sandbox", exc, f"apiframe.testing.{name}"), name=exc.name) from exc
     globals()[name] = value
     return value
 

@@ -56,10 +56,9 @@ def _start(settings: dict[str, Any]) -> Sandbox:
         from ._config import SandboxConfig
         from ._server import DEFAULT_API_KEY, Sandbox
     except ModuleNotFoundError as exc:  # pragma: no cover - depends on the install
-        raise RuntimeError(
-            f"the apiframe sandbox fixtures need the sandbox extra ({exc.name} is missing): "
-            "pip install 'apiframe-sdk[sandbox]'"
-        ) from exc
+        from .._extras import missing_extra
+
+        raise RuntimeError(missing_extra("sandbox", exc, "the apiframe sandbox fixtures")) from exc
     options = dict(settings)
     api_key = str(options.pop("api_key", DEFAULT_API_KEY))
     clock = options.pop("clock", None)

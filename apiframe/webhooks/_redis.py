@@ -84,7 +84,9 @@ class RedisWebhookHub(WebhookHub):
         try:
             import redis
         except ModuleNotFoundError as error:  # pragma: no cover - depends on the install
-            raise ConfigurationError("RedisWebhookHub needs redis-py: pip install 'apiframe-sdk[redis]'") from error
+            from .._extras import missing_extra
+
+            raise ConfigurationError(missing_extra("redis", error, "RedisWebhookHub")) from error
         if client is None and not url:
             raise ConfigurationError("RedisWebhookHub needs url= (redis://host:port/db) or client= (a redis.Redis)")
         self._errors: tuple[type[BaseException], ...] = (redis.RedisError, OSError)

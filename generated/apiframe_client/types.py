@@ -8,6 +8,11 @@ from attrs import define
 
 
 class Unset:
+    """The value of a field that was not given (``UNSET``); it is left out of the request."""
+
+    def __repr__(self) -> str:
+        return "UNSET"
+
     def __bool__(self) -> Literal[False]:
         return False
 

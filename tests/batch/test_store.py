@@ -203,7 +203,9 @@ def test_open_store_picks_the_store_and_refuses_bad_urls(tmp_path: Path) -> None
 
 def test_missing_fsspec_names_the_extra(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setitem(sys.modules, "fsspec", None)
-    with pytest.raises(ConfigurationError, match=r"pip install 'apiframe-sdk\[s3\]'"):
+    with pytest.raises(
+        ConfigurationError, match=r"needs the s3 extra \(fsspec is not installed\); install it with: pip "
+    ):
         open_store("s3://bucket/prefix")
     assert isinstance(open_store(str(tmp_path)), LocalStore)  # local folders never need it
 

@@ -112,7 +112,7 @@ def test_a_run_with_everything_done_submits_nothing(sandbox: Sandbox, tmp_path: 
     assert sandbox.job_count() == 3
     again = CliRunner().invoke(cli, args)
     assert again.exit_code == 0
-    assert "3/3 completed" in again.stdout
+    assert "3 of 3 completed, 0 failed" in again.stdout
     assert sandbox.job_count() == 3
 
 
@@ -270,7 +270,7 @@ def test_lost_state_costs_no_second_job(sandbox: Sandbox, tmp_path: Path) -> Non
     args = ["--api-key", sandbox.api_key, "--base-url", sandbox.base_url, "--json", "batch", str(batch), "-o", str(out)]
     first = CliRunner().invoke(cli, args)
     assert first.exit_code == 0, first.output
-    jobs = {line["line"]: line["job_id"] for line in json.loads(first.stdout)["lines"]}
+    jobs = {line["line"]: line["jobId"] for line in json.loads(first.stdout)["lines"]}
     assert sandbox.job_count() == 4
     shutil.rmtree(out / "state")  # every record lost, and the results with them
     for path in out.glob("*.*"):
@@ -279,7 +279,7 @@ def test_lost_state_costs_no_second_job(sandbox: Sandbox, tmp_path: Path) -> Non
     again = CliRunner().invoke(cli, args)
     assert again.exit_code == 0, again.output
     assert sandbox.job_count() == 4  # the recomputed keys replayed the same jobs
-    assert {line["line"]: line["job_id"] for line in json.loads(again.stdout)["lines"]} == jobs
+    assert {line["line"]: line["jobId"] for line in json.loads(again.stdout)["lines"]} == jobs
     assert all(path.is_file() for line in json.loads(again.stdout)["lines"] for path in map(Path, line["files"]))
 
 

@@ -12,7 +12,7 @@ from click.testing import CliRunner, Result
 
 from apiframe.cli import _display
 from apiframe.cli._app import cli
-from apiframe.cli._context import SANDBOX_STATE
+from apiframe.cli._sandbox import SANDBOX_STATE
 from apiframe.testing import FAIL_TRIGGER
 from apiframe.testing._media import make_png
 
@@ -38,7 +38,7 @@ def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_a_midjourney_action_finds_its_parent_in_another_out_folder(here: Path) -> None:
     parent = run(*SANDBOX, "--json", "generate", "image", "-m", "midjourney", "-p", "x", "--out", "outx")
     assert parent.exit_code == 0, parent.output
-    job_id = json.loads(parent.stdout)["job_id"]
+    job_id = json.loads(parent.stdout)["id"]
     action = ["images", "midjourney-action", "upsample", "--parent-job-id", job_id, "--index", "1"]
     child = run(*SANDBOX, "--json", *action, "--out", "outy")
     assert child.exit_code == 0, child.output
@@ -69,8 +69,8 @@ def test_the_current_folders_state_link_is_refused_even_with_out(here: Path) -> 
 
 
 def test_help_says_where_the_sandbox_keeps_its_jobs() -> None:
-    text = "".join(run("--help").stdout.split())  # click may wrap after the hyphen
-    assert "./.apiframe-sandbox(batch:in--out)" in text
+    text = "".join(run("--help").stdout.split())  # click may wrap after a hyphen
+    assert "(keptin./.apiframe-sandbox)" in text and "`apiframesandbox`runfromthatfolder" in text
 
 
 # -- 2. every field a message names is its --flag -----------------------------------------------

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from apiframe.cli._app import cli
-from apiframe.cli._context import SANDBOX_STATE
+from apiframe.cli._sandbox import SANDBOX_STATE
 from apiframe.testing import FAIL_TRIGGER, SIGNATURE_HEADER, Sandbox, SandboxConfig
 from apiframe.testing._media import make_png
 from apiframe.webhooks import sign_webhook
@@ -183,5 +183,5 @@ def test_webhooks_verify(invoke: Invoke, sandbox: Sandbox, tmp_path: Path) -> No
 def test_the_key_is_not_in_the_settings_repr() -> None:
     from apiframe.cli._context import Settings
 
-    settings = Settings("afk_cli_secret_key", "http://127.0.0.1:1", False, 3.0, False)
+    settings = Settings("afk_cli_secret_key", "http://127.0.0.1:1", False, 3.0)
     assert "afk_cli_secret_key" not in repr(settings)

@@ -4,8 +4,9 @@ drop, garble or stall connections. Every server listens on 127.0.0.1 with a port
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
 import aiohttp
@@ -38,10 +39,33 @@ OK = b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: %d\r
 Handler = Callable[[asyncio.StreamReader, asyncio.StreamWriter], Awaitable[None]]
 
 
-async def _serve(handler: Handler) -> tuple[asyncio.Server, str]:
-    server = await asyncio.start_server(handler, "127.0.0.1", 0)
+@contextlib.asynccontextmanager
+async def _serving(handler: Handler) -> AsyncIterator[str]:
+    """Serve ``handler`` on 127.0.0.1; yields the base URL. On exit, handlers still running (a
+    stalled server's) are cancelled first: since Python 3.12, ``Server.wait_closed()`` (and so
+    ``async with server``) waits for every running handler, so a stalled one would outlive the test."""
+    running: set[asyncio.Task[None]] = set()
+
+    async def tracked(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        task = asyncio.current_task()
+        assert task is not None
+        running.add(task)  # type: ignore[arg-type]
+        try:
+            await handler(reader, writer)
+        finally:
+            running.discard(task)  # type: ignore[arg-type]
+            writer.close()
+
+    server = await asyncio.start_server(tracked, "127.0.0.1", 0)
     port = server.sockets[0].getsockname()[1]
-    return server, f"http://127.0.0.1:{port}"
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.close()
+        for task in list(running):
+            task.cancel()
+        await asyncio.gather(*running, return_exceptions=True)
+        await server.wait_closed()
 
 
 async def _read_head(reader: asyncio.StreamReader) -> bool:
@@ -81,8 +105,10 @@ def test_steady_concurrency_opens_one_connection_per_worker_and_keeps_it(backend
     opened = [0]
 
     async def go() -> None:
-        server, base = await _serve(_count_connections(opened))
-        async with server, AsyncApiframe(api_key=KEY, base_url=base, http_backend=backend) as client:  # type: ignore[arg-type]
+        async with (
+            _serving(_count_connections(opened)) as base,
+            AsyncApiframe(api_key=KEY, base_url=base, http_backend=backend) as client,  # type: ignore[arg-type]
+        ):
             await _steady(client, 32, 480)
 
     asyncio.run(go())
@@ -144,8 +170,7 @@ def test_broken_servers_give_typed_errors_with_no_aiohttp_exception_in_the_chain
     handler, expected = FAULTS[fault]
 
     async def go() -> BaseException:
-        server, base = await _serve(handler)
-        async with server:
+        async with _serving(handler) as base:
             async with AsyncApiframe(
                 api_key=KEY,
                 base_url=base,
@@ -155,7 +180,6 @@ def test_broken_servers_give_typed_errors_with_no_aiohttp_exception_in_the_chain
             ) as client:
                 with pytest.raises(ApiframeError) as caught:
                     await client.jobs.get(JOB_ID)
-            server.close()
             return caught.value
 
     error = asyncio.run(asyncio.wait_for(go(), 20))
@@ -180,8 +204,7 @@ def test_an_upload_the_server_stops_reading_times_out_on_the_write_timeout(backe
         await asyncio.sleep(30)
 
     async def go() -> BaseException:
-        server, base = await _serve(handler)
-        async with server:
+        async with _serving(handler) as base:
             async with AsyncApiframe(
                 api_key=KEY,
                 base_url=base,
@@ -191,7 +214,6 @@ def test_an_upload_the_server_stops_reading_times_out_on_the_write_timeout(backe
             ) as client:
                 with pytest.raises(ApiframeError) as caught:
                     await client.uploads.create(path)
-            server.close()
             return caught.value
 
     error = asyncio.run(asyncio.wait_for(go(), 20))  # without a write timeout: wait_for's TimeoutError

@@ -33,7 +33,7 @@ def test_listen_verifies_prints_and_forwards_sandbox_deliveries(sandbox: Sandbox
     with serve(WebhookReceiver(forwarded, api_key=sandbox.api_key)) as app_url:
         env = {**os.environ, "APIFRAME_API_KEY": sandbox.api_key}
         process = subprocess.Popen(
-            [sys.executable, "-m", "apiframe", "--json", "webhooks", "listen", "--port", "0", "--forward-to", app_url],
+            [sys.executable, "-m", "apiframe", "--jsonl", "webhooks", "listen", "--port", "0", "--forward-to", app_url],
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             cwd=tmp_path,
@@ -76,7 +76,7 @@ def test_the_cli_waits_by_push_through_listen_and_redis(
     """`webhooks listen --redis` receives; `apiframe generate` in another process returns on the delivery."""
     env = {**os.environ, "APIFRAME_API_KEY": sandbox.api_key}
     listener = subprocess.Popen(
-        [sys.executable, "-m", "apiframe", "--json", "webhooks", "listen", "--port", "0", "--redis", redis_url],
+        [sys.executable, "-m", "apiframe", "--jsonl", "webhooks", "listen", "--port", "0", "--redis", redis_url],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         cwd=tmp_path,

@@ -255,9 +255,7 @@ REQUEST_SIDE = [
     ),
     # missing or malformed required fields
     Case("prompt missing", generate(model="midjourney"), InvalidRequestError, "prompt is required", "prompt"),
-    Case(
-        "prompt empty", generate(model="midjourney", prompt=""), InvalidRequestError, "at least 1 characters", "prompt"
-    ),
+    Case("prompt empty", generate(model="midjourney", prompt=""), InvalidRequestError, "must not be empty", "prompt"),
     Case(
         "params block missing",
         lambda c, _: c.images.upscale(model="topaz-image-upscale"),

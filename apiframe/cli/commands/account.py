@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from .._common import EXIT_OK, connection_options, current_settings
+from .._terminal import fields, one_line
 
 __all__ = ["me"]
 
@@ -16,6 +17,6 @@ def me() -> int:
     settings = current_settings()
     account = settings.client().me()
     team = account.team
-    credits = f"  credits {team.credits}" if team is not None else ""
-    settings.emit(account, f"{account.user.email} ({account.user.role}){credits}")
+    credits = f"credits {team.credits}" if team is not None else None
+    settings.emit(account, fields(account.user.email, f"({one_line(account.user.role)})", credits))
     return EXIT_OK

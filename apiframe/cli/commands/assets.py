@@ -16,7 +16,9 @@ def assets() -> None:
 
 @assets.command("create")
 @click.option("--url", required=True, help="Public URL of the file.")
-@click.option("--type", "type_", required=True, type=click.Choice(body_choices("assets_create", "type")))
+@click.option(
+    "--type", "type_", required=True, type=click.Choice(body_choices("assets_create", "type")), help="What the file is."
+)
 @connection_options
 def assets_create(url: str, type_: str) -> int:
     """Create an asset from a URL; prints its id."""
@@ -30,7 +32,7 @@ def assets_create(url: str, type_: str) -> int:
 @click.argument("asset_id")
 @connection_options
 def assets_get(asset_id: str) -> int:
-    """Show one asset."""
+    """Show one asset: each field the API returns, one a line."""
     settings = current_settings()
     settings.emit(settings.client().assets.get(asset_id))
     return EXIT_OK

@@ -17,7 +17,15 @@ from ..._job_requests import (
     job_operations,
     modalities,
 )
-from .._common import connection_options, current_settings, options, params_block
+from .._common import (
+    connection_options,
+    current_settings,
+    json_object,
+    options,
+    out_option,
+    params_block,
+    wait_timeout_option,
+)
 from .._runner import run_job
 
 __all__ = ["generate", "job_groups"]
@@ -26,11 +34,25 @@ _JOB_OPTIONS = [
     click.option("--param", "params", multiple=True, metavar="KEY=VALUE", help="A model parameter; repeatable."),
     click.option("--params-json", metavar="JSON", help="Model parameters as one JSON object."),
 ]
+_ESCAPE_OPTIONS = [
+    click.option(
+        "--extra-body",
+        metavar="JSON",
+        help="A JSON object merged into the request body unchecked, in the API's wire names: for a field"
+        " this version does not know yet.",
+    ),
+    click.option(
+        "--no-validate",
+        is_flag=True,
+        help="Send without checking against this version's spec (a model it does not know yet; put its"
+        " parameters in --extra-body).",
+    ),
+]
 _RUN_OPTIONS = [
     click.option("--webhook-url", metavar="URL", help="Also deliver job events to this URL."),
     click.option("--no-wait", is_flag=True, help="Print the job id and return at once."),
-    click.option("--out", "-o", type=click.Path(path_type=Path), default=Path("."), show_default=True),
-    click.option("--timeout", type=float, default=900.0, show_default=True, help="Seconds to wait for the job."),
+    out_option,
+    wait_timeout_option(900.0, "the job"),
 ]
 
 
@@ -38,7 +60,7 @@ _RUN_OPTIONS = [
 @click.argument("modality", type=click.Choice(modalities()))
 @click.option("--model", "-m", required=True, help="Model id (`apiframe models` lists them).")
 @click.option("--prompt", "-p", help="The prompt.")
-@options(_JOB_OPTIONS + _RUN_OPTIONS)
+@options(_JOB_OPTIONS + _ESCAPE_OPTIONS + _RUN_OPTIONS)
 @connection_options
 def generate(
     modality: str,
@@ -46,10 +68,12 @@ def generate(
     prompt: str | None,
     params: Sequence[str],
     params_json: str | None,
+    extra_body: str | None,
+    no_validate: bool,
     webhook_url: str | None,
     no_wait: bool,
     out: Path,
-    timeout: float,
+    wait_timeout: float,
 ) -> int:
     """Submit a generation, show its progress, download the results into --out.
 
@@ -57,12 +81,31 @@ def generate(
     """
     block, text = params_block(params, params_json)
     request = build_request(
-        generate_operation(modality), model, prompt=prompt, params=block, text_params=text, webhook_url=webhook_url
+        generate_operation(modality),
+        model,
+        prompt=prompt,
+        params=block,
+        text_params=text,
+        webhook_url=webhook_url,
+        extra_body=json_object(extra_body, "extra_body"),
+        validate=not no_validate,
     )
-    return run_job(current_settings(), request, no_wait=no_wait, out=out, timeout=timeout)
+    return run_job(current_settings(), request, no_wait=no_wait, out=out, wait_timeout=wait_timeout)
 
 
-_RESERVED = {"params", "params_json", "webhook_url", "no_wait", "out", "timeout", "model"}
+_RESERVED = {
+    "params",
+    "params_json",
+    "extra_body",
+    "no_validate",
+    "webhook_url",
+    "no_wait",
+    "out",
+    "wait_timeout",
+    "timeout",
+    "max_retries",
+    "model",
+}
 
 
 def _job_command(operation_id: str) -> click.Command:
@@ -78,7 +121,7 @@ def _job_command(operation_id: str) -> click.Command:
             click.option("--model", "-m", default=only, required=only is None, help=f"One of: {', '.join(choices)}.")
         )
     else:
-        decorators.append(click.argument(discriminator, type=click.Choice(choices)))
+        decorators.append(click.argument(discriminator, type=click.Choice(choices), metavar=discriminator.upper()))
     for name, (schema, users) in fields.items():
         kind, allowed = describe(schema)
         text = kind + (f", one of {', '.join(map(str, dict.fromkeys(allowed)))}" if allowed else "")
@@ -90,7 +133,7 @@ def _job_command(operation_id: str) -> click.Command:
         )
     if has_params_block(operation_id):
         decorators += _JOB_OPTIONS
-    decorators += _RUN_OPTIONS
+    decorators += _ESCAPE_OPTIONS + _RUN_OPTIONS
 
     def run(**values: Any) -> int:
         choice = str(values.pop(discriminator))
@@ -104,9 +147,15 @@ def _job_command(operation_id: str) -> click.Command:
             text_params=text_params,
             text_fields={name: values[name] for name in fields if name != "prompt" and values.get(name) is not None},
             webhook_url=values["webhook_url"],
+            extra_body=json_object(values["extra_body"], "extra_body"),
+            validate=not values["no_validate"],
         )
         return run_job(
-            current_settings(), request, no_wait=values["no_wait"], out=values["out"], timeout=values["timeout"]
+            current_settings(),
+            request,
+            no_wait=values["no_wait"],
+            out=values["out"],
+            wait_timeout=values["wait_timeout"],
         )
 
     name = operation_id.partition("_")[2].replace("_", "-")
@@ -116,7 +165,9 @@ def _job_command(operation_id: str) -> click.Command:
     )
     if discriminator == "model":
         run.__doc__ += "\n\n`apiframe models show MODEL` lists a model's parameters."
-    return click.command(name)(connection_options(options(decorators)(run)))
+    else:
+        run.__doc__ += f"\n\n{discriminator.upper()} is one of: {', '.join(choices)}."
+    return click.command(name)(options(decorators)(connection_options(run)))
 
 
 def job_groups() -> list[click.Group]:

@@ -3,16 +3,30 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import click
 
 from ..._errors import JobCancelledError, JobFailedError
-from .._common import EXIT_JOB_FAILED, EXIT_OK, connection_options, current_settings, query_choices
-from .._display import fit_table
-from .._runner import follow
+from .._common import (
+    EXIT_JOB_FAILED,
+    EXIT_OK,
+    connection_options,
+    current_settings,
+    out_option,
+    query_choices,
+    wait_timeout_option,
+)
+from .._context import jsonable
+from .._runner import follow, task_line, task_record
+from .._tables import Cell, fit_table, status_text
+from .._terminal import fields, one_line
 
 __all__ = ["jobs"]
+
+_ENDED_BADLY = ("FAILED", "CANCELLED")
 
 
 @click.group()
@@ -20,16 +34,43 @@ def jobs() -> None:
     """Look up, list, wait for and download jobs."""
 
 
+def _status(job: Any) -> str:
+    progress = job.progress if isinstance(job.progress, int) else None
+    running = job.status not in ("COMPLETED", *_ENDED_BADLY) and progress is not None
+    return f"{job.status} {progress}%" if running else str(job.status)
+
+
+def _job_text(job: Any) -> str:
+    """A job in a few lines: id, model, status; then its error, or its result files."""
+    lines = [fields(job.id, job.model, _status(job))]
+    error = job.error if isinstance(job.error, str) else None
+    if error:
+        lines.append(f"error: {one_line(error)}")
+    lines += [f"  {one_line(output.url)}" for output in job.outputs]
+    return "\n".join(lines)
+
+
 @jobs.command("get")
 @click.argument("job_id")
 @connection_options
 def jobs_get(job_id: str) -> int:
-    """Show one job."""
+    """Show one job: its status, its error if it failed, its result files. Exit 1 if it failed."""
     settings = current_settings()
     job = settings.client().jobs.get(job_id)
-    urls = "\n".join(f"  {o.url}" for o in job.outputs)
-    settings.emit(job, f"{job.id}  {job.model}  {job.status}  progress {job.progress}\n{urls}".rstrip())
-    return EXIT_OK
+    settings.emit(job, _job_text(job))
+    return EXIT_JOB_FAILED if job.status in _ENDED_BADLY else EXIT_OK
+
+
+def _age(created: Any, now: datetime) -> str:
+    """How long ago: ``45s``, ``12m``, ``3h``, ``5d``."""
+    if not isinstance(created, datetime):
+        return "-"
+    when = created if created.tzinfo is not None else created.replace(tzinfo=UTC)
+    seconds = max(0, int((now - when).total_seconds()))
+    for unit, size in (("d", 86_400), ("h", 3_600), ("m", 60)):
+        if seconds >= size:
+            return f"{seconds // size}{unit}"
+    return f"{seconds}s"
 
 
 @jobs.command("list")
@@ -39,10 +80,10 @@ def jobs_get(job_id: str) -> int:
     help="Only jobs in this status (any case).",
 )
 @click.option("--model", help="Only jobs of this model.")
-@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
+@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True, help="At most this many jobs.")
 @connection_options
 def jobs_list(status: str | None, model: str | None, limit: int) -> int:
-    """List the newest jobs."""
+    """List the newest jobs, one line each (--json: the API's fields, createdAt included)."""
     settings = current_settings()
     page = settings.client().jobs.list(status=status, model=model, limit=min(limit, 100))
     rows = []
@@ -50,65 +91,69 @@ def jobs_list(status: str | None, model: str | None, limit: int) -> int:
         rows.append(job)
         if len(rows) >= limit:
             break
-    if settings.json_output:
-        settings.emit(rows)
-        return EXIT_OK
-    table = [
-        [job.model, str(job.status), str(job.progress), f"{job.created_at:%Y-%m-%d %H:%M:%S}", job.id] for job in rows
+    now = datetime.now(UTC)
+    table: list[list[Cell]] = [
+        [job.id, job.model, status_text(str(job.status), _status(job)), _age(job.created_at, now)] for job in rows
     ]
-    settings.out.print(fit_table(settings.out.width, ["model", "status", "progress", "created", "id"], table))
+    columns = ["id", "model", "status", "age"]
+    settings.emit(rows, fit_table(settings.out.width, columns, table, bare=("id", "model", "status")))
     return EXIT_OK
 
 
 @jobs.command("wait")
 @click.argument("job_ids", nargs=-1, required=True)
-@click.option("--timeout", type=float, default=900.0, show_default=True)
+@wait_timeout_option(900.0, "the jobs")
 @connection_options
-def jobs_wait(job_ids: Sequence[str], timeout: float) -> int:
-    """Wait until jobs end, with progress; exit 1 if any failed."""
+def jobs_wait(job_ids: Sequence[str], wait_timeout: float) -> int:
+    """Wait until jobs end, with progress; print each one's end (and error). Exit 1 if any failed.
+
+    --json prints an array of the jobs, one per JOB_ID.
+    """
     settings = current_settings()
-    tasks = follow(settings, job_ids, out=None, timeout=timeout)
+    tasks = follow(settings, job_ids, out=None, timeout=wait_timeout)
     code = EXIT_OK
     for task in tasks:
-        job = task.job
-        if job is None or job.status != "COMPLETED":
+        if task.job is None or task.job.status != "COMPLETED":
             code = EXIT_JOB_FAILED
-        if job is None:
-            settings.console.print(f"[yellow]{task.label}  unfinished: {task.note}", highlight=False)
-            continue
-        settings.emit(job, f"{job.id}  {job.status}" + (f"  {job.error}" if job.error else ""))
+    settings.emit([task_record(task) for task in tasks], "\n".join(task_line(task) for task in tasks))
     return code
 
 
 @jobs.command("download")
 @click.argument("job_ids", nargs=-1, required=True)
-@click.option("--out", "-o", type=click.Path(path_type=Path), default=Path("."), show_default=True)
+@out_option
 @click.option("--overwrite", is_flag=True, help="Replace files already there.")
 @click.option("--wait", "wait_first", is_flag=True, help="Wait (with progress) for jobs still running first.")
-@click.option("--timeout", type=float, default=900.0, show_default=True, help="Seconds to wait, with --wait.")
+@wait_timeout_option(900.0, "the jobs (with --wait)")
 @connection_options
-def jobs_download(job_ids: Sequence[str], out: Path, overwrite: bool, wait_first: bool, timeout: float) -> int:
-    """Download the result files of completed jobs (--wait: of running jobs once they end)."""
+def jobs_download(job_ids: Sequence[str], out: Path, overwrite: bool, wait_first: bool, wait_timeout: float) -> int:
+    """Download the result files of completed jobs (--wait: of running jobs once they end).
+
+    Prints the paths saved; --json prints an array of the jobs, each with its "files".
+    """
     settings = current_settings()
-    code = EXIT_OK
     if wait_first and not overwrite:
-        for task in follow(settings, job_ids, out=out, timeout=timeout):
-            if task.status == "completed":
-                done = [str(out / name) for name in task.files]
-                settings.emit({"job_id": task.job_id, "files": done}, "\n".join(done))
-            else:
-                settings.console.print(f"[red]job {task.job_id}: {task.error or task.note or task.status}")
-                code = EXIT_JOB_FAILED
-        return code
+        tasks = follow(settings, job_ids, out=out, timeout=wait_timeout)
+        records = [task_record(task, out) for task in tasks]
+        for task in tasks:
+            if task.status != "completed":
+                settings.say(f"job {task.job_id}: {one_line(task.error or task.note or task.status)}", "red")
+        texts = [str(out / name) for task in tasks for name in task.files]
+        settings.emit(records, "\n".join(texts))
+        return EXIT_OK if all(task.status == "completed" for task in tasks) else EXIT_JOB_FAILED
     client = settings.client()
+    code = EXIT_OK
+    records, paths = [], []
     for job_id in job_ids:
         try:
-            if wait_first:
-                client.jobs.wait(job_id, timeout=timeout)
-            paths = client.jobs.download(job_id, out, overwrite=overwrite)
+            job = client.jobs.wait(job_id, timeout=wait_timeout) if wait_first else client.jobs.get(job_id)
+            saved = client.jobs.download(job, out, overwrite=overwrite)
         except (JobFailedError, JobCancelledError) as error:
-            settings.console.print(f"[red]{error}")
+            settings.say(f"job {job_id}: {one_line(error.job.error or error.job.status)}", "red")
+            records.append(jsonable(error.job))
             code = EXIT_JOB_FAILED
             continue
-        settings.emit({"job_id": job_id, "files": [str(p) for p in paths]}, "\n".join(str(p) for p in paths))
+        records.append({**jsonable(job), "files": [str(path) for path in saved]})
+        paths += [str(path) for path in saved]
+    settings.emit(records, "\n".join(paths))
     return code

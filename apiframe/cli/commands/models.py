@@ -6,11 +6,12 @@ import json
 from typing import Any
 
 import click
+from rich.console import Group
 
 from ..._job_requests import modalities
 from ..._model_params import describe_model
 from .._common import EXIT_OK, connection_options, current_settings
-from .._display import fit_table
+from .._tables import Cell, fit_table
 
 __all__ = ["models"]
 
@@ -20,17 +21,15 @@ __all__ = ["models"]
 @connection_options
 @click.pass_context
 def models(ctx: click.Context, modality: str | None) -> int:
-    """List the models and what they generate; `models show MODEL` lists a model's parameters."""
+    """List the models and what they generate (no key needed); `models show MODEL` lists a model's parameters."""
     if ctx.invoked_subcommand is not None:
         return EXIT_OK
     settings = current_settings()
-    catalog = settings.client().models.list(modality=modality)  # type: ignore[arg-type]
+    catalog = settings.client(public=True).models.list(modality=modality)  # type: ignore[arg-type]
     entries = list(catalog.models)
-    if settings.json_output:
-        settings.emit(entries)
-        return EXIT_OK
-    rows = [[entry.id, str(entry.modality), entry.label] for entry in entries]
-    settings.out.print(fit_table(settings.out.width, ["model", "modality", "label"], rows, wrap="label"))
+    rows: list[list[Cell]] = [[entry.id, str(entry.modality), entry.label] for entry in entries]
+    columns = ["model", "modality", "label"]
+    settings.emit(entries, fit_table(settings.out.width, columns, rows, wrap="label", bare=("model", "label")))
     return EXIT_OK
 
 
@@ -41,17 +40,18 @@ def models_show(model: str) -> int:
     """List MODEL's parameters from the spec: type, allowed values, default, description."""
     settings = current_settings()
     shown = describe_model(model)
-    if settings.json_output:
-        settings.emit(shown)
-        return EXIT_OK
+    tables = []
     for entry in shown:
-        rows = [
+        rows: list[list[Cell]] = [
             [p["flag"], p["type"], ", ".join(map(str, p["allowed"])), _text(p["default"]), p["description"]]
             for p in entry["parameters"]
         ]
         title = f"{model}: {entry['command']}"
         columns = ["parameter", "type", "allowed", "default", "description"]
-        settings.out.print(fit_table(settings.out.width, columns, rows, title=title, wrap="description"))
+        tables.append(
+            fit_table(settings.out.width, columns, rows, title=title, wrap="description", bare=("parameter",))
+        )
+    settings.emit(shown, Group(*tables))
     return EXIT_OK
 
 

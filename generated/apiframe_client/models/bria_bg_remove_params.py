@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="BriaBgRemoveParams")
@@ -20,6 +21,9 @@ class BriaBgRemoveParams:
 
     image: str
     content_moderation: bool | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         image = self.image

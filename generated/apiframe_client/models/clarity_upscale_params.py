@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.clarity_upscale_params_output_format import (
     ClarityUpscaleParamsOutputFormat,
     check_clarity_upscale_params_output_format,
@@ -46,6 +47,9 @@ class ClarityUpscaleParams:
     scale_factor: ClarityUpscaleParamsScaleFactor | Unset = UNSET
     seed: int | Unset = UNSET
     sharpen: float | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         image = self.image

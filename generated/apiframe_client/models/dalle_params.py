@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.dalle_params_aspect_ratio import (
     DalleParamsAspectRatio,
     check_dalle_params_aspect_ratio,
@@ -25,6 +26,9 @@ class DalleParams:
 
     aspect_ratio: DalleParamsAspectRatio | Unset = UNSET
     style: DalleParamsStyle | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         aspect_ratio: str | Unset = UNSET

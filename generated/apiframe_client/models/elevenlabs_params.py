@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.elevenlabs_params_output_format import (
     ElevenlabsParamsOutputFormat,
     check_elevenlabs_params_output_format,
@@ -26,6 +27,9 @@ class ElevenlabsParams:
     force_instrumental: bool | Unset = False
     music_length_ms: int | Unset = UNSET
     output_format: ElevenlabsParamsOutputFormat | Unset = "mp3_high_quality"
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         force_instrumental = self.force_instrumental

@@ -5,6 +5,7 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.flux_2_pro_params_output_format import (
     Flux2ProParamsOutputFormat,
     check_flux_2_pro_params_output_format,
@@ -54,6 +55,9 @@ class Flux2ProParams:
     seed: int | Unset = UNSET
     steps: int | Unset = UNSET
     width: int | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         aspect_ratio = self.aspect_ratio

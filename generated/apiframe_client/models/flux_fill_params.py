@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.flux_fill_params_mode import (
     FluxFillParamsMode,
     check_flux_fill_params_mode,
@@ -50,6 +51,9 @@ class FluxFillParams:
     safety_tolerance: int | Unset = UNSET
     seed: int | Unset = UNSET
     steps: int | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         image = self.image

@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.flux_lora_params_aspect_ratio import (
     FluxLoraParamsAspectRatio,
     check_flux_lora_params_aspect_ratio,
@@ -40,6 +41,9 @@ class FluxLoraParams:
     num_outputs: int | Unset = UNSET
     output_format: FluxLoraParamsOutputFormat | Unset = UNSET
     seed: int | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         lora_id = self.lora_id

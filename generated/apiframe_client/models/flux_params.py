@@ -5,6 +5,7 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.flux_params_output_format import (
     FluxParamsOutputFormat,
     check_flux_params_output_format,
@@ -50,6 +51,9 @@ class FluxParams:
     seed: int | Unset = UNSET
     steps: int | Unset = UNSET
     width: int | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         aspect_ratio = self.aspect_ratio

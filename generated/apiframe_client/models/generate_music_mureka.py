@@ -11,6 +11,7 @@ from typing import (
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.webhook_event import WebhookEvent, check_webhook_event
 from ..types import UNSET, Unset
 
@@ -37,6 +38,9 @@ class GenerateMusicMureka:
     mureka_params: MurekaParams | Unset = UNSET
     webhook_events: list[WebhookEvent] | Unset = UNSET
     webhook_url: str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         model = self.model

@@ -5,6 +5,7 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.gpt_image_params_aspect_ratio import (
     GptImageParamsAspectRatio,
     check_gpt_image_params_aspect_ratio,
@@ -50,6 +51,9 @@ class GptImageParams:
     number_of_images: int | Unset = UNSET
     output_format: GptImageParamsOutputFormat | Unset = UNSET
     quality: GptImageParamsQuality | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         aspect_ratio: str | Unset = UNSET

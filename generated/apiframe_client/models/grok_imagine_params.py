@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.grok_imagine_params_aspect_ratio import (
     GrokImagineParamsAspectRatio,
     check_grok_imagine_params_aspect_ratio,
@@ -24,6 +25,9 @@ class GrokImagineParams:
 
     aspect_ratio: GrokImagineParamsAspectRatio | Unset = UNSET
     image: str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         aspect_ratio: str | Unset = UNSET

@@ -5,6 +5,7 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.grok_imagine_video_params_aspect_ratio import (
     GrokImagineVideoParamsAspectRatio,
     check_grok_imagine_video_params_aspect_ratio,
@@ -30,6 +31,9 @@ class GrokImagineVideoParams:
     aspect_ratio: GrokImagineVideoParamsAspectRatio | Unset = UNSET
     duration: GrokImagineVideoParamsDuration | Unset = UNSET
     reference_images: list[str] | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         aspect_ratio: str | Unset = UNSET

@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.hailuo_23_params_duration import (
     Hailuo23ParamsDuration,
     check_hailuo_23_params_duration,
@@ -32,6 +33,9 @@ class Hailuo23Params:
     image: str | Unset = UNSET
     prompt_optimizer: bool | Unset = UNSET
     resolution: Hailuo23ParamsResolution | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         duration: int | Unset = UNSET

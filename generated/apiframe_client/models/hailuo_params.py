@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.hailuo_params_duration import (
     HailuoParamsDuration,
     check_hailuo_params_duration,
@@ -34,6 +35,9 @@ class HailuoParams:
     image: str | Unset = UNSET
     prompt_optimizer: bool | Unset = UNSET
     resolution: HailuoParamsResolution | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         duration: int | Unset = UNSET

@@ -5,6 +5,7 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.ideogram_character_params_magic_prompt_option import (
     IdeogramCharacterParamsMagicPromptOption,
     check_ideogram_character_params_magic_prompt_option,
@@ -48,6 +49,9 @@ class IdeogramCharacterParams:
     style_preset: str | Unset = UNSET
     style_reference_images: list[str] | Unset = UNSET
     style_type: str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         character_reference_image = self.character_reference_image

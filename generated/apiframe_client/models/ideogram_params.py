@@ -5,6 +5,7 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.ideogram_params_magic_prompt_option import (
     IdeogramParamsMagicPromptOption,
     check_ideogram_params_magic_prompt_option,
@@ -48,6 +49,9 @@ class IdeogramParams:
     style_preset: str | Unset = UNSET
     style_reference_images: list[str] | Unset = UNSET
     style_type: str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         aspect_ratio = self.aspect_ratio

@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.imagen_params_aspect_ratio import (
     ImagenParamsAspectRatio,
     check_imagen_params_aspect_ratio,
@@ -34,6 +35,9 @@ class ImagenParams:
     aspect_ratio: ImagenParamsAspectRatio | Unset = UNSET
     image_size: ImagenParamsImageSize | Unset = UNSET
     output_format: ImagenParamsOutputFormat | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         aspect_ratio: str | Unset = UNSET

@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.kling_21_master_params_aspect_ratio import (
     Kling21MasterParamsAspectRatio,
     check_kling_21_master_params_aspect_ratio,
@@ -32,6 +33,9 @@ class Kling21MasterParams:
     duration: Kling21MasterParamsDuration | Unset = UNSET
     negative_prompt: str | Unset = UNSET
     start_image: str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         aspect_ratio: str | Unset = UNSET

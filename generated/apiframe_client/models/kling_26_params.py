@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.kling_26_params_aspect_ratio import (
     Kling26ParamsAspectRatio,
     check_kling_26_params_aspect_ratio,
@@ -34,6 +35,9 @@ class Kling26Params:
     generate_audio: bool | Unset = UNSET
     negative_prompt: str | Unset = UNSET
     start_image: str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         aspect_ratio: str | Unset = UNSET

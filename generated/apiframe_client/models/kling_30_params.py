@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.kling_30_params_aspect_ratio import (
     Kling30ParamsAspectRatio,
     check_kling_30_params_aspect_ratio,
@@ -37,6 +38,9 @@ class Kling30Params:
     multi_prompt: str | Unset = UNSET
     negative_prompt: str | Unset = UNSET
     start_image: str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         aspect_ratio: str | Unset = UNSET

@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.kling_image_params_aspect_ratio import (
     KlingImageParamsAspectRatio,
     check_kling_image_params_aspect_ratio,
@@ -36,6 +37,9 @@ class KlingImageParams:
     model_name: KlingImageParamsModelName | Unset = UNSET
     n: int | Unset = UNSET
     negative_prompt: str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         aspect_ratio: str | Unset = UNSET

@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.kling_params_duration import (
     KlingParamsDuration,
     check_kling_params_duration,
@@ -31,6 +32,9 @@ class KlingParams:
     mode: KlingParamsMode | Unset = UNSET
     negative_prompt: str | Unset = UNSET
     start_image: str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         duration: int | Unset = UNSET

@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.lab_851_bg_remove_params_background_type import (
     Lab851BgRemoveParamsBackgroundType,
     check_lab_851_bg_remove_params_background_type,
@@ -34,6 +35,9 @@ class Lab851BgRemoveParams:
     format_: Lab851BgRemoveParamsFormat | Unset = UNSET
     reverse: bool | Unset = UNSET
     threshold: float | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         image = self.image

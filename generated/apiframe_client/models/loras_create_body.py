@@ -8,6 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import types
+from .._repr import model_repr
 from ..models.loras_create_body_gender import (
     LorasCreateBodyGender,
     check_loras_create_body_gender,
@@ -51,6 +52,9 @@ class LorasCreateBody:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     _response: ResponseInfo | None = _attrs_field(init=False, default=None, eq=False, repr=False)
     _request_id: str | None = _attrs_field(init=False, default=None, eq=False, repr=False)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         images = []

@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.luma_params_aspect_ratio import (
     LumaParamsAspectRatio,
     check_luma_params_aspect_ratio,
@@ -37,6 +38,9 @@ class LumaParams:
     end_image: str | Unset = UNSET
     loop: bool | Unset = UNSET
     start_image: str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         aspect_ratio: str | Unset = UNSET

@@ -5,6 +5,7 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="LyriaParams")
@@ -18,6 +19,9 @@ class LyriaParams:
     """
 
     reference_images: list[str] | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         reference_images: list[str] | Unset = UNSET

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._repr import model_repr
 from ..response_info import ResponseInfo
 
 if TYPE_CHECKING:
@@ -33,6 +34,9 @@ class Me:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     _response: ResponseInfo | None = _attrs_field(init=False, default=None, eq=False, repr=False)
     _request_id: str | None = _attrs_field(init=False, default=None, eq=False, repr=False)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.me_api_key import MeApiKey  # noqa: PLC0415

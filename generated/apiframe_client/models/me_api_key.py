@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._repr import model_repr
 from ..response_info import ResponseInfo
 
 T = TypeVar("T", bound="MeApiKey")
@@ -26,6 +27,9 @@ class MeApiKey:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     _response: ResponseInfo | None = _attrs_field(init=False, default=None, eq=False, repr=False)
     _request_id: str | None = _attrs_field(init=False, default=None, eq=False, repr=False)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

@@ -6,6 +6,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._repr import model_repr
 from ..models.me_user_role import MeUserRole, check_me_user_role
 from ..response_info import ResponseInfo
 
@@ -27,6 +28,9 @@ class MeUser:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     _response: ResponseInfo | None = _attrs_field(init=False, default=None, eq=False, repr=False)
     _request_id: str | None = _attrs_field(init=False, default=None, eq=False, repr=False)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         email = self.email

@@ -10,6 +10,7 @@ from typing import (
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.midjourney_action_upsample_index import (
     MidjourneyActionUpsampleIndex,
     check_midjourney_action_upsample_index,
@@ -36,6 +37,9 @@ class MidjourneyActionUpsample:
     action: Literal["upsample"] = "upsample"
     webhook_events: list[WebhookEvent] | Unset = UNSET
     webhook_url: str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         action = self.action

@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="MidjourneyParams")
@@ -18,6 +19,9 @@ class MidjourneyParams:
     """
 
     aspect_ratio: str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         aspect_ratio = self.aspect_ratio

@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.midjourney_video_params_motion import (
     MidjourneyVideoParamsMotion,
     check_midjourney_video_params_motion,
@@ -30,6 +31,9 @@ class MidjourneyVideoParams:
     start_image: str
     motion: MidjourneyVideoParamsMotion | Unset = UNSET
     resolution: MidjourneyVideoParamsResolution | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         start_image = self.start_image

@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.mureka_params_model_version import (
     MurekaParamsModelVersion,
     check_mureka_params_model_version,
@@ -28,6 +29,9 @@ class MurekaParams:
     lyrics: str | Unset = UNSET
     model_version: MurekaParamsModelVersion | Unset = "auto"
     n: int | Unset = 2
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         instrumental = self.instrumental

@@ -5,6 +5,7 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.nano_banana_params_output_format import (
     NanoBananaParamsOutputFormat,
     check_nano_banana_params_output_format,
@@ -36,6 +37,9 @@ class NanoBananaParams:
     image_search: bool | Unset = UNSET
     output_format: NanoBananaParamsOutputFormat | Unset = UNSET
     resolution: NanoBananaParamsResolution | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         aspect_ratio = self.aspect_ratio

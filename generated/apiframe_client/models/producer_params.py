@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.producer_params_model_version import (
     ProducerParamsModelVersion,
     check_producer_params_model_version,
@@ -36,6 +37,9 @@ class ProducerParams:
     sound_strength: float | Unset = UNSET
     title: str | Unset = UNSET
     weirdness: float | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         instrumental = self.instrumental

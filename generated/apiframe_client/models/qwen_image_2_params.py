@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.qwen_image_2_params_aspect_ratio import (
     QwenImage2ParamsAspectRatio,
     check_qwen_image_2_params_aspect_ratio,
@@ -28,6 +29,9 @@ class QwenImage2Params:
     image: str | Unset = UNSET
     negative_prompt: str | Unset = UNSET
     seed: int | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         aspect_ratio: str | Unset = UNSET

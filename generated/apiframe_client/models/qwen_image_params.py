@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.qwen_image_params_acceleration import (
     QwenImageParamsAcceleration,
     check_qwen_image_params_acceleration,
@@ -54,6 +55,9 @@ class QwenImageParams:
     seed: int | Unset = UNSET
     strength: float | Unset = UNSET
     task_type: QwenImageParamsTaskType | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         acceleration: str | Unset = UNSET

@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.reve_params_aspect_ratio import (
     ReveParamsAspectRatio,
     check_reve_params_aspect_ratio,
@@ -26,6 +27,9 @@ class ReveParams:
     aspect_ratio: ReveParamsAspectRatio | Unset = UNSET
     seed: int | Unset = UNSET
     version: str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         aspect_ratio: str | Unset = UNSET

@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.runway_params_aspect_ratio import (
     RunwayParamsAspectRatio,
     check_runway_params_aspect_ratio,
@@ -32,6 +33,9 @@ class RunwayParams:
     duration: RunwayParamsDuration | Unset = UNSET
     image: str | Unset = UNSET
     seed: int | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         aspect_ratio: str | Unset = UNSET

@@ -5,6 +5,7 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.seedance_2_fast_params_aspect_ratio import (
     Seedance2FastParamsAspectRatio,
     check_seedance_2_fast_params_aspect_ratio,
@@ -50,6 +51,9 @@ class Seedance2FastParams:
     seed: int | Unset = UNSET
     start_image: str | Unset = UNSET
     web_search: bool | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         aspect_ratio: str | Unset = UNSET

@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.seedance_params_aspect_ratio import (
     SeedanceParamsAspectRatio,
     check_seedance_params_aspect_ratio,
@@ -44,6 +45,9 @@ class SeedanceParams:
     resolution: SeedanceParamsResolution | Unset = UNSET
     seed: int | Unset = UNSET
     start_image: str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         aspect_ratio: str | Unset = UNSET

@@ -5,6 +5,7 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.seedream_params_output_format import (
     SeedreamParamsOutputFormat,
     check_seedream_params_output_format,
@@ -42,6 +43,9 @@ class SeedreamParams:
     size: str | Unset = UNSET
     use_pre_llm: bool | Unset = UNSET
     width: int | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         aspect_ratio = self.aspect_ratio

@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.sora_params_aspect_ratio import (
     SoraParamsAspectRatio,
     check_sora_params_aspect_ratio,
@@ -33,6 +34,9 @@ class SoraParams:
     duration: SoraParamsDuration | Unset = UNSET
     resolution: SoraParamsResolution | Unset = UNSET
     start_image: str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         aspect_ratio: str | Unset = UNSET

@@ -10,6 +10,7 @@ from typing import (
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.suno_action_stems_index import (
     SunoActionStemsIndex,
     check_suno_action_stems_index,
@@ -38,6 +39,9 @@ class SunoActionStems:
     track_id: str | Unset = UNSET
     webhook_events: list[WebhookEvent] | Unset = UNSET
     webhook_url: str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         action = self.action

@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.suno_params_model_version import (
     SunoParamsModelVersion,
     check_suno_params_model_version,
@@ -44,6 +45,9 @@ class SunoParams:
     title: str | Unset = UNSET
     vocal_gender: SunoParamsVocalGender | Unset = UNSET
     weirdness_constraint: float | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         auto_lyrics = self.auto_lyrics

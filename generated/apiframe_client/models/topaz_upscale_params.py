@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.topaz_upscale_params_model_type import (
     TopazUpscaleParamsModelType,
     check_topaz_upscale_params_model_type,
@@ -44,6 +45,9 @@ class TopazUpscaleParams:
     output_format: TopazUpscaleParamsOutputFormat | Unset = UNSET
     seed: int | Unset = UNSET
     upscale_factor: TopazUpscaleParamsUpscaleFactor | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         image = self.image

@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.topaz_video_params_enhance_model import (
     TopazVideoParamsEnhanceModel,
     check_topaz_video_params_enhance_model,
@@ -42,6 +43,9 @@ class TopazVideoParams:
     video: str
     enhance_model: TopazVideoParamsEnhanceModel | Unset = UNSET
     subject_detection: TopazVideoParamsSubjectDetection | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         target_fps: int = self.target_fps

@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.udio_params_lyrics_type import (
     UdioParamsLyricsType,
     check_udio_params_lyrics_type,
@@ -30,6 +31,9 @@ class UdioParams:
     seed: int | Unset = UNSET
     style: str | Unset = UNSET
     title: str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         lyrics_type: str | Unset = UNSET

@@ -8,6 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import types
+from .._repr import model_repr
 from ..response_info import ResponseInfo
 from ..types import File
 
@@ -25,6 +26,9 @@ class UploadsCreateBody:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     _response: ResponseInfo | None = _attrs_field(init=False, default=None, eq=False, repr=False)
     _request_id: str | None = _attrs_field(init=False, default=None, eq=False, repr=False)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         file = self.file.to_tuple()

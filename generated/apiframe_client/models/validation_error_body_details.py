@@ -6,6 +6,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._repr import model_repr
+
 T = TypeVar("T", bound="ValidationErrorBodyDetails")
 
 
@@ -14,6 +16,9 @@ class ValidationErrorBodyDetails:
     """Per-field validation errors keyed by JSON path."""
 
     additional_properties: dict[str, list[str]] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
 

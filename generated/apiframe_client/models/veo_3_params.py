@@ -5,6 +5,7 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.veo_3_params_duration import (
     Veo3ParamsDuration,
     check_veo_3_params_duration,
@@ -42,6 +43,9 @@ class Veo3Params:
     reference_images: list[str] | Unset = UNSET
     resolution: Veo3ParamsResolution | Unset = UNSET
     seed: int | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         aspect_ratio = self.aspect_ratio

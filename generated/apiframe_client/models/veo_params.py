@@ -5,6 +5,7 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.veo_params_duration import VeoParamsDuration, check_veo_params_duration
 from ..models.veo_params_resolution import (
     VeoParamsResolution,
@@ -39,6 +40,9 @@ class VeoParams:
     reference_images: list[str] | Unset = UNSET
     resolution: VeoParamsResolution | Unset = UNSET
     seed: int | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         aspect_ratio = self.aspect_ratio

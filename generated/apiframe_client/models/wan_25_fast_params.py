@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.wan_25_fast_params_duration import (
     Wan25FastParamsDuration,
     check_wan_25_fast_params_duration,
@@ -38,6 +39,9 @@ class Wan25FastParams:
     negative_prompt: str | Unset = UNSET
     resolution: Wan25FastParamsResolution | Unset = UNSET
     seed: int | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         audio = self.audio

@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.wan_26_flash_params_duration import (
     Wan26FlashParamsDuration,
     check_wan_26_flash_params_duration,
@@ -42,6 +43,9 @@ class Wan26FlashParams:
     negative_prompt: str | Unset = UNSET
     resolution: Wan26FlashParamsResolution | Unset = UNSET
     seed: int | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         audio = self.audio

@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.wan_26_params_duration import (
     Wan26ParamsDuration,
     check_wan_26_params_duration,
@@ -40,6 +41,9 @@ class Wan26Params:
     negative_prompt: str | Unset = UNSET
     resolution: Wan26ParamsResolution | Unset = UNSET
     seed: int | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         audio = self.audio

@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.wan_27_params_aspect_ratio import (
     Wan27ParamsAspectRatio,
     check_wan_27_params_aspect_ratio,
@@ -44,6 +45,9 @@ class Wan27Params:
     negative_prompt: str | Unset = UNSET
     resolution: Wan27ParamsResolution | Unset = UNSET
     seed: int | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         aspect_ratio: str | Unset = UNSET

@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.wan_27_videoedit_params_aspect_ratio import (
     Wan27VideoeditParamsAspectRatio,
     check_wan_27_videoedit_params_aspect_ratio,
@@ -44,6 +45,9 @@ class Wan27VideoeditParams:
     reference_image: str | Unset = UNSET
     resolution: Wan27VideoeditParamsResolution | Unset = UNSET
     seed: int | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         video = self.video

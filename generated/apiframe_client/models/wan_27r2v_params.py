@@ -5,6 +5,7 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.wan_27r2v_params_aspect_ratio import (
     Wan27R2VParamsAspectRatio,
     check_wan_27r2v_params_aspect_ratio,
@@ -44,6 +45,9 @@ class Wan27R2VParams:
     resolution: Wan27R2VParamsResolution | Unset = UNSET
     seed: int | Unset = UNSET
     shot_type: Wan27R2VParamsShotType | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         aspect_ratio: str | Unset = UNSET

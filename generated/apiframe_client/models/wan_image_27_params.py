@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.wan_image_27_params_aspect_ratio import (
     WanImage27ParamsAspectRatio,
     check_wan_image_27_params_aspect_ratio,
@@ -28,6 +29,9 @@ class WanImage27Params:
     image: str | Unset = UNSET
     seed: int | Unset = UNSET
     thinking_mode: bool | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         aspect_ratio: str | Unset = UNSET

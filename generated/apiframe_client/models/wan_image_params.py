@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.wan_image_params_aspect_ratio import (
     WanImageParamsAspectRatio,
     check_wan_image_params_aspect_ratio,
@@ -30,6 +31,9 @@ class WanImageParams:
     negative_prompt: str | Unset = UNSET
     prompt_extend: bool | Unset = UNSET
     seed: int | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         aspect_ratio: str | Unset = UNSET

@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from .._repr import model_repr
 from ..models.wan_params_duration import WanParamsDuration, check_wan_params_duration
 from ..models.wan_params_resolution import (
     WanParamsResolution,
@@ -35,6 +36,9 @@ class WanParams:
     negative_prompt: str | Unset = UNSET
     resolution: WanParamsResolution | Unset = UNSET
     seed: int | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         audio = self.audio

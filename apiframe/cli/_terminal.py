@@ -1,0 +1,121 @@
+"""The one guard between outside text and the user's terminal.
+
+Job errors, model and LoRA names, URLs, file names, server messages and webhook deliveries come
+from outside the CLI's code. A terminal would read ``[bold red]``, ``[/INST]`` or
+``[link=...]`` as rich markup, and escape sequences (ESC, CSI, OSC hyperlinks, C1 controls) or
+bidirectional overrides as instructions. Everything the CLI prints goes through this module:
+
+- :class:`TerminalConsole` (every console the CLI makes comes from :func:`console`) parses no
+  markup, emoji codes or highlighting, and removes control and escape sequences from every
+  segment it renders, whatever the renderable (a string, a table cell, a progress column);
+- :func:`write` prints a line that is not rich output (JSON, a webhook delivery line) cleaned the
+  same way; JSON from :func:`json_text` is pure ASCII, so ``--json`` output stays exact.
+
+The CLI's own styles are given as ``style=`` (or :class:`rich.text.Text` objects), never as
+markup in a string; ``tests/cli/test_terminal_guard.py`` checks that no module prints another way.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterable
+from typing import IO, Any
+
+from rich.console import Console, ConsoleOptions, RenderableType
+from rich.progress import ProgressColumn
+from rich.progress import Task as ProgressTask
+from rich.segment import Segment
+from rich.table import Column
+from rich.text import Text
+
+__all__ = ["LiteralColumn", "TerminalConsole", "clean", "console", "fields", "json_text", "one_line", "write"]
+
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]?"  # CSI: ESC [ parameters, intermediates, final byte
+    r"|\x1b[\]PX^_][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"  # OSC, DCS, SOS, PM, APC strings up to BEL or ST
+    r"|\x1b[ -/]*[0-~]?"  # any other escape (two or three bytes), or a lone ESC
+    r"|\x9b[0-?]*[ -/]*[@-~]?"  # 8-bit CSI
+    r"|[\x90\x98\x9d\x9e\x9f][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"  # 8-bit DCS, SOS, OSC, PM, APC strings
+)
+_CONTROLS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f"  # C0 but tab and newline, DEL, C1
+    "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"  # bidirectional marks, embeddings, overrides, isolates
+    "\u2028\u2029]"  # line and paragraph separators
+)
+_BREAKS = re.compile(r"[\t\n]+")
+
+
+def clean(text: str) -> str:
+    """``text`` without escape sequences and control characters (newline and tab are kept)."""
+    if _CONTROLS.search(text) is None:
+        return text
+    return _CONTROLS.sub("", _ESCAPES.sub("", text))
+
+
+def one_line(value: object) -> str:
+    """An outside value for one field of a line: cleaned, its line breaks and tabs as spaces."""
+    return _BREAKS.sub(" ", clean(str(value)))
+
+
+def fields(*values: object) -> str:
+    """Values for one line of text, two spaces apart, each through :func:`one_line` (empty ones left out)."""
+    return "  ".join(one_line(value) for value in values if value is not None and value != "")
+
+
+class TerminalConsole(Console):
+    """A rich console that prints every string literally and never passes a control sequence on.
+
+    Strings are never parsed as markup (whatever ``markup=`` a call passes); every rendered
+    segment is cleaned, so a renderable built elsewhere (a table, a progress bar) is covered too.
+    Rich's own cursor and style codes are not text segments and pass unchanged.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.update(markup=False, emoji=False, highlight=False)
+        super().__init__(**kwargs)
+
+    def render_str(self, text: str, **kwargs: Any) -> Text:
+        kwargs.update(markup=False, emoji=False, highlight=False)
+        return super().render_str(clean(text), **kwargs)
+
+    def render(self, renderable: RenderableType, options: ConsoleOptions | None = None) -> Iterable[Segment]:
+        for segment in super().render(renderable, options):
+            if segment.control is None and _CONTROLS.search(segment.text) is not None:
+                yield Segment(clean(segment.text), segment.style)
+            else:
+                yield segment
+
+
+def console(*, stderr: bool = False, file: IO[str] | None = None, width: int | None = None) -> TerminalConsole:
+    """The console for stdout (results) or stderr (progress, messages)."""
+    return TerminalConsole(stderr=stderr, file=file, width=width)
+
+
+class LiteralColumn(ProgressColumn):
+    """A progress column showing a task's description, or one of its fields, as literal text."""
+
+    def __init__(self, field: str | None = None) -> None:
+        super().__init__(table_column=Column(no_wrap=True))  # a job id is never cut short
+        self.field = field
+
+    def render(self, task: ProgressTask) -> Text:
+        value = task.description if self.field is None else task.fields.get(self.field, "")
+        if isinstance(value, Text):
+            return Text(one_line(value.plain), style=value.style)
+        return Text(one_line(value))
+
+
+def json_text(data: Any, *, lines: bool = False) -> str:
+    """``data`` as JSON: indented, or compact on one line; pure ASCII (exact, and safe to print)."""
+    if lines:
+        return json.dumps(data, separators=(",", ":"), ensure_ascii=True, default=str)
+    return json.dumps(data, indent=2, ensure_ascii=True, default=str)
+
+
+def write(text: str, *, err: bool = False) -> None:
+    """Print one line (or several) that is not rich output, cleaned, and flush it."""
+    stream = sys.stderr if err else sys.stdout
+    stream.write(clean(text) + "\n")
+    stream.flush()
