@@ -2,10 +2,11 @@
 
 The SDK announces every retry on the ``apiframe`` logger at INFO, the record carrying
 ``apiframe_retry``: a ``RetryNotice(attempt, attempts, delay, reason)`` (``apiframe._retry``),
-where ``attempt`` is the number of the attempt about to be made, ``attempts`` how many the
-request may make in all, ``delay`` the pause before it in seconds and ``reason`` why the last one
-failed (``no answer from 127.0.0.1:8790 after 5 s``). While a command runs, :class:`RetryLines`
-turns each into ``<reason>, retrying (2/3)``; other records of the logger are left to it.
+where ``attempt`` is the 1-based number of this retry, ``attempts`` the most retries the request
+may make (``--max-retries``), ``delay`` the pause before it in seconds and ``reason`` why the last
+attempt failed (``no answer from 127.0.0.1:8790 after 5 s``). While a command runs,
+:class:`RetryLines` turns each into ``<reason>, retrying (1/2)``; other records of the logger are
+left to it.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ class Notice(Protocol):
 
 
 def retry_line(notice: Notice) -> str:
-    """``no answer from HOST after 5 s, retrying in 2 s (2/3)``: the reason is the SDK's, cleaned."""
+    """``no answer from HOST after 5 s, retrying in 2 s (1/2)``: the reason is the SDK's, cleaned."""
     pause = f" in {notice.delay:.0f} s" if notice.delay >= 1.5 else ""
     return f"{one_line(notice.reason)}, retrying{pause} ({notice.attempt}/{notice.attempts})"
 

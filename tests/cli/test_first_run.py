@@ -67,7 +67,7 @@ def test_the_sdk_is_on_the_2x_line_and_says_so() -> None:
     assert "gives you the **v1** SDK" in readme and __version__ in readme
 
 
-# -- 2. a dead base URL ends the command at once, in one line -----------------------------------
+# -- 2. a dead base URL ends the command at once: a line per retry, then one error line ---------
 
 
 @pytest.mark.parametrize(
@@ -78,15 +78,17 @@ def test_the_sdk_is_on_the_2x_line_and_says_so() -> None:
         ["jobs", "wait", "00000000-0000-4000-8000-000000000000"],
     ],
 )
-def test_a_dead_base_url_fails_with_one_line(args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_dead_base_url_fails_with_one_error_line(
+    args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     url = f"http://127.0.0.1:{free_port()}"
     result = CliRunner().invoke(cli, ["--api-key", "afk_test", "--base-url", url, *args])
     assert result.exit_code == 1
     lines = [line for line in result.stderr.splitlines() if line.strip()]
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith(f"error: cannot reach the API at {url}")
-    assert "--base-url" in lines[0]
+    assert lines[:-1] == [f"cannot connect to 127.0.0.1, retrying ({n}/2)" for n in (1, 2)], result.stderr
+    assert lines[-1].startswith(f"error: cannot reach the API at {url}")
+    assert "--base-url" in lines[-1]
 
 
 def test_a_dead_base_url_stops_a_batch_and_keeps_every_line_for_later(tmp_path: Path) -> None:

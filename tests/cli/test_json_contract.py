@@ -113,6 +113,7 @@ def test_every_command_prints_one_json_document_with_the_apis_names(invoke: Invo
         "status",
         "files",
         "error",
+        "creditCost",
     }
     status = one_document(invoke("--json", "batch", "status", "bout"))
     assert status["completed"] == status["lines"] == 1

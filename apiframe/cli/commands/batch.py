@@ -154,19 +154,17 @@ def batch_run(
         every_line=every_line,
         location=lambda name: file_location(store, name),
     )
-    settings.emit(data, text)
-    if not settings.json_output:
-        credits = budget_lines(run)
-        spent = f"credits spent: {credits['creditsSpent']}"
-        if max_credits is not None:
-            spent += f" of --max-credits {max_credits} (worst cases of unfinished lines: {credits['creditsReserved']})"
-            if credits["notStarted"]:
-                spent += f"; {credits['notStarted']} line(s) not started: they do not fit in the budget"
-        settings.say(spent)
-        if unfinished:
-            settings.say(f"{unfinished} line(s) unfinished: run the same command again to resume", "yellow")
-        if gallery:
-            settings.say(f"gallery: {file_location(store, gallery)}")
+    credits = budget_lines(run)
+    spent = f"credits spent: {credits['creditsSpent']}"
+    if max_credits is not None:
+        spent += f" of --max-credits {max_credits} (worst cases of unfinished lines: {credits['creditsReserved']})"
+        if credits["notStarted"]:
+            spent += f"; {credits['notStarted']} line(s) not started: they do not fit in the budget"
+    lines = [spent] + ([f"gallery: {file_location(store, gallery)}"] if gallery else [])
+    shown = [Text(line, no_wrap=True, overflow="ignore") for line in lines]  # a path stays whole
+    settings.emit(data, Group(text, *shown))
+    if unfinished and not settings.json_output:
+        settings.say(f"{unfinished} line(s) unfinished: run the same command again to resume", "yellow")
     return EXIT_OK if counts["completed"] == len(tasks) else EXIT_JOB_FAILED
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from .._common import EXIT_OK, connection_options, current_settings
+from .._terminal import write
 
 __all__ = ["mcp"]
 
@@ -69,10 +70,10 @@ def mcp(http: bool, port: int, read_only: bool, max_credits: float | None, folde
     summary = f"read-only: {'yes' if read_only else 'no'}; budget: {budget}; folders: {len(folders)}"
 
     def ready(where: str) -> None:
-        click.echo(f"apiframe mcp serving on {where} ({summary})", err=True)
+        write(f"apiframe mcp serving on {where} ({summary})", err=True)
         if token is not None:
             shown = token if generated else f"from {TOKEN_ENV}"
-            click.echo(f"bearer token: {shown}", err=True)
+            write(f"bearer token: {shown}", err=True)
 
     run(options, api_key=api_key, base_url=base_url, http_port=port if http else None, token=token, ready=ready)
     return EXIT_OK
