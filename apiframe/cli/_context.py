@@ -185,10 +185,10 @@ class Settings:
         """A message on stderr (progress notes, warnings), shown literally."""
         self.console.print(text, style=style, soft_wrap=not self.console.is_terminal)
 
-    def emit(self, data: Any, text: RenderableType | None = None) -> None:
+    def emit(self, data: Any, text: RenderableType | list[RenderableType] | None = None) -> None:
         """The command's result: ``data`` as JSON (``--json``: one document; ``--jsonl``: a list one
         item a line), else ``text`` on stdout (by default ``data`` as ``key: value`` lines, never raw
-        JSON). With ``--json`` a command emits once."""
+        JSON; a list is printed part after part). With ``--json`` a command emits once."""
         if text is None:
             text = _as_lines(jsonable(data))
         if self.output == "jsonl":
@@ -201,4 +201,5 @@ class Settings:
             write(json_text(jsonable(data)))
         else:
             # off a terminal (a pipe, $(...)) a line is never broken: a path or URL stays whole
-            self.out.print(text, soft_wrap=isinstance(text, str) and not self.out.is_terminal)
+            for part in text if isinstance(text, list) else [text]:
+                self.out.print(part, soft_wrap=isinstance(part, str) and not self.out.is_terminal)

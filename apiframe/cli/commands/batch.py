@@ -160,9 +160,8 @@ def batch_run(
         spent += f" of --max-credits {max_credits} (worst cases of unfinished lines: {credits['creditsReserved']})"
         if credits["notStarted"]:
             spent += f"; {credits['notStarted']} line(s) not started: they do not fit in the budget"
-    lines = [spent] + ([f"gallery: {file_location(store, gallery)}"] if gallery else [])
-    shown = [Text(line, no_wrap=True, overflow="ignore") for line in lines]  # a path stays whole
-    settings.emit(data, Group(text, *shown))
+    gallery_line = [f"gallery: {file_location(store, gallery)}"] if gallery else []
+    settings.emit(data, [text, spent, *gallery_line])
     if unfinished and not settings.json_output:
         settings.say(f"{unfinished} line(s) unfinished: run the same command again to resume", "yellow")
     return EXIT_OK if counts["completed"] == len(tasks) else EXIT_JOB_FAILED
