@@ -572,9 +572,12 @@ def open_store(out: str | os.PathLike[str], *, part_size: int = DEFAULT_PART_SIZ
         raise InvalidRequestError(f"out must be a folder path or a storage URL, got {out!r}", field="out")
     if "://" not in out:
         return LocalStore(out)
-    parts = urlsplit(out)
+    try:
+        parts = urlsplit(out)
+        shown = _display_url(out)
+    except ValueError as error:  # such as an unclosed '[': the URL is not echoed
+        raise InvalidRequestError(f"out is not a storage URL: {error}", field="out") from None
     protocol = parts.scheme.lower()
-    shown = _display_url(out)
     if protocol == "file":
         if parts.netloc not in ("", "localhost"):
             raise InvalidRequestError(
@@ -583,6 +586,19 @@ def open_store(out: str | os.PathLike[str], *, part_size: int = DEFAULT_PART_SIZ
         if not parts.path:
             raise InvalidRequestError("out file:// URL names no folder (file:///path/to/folder)", field="out")
         return LocalStore(unquote(parts.path))
+    if "@" in parts.netloc:
+        raise InvalidRequestError(
+            f"out {shown} carries a user or password in its URL, which is never read from there: give the "
+            "storage's credentials through its usual environment (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, "
+            "~/.aws, an instance role) or storage_options",
+            field="out",
+        )
+    if parts.query or parts.fragment or out.rstrip().endswith(("?", "#")):
+        raise InvalidRequestError(
+            f"out {shown} has a query or fragment ('?...' or '#...'): a storage location is "
+            f"{protocol}://bucket/prefix; give options (credentials included) through storage_options",
+            field="out",
+        )
     if not parts.netloc and protocol != "memory":
         raise InvalidRequestError(f"out {shown} names no bucket or container ({protocol}://bucket/prefix)", field="out")
     try:
@@ -609,6 +625,7 @@ def _display_url(url: str) -> str:
     """The URL without any user, password or query (which may carry credentials)."""
     parts = urlsplit(url)
     host = parts.hostname or ""
-    if parts.port is not None:
-        host = f"{host}:{parts.port}"
+    with contextlib.suppress(ValueError):  # a port that is no number is left out, never echoed
+        if parts.port is not None:
+            host = f"{host}:{parts.port}"
     return f"{parts.scheme}://{host}{parts.path}"
