@@ -150,8 +150,10 @@ def parse_lines(
 
 
 def _is_request(text: str | bytes) -> bool:
-    stripped = text.strip()
-    return bool(stripped) and not stripped.startswith("#" if isinstance(stripped, str) else b"#")
+    if isinstance(text, bytes):
+        stripped = text.strip()
+        return bool(stripped) and not stripped.startswith(b"#")
+    return bool(text.strip()) and not text.strip().startswith("#")
 
 
 def read_batch(path: str | os.PathLike[str], *, owns: Callable[[int], bool] | None = None) -> list[BatchLine]:

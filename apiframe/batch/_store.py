@@ -26,7 +26,7 @@ import re
 import stat
 import uuid
 from collections.abc import AsyncIterable, Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import unquote, urlsplit
@@ -36,6 +36,7 @@ from .._errors import ApiframeError, ConfigurationError, InvalidRequestError
 __all__ = [
     "DEFAULT_PART_SIZE",
     "FsspecStore",
+    "Listing",
     "LocalStore",
     "ObjectInfo",
     "StorageError",
@@ -54,6 +55,8 @@ MAX_SMALL_OBJECT = 16 * 2**20
 _DIRECT_PROTOCOLS = frozenset({"s3", "s3a", "gs", "gcs", "az", "abfs", "abfss"})
 """Object stores that show an object only once its upload completes: written straight to the final name."""
 _SEGMENT = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.=+-]{0,199}")
+_TEMPORARY = re.compile(r"\.([A-Za-z0-9_][A-Za-z0-9_.=+-]{0,79})\.[0-9a-f]{12}\.part")
+"""A local write's temporary file: ``.<first 80 characters of the object's name>.<12 hex>.part``."""
 
 T = TypeVar("T")
 
@@ -79,6 +82,21 @@ class ObjectInfo:
     size: int
 
 
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """Everything under a folder of a store: its complete objects, and what killed writes left.
+
+    ``leftovers`` are the relative names of temporary objects of writes that never finished
+    (a local folder's hidden ``.part`` files); :meth:`Store.discard` removes one.
+    ``irregular`` names what someone else put there and the store will not use.
+    """
+
+    objects: list[ObjectInfo]
+    leftovers: list[str]
+    irregular: list[str] = field(default_factory=list)
+    """Names that are neither a plain file nor a plain folder (a symbolic link, a FIFO): never followed."""
+
+
 def check_name(name: str) -> tuple[str, ...]:
     """The segments of an object name, or :class:`~apiframe.InvalidRequestError` if it is unsafe.
 
@@ -97,6 +115,17 @@ def check_name(name: str) -> tuple[str, ...]:
             field="name",
         )
     return parts
+
+
+def temporary_name(leaf: str) -> str:
+    """The hidden name a local write of object ``leaf`` (one segment) uses until it is complete."""
+    return f".{leaf[:80]}.{uuid.uuid4().hex[:12]}.part"
+
+
+def temporary_target(leftover: str) -> str:
+    """The (first 80 characters of the) object name that the temporary ``leftover`` was for."""
+    match = _TEMPORARY.fullmatch(leftover.rpartition("/")[2])
+    return match.group(1) if match else ""
 
 
 def _prefix_parts(prefix: str) -> tuple[str, ...]:
@@ -136,6 +165,17 @@ class Store(abc.ABC):
 
         Temporary objects of unfinished writes are never listed.
         """
+
+    async def listing(self, prefix: str = "") -> Listing:
+        """:meth:`objects` and the leftovers of killed writes under ``prefix``, in one listing.
+
+        A store that writes no temporary objects (an object store) has no leftovers.
+        """
+        return Listing(await self.objects(prefix), [])
+
+    async def discard(self, leftover: str) -> None:
+        """Remove a leftover of a killed write that :meth:`listing` reported (nothing else)."""
+        raise StorageError(f"{self.url} keeps no temporary objects: {leftover!r} is not one", name=leftover)
 
     async def exists(self, name: str, *, size: int | None = None) -> bool:
         """Whether object ``name`` exists (and, given ``size``, has exactly that many bytes)."""
@@ -237,7 +277,7 @@ class LocalStore(Store):
 
     async def write(self, name: str, chunks: AsyncIterable[bytes], *, size: int | None = None) -> int:
         parts = check_name(name)
-        temp = f".{parts[-1][:80]}.{uuid.uuid4().hex[:12]}.part"
+        temp = temporary_name(parts[-1])
         folder, fd = await self._call(name, self._open_temp, parts[:-1], temp)
         try:
             written = 0
@@ -338,25 +378,32 @@ class LocalStore(Store):
         return info.st_size
 
     async def objects(self, prefix: str = "") -> list[ObjectInfo]:
+        return (await self.listing(prefix)).objects
+
+    async def listing(self, prefix: str = "") -> Listing:
         parts = _prefix_parts(prefix)
         return await _in_thread(self._list, parts)
 
-    def _list(self, parts: tuple[str, ...]) -> list[ObjectInfo]:
-        found: list[ObjectInfo] = []
+    def _list(self, parts: tuple[str, ...]) -> Listing:
+        found = Listing([], [])
         try:
             with self._folder(parts, create=False) as folder:
                 self._walk(folder, "/".join(parts), found)
         except FileNotFoundError:
-            return []
-        found.sort(key=lambda item: item.name)
+            return found
+        found.objects.sort(key=lambda item: item.name)
+        found.leftovers.sort()
+        found.irregular.sort()
         return found
 
-    def _walk(self, fd: int, base: str, found: list[ObjectInfo]) -> None:
+    def _walk(self, fd: int, base: str, found: Listing) -> None:
         with os.scandir(fd) as entries:
             for entry in entries:
-                if not _SEGMENT.fullmatch(entry.name):
-                    continue  # temporary files of unfinished writes, and names the store never writes
                 name = f"{base}/{entry.name}" if base else entry.name
+                if not _SEGMENT.fullmatch(entry.name):
+                    if _TEMPORARY.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                        found.leftovers.append(name)  # a write that never finished (killed midway)
+                    continue  # names the store never writes are not listed
                 if entry.is_dir(follow_symlinks=False):
                     try:
                         child = os.open(entry.name, _DIR_FLAGS, dir_fd=fd)
@@ -367,7 +414,25 @@ class LocalStore(Store):
                     finally:
                         os.close(child)
                 elif entry.is_file(follow_symlinks=False):
-                    found.append(ObjectInfo(name, entry.stat(follow_symlinks=False).st_size))
+                    found.objects.append(ObjectInfo(name, entry.stat(follow_symlinks=False).st_size))
+                else:
+                    found.irregular.append(name)
+
+    async def discard(self, leftover: str) -> None:
+        folder, _, leaf = leftover.rpartition("/")
+        if not _TEMPORARY.fullmatch(leaf):
+            raise StorageError(f"{leftover!r} is not a temporary file of {self.root}", name=leftover)
+        await _in_thread(self._discard, _prefix_parts(folder), leaf)
+
+    def _discard(self, parts: tuple[str, ...], leaf: str) -> None:
+        try:
+            with self._folder(parts, create=False) as folder:
+                os.unlink(leaf, dir_fd=folder)
+        except FileNotFoundError:
+            return
+        except OSError as error:
+            name = "/".join((*parts, leaf))
+            raise StorageError(f"removing {name} in {self.root} failed: {error.strerror or error}", name=name) from None
 
 
 def _write_all(fd: int, pieces: list[bytes]) -> None:

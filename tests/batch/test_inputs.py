@@ -28,12 +28,13 @@ def sandbox() -> Iterator[Sandbox]:
 
 
 GOOD = json.dumps({"model": "flux-1.1-pro", "prompt": "a plain line"})
+CAFE = json.dumps({"model": "flux-1.1-pro", "prompt": "café"}, ensure_ascii=False)
 
 
 @pytest.mark.parametrize(
     ("content", "line"),
     [
-        ((GOOD + "\n" + GOOD + "\n" + json.dumps({"model": "flux-1.1-pro", "prompt": "café"}, ensure_ascii=False)).encode("latin-1"), 3),
+        ((GOOD + "\n" + GOOD + "\n" + CAFE).encode("latin-1"), 3),
         ((GOOD + "\n" + GOOD + "\n").encode("utf-16"), 1),
         ((GOOD + "\n" + GOOD + "\n").encode("utf-16-le"), 1),
         (b"\xff" + GOOD.encode(), 1),
@@ -44,7 +45,8 @@ def test_a_file_that_is_not_utf8_is_a_usage_error_naming_the_line(
 ) -> None:
     batch = tmp_path / "b.jsonl"
     batch.write_bytes(content)
-    args = ["--api-key", sandbox.api_key, "--base-url", sandbox.base_url, "batch", str(batch), "-o", str(tmp_path / "o")]
+    connection = ["--api-key", sandbox.api_key, "--base-url", sandbox.base_url]
+    args = [*connection, "batch", str(batch), "-o", str(tmp_path / "o")]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 2, result.output
     assert f"line {line}: not UTF-8" in result.stderr

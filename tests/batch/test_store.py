@@ -210,11 +210,12 @@ def test_missing_fsspec_names_the_extra(monkeypatch: pytest.MonkeyPatch, tmp_pat
 
 def test_credentials_never_show(aws_env: S3Server) -> None:
     secret = "s3cr3t-DO-NOT-SHOW"
+    with pytest.raises(InvalidRequestError) as refused:  # credentials in the URL: refused, not echoed
+        open_store(f"s3://AKIAEXAMPLE:{secret}@bucket-x/prefix?token={secret}")
+    assert secret not in str(refused.value) and "AKIAEXAMPLE" not in str(refused.value)
+    assert "s3://bucket-x/prefix" in str(refused.value)
     store = open_store(
-        f"s3://AKIAEXAMPLE:{secret}@bucket-x/prefix?token={secret}",
-        key="testing",
-        secret=secret,
-        client_kwargs={"endpoint_url": aws_env.endpoint},
+        "s3://bucket-x/prefix", key="testing", secret=secret, client_kwargs={"endpoint_url": aws_env.endpoint}
     )
     assert secret not in repr(store) and secret not in store.url
     assert store.url == "s3://bucket-x/prefix"
