@@ -13,6 +13,7 @@ same key a lost record held.
 from __future__ import annotations
 
 import asyncio
+import bisect
 import contextlib
 import os
 from collections.abc import Callable, Iterable, Mapping
@@ -133,6 +134,7 @@ class BatchRun:
         self._digests = {line.number: line.digest for line in lines}
         self._lock: _ShardLock | None = None
         self._leftovers: list[str] = []
+        self._unclaimed: list[str] = []
 
     def lock(self) -> None:
         """Claim this shard of a local folder for this process (released by :meth:`close`)."""
@@ -172,7 +174,7 @@ class BatchRun:
         self._leftovers = listing.leftovers
         scan = await self.state.scan(listing.objects)
         view = await self.state.latest(owned, scan=scan, check=_record_problem)
-        names = {item.name for item in listing.objects}
+        names = {item.name for item in listing.objects if "/" not in item.name}  # result files: top level
         self.damaged = [f"{item.name}: {item.reason}" for item in view.damaged]
         legacy = self.legacy.records if self.legacy is not None else {}
         if self.legacy is not None:
@@ -213,6 +215,8 @@ class BatchRun:
         if problems:
             raise _nothing_sent(problems)
         self.tasks = tasks
+        claimed = {name for task in tasks if task.status == "completed" for name in task.files}
+        self._unclaimed = sorted(names - claimed)  # results no finished line accounts for
         return tasks
 
     async def record(self, task: Task) -> None:
@@ -230,8 +234,14 @@ class BatchRun:
         )
 
     async def save(self, client: AsyncApiframe, job: Job, progress: Callable[[Any], None]) -> list[str]:
-        """Stream ``job``'s result files into the store; their names."""
-        return await save_outputs(client, job, self.store, on_progress=progress)
+        """Stream ``job``'s result files into the store; their names.
+
+        The store is asked whether a file is there already only when the plan's listing showed
+        an unaccounted result of that job (a run killed after saving it, or a replayed job):
+        otherwise nothing of it can be there, and asking would cost a look-up per file.
+        """
+        fresh = not _holds_results_of(self._unclaimed, str(job.id))
+        return await save_outputs(client, job, self.store, overwrite=fresh, on_progress=progress)
 
     async def start(self) -> None:
         """Before the first line runs: clear what a killed run of this shard left, record the shard's plan."""
@@ -297,6 +307,16 @@ class BatchRun:
                 with contextlib.suppress(StorageError):
                     await self.store.discard(leftover)
         self._leftovers = []
+
+
+def _holds_results_of(names: list[str], job_id: str) -> bool:
+    """Whether sorted ``names`` hold a result file of ``job_id`` (``<id>.<ext>`` or ``<id>-<n>.<ext>``)."""
+    at = bisect.bisect_left(names, job_id)
+    while at < len(names) and names[at].startswith(job_id):
+        if names[at][len(job_id) : len(job_id) + 1] in (".", "-"):
+            return True
+        at += 1
+    return False
 
 
 def _saves_for(target: str, jobs: set[str]) -> bool:

@@ -21,7 +21,7 @@ import asyncio
 import json
 import re
 import uuid
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -154,6 +154,31 @@ class BatchState:
         self._last_seq = {line: records[-1].seq for line, records in lines.items()}
         self._scanned = True
         return StateScan(lines, damaged)
+
+    async def newest(self) -> AsyncIterator[RecordName | DamagedRecord]:
+        """The newest record name of every line that has records, as the listing goes (no reads).
+
+        Streams: memory stays bounded whatever the number of lines (a line's records are in one
+        folder, which a store lists together). Names that are not record names come as
+        :class:`DamagedRecord`.
+        """
+        line = seq = -1
+        name = status = ""
+        async for batch in self.store.walk(STATE_PREFIX):
+            for item in batch:
+                match = _RECORD_NAME.fullmatch(item.name)
+                if match is None:
+                    yield DamagedRecord(item.name, "not a state record name")
+                    continue
+                number, order = int(match.group(1)), int(match.group(2))
+                if number != line:
+                    if line >= 0:
+                        yield RecordName(line, seq, name, status)
+                    line, seq, name, status = number, order, item.name, match.group(3)
+                elif (order, item.name) > (seq, name):
+                    seq, name, status = order, item.name, match.group(3)
+        if line >= 0:
+            yield RecordName(line, seq, name, status)
 
     async def read(self, entry: RecordName) -> LineRecord:
         """The record ``entry`` names; ``ValueError`` (with the reason) when it is damaged."""

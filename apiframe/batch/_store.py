@@ -25,7 +25,7 @@ import os
 import re
 import stat
 import uuid
-from collections.abc import AsyncIterable, Callable, Iterator, Mapping
+from collections.abc import AsyncIterable, AsyncIterator, Callable, Generator, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -166,6 +166,14 @@ class Store(abc.ABC):
         Temporary objects of unfinished writes are never listed.
         """
 
+    async def walk(self, prefix: str = "") -> AsyncIterator[list[ObjectInfo]]:
+        """Every complete object under folder ``prefix``, a batch at a time, in bounded memory.
+
+        The objects of one folder come together (in one batch or consecutive ones); beyond
+        that the order is the store's. :meth:`objects` is the same, sorted and all at once.
+        """
+        yield await self.objects(prefix)
+
     async def listing(self, prefix: str = "") -> Listing:
         """:meth:`objects` and the leftovers of killed writes under ``prefix``, in one listing.
 
@@ -212,17 +220,18 @@ class LocalStore(Store):
         self.url = str(self.root)
 
     def _root_fd(self, create: bool) -> int:
-        if create:
-            try:
-                self.root.mkdir(parents=True, exist_ok=True)
-            except OSError as error:
-                raise StorageError(f"cannot create the folder {self.root}: {error.strerror or error}") from None
         try:
             return os.open(self.root, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | _CLOEXEC)
         except FileNotFoundError:
-            raise
+            if not create:
+                raise
         except OSError as error:
             raise StorageError(f"cannot open the folder {self.root}: {error.strerror or error}") from None
+        try:  # the first write creates the root
+            self.root.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StorageError(f"cannot create the folder {self.root}: {error.strerror or error}") from None
+        return self._root_fd(False)
 
     def _open_folder(self, parts: tuple[str, ...], create: bool) -> int:
         """A descriptor of folder ``root/parts...``, each step opened without following symlinks."""
@@ -277,43 +286,41 @@ class LocalStore(Store):
 
     async def write(self, name: str, chunks: AsyncIterable[bytes], *, size: int | None = None) -> int:
         parts = check_name(name)
-        temp = temporary_name(parts[-1])
-        folder, fd = await self._call(name, self._open_temp, parts[:-1], temp)
+        pending: list[bytes] = []
+        buffered = written = 0
+        opened: _Temporary | None = None  # a temporary file exists only once a part is flushed
         try:
-            written = 0
-            try:
-                pending: list[bytes] = []
-                buffered = 0
-                async for chunk in chunks:  # the source's own errors go to the caller as they are
-                    pending.append(bytes(chunk))
-                    buffered += len(chunk)
-                    if buffered >= _LOCAL_BUFFER:
-                        await self._call(name, _write_all, fd, pending)
-                        written += buffered
-                        pending, buffered = [], 0
-                if pending:
-                    await self._call(name, _write_all, fd, pending)
+            async for chunk in chunks:  # the source's own errors go to the caller as they are
+                pending.append(bytes(chunk))
+                buffered += len(chunk)
+                if buffered >= _LOCAL_BUFFER:
+                    if opened is None:
+                        opened = await self._call(name, self._open_temp, parts)
+                    await self._call(name, _write_all, opened.fd, pending)
                     written += buffered
-                if size is not None and written != size:
-                    raise _size_mismatch(name, written, size)
-                await self._call(name, self._finish, folder, fd, temp, parts[-1], name)
-            finally:
-                with contextlib.suppress(OSError):
-                    os.close(fd)
-                with contextlib.suppress(OSError):
-                    os.unlink(temp, dir_fd=folder)
+                    pending, buffered = [], 0
+            written += buffered
+            if size is not None and written != size:
+                raise _size_mismatch(name, written, size)
+            if opened is None:  # a small object: created, written, synced and renamed in one trip
+                await self._call(name, self._write_whole, parts, name, pending)
+            else:
+                finishing, opened = opened, None  # _finish cleans up after itself, whatever happens
+                await self._call(name, self._finish, finishing, pending, parts[-1], name)
         finally:
-            os.close(folder)
+            if opened is not None:
+                opened.abandon()
         return written
 
-    def _open_temp(self, parts: tuple[str, ...], temp: str) -> tuple[int, int]:
-        folder = self._open_folder(parts, True)
+    def _open_temp(self, parts: tuple[str, ...]) -> _Temporary:
+        folder = self._open_folder(parts[:-1], True)
+        temp = temporary_name(parts[-1])
         try:
             fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, 0o644, dir_fd=folder)
         except BaseException:
             os.close(folder)
             raise
-        return folder, fd
+        return _Temporary(folder, fd, temp)
 
     async def _call(self, name: str, function: Callable[..., T], *args: Any) -> T:
         try:
@@ -322,12 +329,25 @@ class LocalStore(Store):
             reason = error.strerror or error
             raise StorageError(f"writing {name} into {self.root} failed: {reason}", name=name) from None
 
-    def _finish(self, folder: int, fd: int, temp: str, leaf: str, name: str) -> None:
-        os.fsync(fd)
-        self._check_target(folder, leaf, name)
-        os.rename(temp, leaf, src_dir_fd=folder, dst_dir_fd=folder)
-        with contextlib.suppress(OSError):  # some filesystems cannot fsync a folder
-            os.fsync(folder)
+    def _write_whole(self, parts: tuple[str, ...], name: str, pieces: list[bytes]) -> None:
+        self._finish(self._open_temp(parts), pieces, parts[-1], name)
+
+    def _finish(self, temporary: _Temporary, pieces: list[bytes], leaf: str, name: str) -> None:
+        """Write the last ``pieces``, sync, and rename into place; the temporary is gone either way."""
+        renamed = False
+        try:
+            _write_all(temporary.fd, pieces)
+            os.fsync(temporary.fd)
+            self._check_target(temporary.folder, leaf, name)
+            os.rename(temporary.name, leaf, src_dir_fd=temporary.folder, dst_dir_fd=temporary.folder)
+            renamed = True
+            with contextlib.suppress(OSError):  # some filesystems cannot fsync a folder
+                os.fsync(temporary.folder)
+        finally:
+            if renamed:
+                temporary.close()
+            else:
+                temporary.abandon()
 
     async def write_bytes(self, name: str, data: bytes) -> None:
         async def one() -> AsyncIterable[bytes]:
@@ -388,7 +408,13 @@ class LocalStore(Store):
         found = Listing([], [])
         try:
             with self._folder(parts, create=False) as folder:
-                self._walk(folder, "/".join(parts), found)
+                for kind, name, size in _entries(folder, "/".join(parts)):
+                    if kind is _FILE:
+                        found.objects.append(ObjectInfo(name, size))
+                    elif kind is _LEFTOVER:
+                        found.leftovers.append(name)
+                    else:
+                        found.irregular.append(name)
         except FileNotFoundError:
             return found
         found.objects.sort(key=lambda item: item.name)
@@ -396,27 +422,19 @@ class LocalStore(Store):
         found.irregular.sort()
         return found
 
-    def _walk(self, fd: int, base: str, found: Listing) -> None:
-        with os.scandir(fd) as entries:
-            for entry in entries:
-                name = f"{base}/{entry.name}" if base else entry.name
-                if not _SEGMENT.fullmatch(entry.name):
-                    if _TEMPORARY.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
-                        found.leftovers.append(name)  # a write that never finished (killed midway)
-                    continue  # names the store never writes are not listed
-                if entry.is_dir(follow_symlinks=False):
-                    try:
-                        child = os.open(entry.name, _DIR_FLAGS, dir_fd=fd)
-                    except OSError:
-                        continue
-                    try:
-                        self._walk(child, name, found)
-                    finally:
-                        os.close(child)
-                elif entry.is_file(follow_symlinks=False):
-                    found.objects.append(ObjectInfo(name, entry.stat(follow_symlinks=False).st_size))
-                else:
-                    found.irregular.append(name)
+    async def walk(self, prefix: str = "") -> AsyncIterator[list[ObjectInfo]]:
+        parts = _prefix_parts(prefix)
+        try:
+            folder = await _in_thread(self._open_folder, parts, False)
+        except FileNotFoundError:
+            return
+        entries = _entries(folder, "/".join(parts))
+        try:
+            while batch := await _in_thread(_objects_of, entries, _WALK_BATCH):
+                yield batch
+        finally:
+            entries.close()
+            os.close(folder)
 
     async def discard(self, leftover: str) -> None:
         folder, _, leaf = leftover.rpartition("/")
@@ -433,6 +451,69 @@ class LocalStore(Store):
         except OSError as error:
             name = "/".join((*parts, leaf))
             raise StorageError(f"removing {name} in {self.root} failed: {error.strerror or error}", name=name) from None
+
+
+_FILE, _LEFTOVER, _IRREGULAR = "file", "leftover", "irregular"
+_WALK_BATCH = 4096
+
+
+def _entries(fd: int, base: str) -> Generator[tuple[str, str, int], None, None]:
+    """``(kind, name, size)`` of everything below folder ``fd``, one folder's entries together.
+
+    Folders are opened without following symbolic links; hidden and foreign names are not
+    objects (a write's temporary file is a leftover; a link or FIFO is irregular).
+    """
+    with os.scandir(fd) as entries:  # one open folder per level (at most 16): memory stays bounded
+        for entry in entries:
+            name = f"{base}/{entry.name}" if base else entry.name
+            if not _SEGMENT.fullmatch(entry.name):
+                if _TEMPORARY.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                    yield _LEFTOVER, name, 0  # a write that never finished (killed midway)
+                continue  # names the store never writes are not listed
+            if entry.is_dir(follow_symlinks=False):
+                try:
+                    child = os.open(entry.name, _DIR_FLAGS, dir_fd=fd)
+                except OSError:
+                    continue
+                try:
+                    yield from _entries(child, name)
+                finally:
+                    os.close(child)
+            elif entry.is_file(follow_symlinks=False):
+                yield _FILE, name, entry.stat(follow_symlinks=False).st_size
+            else:
+                yield _IRREGULAR, name, 0
+
+
+def _objects_of(entries: Iterator[tuple[str, str, int]], count: int) -> list[ObjectInfo]:
+    """The next ``count`` objects of ``entries`` (fewer at its end)."""
+    batch: list[ObjectInfo] = []
+    for kind, name, size in entries:
+        if kind is _FILE:
+            batch.append(ObjectInfo(name, size))
+            if len(batch) >= count:
+                break
+    return batch
+
+
+@dataclass(slots=True)
+class _Temporary:
+    """A local write under way: its folder, its open temporary file and that file's name."""
+
+    folder: int
+    fd: int
+    name: str
+
+    def close(self) -> None:
+        for fd in (self.fd, self.folder):
+            with contextlib.suppress(OSError):
+                os.close(fd)
+
+    def abandon(self) -> None:
+        """Close and remove the temporary file: nothing of the write is left."""
+        with contextlib.suppress(OSError):
+            os.unlink(self.name, dir_fd=self.folder)
+        self.close()
 
 
 def _write_all(fd: int, pieces: list[bytes]) -> None:
