@@ -560,14 +560,27 @@ class FsspecStore(Store):
         else:
             head, _, leaf = final.rpartition("/")
             target = f"{head}/.{leaf[:80]}.{uuid.uuid4().hex[:12]}.part" if head else f".{leaf}.part"
+        stream = chunks.__aiter__()
+        pending: list[bytes] = []
+        buffered = 0
+        async for chunk in stream:  # the source's own errors go to the caller as they are
+            pending.append(bytes(chunk))
+            buffered += len(chunk)
+            if buffered >= _LOCAL_BUFFER:
+                break
+        else:  # a small object, whole in memory: one request (and one trip to a worker thread)
+            if size is not None and buffered != size:
+                raise _size_mismatch(name, buffered, size)
+            await self._call(f"writing {name}", name, self._put_whole, target, final, b"".join(pending))
+            return buffered
         handle: Any = None
         moved = False
         written = 0
         try:
             handle = await self._call(f"writing {name}", name, self._open_for_write, target)
-            pending: list[bytes] = []
-            buffered = 0
-            async for chunk in chunks:  # the source's own errors go to the caller as they are
+            await self._call(f"writing {name}", name, _write_pieces, handle, pending)
+            written, pending, buffered = buffered, [], 0
+            async for chunk in stream:
                 pending.append(bytes(chunk))
                 buffered += len(chunk)
                 if buffered >= _LOCAL_BUFFER:
@@ -600,6 +613,22 @@ class FsspecStore(Store):
             raise
         except Exception as error:
             raise StorageError(f"{doing} in {self.url} failed: {_describe(error)}", name=name) from None
+
+    def _put_whole(self, target: str, final: str, data: bytes) -> None:
+        """Write a small object in one request: straight to its name, or to ``target`` then moved."""
+        if target == final:
+            self._fs.pipe_file(final, data)  # an object store shows it once the PUT completes
+            return
+        head = target.rpartition("/")[0]
+        if head:
+            self._fs.makedirs(head, exist_ok=True)
+        try:
+            self._fs.pipe_file(target, data)
+            self._fs.mv(target, final)
+        except BaseException:
+            with contextlib.suppress(Exception):
+                self._remove_if_present(target)
+            raise
 
     def _open_for_write(self, path: str) -> Any:
         head = path.rpartition("/")[0]
