@@ -104,3 +104,31 @@ def test_a_recorded_job_id_that_cannot_name_a_file_is_damage(sandbox: Sandbox, t
     asyncio.run(run.start())
     assert keep.read_bytes() == b"half"
     run.close()
+
+
+def test_a_resumed_shard_removes_only_its_own_unfinished_jobs_temporaries(tmp_path: Path) -> None:
+    """Matched by name against the shard's own unfinished job ids: no pattern is built from an id."""
+    out = tmp_path / "out"
+    line = apiframe.batch.parse_lines([json.dumps({"model": "flux-1.1-pro", "prompt": "resumed"})])
+    mine, long_id = "job-7.a", "j" * 120
+    state = BatchState(open_store(out))
+    fields = {"input": line[0].digest, "key": "batch-k", "attempt": 0}
+    asyncio.run(state.record(1, "submitted", job_id=mine, **fields))
+    temporaries = {
+        f".{mine}.png.0123456789ab.part": False,  # removed: its own result file
+        f".{mine}-2.mp4.0123456789ab.part": False,  # removed: its own second file
+        f".{long_id[:80]}.0123456789ab.part": True,  # kept: no unfinished job of this shard is that long one
+        f".{mine}x.png.0123456789ab.part": True,  # kept: another job whose id starts like this one's
+        ".job-7.png.0123456789ab.part": True,  # kept: another job, a prefix of this one's id
+    }
+    out.mkdir(exist_ok=True)
+    for name in temporaries:
+        (out / name).write_bytes(b"half")
+    run = apiframe.batch.BatchRun(open_store(out), line)
+    run.lock()
+    try:
+        assert asyncio.run(run.plan())[0].job_id == mine
+        asyncio.run(run.start())
+    finally:
+        run.close()
+    assert {name: (out / name).exists() for name in temporaries} == temporaries
