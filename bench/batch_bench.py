@@ -16,6 +16,10 @@ Benchmark 11 (``python bench/batch_bench.py scale``): the engine at 10^5-10^6 li
 
 Each figure is the median and range of ``--runs`` runs (3 at least); the raw numbers and the
 exact commands go to ``bench/work/batch-scale.json``.
+
+``python bench/batch_bench.py compare BASELINE_PYTHONPATH`` runs this tree and another (for
+example ``git archive main | tar -x -C /tmp/main``, then ``/tmp/main:/tmp/main/generated``) side
+by side, interleaved: CPU per line into a folder and into the S3 server.
 """
 
 from __future__ import annotations
@@ -124,7 +128,9 @@ def _bucket(env: dict[str, str]) -> str:
     return name
 
 
-def run_variant(name: str, file: Path, out: str, shards: int, env: dict[str, str], concurrency: int) -> Variant:
+def run_variant(
+    name: str, file: Path, out: str, shards: int, env: dict[str, str], concurrency: int, *, cwd: Path | None = None
+) -> Variant:
     """Run the batch in ``shards`` processes at once; wall time, summed CPU, the largest peak RSS."""
     lines = sum(1 for _ in file.open())
     started = time.perf_counter()
@@ -133,7 +139,7 @@ def run_variant(name: str, file: Path, out: str, shards: int, env: dict[str, str
         command = [PY, "-m", "apiframe", "--json", "batch", str(file), "--out", out, "-c", str(concurrency)]
         if shards > 1:
             command += ["--shard", f"{index}/{shards}"]
-        processes.append(subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env))
+        processes.append(subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, cwd=cwd))
     cpu = 0.0
     peak = 0
     completed = 0
@@ -344,7 +350,53 @@ def scale(plan_lines: int, e2e_lines: int, runs: int, *, job_seconds: float = 0.
     )
 
 
+def compare(lines: int, rounds: int, baseline: str, *, job_seconds: float = 0.02) -> list[tuple[str, str, Variant]]:
+    """This tree against ``baseline`` (a PYTHONPATH holding another tree's ``apiframe`` and
+    ``generated``), one batch process each into a folder and into the S3 server, interleaved."""
+    results: list[tuple[str, str, Variant]] = []
+    with tempfile.TemporaryDirectory(prefix="apiframe-batch-compare-") as folder:
+        home = Path(folder)
+        file = home / "prompts.jsonl"
+        rows = (json.dumps({"model": "flux-1.1-pro", "prompt": f"line {n}"}) for n in range(lines))
+        file.write_text("".join(row + "\n" for row in rows))
+        sandbox = subprocess.Popen(
+            [PY, str(Path(__file__).parent / "_sandbox.py"), str(job_seconds)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            assert sandbox.stdout is not None
+            base, key = sandbox.stdout.readline().split()
+            with s3_server(home) as env:
+                env = {**env, "APIFRAME_API_KEY": key, "APIFRAME_BASE_URL": base}
+                for round_number in range(rounds):
+                    for code in ("baseline", "this tree"):
+                        run_env = {**env, "PYTHONPATH": baseline} if code == "baseline" else env
+                        for where in ("local folder", "S3 server"):
+                            out = str(home / f"out-{code[0]}-{round_number}")
+                            if where == "S3 server":
+                                out = f"s3://{_bucket(env)}/run"
+                            # run from the temporary folder: python -m puts the working folder first on sys.path
+                            variant = run_variant(where, file, out, 1, run_env, 32, cwd=home)
+                            print(code, variant.name, variant.describe(), variant.completed, flush=True)
+                            results.append((code, where, variant))
+        finally:
+            if sandbox.stdin is not None:
+                sandbox.stdin.close()
+            sandbox.wait(timeout=60)
+    return results
+
+
 def main(argv: list[str]) -> None:
+    if argv and argv[0] == "compare":
+        parser = argparse.ArgumentParser(prog="batch_bench.py compare")
+        parser.add_argument("baseline", help="PYTHONPATH of the other tree (its root and its generated/)")
+        parser.add_argument("--lines", type=int, default=1000)
+        parser.add_argument("--rounds", type=int, default=2)
+        args = parser.parse_args(argv[1:])
+        compare(args.lines, args.rounds, args.baseline)
+        return
     if argv and argv[0] == "scale":
         parser = argparse.ArgumentParser(prog="batch_bench.py scale")
         parser.add_argument("--plan-lines", type=int, default=1_000_000)
