@@ -496,6 +496,16 @@ def _objects_of(entries: Iterator[tuple[str, str, int]], count: int) -> list[Obj
     return batch
 
 
+async def _take(listing: AsyncIterator[Mapping[str, Any]], count: int) -> list[Mapping[str, Any]]:
+    """The next ``count`` entries of an async listing (fewer at its end)."""
+    found: list[Mapping[str, Any]] = []
+    async for info in listing:
+        found.append(info)
+        if len(found) >= count:
+            break
+    return found
+
+
 @dataclass(slots=True)
 class _Temporary:
     """A local write under way: its folder, its open temporary file and that file's name."""
@@ -686,6 +696,53 @@ class FsspecStore(Store):
         parts = _prefix_parts(prefix)
         return await _in_thread(self._list, "/".join(parts))
 
+    async def walk(self, prefix: str = "") -> AsyncIterator[list[ObjectInfo]]:
+        pages = getattr(self._fs, "_iterdir", None)
+        loop = getattr(self._fs, "loop", None)
+        if pages is None or loop is None or getattr(self._fs, "version_aware", False):
+            async for batch in super().walk(prefix):  # no paged listing: all at once
+                yield batch
+            return
+        parts = _prefix_parts(prefix)
+        base = self._path("/".join(parts)) if parts else self._root
+        bucket, _, key = base.partition("/")
+        # s3fs lists page by page on its own event loop (keys in order, so a folder's objects
+        # come together); a few thousand are fetched at a time, never the whole listing.
+        listing = pages(bucket, delimiter="", prefix=f"{key}/" if key else "")
+        try:
+            while True:
+                try:
+                    found = await asyncio.wrap_future(
+                        asyncio.run_coroutine_threadsafe(_take(listing, _WALK_BATCH), loop)
+                    )
+                except FileNotFoundError:
+                    return
+                except Exception as error:
+                    raise StorageError(
+                        f"listing {prefix or 'the objects'} in {self.url} failed: {_describe(error)}"
+                    ) from None
+                batch = [item for item in map(self._object, found) if item is not None]
+                if batch:
+                    yield batch
+                if len(found) < _WALK_BATCH:
+                    return
+        finally:
+            with contextlib.suppress(Exception):
+                asyncio.run_coroutine_threadsafe(listing.aclose(), loop)
+
+    def _object(self, info: Mapping[str, Any]) -> ObjectInfo | None:
+        """An entry of a listing as an object of this store, or None (not under the root, not ours)."""
+        path = str(info.get("name", ""))
+        if self._root:
+            if not path.startswith(self._root + "/"):
+                return None
+            name = path[len(self._root) + 1 :]
+        else:
+            name = path.lstrip("/")
+        if info.get("type") != "file" or not all(_SEGMENT.fullmatch(part) for part in name.split("/")):
+            return None  # temporary objects of unfinished writes, and names the store never writes
+        return ObjectInfo(name, int(info.get("size") or 0))
+
     def _list(self, prefix: str) -> list[ObjectInfo]:
         base = self._path(prefix) if prefix else self._root
         try:
@@ -695,17 +752,7 @@ class FsspecStore(Store):
             return []
         except Exception as error:
             raise StorageError(f"listing {prefix or 'the objects'} in {self.url} failed: {_describe(error)}") from None
-        listed: list[ObjectInfo] = []
-        for path, info in found.items():
-            if self._root:
-                if not path.startswith(self._root + "/"):
-                    continue
-                name = path[len(self._root) + 1 :]
-            else:
-                name = path.lstrip("/")
-            if info.get("type") != "file" or not all(_SEGMENT.fullmatch(part) for part in name.split("/")):
-                continue  # temporary objects of unfinished writes, and names the store never writes
-            listed.append(ObjectInfo(name, int(info.get("size") or 0)))
+        listed = [item for path, info in found.items() if (item := self._object({**info, "name": path}))]
         listed.sort(key=lambda item: item.name)
         return listed
 
