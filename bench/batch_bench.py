@@ -1,15 +1,37 @@
-"""Benchmark 9: a batch against the sandbox, one process versus four shard processes, into a
-local folder and into an S3 server (moto) on 127.0.0.1, side by side in one run.
+"""Batches at scale, against the sandbox; every side is a separate process measured by the kernel.
 
-Every variant runs ``python -m apiframe batch FILE --out OUT [--shard K/4]`` as separate
-processes on the same input (each variant into its own folder or bucket, so each submits every
-line once) and reads each process's CPU time and peak RSS from the kernel (``wait4``).
+Benchmark 10: a batch in one process versus four shard processes, into a local folder and into
+an S3 server (moto) on 127.0.0.1, side by side in one run. Every variant runs ``python -m
+apiframe batch FILE --out OUT [--shard K/4]`` on the same input (each into its own folder or
+bucket, so each submits every line once) and reads each process's CPU time and peak RSS from
+the kernel (``wait4``).
+
+Benchmark 11 (``python bench/batch_bench.py scale``): the engine at 10^5-10^6 lines.
+
+- planning: ``BatchRun.plan`` of 10^6 lines (parse, check every line against the spec, derive
+  the keys; nothing sent) in a fresh process: seconds, CPU seconds and peak RSS per process;
+- end to end: ``apiframe batch`` of 10^5 lines into a local folder against a fast sandbox (its
+  own process), with the live display (on a pseudo-terminal, as a person sees it) and without
+  (``--json``), the two interleaved: lines/s and CPU per line of the batch process.
+
+Each figure is the median and range of ``--runs`` runs (3 at least); the raw numbers and the
+exact commands go to ``bench/work/batch-scale.json``.
+
+``python bench/batch_bench.py compare BASELINE_PYTHONPATH`` runs this tree and another (for
+example ``git archive main | tar -x -C /tmp/main``, then ``/tmp/main:/tmp/main/generated``) side
+by side, interleaved: CPU per line into a folder and into the S3 server.
 """
 
 from __future__ import annotations
 
+import argparse
+import collections
 import json
 import os
+import pty
+import shlex
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -19,6 +41,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 PY = sys.executable
 
@@ -105,7 +128,9 @@ def _bucket(env: dict[str, str]) -> str:
     return name
 
 
-def run_variant(name: str, file: Path, out: str, shards: int, env: dict[str, str], concurrency: int) -> Variant:
+def run_variant(
+    name: str, file: Path, out: str, shards: int, env: dict[str, str], concurrency: int, *, cwd: Path | None = None
+) -> Variant:
     """Run the batch in ``shards`` processes at once; wall time, summed CPU, the largest peak RSS."""
     lines = sum(1 for _ in file.open())
     started = time.perf_counter()
@@ -114,7 +139,7 @@ def run_variant(name: str, file: Path, out: str, shards: int, env: dict[str, str
         command = [PY, "-m", "apiframe", "--json", "batch", str(file), "--out", out, "-c", str(concurrency)]
         if shards > 1:
             command += ["--shard", f"{index}/{shards}"]
-        processes.append(subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env))
+        processes.append(subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, cwd=cwd))
     cpu = 0.0
     peak = 0
     completed = 0
@@ -150,7 +175,250 @@ def run(base_url: str, api_key: str, lines: int, *, concurrency: int = 32) -> li
         return variants
 
 
-if __name__ == "__main__":
-    base, key, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
+# -- benchmark 11: the engine at scale ---------------------------------------------------------
+
+WORK = Path(__file__).resolve().parent / "work"
+MODELS = (
+    {"model": "flux-1.1-pro", "params": {"aspect_ratio": "1:1"}},
+    {"model": "kling-2.5-turbo-pro", "params": {"duration": 5}},
+    {"model": "suno", "params": {"custom_mode": False, "instrumental": True}},
+)
+
+
+@dataclass(frozen=True)
+class Spread:
+    """The median and range of one figure over the runs, and the runs' raw values."""
+
+    values: tuple[float, ...]
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.values)
+
+    def show(self, unit: str, digits: int = 1) -> str:
+        low, high = min(self.values), max(self.values)
+        return f"{self.median:.{digits}f} {unit} (range {low:.{digits}f}-{high:.{digits}f}, {len(self.values)} runs)"
+
+
+@dataclass(frozen=True)
+class Scale:
+    """What benchmark 11 measured (each figure over all runs)."""
+
+    plan_lines: int
+    plan_seconds: Spread
+    plan_cpu_seconds: Spread
+    plan_peak_rss_mib: Spread
+    e2e_lines: int
+    plain: dict[str, Spread]
+    """``--json`` (no display): lines_per_second, cpu_ms_per_line, peak_rss_mib, completed."""
+    display: dict[str, Spread]
+    """The live display on a pseudo-terminal: the same figures."""
+    commands: list[str]
+
+
+def write_input(path: Path, lines: int) -> None:
+    """``lines`` request lines, the models taking turns (every line distinct)."""
+    with path.open("w") as handle:
+        for n in range(lines):
+            handle.write(json.dumps({**MODELS[n % len(MODELS)], "prompt": f"scale line {n}"}) + "\n")
+
+
+_PLAN = """
+import asyncio, json, sys, time
+from apiframe.batch import BatchRun, open_store, read_batch
+started, cpu = time.perf_counter(), time.process_time()
+run = BatchRun(open_store(sys.argv[2]), read_batch(sys.argv[1]))
+tasks = asyncio.run(run.plan())
+print(json.dumps({"seconds": time.perf_counter() - started, "cpu": time.process_time() - cpu, "tasks": len(tasks)}))
+"""
+
+
+def _measured(command: list[str], env: dict[str, str], *, terminal: bool = False) -> tuple[bytes, float, float, float]:
+    """Run ``command``; its output, wall seconds, CPU seconds and peak RSS (MiB) from ``wait4``.
+
+    With ``terminal``, its stdout and stderr are a pseudo-terminal (drained as it writes).
+    """
+    started = time.perf_counter()
+    if terminal:
+        controller, side = pty.openpty()
+        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=side, stderr=side, env=env)
+        os.close(side)
+        tail: collections.deque[bytes] = collections.deque(maxlen=64)  # what it drew last, for errors
+        while True:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:  # EIO: the child closed the terminal
+                break
+            if not chunk:
+                break
+            tail.append(chunk)
+        os.close(controller)
+        output = b"".join(tail)
+    else:
+        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, env=env)
+        assert process.stdout is not None
+        output = process.stdout.read()
+        process.stdout.close()
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - started
+    if process.returncode not in (0, 1):
+        raise RuntimeError(f"{shlex.join(command)} exited {process.returncode}: {output[-2000:]!r}")
+    return output, seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def _completed(out: Path) -> int:
+    import asyncio
+
+    from apiframe.batch import open_store, summarise
+
+    return asyncio.run(summarise(open_store(str(out)))).done
+
+
+def scale(plan_lines: int, e2e_lines: int, runs: int, *, job_seconds: float = 0.02, concurrency: int = 32) -> Scale:
+    """Benchmark 11: planning ``plan_lines`` and running ``e2e_lines`` end to end, ``runs`` times each."""
+    if runs < 3:
+        raise ValueError("at least 3 runs: the median and range are what is reported")
+    commands: list[str] = []
+    raw: dict[str, Any] = {"plan": [], "plain": [], "display": []}
+    env = dict(os.environ)
+    with tempfile.TemporaryDirectory(prefix="apiframe-batch-scale-") as folder:
+        home = Path(folder)
+        planned = home / "plan.jsonl"
+        write_input(planned, plan_lines)
+        for run_number in range(runs):
+            command = [PY, "-c", _PLAN, str(planned), str(home / f"plan-out-{run_number}")]
+            commands.append(shlex.join([*command[:2], "<_PLAN>", *command[3:]]))
+            output, _, cpu, rss = _measured(command, env)
+            figures = json.loads(output)
+            assert figures["tasks"] == plan_lines, figures
+            raw["plan"].append({"seconds": figures["seconds"], "cpu_seconds": cpu, "peak_rss_mib": rss})
+        planned.unlink()
+
+        batch = home / "e2e.jsonl"
+        write_input(batch, e2e_lines)
+        for run_number in range(runs):
+            for kind in ("plain", "display"):  # interleaved, so drift hits both alike
+                out = home / f"out-{kind}-{run_number}"
+                sandbox = subprocess.Popen(
+                    [PY, str(Path(__file__).parent / "_sandbox.py"), str(job_seconds)],
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    text=True,
+                )
+                try:
+                    assert sandbox.stdout is not None
+                    base, key = sandbox.stdout.readline().split()
+                    run_env = {**env, "APIFRAME_API_KEY": key, "APIFRAME_BASE_URL": base, "COLUMNS": "120"}
+                    flags = ["--json"] if kind == "plain" else []
+                    command = [PY, "-m", "apiframe", *flags, "batch", str(batch), "--out", str(out)]
+                    command += ["-c", str(concurrency)]
+                    commands.append(shlex.join(command))
+                    _, seconds, cpu, rss = _measured(command, run_env, terminal=kind == "display")
+                finally:
+                    if sandbox.stdin is not None:
+                        sandbox.stdin.close()
+                    sandbox.wait(timeout=60)
+                done = _completed(out)
+                shutil.rmtree(out)
+                raw[kind].append(
+                    {
+                        "lines_per_second": e2e_lines / seconds,
+                        "cpu_ms_per_line": cpu * 1000 / e2e_lines,
+                        "peak_rss_mib": rss,
+                        "completed": done,
+                        "seconds": seconds,
+                    }
+                )
+    WORK.mkdir(exist_ok=True)
+    record = {"plan_lines": plan_lines, "e2e_lines": e2e_lines, "runs": runs, "commands": commands, **raw}
+    (WORK / "batch-scale.json").write_text(json.dumps(record, indent=2) + "\n")
+
+    def spread(kind: str, name: str) -> Spread:
+        return Spread(tuple(float(item[name]) for item in raw[kind]))
+
+    names = ("lines_per_second", "cpu_ms_per_line", "peak_rss_mib", "completed")
+    return Scale(
+        plan_lines=plan_lines,
+        plan_seconds=spread("plan", "seconds"),
+        plan_cpu_seconds=spread("plan", "cpu_seconds"),
+        plan_peak_rss_mib=spread("plan", "peak_rss_mib"),
+        e2e_lines=e2e_lines,
+        plain={name: spread("plain", name) for name in names},
+        display={name: spread("display", name) for name in names},
+        commands=commands,
+    )
+
+
+def compare(lines: int, rounds: int, baseline: str, *, job_seconds: float = 0.02) -> list[tuple[str, str, Variant]]:
+    """This tree against ``baseline`` (a PYTHONPATH holding another tree's ``apiframe`` and
+    ``generated``), one batch process each into a folder and into the S3 server, interleaved."""
+    results: list[tuple[str, str, Variant]] = []
+    with tempfile.TemporaryDirectory(prefix="apiframe-batch-compare-") as folder:
+        home = Path(folder)
+        file = home / "prompts.jsonl"
+        rows = (json.dumps({"model": "flux-1.1-pro", "prompt": f"line {n}"}) for n in range(lines))
+        file.write_text("".join(row + "\n" for row in rows))
+        sandbox = subprocess.Popen(
+            [PY, str(Path(__file__).parent / "_sandbox.py"), str(job_seconds)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            assert sandbox.stdout is not None
+            base, key = sandbox.stdout.readline().split()
+            with s3_server(home) as env:
+                env = {**env, "APIFRAME_API_KEY": key, "APIFRAME_BASE_URL": base}
+                for round_number in range(rounds):
+                    for code in ("baseline", "this tree"):
+                        run_env = {**env, "PYTHONPATH": baseline} if code == "baseline" else env
+                        for where in ("local folder", "S3 server"):
+                            out = str(home / f"out-{code[0]}-{round_number}")
+                            if where == "S3 server":
+                                out = f"s3://{_bucket(env)}/run"
+                            # run from the temporary folder: python -m puts the working folder first on sys.path
+                            variant = run_variant(where, file, out, 1, run_env, 32, cwd=home)
+                            print(code, variant.name, variant.describe(), variant.completed, flush=True)
+                            results.append((code, where, variant))
+        finally:
+            if sandbox.stdin is not None:
+                sandbox.stdin.close()
+            sandbox.wait(timeout=60)
+    return results
+
+
+def main(argv: list[str]) -> None:
+    if argv and argv[0] == "compare":
+        parser = argparse.ArgumentParser(prog="batch_bench.py compare")
+        parser.add_argument("baseline", help="PYTHONPATH of the other tree (its root and its generated/)")
+        parser.add_argument("--lines", type=int, default=1000)
+        parser.add_argument("--rounds", type=int, default=2)
+        args = parser.parse_args(argv[1:])
+        compare(args.lines, args.rounds, args.baseline)
+        return
+    if argv and argv[0] == "scale":
+        parser = argparse.ArgumentParser(prog="batch_bench.py scale")
+        parser.add_argument("--plan-lines", type=int, default=1_000_000)
+        parser.add_argument("--e2e-lines", type=int, default=100_000)
+        parser.add_argument("--runs", type=int, default=3)
+        args = parser.parse_args(argv[1:])
+        result = scale(args.plan_lines, args.e2e_lines, args.runs)
+        print(
+            f"plan {result.plan_lines:,} lines: {result.plan_seconds.show('s')}, "
+            f"{result.plan_cpu_seconds.show('CPU-s')}, peak RSS {result.plan_peak_rss_mib.show('MiB', 0)}"
+        )
+        for kind, figures in (("--json", result.plain), ("display", result.display)):
+            print(
+                f"{result.e2e_lines:,} lines, {kind}: {figures['lines_per_second'].show('lines/s', 0)}, "
+                f"{figures['cpu_ms_per_line'].show('ms CPU/line', 2)}, completed {figures['completed'].show('', 0)}"
+            )
+        print(f"raw numbers and commands: {WORK / 'batch-scale.json'}")
+        return
+    base, key, count = argv[0], argv[1], int(argv[2])
     for variant in run(base, key, count):
         print(variant.name, variant.describe(), f"{variant.seconds:.1f} s", variant.completed)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -23,6 +23,9 @@ interleaved where it matters, against the same local server:
 10. batches at scale: a batch against the sandbox in one process versus four ``--shard`` processes,
     into a local folder and into an S3 server on 127.0.0.1: lines/s, CPU per line, peak RSS per
     process (see ``bench/batch_bench.py``).
+11. the batch engine at scale: planning 10^6 lines (seconds and peak RSS per process), and 10^5
+    lines end to end against a fast sandbox with the live display and without: lines/s and CPU
+    per line, median and range of 3 interleaved runs (see ``bench/batch_bench.py scale``).
 """
 
 from __future__ import annotations
@@ -807,6 +810,42 @@ def bench_batch(profile: Profile) -> list[Row]:
     return rows
 
 
+# -- 11. the batch engine at scale ------------------------------------------------------------------
+
+
+def bench_batch_scale(profile: Profile) -> list[Row]:
+    """Planning 10^6 lines; 10^5 lines end to end with and without the display (bench/batch_bench.py)."""
+    import batch_bench
+
+    plan_lines, e2e_lines = (1_000_000, 100_000) if profile is FULL else (20_000, 500)
+    log(f"batch at scale: plan {plan_lines:,} lines, {e2e_lines:,} lines end to end, 3 runs each")
+    result = batch_bench.scale(plan_lines, e2e_lines, runs=3)
+    rows = [
+        Row(
+            f"11. batch plan, {plan_lines:,} lines (checked, keys derived, nothing sent)",
+            f"{result.plan_seconds.show('s')}; {result.plan_cpu_seconds.show('CPU-s')}",
+            "-",
+            f"peak RSS {result.plan_peak_rss_mib.show('MiB', 0)}",
+            "-",
+            "-",
+        )
+    ]
+    for name, figures in (("--json", result.plain), ("live display on a terminal", result.display)):
+        cpu = figures["cpu_ms_per_line"]
+        complete = min(figures["completed"].values) == e2e_lines
+        rows.append(
+            Row(
+                f"11. batch end to end, {e2e_lines:,} lines into a folder, {name}",
+                f"{figures['lines_per_second'].show('lines/s', 0)}; {cpu.show('ms CPU/line', 2)}",
+                "-",
+                f"peak RSS {figures['peak_rss_mib'].show('MiB', 0)}",
+                "<= 3 ms CPU/line, every line completed",
+                verdict(cpu.median <= 3.0 and complete),
+            )
+        )
+    return rows
+
+
 def machine() -> list[str]:
     cpu = platform.processor() or "unknown"
     try:
@@ -848,7 +887,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     profile = QUICK if args.quick else FULL
-    chosen = set(args.only.split(",")) if args.only else {"1", "2", "3", "4", "5", "6", "7", "8", "9", "10"}
+    chosen = set(args.only.split(",")) if args.only else {"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"}
     started = time.perf_counter()
     rows: list[Row] = []
     steps: list[tuple[str, Callable[[], Row | list[Row]]]] = [
@@ -867,6 +906,7 @@ def main(argv: list[str] | None = None) -> int:
         ("8", lambda: bench_push(profile)),
         ("9", lambda: bench_throughput(profile)),
         ("10", lambda: bench_batch(profile)),
+        ("11", lambda: bench_batch_scale(profile)),
     ]
     for number, step in steps:
         if number not in chosen:

@@ -18,7 +18,7 @@ from ._results import SaveProgress, save_outputs
 from ._run import BatchResult, BatchRun, LineResult, arun, run
 from ._shard import Shard, shard_number
 from ._state import BatchState, DamagedRecord, LineRecord, RecordName, ShardPlan, StateScan, StateView
-from ._store import FsspecStore, LocalStore, ObjectInfo, StorageError, Store, check_name, open_store
+from ._store import FsspecStore, Listing, LocalStore, ObjectInfo, StorageError, Store, check_name, open_store
 from ._summary import DONE, FAILED, BatchSummary, FailedLine, ShardSummary, summarise
 
 __all__ = [
@@ -34,6 +34,7 @@ __all__ = [
     "FsspecStore",
     "LineRecord",
     "LineResult",
+    "Listing",
     "LocalStore",
     "ObjectInfo",
     "RecordName",

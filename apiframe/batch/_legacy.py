@@ -15,9 +15,11 @@ import stat
 from pathlib import Path
 from typing import Any
 
+from .._download import checked_id
 from .._errors import InvalidRequestError
+from ._store import check_name
 
-__all__ = ["MANIFEST_NAME", "LegacyManifest"]
+__all__ = ["MANIFEST_NAME", "LegacyManifest", "record_problem", "usable_job_id"]
 
 MANIFEST_NAME = "manifest.jsonl"
 _STATUSES = ("pending", "submitted", "completed", "failed")
@@ -88,12 +90,38 @@ def record_problem(record: Any) -> str | None:
             return f'line {record["line"]}: no "{name}"'
     if record.get("status") not in _STATUSES:
         return f"line {record['line']}: unknown status {record.get('status')!r}"
-    if record.get("job_id") is not None and not isinstance(record["job_id"], str):
-        return f'line {record["line"]}: "job_id" is not a string'
+    job_id = record.get("job_id")
+    if job_id is not None and not usable_job_id(job_id):
+        return f'line {record["line"]}: "job_id" {_shown(job_id)} cannot name a file'
     files = record.get("files") or []
-    if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
-        return f'line {record["line"]}: "files" is not a list of names'
+    if not isinstance(files, list) or not all(_object_name(f) for f in files):
+        return f'line {record["line"]}: "files" is not a list of object names'
+    key = record["key"]
+    if len(key) > 255 or not key.isascii() or not key.isprintable() or " " in key:
+        return f'line {record["line"]}: "key" is not an idempotency key'
     attempt = record.get("attempt", 0)
     if not isinstance(attempt, int) or isinstance(attempt, bool) or attempt < 0:
         return f'line {record["line"]}: bad "attempt"'
     return None
+
+
+def usable_job_id(value: object) -> bool:
+    """Whether ``value`` passes the one rule for a job id that names files (``checked_id``)."""
+    try:
+        checked_id(value)  # type: ignore[arg-type]
+    except InvalidRequestError:
+        return False
+    return True
+
+
+def _object_name(value: object) -> bool:
+    try:
+        check_name(value)  # type: ignore[arg-type]
+    except InvalidRequestError:
+        return False
+    return True
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:60] + "..."

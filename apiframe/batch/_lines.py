@@ -23,6 +23,8 @@ from ._store import LocalStore, Store
 
 __all__ = ["BatchLine", "batch_identity", "input_digest", "line_key", "parse_lines", "read_batch"]
 
+_UTF8_BOM = b"\xef\xbb\xbf"
+
 
 @dataclass(frozen=True, slots=True)
 class BatchLine:
@@ -61,14 +63,40 @@ def input_digest(lines: Iterable[BatchLine]) -> str:
     return digest.hexdigest()[:32]
 
 
+def _text(number: int, raw: bytes, problems: list[str]) -> str | None:
+    """A line of a file as text: UTF-8 only (a byte-order mark on line 1 is dropped); else None, and why."""
+    if number == 1 and raw.startswith(_UTF8_BOM):
+        raw = raw[len(_UTF8_BOM) :]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        at = error.start
+    else:
+        at = raw.find(b"\x00")  # valid UTF-8, but no text file holds NUL: UTF-16 without a byte-order mark
+        if at < 0:
+            return text
+    utf16 = (number == 1 and raw.startswith((b"\xff\xfe", b"\xfe\xff"))) or b"\x00" in raw
+    problems.append(
+        f"line {number}: not UTF-8 text{' (it looks like UTF-16)' if utf16 else ''}: "
+        f"byte 0x{raw[at]:02x} at column {at + 1}; save the file as UTF-8"
+    )
+    return None
+
+
 def _parse(number: int, raw: Any, problems: list[str]) -> BatchLine | None:
     if isinstance(raw, Mapping):
         data: Any = dict(raw)
     else:
+        if isinstance(raw, bytes | bytearray):
+            raw = _text(number, bytes(raw), problems)
+            if raw is None:
+                return None
         if not isinstance(raw, str):
             problems.append(f"line {number}: a line must be JSON text or a dict, got {type(raw).__name__}")
             return None
         text = raw.strip()
+        if number == 1:
+            text = text.removeprefix("\ufeff")  # a byte-order mark read as text
         if not text or text.startswith("#"):
             return None
         try:
@@ -86,12 +114,12 @@ def _parse(number: int, raw: Any, problems: list[str]) -> BatchLine | None:
 
 
 def parse_lines(
-    lines: Iterable[str | Mapping[str, Any]],
+    lines: Iterable[str | bytes | Mapping[str, Any]],
     *,
     source: str = "lines",
     owns: Callable[[int], bool] | None = None,
 ) -> list[BatchLine]:
-    """The request lines of ``lines`` (JSON text or dicts; blank text and ``#`` comments skipped).
+    """The request lines of ``lines`` (JSON text, UTF-8 bytes or dicts; blank and ``#`` comment lines skipped).
 
     Line numbers count every item from 1, skipped ones included, so a file and its
     ``readlines()`` number the same lines alike. With ``owns`` (a shard's test of a line
@@ -107,7 +135,7 @@ def parse_lines(
     requests = 0
     for number, raw in enumerate(lines, 1):
         if owns is not None and not owns(number):
-            requests += isinstance(raw, Mapping) or (isinstance(raw, str) and _is_request(raw))
+            requests += isinstance(raw, Mapping) or (isinstance(raw, str | bytes) and _is_request(raw))
             continue
         line = _parse(number, raw, problems)
         if line is not None:
@@ -121,9 +149,11 @@ def parse_lines(
     return parsed
 
 
-def _is_request(text: str) -> bool:
-    stripped = text.strip()
-    return bool(stripped) and not stripped.startswith("#")
+def _is_request(text: str | bytes) -> bool:
+    if isinstance(text, bytes):
+        stripped = text.strip()
+        return bool(stripped) and not stripped.startswith(b"#")
+    return bool(text.strip()) and not text.strip().startswith("#")
 
 
 def read_batch(path: str | os.PathLike[str], *, owns: Callable[[int], bool] | None = None) -> list[BatchLine]:
@@ -131,7 +161,7 @@ def read_batch(path: str | os.PathLike[str], *, owns: Callable[[int], bool] | No
     file = Path(path)
     if not file.is_file():
         raise InvalidRequestError(f"batch file {file} does not exist or is not a file", field="file")
-    with file.open(encoding="utf-8") as handle:
+    with file.open("rb") as handle:  # decoded line by line: a bad byte is reported with its line
         try:
             return parse_lines(handle, source=str(file), owns=owns)
         except InvalidRequestError as error:

@@ -13,6 +13,7 @@ same key a lost record held.
 from __future__ import annotations
 
 import asyncio
+import bisect
 import contextlib
 import os
 from collections.abc import Callable, Iterable, Mapping
@@ -30,8 +31,8 @@ from ._lines import BatchLine, batch_identity, input_digest, line_key, parse_lin
 from ._results import save_outputs
 from ._runner import Changed, Progressed, Task, run_tasks
 from ._shard import Shard
-from ._state import BatchState
-from ._store import LocalStore, Store, open_store
+from ._state import PLANS_PREFIX, STATE_FOLDER, STATE_PREFIX, BatchState, LineRecord
+from ._store import LocalStore, StorageError, Store, open_store, temporary_target
 
 __all__ = ["BatchResult", "BatchRun", "LineResult", "arun", "run"]
 
@@ -169,6 +170,8 @@ class BatchRun:
         self._lock: _ShardLock | None = None
         self.credits = CreditLedger(store, self.shard)
         """What the shard spent, and its share of a credit budget (:meth:`use_budget`)."""
+        self._leftovers: list[str] = []
+        self._unclaimed: list[str] = []
 
     def lock(self) -> None:
         """Claim this shard of a local folder for this process (released by :meth:`close`)."""
@@ -197,8 +200,18 @@ class BatchRun:
         if problems:
             raise _nothing_sent(problems)
         owned = [line.number for line in self.lines]
-        view, present = await asyncio.gather(self.state.latest(owned), self.store.objects(""))
-        names = {item.name for item in present}
+        listing = await self.store.listing("")  # one walk: the state records, the results, the leftovers
+        for name in listing.irregular:
+            if name.partition("/")[0] in (STATE_PREFIX, PLANS_PREFIX):
+                raise StorageError(
+                    f"{name} in {self.store.url} is not a plain folder or file (a symbolic link?): the batch "
+                    "keeps its state there and never writes through it; remove it or use another --out",
+                    name=name,
+                )
+        self._leftovers = listing.leftovers
+        scan = await self.state.scan(listing.objects)
+        view = await self.state.latest(owned, scan=scan, check=_record_problem)
+        names = {item.name for item in listing.objects if "/" not in item.name}  # result files: top level
         self.damaged = [f"{item.name}: {item.reason}" for item in view.damaged]
         legacy = self.legacy.records if self.legacy is not None else {}
         if self.legacy is not None:
@@ -209,12 +222,7 @@ class BatchRun:
             found = view.records.get(line.number)
             record: Mapping[str, Any] | None = None
             if found is not None:
-                fields = {"line": line.number, "status": found.status, **found.fields}
-                problem = record_problem(fields)
-                if problem:
-                    self.damaged.append(f"{found.name}: {problem}")
-                else:
-                    record = fields
+                record = {"line": found.line, "status": found.status, **found.fields}
             if record is None:
                 record = legacy.get(line.number)
             if record is None:
@@ -247,6 +255,8 @@ class BatchRun:
         for task in tasks:
             task.gate = self.credits
         self.tasks = tasks
+        claimed = {name for task in tasks if task.status == "completed" for name in task.files}
+        self._unclaimed = sorted(names - claimed)  # results no finished line accounts for
         return tasks
 
     def use_budget(self, max_credits: int, prices: Any) -> None:
@@ -280,12 +290,18 @@ class BatchRun:
         )
 
     async def save(self, client: AsyncApiframe, job: Job, progress: Callable[[Any], None]) -> list[str]:
-        """Stream ``job``'s result files into the store; their names."""
-        return await save_outputs(client, job, self.store, on_progress=progress)
+        """Stream ``job``'s result files into the store; their names.
+
+        The store is asked whether a file is there already only when the plan's listing showed
+        an unaccounted result of that job (a run killed after saving it, or a replayed job):
+        otherwise nothing of it can be there, and asking would cost a look-up per file.
+        """
+        fresh = not _holds_results_of(self._unclaimed, str(job.id))
+        return await save_outputs(client, job, self.store, overwrite=fresh, on_progress=progress)
 
     async def start(self) -> None:
         """Before the first line runs: clear what a killed run of this shard left, record the shard's plan."""
-        self._clean_temporaries()
+        await self._clean_temporaries()
         await self.state.write_plan(self.shard, len(self.lines), input=input_digest(self.lines))
         await self.credits.open(self.tasks)
 
@@ -328,17 +344,53 @@ class BatchRun:
         )
         return BatchResult(self.store.url, self.shard, lines)
 
-    def _clean_temporaries(self) -> None:
-        """Remove what a killed run of this shard left half-written in a local folder (its own names only)."""
-        if not isinstance(self.store, LocalStore) or not self.store.root.is_dir():
+    async def _clean_temporaries(self) -> None:
+        """Remove what a killed run of this shard left half-written (its own temporaries only).
+
+        Only with the shard's lock held (no other process runs this shard), and only the
+        temporaries the store listed: those of this shard's lines' records, and those of the
+        result files of its unfinished jobs, matched by name (no pattern is built from an id).
+        """
+        if self._lock is None or not self._leftovers:
             return
-        for task in self.tasks:
-            if task.done or not task.job_id:
-                continue
-            for stale in self.store.root.glob(f".{task.job_id}*.part"):
-                if stale.is_file() and not stale.is_symlink():
-                    with contextlib.suppress(OSError):
-                        stale.unlink()
+        owned = {line.number for line in self.lines}
+        jobs = {task.job_id for task in self.tasks if task.job_id and not task.done}
+        for leftover in self._leftovers:
+            folder, _, _ = leftover.rpartition("/")
+            if folder.startswith(STATE_FOLDER):
+                number = folder.removeprefix(STATE_FOLDER)
+                mine = number.isdigit() and "/" not in number and int(number) in owned
+            else:
+                mine = not folder and _saves_for(temporary_target(leftover), jobs)
+            if mine:
+                with contextlib.suppress(StorageError):
+                    await self.store.discard(leftover)
+        self._leftovers = []
+
+
+def _holds_results_of(names: list[str], job_id: str) -> bool:
+    """Whether sorted ``names`` hold a result file of ``job_id`` (``<id>.<ext>`` or ``<id>-<n>.<ext>``)."""
+    at = bisect.bisect_left(names, job_id)
+    while at < len(names) and names[at].startswith(job_id):
+        if names[at][len(job_id) : len(job_id) + 1] in (".", "-"):
+            return True
+        at += 1
+    return False
+
+
+def _saves_for(target: str, jobs: set[str]) -> bool:
+    """Whether a result file named ``target`` (cut to 80 characters) belongs to one of ``jobs``.
+
+    Result files are ``<job_id>.<ext>`` or ``<job_id>-<n>.<ext>``: the id is ``target`` up to a
+    ``.`` or ``-`` (or all of it, when the name was cut).
+    """
+    if target in jobs or (len(target) == 80 and any(job[:80] == target for job in jobs if len(job) >= 80)):
+        return True
+    return any(target[:at] in jobs for at, char in enumerate(target) if char in ".-")
+
+
+def _record_problem(record: LineRecord) -> str | None:
+    return record_problem({"line": record.line, "status": record.status, **record.fields})
 
 
 def _credits_of(value: object) -> int | None:

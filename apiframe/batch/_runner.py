@@ -17,10 +17,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from .._client import AsyncApiframe
+from .._download import checked_id
 from .._errors import (
     ApiframeError,
+    APIResponseValidationError,
     AuthenticationError,
     InsufficientCreditsError,
+    InvalidRequestError,
     JobCancelledError,
     JobFailedError,
     NetworkError,
@@ -33,7 +36,17 @@ from .._jobs import Job
 if TYPE_CHECKING:
     from .._job_requests import GenerationRequest
 
-__all__ = ["FATAL_ERRORS", "Changed", "Gate", "Progressed", "Saver", "Task", "run_tasks", "unreachable"]
+__all__ = [
+    "FATAL_ERRORS",
+    "Changed",
+    "Gate",
+    "Progressed",
+    "Saver",
+    "Task",
+    "received_job_id",
+    "run_tasks",
+    "unreachable",
+]
 
 FATAL_ERRORS = (AuthenticationError, PermissionDeniedError, InsufficientCreditsError)
 """Errors that no later line can avoid either: the run stops and resumes later."""
@@ -92,12 +105,33 @@ async def _changed(on_change: Changed, task: Task) -> None:
         await result
 
 
+class _UnusableJobId(APIResponseValidationError):
+    """The API accepted a job under an id that cannot name a file (``../x``, ``*``): the line fails."""
+
+
 async def _submit(client: AsyncApiframe, task: Task) -> str:
     # One call: the SDK retries what is safe to retry (with this idempotency key) and no more;
     # a line that still fails keeps its key and is retried by the next run.
     assert task.request is not None
     accepted = await task.request.submitter(client)(**task.request.kwargs, idempotency_key=task.key)
-    return str(accepted.job_id)
+    return received_job_id(accepted)
+
+
+def received_job_id(accepted: Any) -> str:
+    """The job id of a submit answer, checked by the one id rule before anything records it or names a file."""
+    job_id = getattr(accepted, "job_id", None)
+    try:
+        return checked_id(job_id)  # type: ignore[arg-type]
+    except InvalidRequestError:
+        info = getattr(accepted, "_response", None)
+        shown = repr(job_id) if len(repr(job_id)) <= 60 else repr(job_id)[:60] + "..."
+        raise _UnusableJobId(
+            f"the API accepted the job under the id {shown}, which cannot name a file (a job id is at most "
+            "200 letters, digits, '.', '_' or '-'); nothing was saved for this line",
+            status_code=getattr(info, "status_code", 200),
+            request_id=getattr(info, "request_id", None),
+            body=None,
+        ) from None
 
 
 def unreachable(error: BaseException) -> bool:
@@ -120,7 +154,7 @@ async def _run_one(
     if task.status == "pending":
         try:
             task.job_id = await _submit(client, task)
-        except ValidationError as error:  # the API refused this request: it will not pass later either
+        except (ValidationError, _UnusableJobId) as error:  # it will not pass later either (the same key)
             task.status = "failed"
             task.error = str(error)
             await _changed(on_change, task)

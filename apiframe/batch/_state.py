@@ -21,19 +21,20 @@ import asyncio
 import json
 import re
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 from .._errors import InvalidRequestError
 from ._shard import Shard
-from ._store import StorageError, Store
+from ._store import ObjectInfo, StorageError, Store
 
 __all__ = ["BatchState", "DamagedRecord", "LineRecord", "RecordName", "ShardPlan", "StateScan", "StateView"]
 
 STATE_PREFIX = "state"
 PLANS_PREFIX = "shards"
+STATE_FOLDER = STATE_PREFIX + "/"
 _STATUS = re.compile(r"[a-z][a-z_]{0,31}")
 _RECORD_NAME = re.compile(r"state/(\d{10})/(\d{6})\.([a-z][a-z_]{0,31})\.([0-9a-f]{16})\.json")
 _PLAN_NAME = re.compile(r"shards/(\d{1,7})/(\d{1,7})\.json")
@@ -131,11 +132,17 @@ class BatchState:
         self._last_seq: dict[int, int] = {}
         self._scanned = False
 
-    async def scan(self) -> StateScan:
-        """List every record of every shard (names only: one listing, no reads)."""
+    async def scan(self, objects: Iterable[ObjectInfo] | None = None) -> StateScan:
+        """List every record of every shard (names only: one listing, no reads).
+
+        ``objects`` is a listing of the store already made (of ``state/`` or of everything).
+        """
         lines: dict[int, list[RecordName]] = {}
         damaged: list[DamagedRecord] = []
-        for item in await self.store.objects(STATE_PREFIX):
+        listed = await self.store.objects(STATE_PREFIX) if objects is None else objects
+        for item in listed:
+            if not item.name.startswith(STATE_FOLDER):
+                continue
             match = _RECORD_NAME.fullmatch(item.name)
             if match is None:
                 damaged.append(DamagedRecord(item.name, "not a state record name"))
@@ -148,6 +155,31 @@ class BatchState:
         self._scanned = True
         return StateScan(lines, damaged)
 
+    async def newest(self) -> AsyncIterator[RecordName | DamagedRecord]:
+        """The newest record name of every line that has records, as the listing goes (no reads).
+
+        Streams: memory stays bounded whatever the number of lines (a line's records are in one
+        folder, which a store lists together). Names that are not record names come as
+        :class:`DamagedRecord`.
+        """
+        line = seq = -1
+        name = status = ""
+        async for batch in self.store.walk(STATE_PREFIX):
+            for item in batch:
+                match = _RECORD_NAME.fullmatch(item.name)
+                if match is None:
+                    yield DamagedRecord(item.name, "not a state record name")
+                    continue
+                number, order = int(match.group(1)), int(match.group(2))
+                if number != line:
+                    if line >= 0:
+                        yield RecordName(line, seq, name, status)
+                    line, seq, name, status = number, order, item.name, match.group(3)
+                elif (order, item.name) > (seq, name):
+                    seq, name, status = order, item.name, match.group(3)
+        if line >= 0:
+            yield RecordName(line, seq, name, status)
+
     async def read(self, entry: RecordName) -> LineRecord:
         """The record ``entry`` names; ``ValueError`` (with the reason) when it is damaged."""
         try:
@@ -156,11 +188,18 @@ class BatchState:
             raise ValueError(str(error)) from None
         return _parse_record(entry, data)
 
-    async def latest(self, lines: Iterable[int] | None = None, *, scan: StateScan | None = None) -> StateView:
+    async def latest(
+        self,
+        lines: Iterable[int] | None = None,
+        *,
+        scan: StateScan | None = None,
+        check: Callable[[LineRecord], str | None] | None = None,
+    ) -> StateView:
         """The latest readable record of every line (of ``lines`` only, when given).
 
-        A damaged record is reported in ``damaged`` and its line falls back to its previous
-        record (no record at all if none is readable). Reads run a few at a time.
+        A damaged record (unreadable, or one ``check`` finds a problem with) is reported in
+        ``damaged`` and its line falls back to its previous record (no record at all if none
+        is usable). Reads run a few at a time.
         """
         found = scan if scan is not None else await self.scan()
         wanted = sorted(found.lines) if lines is None else sorted(set(lines) & found.lines.keys())
@@ -170,10 +209,16 @@ class BatchState:
         async def newest(line: int) -> None:
             for entry in reversed(found.lines[line]):
                 try:
-                    records[line] = await self.read(entry)
-                    return
+                    record = await self.read(entry)
                 except ValueError as error:
                     damaged.append(DamagedRecord(entry.name, str(error)))
+                    continue
+                problem = check(record) if check is not None else None
+                if problem:
+                    damaged.append(DamagedRecord(entry.name, problem))
+                    continue
+                records[line] = record
+                return
 
         for start in range(0, len(wanted), _READ_CONCURRENCY):  # a few reads at a time, whatever the line count
             await asyncio.gather(*(newest(line) for line in wanted[start : start + _READ_CONCURRENCY]))

@@ -26,8 +26,8 @@ import os
 import re
 import stat
 import uuid
-from collections.abc import AsyncIterable, Callable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import AsyncIterable, AsyncIterator, Callable, Generator, Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import unquote, urlsplit
@@ -37,6 +37,7 @@ from .._errors import ApiframeError, ConfigurationError, InvalidRequestError
 __all__ = [
     "DEFAULT_PART_SIZE",
     "FsspecStore",
+    "Listing",
     "LocalStore",
     "ObjectInfo",
     "StorageError",
@@ -55,6 +56,8 @@ MAX_SMALL_OBJECT = 16 * 2**20
 _DIRECT_PROTOCOLS = frozenset({"s3", "s3a", "gs", "gcs", "az", "abfs", "abfss"})
 """Object stores that show an object only once its upload completes: written straight to the final name."""
 _SEGMENT = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.=+-]{0,199}")
+_TEMPORARY = re.compile(r"\.([A-Za-z0-9_][A-Za-z0-9_.=+-]{0,79})\.[0-9a-f]{12}\.part")
+"""A local write's temporary file: ``.<first 80 characters of the object's name>.<12 hex>.part``."""
 
 T = TypeVar("T")
 
@@ -80,6 +83,21 @@ class ObjectInfo:
     size: int
 
 
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """Everything under a folder of a store: its complete objects, and what killed writes left.
+
+    ``leftovers`` are the relative names of temporary objects of writes that never finished
+    (a local folder's hidden ``.part`` files); :meth:`Store.discard` removes one.
+    ``irregular`` names what someone else put there and the store will not use.
+    """
+
+    objects: list[ObjectInfo]
+    leftovers: list[str]
+    irregular: list[str] = field(default_factory=list)
+    """Names that are neither a plain file nor a plain folder (a symbolic link, a FIFO): never followed."""
+
+
 def check_name(name: str) -> tuple[str, ...]:
     """The segments of an object name, or :class:`~apiframe.InvalidRequestError` if it is unsafe.
 
@@ -98,6 +116,17 @@ def check_name(name: str) -> tuple[str, ...]:
             field="name",
         )
     return parts
+
+
+def temporary_name(leaf: str) -> str:
+    """The hidden name a local write of object ``leaf`` (one segment) uses until it is complete."""
+    return f".{leaf[:80]}.{uuid.uuid4().hex[:12]}.part"
+
+
+def temporary_target(leftover: str) -> str:
+    """The (first 80 characters of the) object name that the temporary ``leftover`` was for."""
+    match = _TEMPORARY.fullmatch(leftover.rpartition("/")[2])
+    return match.group(1) if match else ""
 
 
 def _prefix_parts(prefix: str) -> tuple[str, ...]:
@@ -138,6 +167,25 @@ class Store(abc.ABC):
         Temporary objects of unfinished writes are never listed.
         """
 
+    async def walk(self, prefix: str = "") -> AsyncIterator[list[ObjectInfo]]:
+        """Every complete object under folder ``prefix``, a batch at a time, in bounded memory.
+
+        The objects of one folder come together (in one batch or consecutive ones); beyond
+        that the order is the store's. :meth:`objects` is the same, sorted and all at once.
+        """
+        yield await self.objects(prefix)
+
+    async def listing(self, prefix: str = "") -> Listing:
+        """:meth:`objects` and the leftovers of killed writes under ``prefix``, in one listing.
+
+        A store that writes no temporary objects (an object store) has no leftovers.
+        """
+        return Listing(await self.objects(prefix), [])
+
+    async def discard(self, leftover: str) -> None:
+        """Remove a leftover of a killed write that :meth:`listing` reported (nothing else)."""
+        raise StorageError(f"{self.url} keeps no temporary objects: {leftover!r} is not one", name=leftover)
+
     async def exists(self, name: str, *, size: int | None = None) -> bool:
         """Whether object ``name`` exists (and, given ``size``, has exactly that many bytes)."""
         found = await self.size(name)
@@ -173,17 +221,18 @@ class LocalStore(Store):
         self.url = str(self.root)
 
     def _root_fd(self, create: bool) -> int:
-        if create:
-            try:
-                self.root.mkdir(parents=True, exist_ok=True)
-            except OSError as error:
-                raise StorageError(f"cannot create the folder {self.root}: {error.strerror or error}") from None
         try:
             return os.open(self.root, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | _CLOEXEC)
         except FileNotFoundError:
-            raise
+            if not create:
+                raise
         except OSError as error:
             raise StorageError(f"cannot open the folder {self.root}: {error.strerror or error}") from None
+        try:  # the first write creates the root
+            self.root.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StorageError(f"cannot create the folder {self.root}: {error.strerror or error}") from None
+        return self._root_fd(False)
 
     def _open_folder(self, parts: tuple[str, ...], create: bool) -> int:
         """A descriptor of folder ``root/parts...``, each step opened without following symlinks."""
@@ -238,43 +287,41 @@ class LocalStore(Store):
 
     async def write(self, name: str, chunks: AsyncIterable[bytes], *, size: int | None = None) -> int:
         parts = check_name(name)
-        temp = f".{parts[-1][:80]}.{uuid.uuid4().hex[:12]}.part"
-        folder, fd = await self._call(name, self._open_temp, parts[:-1], temp)
+        pending: list[bytes] = []
+        buffered = written = 0
+        opened: _Temporary | None = None  # a temporary file exists only once a part is flushed
         try:
-            written = 0
-            try:
-                pending: list[bytes] = []
-                buffered = 0
-                async for chunk in chunks:  # the source's own errors go to the caller as they are
-                    pending.append(bytes(chunk))
-                    buffered += len(chunk)
-                    if buffered >= _LOCAL_BUFFER:
-                        await self._call(name, _write_all, fd, pending)
-                        written += buffered
-                        pending, buffered = [], 0
-                if pending:
-                    await self._call(name, _write_all, fd, pending)
+            async for chunk in chunks:  # the source's own errors go to the caller as they are
+                pending.append(bytes(chunk))
+                buffered += len(chunk)
+                if buffered >= _LOCAL_BUFFER:
+                    if opened is None:
+                        opened = await self._call(name, self._open_temp, parts)
+                    await self._call(name, _write_all, opened.fd, pending)
                     written += buffered
-                if size is not None and written != size:
-                    raise _size_mismatch(name, written, size)
-                await self._call(name, self._finish, folder, fd, temp, parts[-1], name)
-            finally:
-                with contextlib.suppress(OSError):
-                    os.close(fd)
-                with contextlib.suppress(OSError):
-                    os.unlink(temp, dir_fd=folder)
+                    pending, buffered = [], 0
+            written += buffered
+            if size is not None and written != size:
+                raise _size_mismatch(name, written, size)
+            if opened is None:  # a small object: created, written, synced and renamed in one trip
+                await self._call(name, self._write_whole, parts, name, pending)
+            else:
+                finishing, opened = opened, None  # _finish cleans up after itself, whatever happens
+                await self._call(name, self._finish, finishing, pending, parts[-1], name)
         finally:
-            os.close(folder)
+            if opened is not None:
+                opened.abandon()
         return written
 
-    def _open_temp(self, parts: tuple[str, ...], temp: str) -> tuple[int, int]:
-        folder = self._open_folder(parts, True)
+    def _open_temp(self, parts: tuple[str, ...]) -> _Temporary:
+        folder = self._open_folder(parts[:-1], True)
+        temp = temporary_name(parts[-1])
         try:
             fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, 0o644, dir_fd=folder)
         except BaseException:
             os.close(folder)
             raise
-        return folder, fd
+        return _Temporary(folder, fd, temp)
 
     async def _call(self, name: str, function: Callable[..., T], *args: Any) -> T:
         try:
@@ -283,12 +330,25 @@ class LocalStore(Store):
             reason = error.strerror or error
             raise StorageError(f"writing {name} into {self.root} failed: {reason}", name=name) from None
 
-    def _finish(self, folder: int, fd: int, temp: str, leaf: str, name: str) -> None:
-        os.fsync(fd)
-        self._check_target(folder, leaf, name)
-        os.rename(temp, leaf, src_dir_fd=folder, dst_dir_fd=folder)
-        with contextlib.suppress(OSError):  # some filesystems cannot fsync a folder
-            os.fsync(folder)
+    def _write_whole(self, parts: tuple[str, ...], name: str, pieces: list[bytes]) -> None:
+        self._finish(self._open_temp(parts), pieces, parts[-1], name)
+
+    def _finish(self, temporary: _Temporary, pieces: list[bytes], leaf: str, name: str) -> None:
+        """Write the last ``pieces``, sync, and rename into place; the temporary is gone either way."""
+        renamed = False
+        try:
+            _write_all(temporary.fd, pieces)
+            os.fsync(temporary.fd)
+            self._check_target(temporary.folder, leaf, name)
+            os.rename(temporary.name, leaf, src_dir_fd=temporary.folder, dst_dir_fd=temporary.folder)
+            renamed = True
+            with contextlib.suppress(OSError):  # some filesystems cannot fsync a folder
+                os.fsync(temporary.folder)
+        finally:
+            if renamed:
+                temporary.close()
+            else:
+                temporary.abandon()
 
     async def write_bytes(self, name: str, data: bytes) -> None:
         async def one() -> AsyncIterable[bytes]:
@@ -339,36 +399,132 @@ class LocalStore(Store):
         return info.st_size
 
     async def objects(self, prefix: str = "") -> list[ObjectInfo]:
+        return (await self.listing(prefix)).objects
+
+    async def listing(self, prefix: str = "") -> Listing:
         parts = _prefix_parts(prefix)
         return await _in_thread(self._list, parts)
 
-    def _list(self, parts: tuple[str, ...]) -> list[ObjectInfo]:
-        found: list[ObjectInfo] = []
+    def _list(self, parts: tuple[str, ...]) -> Listing:
+        found = Listing([], [])
         try:
             with self._folder(parts, create=False) as folder:
-                self._walk(folder, "/".join(parts), found)
+                for kind, name, size in _entries(folder, "/".join(parts)):
+                    if kind is _FILE:
+                        found.objects.append(ObjectInfo(name, size))
+                    elif kind is _LEFTOVER:
+                        found.leftovers.append(name)
+                    else:
+                        found.irregular.append(name)
         except FileNotFoundError:
-            return []
-        found.sort(key=lambda item: item.name)
+            return found
+        found.objects.sort(key=lambda item: item.name)
+        found.leftovers.sort()
+        found.irregular.sort()
         return found
 
-    def _walk(self, fd: int, base: str, found: list[ObjectInfo]) -> None:
-        with os.scandir(fd) as entries:
-            for entry in entries:
-                if not _SEGMENT.fullmatch(entry.name):
-                    continue  # temporary files of unfinished writes, and names the store never writes
-                name = f"{base}/{entry.name}" if base else entry.name
-                if entry.is_dir(follow_symlinks=False):
-                    try:
-                        child = os.open(entry.name, _DIR_FLAGS, dir_fd=fd)
-                    except OSError:
-                        continue
-                    try:
-                        self._walk(child, name, found)
-                    finally:
-                        os.close(child)
-                elif entry.is_file(follow_symlinks=False):
-                    found.append(ObjectInfo(name, entry.stat(follow_symlinks=False).st_size))
+    async def walk(self, prefix: str = "") -> AsyncIterator[list[ObjectInfo]]:
+        parts = _prefix_parts(prefix)
+        try:
+            folder = await _in_thread(self._open_folder, parts, False)
+        except FileNotFoundError:
+            return
+        entries = _entries(folder, "/".join(parts))
+        try:
+            while batch := await _in_thread(_objects_of, entries, _WALK_BATCH):
+                yield batch
+        finally:
+            entries.close()
+            os.close(folder)
+
+    async def discard(self, leftover: str) -> None:
+        folder, _, leaf = leftover.rpartition("/")
+        if not _TEMPORARY.fullmatch(leaf):
+            raise StorageError(f"{leftover!r} is not a temporary file of {self.root}", name=leftover)
+        await _in_thread(self._discard, _prefix_parts(folder), leaf)
+
+    def _discard(self, parts: tuple[str, ...], leaf: str) -> None:
+        try:
+            with self._folder(parts, create=False) as folder:
+                os.unlink(leaf, dir_fd=folder)
+        except FileNotFoundError:
+            return
+        except OSError as error:
+            name = "/".join((*parts, leaf))
+            raise StorageError(f"removing {name} in {self.root} failed: {error.strerror or error}", name=name) from None
+
+
+_FILE, _LEFTOVER, _IRREGULAR = "file", "leftover", "irregular"
+_WALK_BATCH = 4096
+
+
+def _entries(fd: int, base: str) -> Generator[tuple[str, str, int], None, None]:
+    """``(kind, name, size)`` of everything below folder ``fd``, one folder's entries together.
+
+    Folders are opened without following symbolic links; hidden and foreign names are not
+    objects (a write's temporary file is a leftover; a link or FIFO is irregular).
+    """
+    with os.scandir(fd) as entries:  # one open folder per level (at most 16): memory stays bounded
+        for entry in entries:
+            name = f"{base}/{entry.name}" if base else entry.name
+            if not _SEGMENT.fullmatch(entry.name):
+                if _TEMPORARY.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                    yield _LEFTOVER, name, 0  # a write that never finished (killed midway)
+                continue  # names the store never writes are not listed
+            if entry.is_dir(follow_symlinks=False):
+                try:
+                    child = os.open(entry.name, _DIR_FLAGS, dir_fd=fd)
+                except OSError:
+                    continue
+                try:
+                    yield from _entries(child, name)
+                finally:
+                    os.close(child)
+            elif entry.is_file(follow_symlinks=False):
+                yield _FILE, name, entry.stat(follow_symlinks=False).st_size
+            else:
+                yield _IRREGULAR, name, 0
+
+
+def _objects_of(entries: Iterator[tuple[str, str, int]], count: int) -> list[ObjectInfo]:
+    """The next ``count`` objects of ``entries`` (fewer at its end)."""
+    batch: list[ObjectInfo] = []
+    for kind, name, size in entries:
+        if kind is _FILE:
+            batch.append(ObjectInfo(name, size))
+            if len(batch) >= count:
+                break
+    return batch
+
+
+async def _take(listing: AsyncIterator[Mapping[str, Any]], count: int) -> list[Mapping[str, Any]]:
+    """The next ``count`` entries of an async listing (fewer at its end)."""
+    found: list[Mapping[str, Any]] = []
+    async for info in listing:
+        found.append(info)
+        if len(found) >= count:
+            break
+    return found
+
+
+@dataclass(slots=True)
+class _Temporary:
+    """A local write under way: its folder, its open temporary file and that file's name."""
+
+    folder: int
+    fd: int
+    name: str
+
+    def close(self) -> None:
+        for fd in (self.fd, self.folder):
+            with contextlib.suppress(OSError):
+                os.close(fd)
+
+    def abandon(self) -> None:
+        """Close and remove the temporary file: nothing of the write is left."""
+        with contextlib.suppress(OSError):
+            os.unlink(self.name, dir_fd=self.folder)
+        self.close()
 
 
 def _write_all(fd: int, pieces: list[bytes]) -> None:
@@ -416,14 +572,27 @@ class FsspecStore(Store):
         else:
             head, _, leaf = final.rpartition("/")
             target = f"{head}/.{leaf[:80]}.{uuid.uuid4().hex[:12]}.part" if head else f".{leaf}.part"
+        stream = chunks.__aiter__()
+        pending: list[bytes] = []
+        buffered = 0
+        async for chunk in stream:  # the source's own errors go to the caller as they are
+            pending.append(bytes(chunk))
+            buffered += len(chunk)
+            if buffered >= _LOCAL_BUFFER:
+                break
+        else:  # a small object, whole in memory: one request (and one trip to a worker thread)
+            if size is not None and buffered != size:
+                raise _size_mismatch(name, buffered, size)
+            await self._call(f"writing {name}", name, self._put_whole, target, final, b"".join(pending))
+            return buffered
         handle: Any = None
         moved = False
         written = 0
         try:
             handle = await self._call(f"writing {name}", name, self._open_for_write, target)
-            pending: list[bytes] = []
-            buffered = 0
-            async for chunk in chunks:  # the source's own errors go to the caller as they are
+            await self._call(f"writing {name}", name, _write_pieces, handle, pending)
+            written, pending, buffered = buffered, [], 0
+            async for chunk in stream:
                 pending.append(bytes(chunk))
                 buffered += len(chunk)
                 if buffered >= _LOCAL_BUFFER:
@@ -456,6 +625,22 @@ class FsspecStore(Store):
             raise
         except Exception as error:
             raise StorageError(f"{doing} in {self.url} failed: {_describe(error)}", name=name) from None
+
+    def _put_whole(self, target: str, final: str, data: bytes) -> None:
+        """Write a small object in one request: straight to its name, or to ``target`` then moved."""
+        if target == final:
+            self._fs.pipe_file(final, data)  # an object store shows it once the PUT completes
+            return
+        head = target.rpartition("/")[0]
+        if head:
+            self._fs.makedirs(head, exist_ok=True)
+        try:
+            self._fs.pipe_file(target, data)
+            self._fs.mv(target, final)
+        except BaseException:
+            with contextlib.suppress(Exception):
+                self._remove_if_present(target)
+            raise
 
     def _open_for_write(self, path: str) -> Any:
         head = path.rpartition("/")[0]
@@ -514,6 +699,53 @@ class FsspecStore(Store):
         parts = _prefix_parts(prefix)
         return await _in_thread(self._list, "/".join(parts))
 
+    async def walk(self, prefix: str = "") -> AsyncIterator[list[ObjectInfo]]:
+        pages = getattr(self._fs, "_iterdir", None)
+        loop = getattr(self._fs, "loop", None)
+        if pages is None or loop is None or getattr(self._fs, "version_aware", False):
+            async for batch in super().walk(prefix):  # no paged listing: all at once
+                yield batch
+            return
+        parts = _prefix_parts(prefix)
+        base = self._path("/".join(parts)) if parts else self._root
+        bucket, _, key = base.partition("/")
+        # s3fs lists page by page on its own event loop (keys in order, so a folder's objects
+        # come together); a few thousand are fetched at a time, never the whole listing.
+        listing = pages(bucket, delimiter="", prefix=f"{key}/" if key else "")
+        try:
+            while True:
+                try:
+                    found = await asyncio.wrap_future(
+                        asyncio.run_coroutine_threadsafe(_take(listing, _WALK_BATCH), loop)
+                    )
+                except FileNotFoundError:
+                    return
+                except Exception as error:
+                    raise StorageError(
+                        f"listing {prefix or 'the objects'} in {self.url} failed: {_describe(error)}"
+                    ) from None
+                batch = [item for item in map(self._object, found) if item is not None]
+                if batch:
+                    yield batch
+                if len(found) < _WALK_BATCH:
+                    return
+        finally:
+            with contextlib.suppress(Exception):
+                asyncio.run_coroutine_threadsafe(listing.aclose(), loop)
+
+    def _object(self, info: Mapping[str, Any]) -> ObjectInfo | None:
+        """An entry of a listing as an object of this store, or None (not under the root, not ours)."""
+        path = str(info.get("name", ""))
+        if self._root:
+            if not path.startswith(self._root + "/"):
+                return None
+            name = path[len(self._root) + 1 :]
+        else:
+            name = path.lstrip("/")
+        if info.get("type") != "file" or not all(_SEGMENT.fullmatch(part) for part in name.split("/")):
+            return None  # temporary objects of unfinished writes, and names the store never writes
+        return ObjectInfo(name, int(info.get("size") or 0))
+
     def _list(self, prefix: str) -> list[ObjectInfo]:
         base = self._path(prefix) if prefix else self._root
         try:
@@ -523,17 +755,7 @@ class FsspecStore(Store):
             return []
         except Exception as error:
             raise StorageError(f"listing {prefix or 'the objects'} in {self.url} failed: {_describe(error)}") from None
-        listed: list[ObjectInfo] = []
-        for path, info in found.items():
-            if self._root:
-                if not path.startswith(self._root + "/"):
-                    continue
-                name = path[len(self._root) + 1 :]
-            else:
-                name = path.lstrip("/")
-            if info.get("type") != "file" or not all(_SEGMENT.fullmatch(part) for part in name.split("/")):
-                continue  # temporary objects of unfinished writes, and names the store never writes
-            listed.append(ObjectInfo(name, int(info.get("size") or 0)))
+        listed = [item for path, info in found.items() if (item := self._object({**info, "name": path}))]
         listed.sort(key=lambda item: item.name)
         return listed
 
@@ -575,9 +797,12 @@ def open_store(out: str | os.PathLike[str], *, part_size: int = DEFAULT_PART_SIZ
         raise InvalidRequestError(f"out must be a folder path or a storage URL, got {out!r}", field="out")
     if "://" not in out:
         return LocalStore(out)
-    parts = urlsplit(out)
+    try:
+        parts = urlsplit(out)
+        shown = _display_url(out)
+    except ValueError as error:  # such as an unclosed '[': the URL is not echoed
+        raise InvalidRequestError(f"out is not a storage URL: {error}", field="out") from None
     protocol = parts.scheme.lower()
-    shown = _display_url(out)
     if protocol == "file":
         if parts.netloc not in ("", "localhost"):
             raise InvalidRequestError(
@@ -586,6 +811,19 @@ def open_store(out: str | os.PathLike[str], *, part_size: int = DEFAULT_PART_SIZ
         if not parts.path:
             raise InvalidRequestError("out file:// URL names no folder (file:///path/to/folder)", field="out")
         return LocalStore(unquote(parts.path))
+    if "@" in parts.netloc:
+        raise InvalidRequestError(
+            f"out {shown} carries a user or password in its URL, which is never read from there: give the "
+            "storage's credentials through its usual environment (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, "
+            "~/.aws, an instance role) or storage_options",
+            field="out",
+        )
+    if parts.query or parts.fragment or out.rstrip().endswith(("?", "#")):
+        raise InvalidRequestError(
+            f"out {shown} has a query or fragment ('?...' or '#...'): a storage location is "
+            f"{protocol}://bucket/prefix; give options (credentials included) through storage_options",
+            field="out",
+        )
     if not parts.netloc and protocol != "memory":
         raise InvalidRequestError(f"out {shown} names no bucket or container ({protocol}://bucket/prefix)", field="out")
     try:
@@ -614,6 +852,7 @@ def _display_url(url: str) -> str:
     """The URL without any user, password or query (which may carry credentials)."""
     parts = urlsplit(url)
     host = parts.hostname or ""
-    if parts.port is not None:
-        host = f"{host}:{parts.port}"
+    with contextlib.suppress(ValueError):  # a port that is no number is left out, never echoed
+        if parts.port is not None:
+            host = f"{host}:{parts.port}"
     return f"{parts.scheme}://{host}{parts.path}"

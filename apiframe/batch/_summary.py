@@ -1,19 +1,21 @@
 """One summary of every shard of a batch, from its store alone (as data; the CLI draws the table).
 
-Counting needs one listing of ``state/`` (a record's status is in its name) and the shard
-plans; only the latest records of failed lines are read, for their errors.
+Counting needs one listing of ``state/`` (a record's status is in its name), streamed so
+that memory stays bounded whatever the number of lines, and the shard plans; only the
+latest records of the failed lines shown are read, for their errors.
 """
 
 from __future__ import annotations
 
 import asyncio
+import heapq
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from .._errors import InvalidRequestError
 from ._budget import read_ledgers
 from ._shard import Shard, shard_number
-from ._state import BatchState, DamagedRecord, ShardPlan
+from ._state import BatchState, DamagedRecord, RecordName, ShardPlan
 from ._store import Store
 
 __all__ = ["DONE", "FAILED", "BatchSummary", "FailedLine", "ShardSummary", "summarise"]
@@ -22,6 +24,9 @@ DONE = "completed"
 """The status of a line whose results are all in the store."""
 FAILED = "failed"
 """The status of a line that will not succeed as written (the API refused it, or its job failed)."""
+_MAX_DAMAGED = 1000
+"""Damaged state objects a summary lists (a store full of junk must not fill memory)."""
+_READ_CONCURRENCY = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,9 +96,7 @@ async def summarise(
     input's request line numbers, makes the counts of shards that have not started known too.
     """
     state = BatchState(store)
-    scan, (plans, damaged_plans), (ledgers, damaged_ledgers) = await asyncio.gather(
-        state.scan(), state.plans(), read_ledgers(store)
-    )
+    (plans, damaged_plans), (ledgers, damaged_ledgers) = await asyncio.gather(state.plans(), read_ledgers(store))
     count = _shard_count(shards, plans, store)
     totals: dict[int, int] = {}
     wanted: set[int] | None = None
@@ -110,30 +113,30 @@ async def summarise(
     done = dict.fromkeys(range(1, count + 1), 0)
     failed = dict.fromkeys(range(1, count + 1), 0)
     running = dict.fromkeys(range(1, count + 1), 0)
-    failed_lines: list[int] = []
-    for line in sorted(scan.lines):
-        if wanted is not None and line not in wanted:
+    keep = max(0, max_failures)
+    first_failed: list[tuple[int, RecordName]] = []  # a heap of the first ``keep`` failed lines, negated
+    damaged: list[DamagedRecord] = []
+    async for latest in state.newest():  # streams: bounded memory whatever the line count
+        if isinstance(latest, DamagedRecord):
+            if len(damaged) < _MAX_DAMAGED:
+                damaged.append(latest)
             continue
-        latest = scan.latest(line)
-        if latest is None:
+        if wanted is not None and latest.line not in wanted:
             continue
-        index = shard_number(line, count)
+        index = shard_number(latest.line, count)
         if latest.status == DONE:
             done[index] += 1
         elif latest.status == FAILED:
             failed[index] += 1
-            failed_lines.append(line)
+            if len(first_failed) < keep:
+                heapq.heappush(first_failed, (-latest.line, latest))
+            elif keep and latest.line < -first_failed[0][0]:
+                heapq.heapreplace(first_failed, (-latest.line, latest))
         else:
             running[index] += 1
 
-    shown = failed_lines[: max(0, max_failures)]
-    view = await state.latest(shown, scan=scan)
-    failures: list[FailedLine] = []
-    for line in shown:
-        record = view.records.get(line)
-        error = _error_of(record.fields.get("error")) if record is not None else None
-        name = record.name if record is not None else scan.lines[line][-1].name
-        failures.append(FailedLine(line, Shard(shard_number(line, count), count), error, name))
+    shown = sorted((entry for _, entry in first_failed), key=lambda entry: entry.line)
+    failures = await _read_failures(state, shown, count, damaged)
 
     summaries: list[ShardSummary] = []
     for index in range(1, count + 1):
@@ -157,7 +160,7 @@ async def summarise(
         for model, spent in ledger.spent_by_model.items():
             by_model[model] = by_model.get(model, 0) + spent
     damaged_credits = [DamagedRecord(name, reason) for name, reason in damaged_ledgers]
-    damaged = sorted({*view.damaged, *damaged_plans, *damaged_credits}, key=lambda item: item.name)
+    damaged = sorted({*damaged, *damaged_plans, *damaged_credits}, key=lambda item: item.name)
     return BatchSummary(
         shards=tuple(summaries),
         lines=sum(item.lines or 0 for item in summaries) if known else None,
@@ -170,6 +173,29 @@ async def summarise(
         credits_spent=sum(item.spent for item in ledgers),
         credits_spent_by_model=dict(sorted(by_model.items())),
     )
+
+
+async def _read_failures(
+    state: BatchState, shown: list[RecordName], count: int, damaged: list[DamagedRecord]
+) -> list[FailedLine]:
+    """The failed lines ``shown`` with the error each recorded (a few reads at a time)."""
+    errors: dict[int, str | None] = {}
+
+    async def read(entry: RecordName) -> None:
+        try:
+            record = await state.read(entry)
+        except ValueError as error:
+            damaged.append(DamagedRecord(entry.name, str(error)))
+            errors[entry.line] = None
+        else:
+            errors[entry.line] = _error_of(record.fields.get("error"))
+
+    for start in range(0, len(shown), _READ_CONCURRENCY):
+        await asyncio.gather(*(read(entry) for entry in shown[start : start + _READ_CONCURRENCY]))
+    return [
+        FailedLine(entry.line, Shard(shard_number(entry.line, count), count), errors[entry.line], entry.name)
+        for entry in shown
+    ]
 
 
 def _shard_count(shards: int | None, plans: Iterable[ShardPlan], store: Store) -> int:

@@ -17,10 +17,13 @@ from ..batch._runner import Task
 from ._tables import STATUS_STYLES
 from ._terminal import LiteralColumn
 
-__all__ = ["PER_JOB_BARS_UP_TO", "Display", "Estimate"]
+__all__ = ["PER_JOB_BARS_UP_TO", "REDRAWS_PER_SECOND", "Display", "Estimate"]
 
 PER_JOB_BARS_UP_TO = 12
 """Up to this many tasks, each gets a bar of its own; beyond it, only the overall bar shows."""
+
+REDRAWS_PER_SECOND = 8
+"""How often the live display is redrawn (by rich's refresh thread), whatever happens in between."""
 
 
 class Estimate:
@@ -76,7 +79,12 @@ def task_label(task: Task) -> str:
 
 
 class Display:
-    """Progress bars for a run: one for the whole run, one per task when there are few."""
+    """Progress bars for a run: one for the whole run, one per task when there are few.
+
+    Bookkeeping is O(1) per event whatever the number of tasks: the finished count is kept as
+    tasks move (never recounted), and the screen is redrawn by rich's refresh thread at
+    :data:`REDRAWS_PER_SECOND`, never on an event.
+    """
 
     def __init__(
         self,
@@ -98,20 +106,23 @@ class Display:
             TimeElapsedColumn(),
             console=console,
             transient=False,
+            refresh_per_second=REDRAWS_PER_SECOND,
             disable=not enabled,
             estimates=self._estimates,
             clock=clock,
         )
         self._overall: TaskID | None = None
         self._bars: dict[int, TaskID] = {}
+        self._finished: set[int] = {task.line for task in self._tasks if task.done}
+        """The lines counted as finished (so a task reported twice is counted once)."""
 
     def __enter__(self) -> Display:
         if not self._enabled:
             return self
         self._progress.start()
         if len(self._tasks) > 1:
-            done = sum(task.done for task in self._tasks)
-            self._overall = self._progress.add_task("all jobs", total=len(self._tasks), completed=done, state="")
+            total, done = len(self._tasks), len(self._finished)
+            self._overall = self._progress.add_task("all jobs", total=total, completed=done, state="")
         if len(self._tasks) <= PER_JOB_BARS_UP_TO:
             for task in self._tasks:
                 finished = 100 if task.status == "completed" else 0
@@ -147,8 +158,14 @@ class Display:
         """A task moved to another state."""
         if not self._enabled:
             return
-        if self._overall is not None:
-            self._progress.update(self._overall, completed=sum(t.done for t in self._tasks))
+        was = task.line in self._finished
+        if task.done != was:
+            if task.done:
+                self._finished.add(task.line)
+            else:
+                self._finished.discard(task.line)
+            if self._overall is not None:
+                self._progress.update(self._overall, completed=len(self._finished))
         bar = self._bars.get(task.line)
         if bar is not None:
             if task.done:

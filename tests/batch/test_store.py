@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from apiframe import ConfigurationError, InvalidRequestError
-from apiframe.batch import FsspecStore, LocalStore, StorageError, check_name, open_store
+from apiframe.batch import FsspecStore, LocalStore, StorageError, _store, check_name, open_store
 
 from .conftest import S3Server, StoreCase
 
@@ -212,11 +212,12 @@ def test_missing_fsspec_names_the_extra(monkeypatch: pytest.MonkeyPatch, tmp_pat
 
 def test_credentials_never_show(aws_env: S3Server) -> None:
     secret = "s3cr3t-DO-NOT-SHOW"
+    with pytest.raises(InvalidRequestError) as refused:  # credentials in the URL: refused, not echoed
+        open_store(f"s3://AKIAEXAMPLE:{secret}@bucket-x/prefix?token={secret}")
+    assert secret not in str(refused.value) and "AKIAEXAMPLE" not in str(refused.value)
+    assert "s3://bucket-x/prefix" in str(refused.value)
     store = open_store(
-        f"s3://AKIAEXAMPLE:{secret}@bucket-x/prefix?token={secret}",
-        key="testing",
-        secret=secret,
-        client_kwargs={"endpoint_url": aws_env.endpoint},
+        "s3://bucket-x/prefix", key="testing", secret=secret, client_kwargs={"endpoint_url": aws_env.endpoint}
     )
     assert secret not in repr(store) and secret not in store.url
     assert store.url == "s3://bucket-x/prefix"
@@ -236,3 +237,25 @@ def test_an_accepted_name_never_leaves_the_root(name: str) -> None:
     assert all(part and not part.startswith(".") and part not in (".", "..") for part in parts)
     root = PurePosixPath("/root")
     assert posixpath.normpath(root / name).startswith("/root/")
+
+
+@pytest.mark.asyncio
+async def test_a_walk_lists_everything_a_bounded_batch_at_a_time(
+    disk_or_s3: StoreCase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A local folder or S3 is walked page by page (a folder's objects together), never listed whole."""
+    monkeypatch.setattr(_store, "_WALK_BATCH", 4)
+    store = disk_or_s3.store
+    for line in range(1, 8):
+        for seq in (1, 2):
+            await store.write_bytes(f"state/{line:010d}/{seq:06d}.done.json", b"{}")
+    await store.write_bytes("job.png", b"png")
+    batches = [batch async for batch in store.walk("state")]
+    assert all(1 <= len(batch) <= 4 for batch in batches) and len(batches) >= 4
+    walked = [item.name for batch in batches for item in batch]
+    assert sorted(walked) == [item.name for item in await store.objects("state")] and len(walked) == 14
+    folders = [name.split("/")[1] for name in walked]
+    for folder in set(folders):  # one folder's objects come together
+        at = [index for index, name in enumerate(folders) if name == folder]
+        assert at == list(range(at[0], at[0] + len(at)))
+    assert [batch async for batch in store.walk("nothing")] == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import tempfile
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from apiframe import InvalidRequestError
-from apiframe.batch import BatchState, Shard, ShardSummary, open_store, summarise
+from apiframe.batch import BatchState, LocalStore, ObjectInfo, Shard, ShardSummary, _store, open_store, summarise
 
 from .conftest import StoreCase
 
@@ -148,3 +149,36 @@ def test_summary_counts_match_the_records(count: int, history: dict[int, list[st
 
     with tempfile.TemporaryDirectory() as root:
         asyncio.run(check(root))
+
+
+class _StreamingOnly(LocalStore):
+    """A local folder whose state may only be walked a batch at a time, never listed whole."""
+
+    largest = 0
+
+    async def objects(self, prefix: str = "") -> list[ObjectInfo]:
+        assert prefix.strip("/") != "state", "the summary listed every record at once"
+        return await super().objects(prefix)
+
+    async def walk(self, prefix: str = "") -> AsyncIterator[list[ObjectInfo]]:
+        async for batch in super().walk(prefix):
+            type(self).largest = max(type(self).largest, len(batch))
+            yield batch
+
+
+@pytest.mark.asyncio
+async def test_the_summary_streams_the_records(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Memory stays bounded at any line count: records are counted batch by batch as listed."""
+    monkeypatch.setattr(_store, "_WALK_BATCH", 5)  # a line's records straddle batches
+    store = _StreamingOnly(tmp_path)
+    state = BatchState(store)
+    await state.write_plan(Shard(1, 1), 40)
+    for line in range(1, 41):
+        await state.record(line, "submitted", job_id=f"job-{line}")
+        if line % 3:
+            await state.record(line, "failed" if line % 7 == 0 else "completed", error="no")
+    summary = await summarise(store, max_failures=2)
+    failed = [line for line in range(1, 41) if line % 3 and line % 7 == 0]
+    assert (summary.done, summary.failed, summary.running, summary.pending) == (27 - len(failed), len(failed), 13, 13)
+    assert [item.line for item in summary.failures] == failed[:2] and summary.failures[0].error == "no"
+    assert _StreamingOnly.largest == 5
