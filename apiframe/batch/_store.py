@@ -629,7 +629,7 @@ class FsspecStore(Store):
     def _put_whole(self, target: str, final: str, data: bytes) -> None:
         """Write a small object in one request: straight to its name, or to ``target`` then moved."""
         if target == final:
-            self._fs.pipe_file(final, data)  # an object store shows it once the PUT completes
+            self._fs.pipe_file(final, data, **self._content_type(final))  # shown once the PUT completes
             return
         head = target.rpartition("/")[0]
         if head:
@@ -646,8 +646,12 @@ class FsspecStore(Store):
         head = path.rpartition("/")[0]
         if head and not self._direct:
             self._fs.makedirs(head, exist_ok=True)
+        return self._fs.open(path, "wb", block_size=self.part_size, **self._content_type(path))
+
+    def _content_type(self, path: str) -> dict[str, str]:
+        """The object's ``ContentType`` where the store takes one (S3): a page or picture opens in a browser."""
         kind = mimetypes.guess_type(path)[0] if self._typed else None
-        return self._fs.open(path, "wb", block_size=self.part_size, **({"ContentType": kind} if kind else {}))
+        return {"ContentType": kind} if kind else {}
 
     def _remove_if_present(self, path: str) -> None:
         if self._fs.exists(path):

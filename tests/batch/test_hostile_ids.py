@@ -74,7 +74,7 @@ def test_a_bad_server_job_id_fails_its_line_and_touches_nothing(sandbox: Sandbox
     view = asyncio.run(BatchState(open_store(out)).latest())
     assert {record.status for record in view.records.values()} == {"failed"}
     assert all(record.fields.get("job_id") is None for record in view.records.values())  # never recorded
-    assert sorted(p.name for p in out.iterdir() if p.is_file()) == [".batch.lock", other.name]
+    assert sorted(p.name for p in out.iterdir() if p.is_file()) == [other.name, "index.html"]  # lock gone, gallery
 
 
 @pytest.mark.parametrize("job_id", ["*j", "../x", "a/b", "job*"])
