@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import re
 import time
 from collections.abc import Generator, Mapping
@@ -77,6 +78,8 @@ _IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "DELETE", "PUT"})
 _OPTION_NAMES = frozenset(OPTION_NAMES)
 _CREDENTIAL_HEADERS = frozenset({"x-api-key", "authorization", "proxy-authorization", "cookie"})
 _PRINTABLE = re.compile(r"[!-~]+")
+_PLAIN_PATH = re.compile(r"/[A-Za-z0-9._~%/-]{0,2000}")
+"""An API path that always builds under the checked ``base_url`` (ids are percent-quoted by path_for)."""
 
 _HINTS = {
     400: "the API rejected the request without naming fields; check the arguments against the model's parameters",
@@ -189,9 +192,14 @@ def _check_url(url: str, params: Mapping[str, Any] | None) -> None:
         ) from None
 
 
+def _may_nest_too_deep(content: bytes) -> bool:
+    """Whether ``content`` holds more brackets than :data:`MAX_JSON_DEPTH` (else it cannot nest deeper)."""
+    return content.count(b"[") + content.count(b"{") > MAX_JSON_DEPTH
+
+
 def loads_bounded(content: bytes) -> Any:
     """``json.loads`` that refuses nesting deeper than :data:`MAX_JSON_DEPTH` with ``ValueError``."""
-    if content.count(b"[") + content.count(b"{") > MAX_JSON_DEPTH:
+    if _may_nest_too_deep(content):
         try:
             data = json.loads(content)
         except RecursionError:
@@ -330,6 +338,8 @@ def _too_large(error: BodyTooLarge, method: str, path: str) -> Exception:
 
 
 def _check_nesting(response: httpx.Response, method: str, path: str) -> None:
+    if not _may_nest_too_deep(response.content):
+        return  # too few brackets to nest too deep: no parse here (the caller parses it once)
     try:
         loads_bounded(response.content)
     except _TooDeep:
@@ -405,7 +415,8 @@ def request_flow(
         max_retries = _check_retries(options["max_retries"])
     query = _query(params)
     absolute = path.startswith(("https://", "http://"))
-    _check_url(path if absolute else config.base_url + path, query)
+    if absolute or query or not _PLAIN_PATH.fullmatch(path):  # else nothing in it can fail to build
+        _check_url(path if absolute else config.base_url + path, query)
     headers = _headers(config, method, options, authenticate=authenticate)
     content = None
     if json is not None and multipart is None:
@@ -457,17 +468,17 @@ def request_flow(
         if response is None:
             assert failure is not None
             raise failure  # outside the except block: no chained exception can carry request data
-        elapsed = (time.perf_counter() - started) * 1000
         status = response.status_code
-        logger.debug(
-            "%s %s -> %d in %.0f ms (attempt %d, request id %s)",
-            method,
-            shown,
-            status,
-            elapsed,
-            retries.attempt + 1,
-            response.headers.get("x-request-id", "-"),
-        )
+        if logger.isEnabledFor(logging.DEBUG):  # its arguments cost a header lookup on every call
+            logger.debug(
+                "%s %s -> %d in %.0f ms (attempt %d, request id %s)",
+                method,
+                shown,
+                status,
+                (time.perf_counter() - started) * 1000,
+                retries.attempt + 1,
+                response.headers.get("x-request-id", "-"),
+            )
         if 200 <= status < 300:
             if not stream and authenticate:
                 _check_nesting(response, method, shown)

@@ -107,15 +107,24 @@ def async_raw(method: Callable[P, Awaitable[T]]) -> Callable[P, Awaitable[RawRes
     return call
 
 
-def info_of(response: httpx.Response) -> ResponseInfo:
-    """The :class:`ResponseInfo` of ``response`` (headers with any secret redacted)."""
+@functools.cache
+def _info_class() -> type[ResponseInfo]:
+    """Imported on first use, not with the SDK (its package loads attrs); cached: ``info_of`` is on every call."""
     from apiframe_client.response_info import ResponseInfo
 
-    pairs = [(key, redact(value)) for key, value in response.headers.multi_items()]
+    return ResponseInfo
+
+
+def info_of(response: httpx.Response) -> ResponseInfo:
+    """The :class:`ResponseInfo` of ``response`` (headers with any secret redacted)."""
+    headers = response.headers
+    values = b"\n".join([value for _, value in headers.raw]).decode("latin-1")
+    if redact(values) != values:  # a header echoes a secret: keep a redacted copy (else the headers as they came)
+        headers = httpx.Headers([(key, redact(value)) for key, value in headers.multi_items()])
     request = response.request
-    return ResponseInfo(
+    return _info_class()(
         status_code=response.status_code,
-        headers=httpx.Headers(pairs),
+        headers=headers,
         request_id=response.headers.get("x-request-id"),
         method=request.method,
         path=request.url.path,
