@@ -66,9 +66,10 @@ def _async_http(backend: str | None, timeout: httpx.Timeout) -> httpx.AsyncClien
         where = "http_backend" if backend is not None else "the APIFRAME_HTTP_BACKEND environment variable"
         raise ConfigurationError(f"{where} must be 'httpx' or 'aiohttp', got {chosen!r}")
     if chosen == "httpx":
-        from ._pool import pooled_transport
+        from ._pool import lean_cookies, pooled_transport
 
-        return httpx.AsyncClient(timeout=timeout, limits=POOL_LIMITS, transport=pooled_transport(limits=POOL_LIMITS))
+        transport = pooled_transport(limits=POOL_LIMITS)
+        return lean_cookies(httpx.AsyncClient(timeout=timeout, limits=POOL_LIMITS, transport=transport))
     try:
         from ._aiohttp import AiohttpClient
     except ImportError as error:
@@ -269,7 +270,9 @@ class Apiframe(_BaseClient):
         self._pool = _Pool(http_client, None) if http_client else _Pool(self._new_http(), self._new_http)
 
     def _new_http(self) -> httpx.Client:
-        return guard_client(httpx.Client(timeout=self._config.timeout, limits=POOL_LIMITS))
+        from ._pool import lean_cookies
+
+        return guard_client(lean_cookies(httpx.Client(timeout=self._config.timeout, limits=POOL_LIMITS)))
 
     def me(self, **options: Unpack[RequestOptions]) -> Me:
         """The calling team: credits, plan and limits."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
@@ -57,13 +58,19 @@ class JobPoller(Protocol):
         ...
 
 
-def snapshot_flow(client: Any, job_id: str, options: RequestOptions | None = None) -> Flow[Snapshot]:
-    """``GET /v2/jobs/{id}``: the job, and the ``Retry-After`` the response carried."""
+@functools.cache
+def _job_class() -> type[Job]:
+    """The Job model, imported on first use (it loads attrs); cached, as every look at a job needs it."""
     from .._outputs import Job
 
+    return Job
+
+
+def snapshot_flow(client: Any, job_id: str, options: RequestOptions | None = None) -> Flow[Snapshot]:
+    """``GET /v2/jobs/{id}``: the job, and the ``Retry-After`` the response carried."""
     path = path_for("jobs_get", id=job_id)
     response = yield from call_flow(client, "jobs_get", None, path=path, options=options, raw=True)
-    job: Job = parse(response, Job)
+    job: Job = parse(response, _job_class())
     return Snapshot(job, retry_after(response.headers))
 
 

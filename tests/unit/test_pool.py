@@ -225,3 +225,29 @@ def test_a_cancelled_waiting_request_leaves_the_queue_and_a_cancelled_holder_fre
 def test_proxied_and_http2_pools_keep_httpcore_planning() -> None:
     assert not isinstance(pooled_transport(proxy="http://127.0.0.1:9")._pool, _ConstantPool)
     assert not isinstance(pooled_transport(http2=True)._pool, _ConstantPool)
+
+
+def test_the_sdks_clients_read_cookies_only_from_responses_that_set_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    from http.cookiejar import CookieJar
+
+    from apiframe import Apiframe, AsyncApiframe
+
+    reads: list[int] = []
+    original = CookieJar.extract_cookies
+
+    def counting(self: CookieJar, response: Any, request: Any) -> None:
+        reads.append(1)
+        original(self, response, request)
+
+    monkeypatch.setattr(CookieJar, "extract_cookies", counting)
+    sync = Apiframe(api_key="afk_cookie_test", base_url="http://127.0.0.1:9")
+    clients = [sync._http, AsyncApiframe(api_key="afk_cookie_test", base_url="http://127.0.0.1:9")._http]
+    clients.append(AsyncApiframe(api_key="afk_cookie_test", base_url="http://127.0.0.1:9", http_backend="aiohttp")._http)
+    request = httpx.Request("GET", "http://127.0.0.1:9/v2/jobs/1")
+    for http in clients:
+        reads.clear()
+        http.cookies.extract_cookies(httpx.Response(200, headers={"x-request-id": "r"}, request=request))
+        assert reads == [] and not http.cookies
+        http.cookies.extract_cookies(httpx.Response(200, headers={"Set-Cookie": "lb=a1; Path=/"}, request=request))
+        assert reads == [1] and http.cookies["lb"] == "a1"  # still kept and sent back, as httpx does
+    sync.close()
