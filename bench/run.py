@@ -1,11 +1,19 @@
-"""Benchmarks of the SDK against raw httpx, measured side by side in one run.
+"""Benchmarks of the SDK against raw httpx (and the official Node SDK), measured side by side in one run.
 
 ``python bench/run.py`` runs the full profile and writes ``bench/results.md``; ``--quick`` runs a
-scaled-down version of everything (a smoke test, under a minute); ``--quick`` and ``--only`` runs write
-``bench/work/results-partial.md``. Every ratio compares two sides measured in the same run,
-interleaved where it matters, against the same local server:
+scaled-down version of everything (a smoke test); ``--quick`` and ``--only`` runs write
+``bench/work/results-partial.md``, and ``--only 1,9 --merge`` replaces those benchmarks' rows in
+``bench/results.md`` instead (what the integrator re-runs on an idle machine). Every run keeps its raw
+numbers in ``bench/work/raw/`` (git-ignored) and records its exact command, commit and load average.
+Every ratio compares sides measured in the same run, interleaved where it matters, against the same
+local server; benchmarks 1 and 9 show the median and range of ``Profile.rounds`` (3) interleaved runs.
+A new benchmark is a function returning rows plus one line in ``main``'s ``steps``; ``interleaved``,
+``run_side``, ``Spread`` and ``keep_raw`` do the rounds, the child processes, the figures and the raw
+numbers.
 
-1. call overhead: sync ``client.jobs.get`` versus ``httpx.Client`` GET plus ``json.loads``;
+1. call overhead: sync ``client.jobs.get`` versus ``httpx.Client`` GET plus ``json.loads`` against the
+   sandbox (bench/_calls.py), beside the official Node SDK versus ``fetch`` (bench/node_client.mjs);
+   each pair alternates call by call in one process, the pairs' runs are interleaved;
 2. async fan-out: concurrent ``jobs.get`` through ``AsyncApiframe`` versus ``httpx.AsyncClient``;
 3. waiting: jobs of the sandbox waited by the SDK versus a naive poller (2 s, x1.5, cap 5 s);
 4. upload: a large file through ``client.uploads.create(path)`` versus a raw streaming upload;
@@ -17,9 +25,12 @@ interleaved where it matters, against the same local server:
 8. waiting by push: the same jobs waited with ``push=PushSource(hub, url)``, in-process hub and
    Redis hub, beside polling ``wait_many`` in the same run; then with 30 % of deliveries dropped
    (see ``bench/push_bench.py``).
-9. throughput: 10,000 ``jobs.get`` at concurrency 64, requests/s and CPU seconds per 1,000
-   requests, for raw ``httpx.AsyncClient`` (defaults), the SDK by default and the SDK on the aiohttp
-   transport, each in its own venv under bench/work/venvs (see ``bench_throughput``).
+9. throughput: 10,000 ``jobs.get`` at concurrency 64 against bench/_server.py: requests/s and client
+   CPU per request for raw ``httpx.AsyncClient`` (with and without sniffio), the SDK on both
+   transports (each in its own venv under bench/work/venvs) and, where node is installed, Node's
+   ``fetch`` and the official Node SDK (``npm i @apiframe-ai/sdk@next`` into bench/work/node on first
+   use; skipped, with the reason in its row, when node or the package cannot be had). CPU ratios are
+   taken run by run (see ``bench_throughput``).
 10. batches at scale: a batch against the sandbox in one process versus four ``--shard`` processes,
     into a local folder and into an S3 server on 127.0.0.1: lines/s, CPU per line, peak RSS per
     process (see ``bench/batch_bench.py``).
@@ -970,20 +981,30 @@ def run_line(numbers: list[str], command: str, started: float, ended: float, raw
     )
 
 
+def _number(row: str) -> int | None:
+    """The benchmark number a table row starts with (``| 9. ...``), else None."""
+    head = row[2:].split(".", 1)[0] if row.startswith("| ") else ""
+    return int(head) if head.isdigit() else None
+
+
 def merge(path: Path, numbers: list[str], rows: list[str], line: str) -> None:
-    """Replace the rows and the Runs line of ``numbers`` in the results file at ``path``."""
-    text = path.read_text().splitlines()
-
-    def ours(row: str) -> bool:
-        return any(row.startswith(f"| {n}.") for n in numbers)
-
-    at = next((i for i, row in enumerate(text) if ours(row)), None)
-    if at is None:  # after the table's last row
-        at = max(i for i, row in enumerate(text) if row.startswith("| ")) + 1
-    kept = [row for row in text[:at] if not ours(row)] + rows + [row for row in text[at:] if not ours(row)]
-    runs = [i for i, row in enumerate(kept) if row.startswith("- benchmarks ")]
-    mine = set(numbers)
-    stale = [i for i in runs if set(kept[i][len("- benchmarks ") :].split(":", 1)[0].split(", ")) <= mine]
+    """Replace the rows and the Runs line of ``numbers`` in the results file at ``path``, in number order."""
+    chosen = {int(n) for n in numbers}
+    kept = [row for row in path.read_text().splitlines() if _number(row) not in chosen]
+    for row in rows:
+        number = _number(row)
+        later = [i for i, old in enumerate(kept) if (_number(old) or 0) > (number or 0)]
+        table_end = max(i for i, old in enumerate(kept) if old.startswith("| ")) + 1
+        at = later[0] if later else table_end
+        while at < len(kept) and _number(kept[at]) == number:  # after this run's earlier rows
+            at += 1
+        kept.insert(at, row)
+    stale = [
+        i
+        for i, row in enumerate(kept)
+        if row.startswith("- benchmarks ")
+        and set(row[len("- benchmarks ") :].split(":", 1)[0].split(", ")) <= set(numbers)
+    ]
     kept = [row for i, row in enumerate(kept) if i not in stale]
     if "## Runs" not in kept:
         kept += ["", "## Runs", ""]

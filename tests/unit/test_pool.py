@@ -240,9 +240,9 @@ def test_the_sdks_clients_read_cookies_only_from_responses_that_set_one(monkeypa
         original(self, response, request)
 
     monkeypatch.setattr(CookieJar, "extract_cookies", counting)
-    sync = Apiframe(api_key="afk_cookie_test", base_url="http://127.0.0.1:9")
-    clients = [sync._http, AsyncApiframe(api_key="afk_cookie_test", base_url="http://127.0.0.1:9")._http]
-    clients.append(AsyncApiframe(api_key="afk_cookie_test", base_url="http://127.0.0.1:9", http_backend="aiohttp")._http)
+    where = {"api_key": "afk_cookie_test", "base_url": "http://127.0.0.1:9"}
+    sync = Apiframe(**where)
+    clients = [sync._http, AsyncApiframe(**where)._http, AsyncApiframe(**where, http_backend="aiohttp")._http]
     request = httpx.Request("GET", "http://127.0.0.1:9/v2/jobs/1")
     for http in clients:
         reads.clear()
