@@ -16,6 +16,9 @@ checked for expiry as it is handed out (the server may have closed it); every id
 checked at most once a second. Everything else (connecting, HTTP/1.1, timeouts, proxies) is
 httpcore's own. It is used only for an HTTP/1.1-only pool of the httpcore version it was written
 against; otherwise httpcore's pool is kept.
+
+:func:`lean_cookies` gives the httpx clients the SDK creates a cookie store that skips responses
+setting no cookie (httpx copies every response's headers into an email message to look for one).
 """
 
 from __future__ import annotations
