@@ -26,6 +26,7 @@ from typing import Any
 import httpx
 
 from ._config import POOL_LIMITS
+from ._pool import lean_cookies
 
 try:
     import aiohttp
@@ -219,6 +220,7 @@ class AiohttpClient(httpx.AsyncClient):
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("limits", POOL_LIMITS)
         super().__init__(**kwargs)
+        lean_cookies(self)
 
     def _init_transport(
         self,

@@ -132,7 +132,9 @@ def sync_factory(timeout: httpx.Timeout) -> Callable[[], httpx.Client]:
     """What makes a sync client's pool: httpx's, every transport bounded by the request deadline."""
 
     def make() -> httpx.Client:
-        return guard_client(httpx.Client(timeout=timeout, limits=POOL_LIMITS))
+        from ._pool import lean_cookies
+
+        return guard_client(lean_cookies(httpx.Client(timeout=timeout, limits=POOL_LIMITS)))
 
     return make
 
@@ -154,19 +156,19 @@ def check_backend(backend: str | None) -> HttpBackend:
 
 
 def async_factory(backend: HttpBackend, timeout: httpx.Timeout) -> Callable[[], httpx.AsyncClient]:
-    """What makes an async client's pool: httpcore's (planned in linear time) or aiohttp's."""
+    """What makes an async client's pool: httpcore's (planned in constant time) or aiohttp's."""
 
     def make() -> httpx.AsyncClient:
         if backend == "aiohttp":
             from ._aiohttp import AiohttpClient
 
             return AiohttpClient(timeout=timeout)
-        from ._pool import use_linear_pool
+        from ._pool import lean_cookies, use_constant_pool
 
         http = httpx.AsyncClient(timeout=timeout, limits=POOL_LIMITS)  # proxies as httpx has them
         for transport in transports_of(http):
             if isinstance(transport, httpx.AsyncHTTPTransport):
-                use_linear_pool(transport)
-        return http
+                use_constant_pool(transport)
+        return lean_cookies(http)
 
     return make

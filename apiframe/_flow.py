@@ -277,8 +277,10 @@ def _deadline_of(spec: RequestSpec) -> Deadline:
 
 def _clipped(timeout: httpx.Timeout, total: float | None) -> httpx.Timeout:
     """No phase of a request waits longer than its whole deadline."""
-    if total is None:
-        return timeout
+    if total is None or all(
+        value is not None and value <= total for value in (timeout.connect, timeout.read, timeout.write, timeout.pool)
+    ):
+        return timeout  # nothing to clip (the usual case: ``total`` is the longest phase)
     phases = {name: total if value is None else min(value, total) for name, value in timeout.as_dict().items()}
     return httpx.Timeout(**phases)
 

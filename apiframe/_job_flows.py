@@ -7,6 +7,7 @@ resources, the accepted-job handles and the download engine take their flows fro
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Callable, Generator, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
@@ -39,11 +40,17 @@ if TYPE_CHECKING:
 __all__ = ["client_wait_flow", "client_wait_many_flow", "get_flow", "list_flow", "poller", "snapshot_flow"]
 
 
+@functools.cache
+def _job_class() -> type[Job]:
+    """The Job model, imported on first use (the generated models load with it); cached: every look needs it."""
+    from ._jobs import Job
+
+    return Job
+
+
 def snapshot_flow(session: Session, job_id: str, options: CallOptions = NO_OPTIONS) -> Flow[Snapshot]:
     """``GET /v2/jobs/{id}``: the job, and the ``Retry-After`` the response carried."""
-    from ._jobs import Job  # the generated models load on first use, not with the SDK
-
-    job: Job = yield from session.call("jobs_get", Job, path=path_for("jobs_get", id=job_id), options=options)
+    job: Job = yield from session.call("jobs_get", _job_class(), path=path_for("jobs_get", id=job_id), options=options)
     hint = retry_after(job._response.headers) if job._response is not None else None
     return Snapshot(job, hint)
 
@@ -90,9 +97,7 @@ class _Poller:
         return ListPage(list(raw.jobs), next_cursor, raw.has_more is True)
 
     def as_job(self, item: Any) -> Job:
-        from ._jobs import Job
-
-        job: Job = Job.from_dict(item.to_dict())
+        job: Job = _job_class().from_dict(item.to_dict())
         info = getattr(item, "_response", None)
         return attach_response(job, info) if info is not None else job
 

@@ -12,7 +12,9 @@ response they came from).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
+import logging
 import re
 import time
 from collections.abc import Mapping
@@ -78,6 +80,8 @@ MAX_JSON_DEPTH = 64
 MAX_REDIRECTS = 5
 """Redirects followed from a file host (never from the API)."""
 _CREDENTIAL_HEADERS = frozenset({"x-api-key", "authorization", "proxy-authorization", "cookie"})
+_PLAIN_PATH = re.compile(r"/[A-Za-z0-9._~%/-]{0,2000}")
+"""An API path that always builds under the checked ``base_url`` (ids are percent-quoted by path_for)."""
 _IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "DELETE", "PUT"})
 CLIP_MARGIN = 0.01
 """Seconds: an attempt's deadline is shortened to the call's time left only when that gains more."""
@@ -170,9 +174,14 @@ def check_url(url: str, params: Mapping[str, Any] | None) -> None:
         ) from None
 
 
+def _may_nest_too_deep(content: bytes) -> bool:
+    """Whether ``content`` holds more brackets than :data:`MAX_JSON_DEPTH` (else it cannot nest deeper)."""
+    return content.count(b"[") + content.count(b"{") > MAX_JSON_DEPTH
+
+
 def loads_bounded(content: bytes) -> Any:
     """``json.loads`` that refuses nesting deeper than :data:`MAX_JSON_DEPTH` with ``ValueError``."""
-    if content.count(b"[") + content.count(b"{") > MAX_JSON_DEPTH:
+    if _may_nest_too_deep(content):
         try:
             data = json.loads(content)
         except RecursionError:
@@ -320,6 +329,8 @@ def too_large(error: BodyTooLarge, method: str, path: str) -> Exception:
 
 def check_nesting(response: httpx.Response, method: str, path: str) -> None:
     """Refuse a 2xx JSON body nested deeper than any API answer (before a parser meets it)."""
+    if not _may_nest_too_deep(response.content):
+        return  # too few brackets to nest too deep: no parse here (the caller parses it once)
     try:
         loads_bounded(response.content)
     except _TooDeep:
@@ -501,8 +512,10 @@ class Pipeline:
         timeout = options.timeout or settings.timeout
         max_retries = settings.max_retries if options.max_retries is None else options.max_retries
         query = query_of(params)
-        url = path if path.startswith(("https://", "http://")) else settings.base_url + path
-        check_url(url, query)
+        absolute = path.startswith(("https://", "http://"))
+        url = path if absolute else settings.base_url + path
+        if absolute or query or not _PLAIN_PATH.fullmatch(path):  # else nothing in it can fail to build
+            check_url(url, query)
         headers = headers_for(settings, method, options, authenticate=authenticate)
         content = None
         if json is not None and multipart is None:
@@ -558,15 +571,16 @@ class Pipeline:
                 assert failure is not None
                 raise failure  # outside the except block: no chained exception can carry request data
             status = response.status_code
-            logger.debug(
-                "%s %s -> %d in %.0f ms (attempt %d, request id %s)",
-                method,
-                shown,
-                status,
-                (time.perf_counter() - started) * 1000,
-                retries.attempt + 1,
-                response.headers.get("x-request-id", "-"),
-            )
+            if logger.isEnabledFor(logging.DEBUG):  # its arguments cost a header lookup on every call
+                logger.debug(
+                    "%s %s -> %d in %.0f ms (attempt %d, request id %s)",
+                    method,
+                    shown,
+                    status,
+                    (time.perf_counter() - started) * 1000,
+                    retries.attempt + 1,
+                    response.headers.get("x-request-id", "-"),
+                )
             if 200 <= status < 300:
                 if not stream and authenticate:
                     check_nesting(response, method, shown)
@@ -597,15 +611,24 @@ def _no_answer(error: Exception, attempt: RequestSpec) -> str:
     return f"{type(error).__name__} from {host}"
 
 
-def info_of(response: httpx.Response) -> ResponseInfo:
-    """The :class:`ResponseInfo` of ``response`` (headers with any secret redacted)."""
+@functools.cache
+def _info_class() -> type[ResponseInfo]:
+    """Imported on first use, not with the SDK (its package loads attrs); cached: ``info_of`` is on every call."""
     from apiframe_client.response_info import ResponseInfo
 
-    pairs = [(key, redact(value)) for key, value in response.headers.multi_items()]
+    return ResponseInfo
+
+
+def info_of(response: httpx.Response) -> ResponseInfo:
+    """The :class:`ResponseInfo` of ``response`` (headers with any secret redacted)."""
+    headers = response.headers
+    values = b"\n".join([value for _, value in headers.raw]).decode("latin-1")
+    if redact(values) != values:  # a header echoes a secret: keep a redacted copy (else the headers as they came)
+        headers = httpx.Headers([(key, redact(value)) for key, value in headers.multi_items()])
     request = response.request
-    return ResponseInfo(
+    return _info_class()(
         status_code=response.status_code,
-        headers=httpx.Headers(pairs),
+        headers=headers,
         request_id=response.headers.get("x-request-id"),
         method=request.method,
         path=request.url.path,

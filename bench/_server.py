@@ -1,7 +1,7 @@
 """A minimal HTTP/1.1 keep-alive server answering every request with one fixed Job JSON.
 
 Run in its own process by ``bench/run.py`` so that the server is never the bottleneck of the
-call-overhead benchmarks: it prints its port on stdout and serves until stdin closes.
+fan-out and throughput benchmarks (2 and 9): it prints its port on stdout and serves until stdin closes.
 """
 
 from __future__ import annotations

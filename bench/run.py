@@ -1,11 +1,19 @@
-"""Benchmarks of the SDK against raw httpx, measured side by side in one run.
+"""Benchmarks of the SDK against raw httpx (and the official Node SDK), measured side by side in one run.
 
 ``python bench/run.py`` runs the full profile and writes ``bench/results.md``; ``--quick`` runs a
-scaled-down version of everything (a smoke test, under a minute); ``--quick`` and ``--only`` runs write
-``bench/work/results-partial.md``. Every ratio compares two sides measured in the same run,
-interleaved where it matters, against the same local server:
+scaled-down version of everything (a smoke test); ``--quick`` and ``--only`` runs write
+``bench/work/results-partial.md``, and ``--only 1,9 --merge`` replaces those benchmarks' rows in
+``bench/results.md`` instead (what the integrator re-runs on an idle machine). Every run keeps its raw
+numbers in ``bench/work/raw/`` (git-ignored) and records its exact command, commit and load average.
+Every ratio compares sides measured in the same run, interleaved where it matters, against the same
+local server; benchmarks 1 and 9 show the median and range of ``Profile.rounds`` (3) interleaved runs.
+A new benchmark is a function returning rows plus one line in ``main``'s ``steps``; ``interleaved``,
+``run_side``, ``Spread`` and ``keep_raw`` do the rounds, the child processes, the figures and the raw
+numbers.
 
-1. call overhead: sync ``client.jobs.get`` versus ``httpx.Client`` GET plus ``json.loads``;
+1. call overhead: sync ``client.jobs.get`` versus ``httpx.Client`` GET plus ``json.loads`` against the
+   sandbox (bench/_calls.py), beside the official Node SDK versus ``fetch`` (bench/node_client.mjs);
+   each pair alternates call by call in one process, the pairs' runs are interleaved;
 2. async fan-out: concurrent ``jobs.get`` through ``AsyncApiframe`` versus ``httpx.AsyncClient``;
 3. waiting: jobs of the sandbox waited by the SDK versus a naive poller (2 s, x1.5, cap 5 s);
 4. upload: a large file through ``client.uploads.create(path)`` versus a raw streaming upload;
@@ -17,9 +25,12 @@ interleaved where it matters, against the same local server:
 8. waiting by push: the same jobs waited with ``push=PushSource(hub, url)``, in-process hub and
    Redis hub, beside polling ``wait_many`` in the same run; then with 30 % of deliveries dropped
    (see ``bench/push_bench.py``).
-9. throughput: 10,000 ``jobs.get`` at concurrency 64, requests/s and CPU seconds per 1,000
-   requests, for raw ``httpx.AsyncClient`` (defaults), the SDK by default and the SDK on the aiohttp
-   transport, each in its own venv under bench/work/venvs (see ``bench_throughput``).
+9. throughput: 10,000 ``jobs.get`` at concurrency 64 against bench/_server.py: requests/s and client
+   CPU per request for raw ``httpx.AsyncClient`` (with and without sniffio), the SDK on both
+   transports (each in its own venv under bench/work/venvs) and, where node is installed, Node's
+   ``fetch`` and the official Node SDK (``npm i @apiframe-ai/sdk@next`` into bench/work/node on first
+   use; skipped, with the reason in its row, when node or the package cannot be had). CPU ratios are
+   taken run by run (see ``bench_throughput``).
 10. batches at scale: a batch against the sandbox in one process versus four ``--shard`` processes,
     into a local folder and into an S3 server on 127.0.0.1: lines/s, CPU per line, peak RSS per
     process (see ``bench/batch_bench.py``).
@@ -37,6 +48,8 @@ import filecmp
 import json
 import os
 import platform
+import shlex
+import shutil
 import statistics
 import subprocess
 import sys
@@ -89,7 +102,8 @@ class Profile:
     fuzz_cases: int
     throughput_requests: int = 10_000
     throughput_concurrency: int = 64
-    throughput_rounds: int = 3
+    rounds: int = 3
+    """Interleaved runs behind each figure of benchmarks 1 and 9 (the median and range are shown)."""
 
 
 FULL = Profile(
@@ -118,7 +132,6 @@ QUICK = Profile(
     submissions=200,
     fuzz_cases=2000,
     throughput_requests=2000,
-    throughput_rounds=1,
 )
 
 
@@ -156,50 +169,147 @@ def child(*args: str) -> Iterator[str]:
             proc.wait()
 
 
+# -- shared by the benchmarks ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Spread:
+    """One figure over several interleaved runs: shown as the median and the range."""
+
+    values: tuple[float, ...]
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.values)
+
+    def show(self, digits: int = 0, scale: float = 1.0) -> str:
+        low, high = min(self.values) * scale, max(self.values) * scale
+        return f"{self.median * scale:.{digits}f} ({low:.{digits}f}-{high:.{digits}f})"
+
+
+RAW: dict[str, Any] = {}
+"""The raw numbers of this run by benchmark, written to bench/work/raw/ (see ``keep_raw``)."""
+
+
+def keep_raw(benchmark: str, data: Any) -> None:
+    """Keep what a benchmark measured (every sample of every run) for the raw-numbers file."""
+    RAW[benchmark] = data
+
+
+def run_side(command: list[str], cwd: Path = ROOT) -> Any:
+    """Run one side of a benchmark in a process of its own; its last stdout line is JSON."""
+    out = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
+    if out.returncode != 0:
+        raise RuntimeError(f"{shlex.join(command)} failed ({out.returncode}): {out.stderr.strip()[-2000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def interleaved(rounds: int, sides: dict[str, Callable[[], Any]]) -> dict[str, list[Any]]:
+    """Each side once per round, the order reversed every other round; every side's results."""
+    results: dict[str, list[Any]] = {name: [] for name in sides}
+    order = list(sides)
+    for n in range(rounds):
+        for name in order if n % 2 == 0 else order[::-1]:
+            log(f"{name}: run {n + 1} of {rounds}")
+            results[name].append(sides[name]())
+    return results
+
+
+NODE_FOLDER = WORK / "node"
+NODE_PACKAGE = "@apiframe-ai/sdk"
+
+
+def node_sdk() -> tuple[Path | None, str]:
+    """The folder whose node_modules hold the official Node SDK (installed there by ``npm i
+    @apiframe-ai/sdk@next`` on first use), or None and why not."""
+    if shutil.which("node") is None:
+        return None, "node is not installed"
+    manifest = NODE_FOLDER / "node_modules" / NODE_PACKAGE / "package.json"
+    why = ""
+    if not manifest.is_file():
+        if shutil.which("npm") is None:
+            return None, "npm is not installed"
+        NODE_FOLDER.mkdir(parents=True, exist_ok=True)
+        if not (NODE_FOLDER / "package.json").is_file():
+            (NODE_FOLDER / "package.json").write_text('{"name": "apiframe-bench-node", "private": true}\n')
+        log(f"installing {NODE_PACKAGE}@next into {NODE_FOLDER.relative_to(ROOT)}")
+        npm = ["npm", "install", "--no-audit", "--no-fund", f"{NODE_PACKAGE}@next"]
+        out = subprocess.run(npm, cwd=NODE_FOLDER, capture_output=True, text=True, check=False)
+        lines = [line for line in out.stderr.splitlines() if line.strip()]
+        why = lines[0] if out.returncode and lines else ""
+    if not manifest.is_file():
+        return None, f"npm could not install {NODE_PACKAGE}@next ({why or 'no reason given'})"
+    version = json.loads(manifest.read_text()).get("version", "?")
+    return NODE_FOLDER, f"{NODE_PACKAGE} {version}"
+
+
+def node_command(*args: str) -> list[str]:
+    return ["node", str(BENCH / "node_client.mjs"), *args]
+
+
 # -- 1. call overhead -----------------------------------------------------------------------
 
 
-def bench_calls(profile: Profile) -> Row:
+def _sandbox_job(base: str, key: str) -> str:
+    """A finished job of the sandbox, for benchmarks that read one job again and again."""
     from apiframe import Apiframe
 
-    with child("bench/_server.py") as port:
-        base = f"http://127.0.0.1:{port}"
-        sdk_http = httpx.Client()
-        raw = httpx.Client()
-        client = Apiframe(api_key=API_KEY, base_url=base, http_client=sdk_http)
-        url = f"{base}/v2/jobs/{JOB_ID}"
-        headers = {"X-API-Key": API_KEY, "Accept": "application/json"}
+    with Apiframe(api_key=key, base_url=base) as client:
+        return client.images.generate(model="flux-1.1-pro", prompt="a lighthouse at dusk").wait().id
 
-        def sdk_call() -> None:
-            client.jobs.get(JOB_ID)
 
-        def raw_call() -> None:
-            json.loads(raw.get(url, headers=headers).content)
+def bench_calls(profile: Profile) -> list[Row]:
+    """Sequential ``jobs.get`` against the sandbox: the Python SDK beside ``httpx.Client`` +
+    ``json.loads`` (bench/_calls.py), the official Node SDK beside ``fetch`` (bench/node_client.mjs),
+    each pair alternating call by call in one process; the pairs' runs interleaved."""
+    node, about_node = node_sdk()
+    with child("bench/_sandbox.py", "0.05") as line:
+        base, key = line.split()
+        job_id = _sandbox_job(base, key)
+        count = str(profile.calls)
+        python = [PY, "bench/_calls.py", base, key, job_id, count]
+        sides: dict[str, Callable[[], Any]] = {"python": lambda: run_side(python)}
+        if shutil.which("node"):
+            folder = str(node) if node else "-"
+            sides["node"] = lambda: run_side(node_command("calls", base, key, job_id, count, folder))
+        runs = interleaved(profile.rounds, sides)
+    keep_raw("1", {"seconds_per_call": runs, "node_sdk": about_node})
 
-        sides: list[tuple[Callable[[], None], list[float]]] = [(sdk_call, []), (raw_call, [])]
-        clock = time.perf_counter
-        for _ in range(200):  # warm both pools and caches
-            sdk_call()
-            raw_call()
-        for n in range(profile.calls):
-            order = sides if n % 2 == 0 else sides[::-1]
-            for call, samples in order:
-                started = clock()
-                call()
-                samples.append(clock() - started)
-        sdk_http.close()
-        raw.close()
-    sdk_median = statistics.median(sides[0][1]) * 1e6
-    raw_median = statistics.median(sides[1][1]) * 1e6
-    ratio = sdk_median / raw_median
-    return Row(
-        f"1. sync jobs.get, median of {profile.calls} calls",
-        f"{sdk_median:.0f} us",
-        f"{raw_median:.0f} us (httpx + json.loads)",
-        f"{ratio:.2f}x",
-        "<= 1.15x",
-        verdict(ratio <= 1.15),
-    )
+    def medians(pair: str, side: str) -> Spread:
+        return Spread(tuple(statistics.median(run[side]) * 1e6 for run in runs[pair]))
+
+    def overhead(pair: str, side: str, baseline: str) -> Spread:
+        return Spread(tuple((statistics.median(r[side]) - statistics.median(r[baseline])) * 1e6 for r in runs[pair]))
+
+    def ratio(pair: str, side: str, baseline: str) -> Spread:
+        return Spread(tuple(statistics.median(r[side]) / statistics.median(r[baseline]) for r in runs[pair]))
+
+    label = f"1. sync jobs.get against the sandbox, {profile.calls:,} calls x {profile.rounds} runs"
+    extra = overhead("python", "sdk", "raw")
+    rows = [
+        Row(
+            f"{label}: Apiframe (median per call; median and range of the runs)",
+            f"{medians('python', 'sdk').show()} us",
+            f"{medians('python', 'raw').show()} us (httpx.Client + json.loads)",
+            f"+{extra.show()} us, {ratio('python', 'sdk', 'raw').show(2)}x",
+            "<= +100 us",
+            verdict(extra.median <= 100),
+        )
+    ]
+    if "node" in runs and node is not None:
+        rows.append(
+            Row(
+                f"{label}: official Node SDK ({about_node}), same sandbox and runs",
+                f"{medians('node', 'sdk').show()} us",
+                f"{medians('node', 'fetch').show()} us (fetch + response.json())",
+                f"+{overhead('node', 'sdk', 'fetch').show()} us, {ratio('node', 'sdk', 'fetch').show(2)}x",
+                "-",
+                "-",
+            )
+        )
+    else:
+        rows.append(Row(f"{label}: official Node SDK", f"not measured: {about_node}", "-", "-", "-", "-"))
+    return rows
 
 
 # -- 2. async fan-out -----------------------------------------------------------------------
@@ -639,81 +749,94 @@ def _jobs_server() -> Iterator[tuple[str, int]]:
 
 
 THROUGHPUT_SIDES = {
-    "raw": ("httpx", "httpx.AsyncClient() defaults + json.loads"),
-    "raw-sniffio": ("sdk", "the same, sniffio installed"),
-    "sdk": ("sdk", "AsyncApiframe, default transport"),
+    "raw": ("httpx", "httpx.AsyncClient() defaults + json.loads, without sniffio"),
+    "raw-sniffio": ("sdk", "httpx.AsyncClient() defaults + json.loads, sniffio installed"),
+    "sdk": ("sdk", "AsyncApiframe(), default transport"),
     "aiohttp": ("aiohttp", 'AsyncApiframe(http_backend="aiohttp")'),
 }
+NODE_SIDES = {"node-fetch": "Node fetch + response.json()", "node-sdk": "official Node SDK, client.jobs.get"}
 
 
 def bench_throughput(profile: Profile) -> list[Row]:
-    """Many ``jobs.get`` at a fixed concurrency: requests/s and client CPU per 1,000 requests for
-    raw httpx, the SDK by default and the SDK on aiohttp; each side in its own venv and process,
-    the rounds interleaved, all against one bench/_server.py process whose CPU is reported too."""
+    """Many ``jobs.get`` at a fixed concurrency against one bench/_server.py process: requests/s and
+    client CPU per request for raw httpx (with and without sniffio), the SDK on both transports and,
+    where node is installed, Node's fetch and the official Node SDK. Each side runs in a process (and
+    a venv) of its own, once per round, the rounds interleaved; a ratio is taken within each round."""
     requests, concurrency = profile.throughput_requests, profile.throughput_concurrency
     pythons = {side: runtime_venv(venv) for side, (venv, _) in THROUGHPUT_SIDES.items()}
-    samples: dict[str, list[dict[str, float]]] = {side: [] for side in THROUGHPUT_SIDES}
-    server_cpu: dict[str, list[float]] = {side: [] for side in THROUGHPUT_SIDES}
+    node, about_node = node_sdk()
+    server_cpu: dict[str, list[float]] = {}
     with _jobs_server() as (base, server_pid):
-        order = list(THROUGHPUT_SIDES)
-        for n in range(profile.throughput_rounds):
-            for side in order if n % 2 == 0 else order[::-1]:
-                log(f"throughput: {side} round {n + 1}")
+
+        def measured(command: list[str], side: str) -> Callable[[], Any]:
+            def run() -> Any:
                 before = _cpu_seconds(server_pid)
-                out = subprocess.run(
-                    [str(pythons[side]), "bench/_throughput.py", side, base, str(requests), str(concurrency)],
-                    cwd=ROOT,
-                    capture_output=True,
-                    text=True,
-                    check=True,
-                ).stdout
-                server_cpu[side].append(_cpu_seconds(server_pid) - before)
-                samples[side].append(json.loads(out.strip().splitlines()[-1]))
+                result = run_side(command)
+                server_cpu.setdefault(side, []).append(_cpu_seconds(server_pid) - before)
+                return result
 
-    def rate(side: str) -> float:
-        return statistics.median(requests / s["seconds"] for s in samples[side])
+            return run
 
-    def cpu(side: str) -> float:
-        return statistics.median(s["cpu"] / requests * 1000 for s in samples[side])
-
-    def server(side: str) -> float:
-        return statistics.median(server_cpu[side]) / requests * 1000
-
-    raw_rate, raw_cpu = rate("raw"), cpu("raw")
-    label = f"{requests:,} jobs.get at concurrency {concurrency}"
-    rows = [
-        Row(
-            f"9. throughput, {label}: {THROUGHPUT_SIDES['raw'][1]}",
-            "-",
-            f"{raw_rate:.0f} req/s, {raw_cpu:.2f} CPU-s/1000 (server {server('raw'):.2f})",
-            "baseline",
-            "-",
-            "-",
-        )
-    ]
-    sniffio = "raw-sniffio"
-    rows.append(
-        Row(
-            f"9. throughput, {label}: {THROUGHPUT_SIDES[sniffio][1]}",
-            "-",
-            f"{rate(sniffio):.0f} req/s, {cpu(sniffio):.2f} CPU-s/1000 (server {server(sniffio):.2f})",
-            f"{rate(sniffio) / raw_rate:.2f}x req/s (what sniffio alone gives)",
-            "-",
-            "-",
-        )
-    )
-    for side, target in (("sdk", 1.4), ("aiohttp", 4.0)):
-        speedup = rate(side) / raw_rate
-        rows.append(
-            Row(
-                f"9. throughput, {label}: {THROUGHPUT_SIDES[side][1]}",
-                f"{rate(side):.0f} req/s, {cpu(side):.2f} CPU-s/1000 (server {server(side):.2f})",
-                f"{raw_rate:.0f} req/s, {raw_cpu:.2f} CPU-s/1000",
-                f"{speedup:.2f}x req/s, {raw_cpu / cpu(side):.2f}x less CPU",
-                f">= {target:g}x req/s",
-                verdict(speedup >= target),
+        count, workers = str(requests), str(concurrency)
+        sides = {
+            side: measured([str(pythons[side]), "bench/_throughput.py", side, base, count, workers], side)
+            for side in THROUGHPUT_SIDES
+        }
+        if shutil.which("node"):
+            sides["node-fetch"] = measured(
+                node_command("throughput", "fetch", base, API_KEY, JOB_ID, count, workers, "-"), "node-fetch"
             )
+        if node is not None:
+            sides["node-sdk"] = measured(
+                node_command("throughput", "sdk", base, API_KEY, JOB_ID, count, workers, str(node)), "node-sdk"
+            )
+        runs = interleaved(profile.rounds, sides)
+    keep_raw("9", {"requests": requests, "concurrency": concurrency, "runs": runs, "server_cpu": server_cpu})
+
+    def rate(side: str) -> Spread:
+        return Spread(tuple(requests / run["seconds"] for run in runs[side]))
+
+    def cpu(side: str) -> Spread:  # client CPU milliseconds per request
+        return Spread(tuple(run["cpu"] / requests * 1000 for run in runs[side]))
+
+    def relative(side: str, baseline: str) -> Spread:  # CPU per request over the baseline's, run by run
+        return Spread(tuple(a["cpu"] / b["cpu"] for a, b in zip(runs[side], runs[baseline], strict=True)))
+
+    def shown(side: str) -> str:
+        server = statistics.median(server_cpu[side]) / requests * 1000
+        return f"{rate(side).show()} req/s, {cpu(side).show(3)} ms CPU/req (server {server:.3f})"
+
+    names = {**{side: text for side, (_, text) in THROUGHPUT_SIDES.items()}, **NODE_SIDES}
+    label = f"9. throughput, {requests:,} jobs.get at concurrency {concurrency}, {profile.rounds} runs"
+    has_node = "node-sdk" in runs
+    rows = [
+        Row(f"{label}: {names['raw-sniffio']}", "-", shown("raw-sniffio"), "baseline (Python)", "-", "-"),
+        Row(
+            f"{label}: {names['raw']}",
+            "-",
+            shown("raw"),
+            f"{relative('raw', 'raw-sniffio').show(2)}x CPU/req of the baseline",
+            "-",
+            "-",
+        ),
+    ]
+    if has_node:
+        node_row = Row(
+            f"{label}: {names['node-sdk']} ({about_node})", "-", shown("node-sdk"), "baseline (Node)", "-", "-"
         )
+        rows.append(node_row)
+    else:
+        rows.append(Row(f"{label}: official Node SDK", f"not measured: {about_node}", "-", "-", "-", "-"))
+    if "node-fetch" in runs:
+        rows.append(Row(f"{label}: {names['node-fetch']}", "-", shown("node-fetch"), "-", "-", "-"))
+    for side, limit in (("sdk", 1.5), ("aiohttp", 1.0)):
+        figure = f"{relative(side, 'raw-sniffio').show(2)}x CPU/req of raw httpx"
+        target, result = "-", "-"
+        if has_node:
+            against_node = relative(side, "node-sdk")
+            figure += f"; {against_node.show(2)}x of the Node SDK"
+            target, result = f"<= {limit:g}x Node SDK CPU/req", verdict(against_node.median <= limit)
+        rows.append(Row(f"{label}: {names[side]}", shown(side), shown("raw-sniffio"), figure, target, result))
     return rows
 
 
@@ -878,18 +1001,74 @@ def table(rows: list[Row]) -> list[str]:
     return lines
 
 
+def _commit() -> str:
+    out = subprocess.run(["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True, text=True)
+    return out.stdout.strip() or "unknown"
+
+
+def _load() -> float:
+    return os.getloadavg()[0]
+
+
+def run_line(numbers: list[str], command: str, started: float, ended: float, raw: Path) -> str:
+    """One line of the Runs section: which benchmarks, the exact command, when, under what load."""
+    when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return (
+        f"- benchmarks {', '.join(numbers)}: `{command}` on {when}, commit {_commit()}; load average (1 min) "
+        f"{started:.1f} at the start, {ended:.1f} at the end, on {os.cpu_count()} cores; raw numbers in "
+        f"`{raw.relative_to(ROOT)}` (git-ignored)"
+    )
+
+
+def _number(row: str) -> int | None:
+    """The benchmark number a table row starts with (``| 9. ...``), else None."""
+    head = row[2:].split(".", 1)[0] if row.startswith("| ") else ""
+    return int(head) if head.isdigit() else None
+
+
+def merge(path: Path, numbers: list[str], rows: list[str], line: str) -> None:
+    """Replace the rows and the Runs line of ``numbers`` in the results file at ``path``, in number order."""
+    chosen = {int(n) for n in numbers}
+    kept = [row for row in path.read_text().splitlines() if _number(row) not in chosen]
+    for row in rows:
+        number = _number(row)
+        later = [i for i, old in enumerate(kept) if (_number(old) or 0) > (number or 0)]
+        table_end = max(i for i, old in enumerate(kept) if old.startswith("| ")) + 1
+        at = later[0] if later else table_end
+        while at < len(kept) and _number(kept[at]) == number:  # after this run's earlier rows
+            at += 1
+        kept.insert(at, row)
+    stale = [
+        i
+        for i, row in enumerate(kept)
+        if row.startswith("- benchmarks ")
+        and set(row[len("- benchmarks ") :].split(":", 1)[0].split(", ")) <= set(numbers)
+    ]
+    kept = [row for i, row in enumerate(kept) if i not in stale]
+    if "## Runs" not in kept:
+        kept += ["", "## Runs", ""]
+    index = kept.index("## Runs") + 2
+    while index < len(kept) and kept[index].startswith("- benchmarks "):
+        index += 1
+    kept.insert(index, line)
+    path.write_text("\n".join(kept) + "\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Run the SDK benchmarks and write bench/results.md.")
     parser.add_argument("--quick", action="store_true", help="a scaled-down run (smoke test, under a minute)")
-    parser.add_argument("--only", help="comma-separated benchmark numbers to run, e.g. 1,2")
+    parser.add_argument("--only", help="comma-separated benchmark numbers to run, e.g. 1,9")
+    parser.add_argument(
+        "--merge",
+        action="store_true",
+        help="with --only: replace those benchmarks' rows (and their Runs line) in bench/results.md",
+    )
     parser.add_argument(
         "--output", type=Path, default=None, help="where to write the results (default bench/results.md)"
     )
     args = parser.parse_args(argv)
+    command = shlex.join(["python", "bench/run.py", *(sys.argv[1:] if argv is None else argv)])
     profile = QUICK if args.quick else FULL
-    chosen = set(args.only.split(",")) if args.only else {"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"}
-    started = time.perf_counter()
-    rows: list[Row] = []
     steps: list[tuple[str, Callable[[], Row | list[Row]]]] = [
         ("1", lambda: bench_calls(profile)),
         ("2", lambda: bench_fanout(profile)),
@@ -908,6 +1087,16 @@ def main(argv: list[str] | None = None) -> int:
         ("10", lambda: bench_batch(profile)),
         ("11", lambda: bench_batch_scale(profile)),
     ]
+    known = [number for number, _ in steps]
+    chosen = args.only.split(",") if args.only else known
+    unknown = sorted(set(chosen) - set(known))
+    if unknown:
+        parser.error(f"no benchmark {', '.join(unknown)}; the benchmarks are {', '.join(known)}")
+    if args.merge and (not args.only or args.quick):
+        parser.error("--merge needs --only (and the full profile): it replaces those rows in bench/results.md")
+    load_at_start = _load()
+    started = time.perf_counter()
+    rows: list[Row] = []
     for number, step in steps:
         if number not in chosen:
             continue
@@ -917,13 +1106,25 @@ def main(argv: list[str] | None = None) -> int:
     elapsed = time.perf_counter() - started
     lines = table(rows)
     print("\n".join(lines))
+    numbers = [number for number in known if number in chosen]
+    raw = WORK / "raw" / f"{dt.datetime.now(dt.UTC).strftime('%Y%m%dT%H%M%SZ')}-{'-'.join(numbers)}.json"
+    raw.parent.mkdir(parents=True, exist_ok=True)
+    load_at_end = _load()
+    details = {"command": command, "commit": _commit(), "load": [load_at_start, load_at_end], "benchmarks": RAW}
+    raw.write_text(json.dumps(details, indent=1))
+    line = run_line(numbers, command, load_at_start, load_at_end, raw)
+    if args.merge:
+        merge(args.output or BENCH / "results.md", numbers, lines[2:], line)
+        log(f"merged benchmarks {', '.join(numbers)} into {(args.output or BENCH / 'results.md')}")
+        return 0
     kind = "quick (scaled-down smoke run)" if args.quick else "full"
     report = [
         "# Benchmarks",
         "",
         f"Written by `make bench` (`bench/run.py`, {kind} profile) in {elapsed:.0f} s. Each ratio compares",
-        "two sides measured in the same run against the same local server, interleaved to cancel",
-        "drift; see the docstring of `bench/run.py` for what each line measures.",
+        "sides measured in the same run against the same local server, interleaved to cancel drift;",
+        "benchmarks 1 and 9 show the median and range of their runs. See the docstring of",
+        "`bench/run.py` for what each line measures, and Runs below for the command and the load.",
         "",
         "## Machine",
         "",
@@ -932,6 +1133,10 @@ def main(argv: list[str] | None = None) -> int:
         "## Results",
         "",
         *lines,
+        "",
+        "## Runs",
+        "",
+        line,
         "",
     ]
     partial = args.quick or args.only

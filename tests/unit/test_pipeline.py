@@ -10,6 +10,8 @@ from typing import Any
 
 import httpx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from unit_support import API_KEY, FakeClock, Recorder, job, reply
 
 import apiframe
@@ -26,6 +28,7 @@ from apiframe import (
     ServerError,
     ValidationError,
 )
+from apiframe._pipeline import _PLAIN_PATH
 from apiframe._retry import backoff_delay, retry_after
 
 ACCEPTED = {"jobId": "job_1", "status": "QUEUED"}
@@ -238,3 +241,20 @@ def test_async_retries_share_the_logic(async_client: Any, recorder: Recorder, cl
     handle = asyncio.run(go())
     assert handle.job_id == "job_1" and clock.sleeps == [1.0]
     assert recorder.requests[0].headers["idempotency-key"] == recorder.requests[1].headers["idempotency-key"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    base=st.sampled_from(["http://127.0.0.1:8790", "https://api.apiframe.ai", "https://example.com/api/v9"]),
+    path=st.from_regex(_PLAIN_PATH, fullmatch=True),
+)
+def test_a_plain_path_always_builds_so_the_url_check_may_skip_it(base: str, path: str) -> None:
+    """request_flow skips the URL check for plain API paths: each of them must build under any checked base_url."""
+    url = httpx.URL(base + path)  # what _check_url would do: it never raises here
+    assert (url.scheme, url.netloc) == (httpx.URL(base).scheme, httpx.URL(base).netloc)
+
+
+@pytest.mark.parametrize("job_id", ["a\x00b", "a\nb", "\ud800", "x" * 70_000])
+def test_a_path_that_is_not_plain_still_gets_the_typed_url_check(client: Any, job_id: str) -> None:
+    with pytest.raises(apiframe.InvalidRequestError):
+        client._run(client._request("GET", f"/v2/jobs/{job_id}"))
