@@ -257,4 +257,4 @@ def test_a_plain_path_always_builds_so_the_url_check_may_skip_it(base: str, path
 @pytest.mark.parametrize("job_id", ["a\x00b", "a\nb", "\ud800", "x" * 70_000])
 def test_a_path_that_is_not_plain_still_gets_the_typed_url_check(client: Any, job_id: str) -> None:
     with pytest.raises(apiframe.InvalidRequestError):
-        client._run(client._request("GET", f"/v2/jobs/{job_id}"))
+        client._session.run(client._session.request("GET", f"/v2/jobs/{job_id}"))
