@@ -36,7 +36,7 @@ from ._errors import (
     status_error_class,
 )
 from ._flow import BodyTooLarge, Effect, Flow, RequestSpec, Send, Sleep
-from ._logging import logger, redact, redact_data
+from ._logging import logger, outside, redact, redact_data
 from ._response import info_of, record, stamp
 from ._retry import Retries, retry_after
 from ._schema import operation
@@ -272,7 +272,7 @@ def error_from_response(
     reason = response.reason_phrase or "error"
     parts = [f"{method} {path} failed with {status} {reason}"]
     if server_text:
-        parts[0] += f": {server_text}"
+        parts[0] += f": {outside(server_text, 500)}"  # bounded: the hint and request id follow
     cls = status_error_class(status)
     hint = _HINTS.get(status) or ("the API failed; retry later" if status >= 500 else None)
     if 300 <= status < 400:

@@ -116,7 +116,7 @@ def info_of(response: httpx.Response) -> ResponseInfo:
     return ResponseInfo(
         status_code=response.status_code,
         headers=httpx.Headers(pairs),
-        request_id=response.headers.get("x-request-id"),
+        request_id=redact(response.headers.get("x-request-id") or "") or None,
         method=request.method,
         path=request.url.path,
     )
