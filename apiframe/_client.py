@@ -96,14 +96,16 @@ class _Pool(Generic[H]):
         return self._http
 
 
-def _check_push(push: object) -> PushSource | None:
-    """``push=``: a :class:`~apiframe.webhooks.PushSource`, or None (waits poll)."""
+def _check_push(push: object, api_key: str) -> PushSource | None:
+    """``push=``: a :class:`~apiframe.webhooks.PushSource`, or None (waits poll). Its hub trusts
+    deliveries signed for this client's key (a shared hub verifies what it reads with it)."""
     if push is None:
         return None
     from .webhooks import PushSource
 
     if not isinstance(push, PushSource):
         raise ConfigurationError(f"push must be an apiframe.webhooks.PushSource(hub, url), got {type(push).__name__}")
+    push.trust(api_key)
     return push
 
 
@@ -213,6 +215,8 @@ class _BaseClient:
         clone._owns_http = False
         clone._pool = self._pool
         clone._push = self._push
+        if clone._push is not None:
+            clone._push.trust(clone._config.api_key)
         return clone
 
     def __repr__(self) -> str:
@@ -262,7 +266,7 @@ class Apiframe(_BaseClient):
             clock=None,
             allow_dangerously_expose_api_key=allow_dangerously_expose_api_key,
         )
-        self._push = _check_push(push)
+        self._push = _check_push(push, self._config.api_key)
         self._owns_http = http_client is None
         if http_client is not None:
             guard_client(http_client)  # a whole-request deadline down to each socket read, on any client
@@ -350,7 +354,7 @@ class AsyncApiframe(_BaseClient):
             clock=None,
             allow_dangerously_expose_api_key=allow_dangerously_expose_api_key,
         )
-        self._push = _check_push(push)
+        self._push = _check_push(push, self._config.api_key)
         self._owns_http = http_client is None
         self._backend = http_backend
         self._pool = _Pool(http_client, None) if http_client else _Pool(self._new_http(), self._new_http)
