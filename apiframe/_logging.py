@@ -53,10 +53,12 @@ MESSAGE_LIMIT = 4000
 REDACTED = "[redacted]"
 
 _secrets: set[str] = set()
-_pattern: re.Pattern[str] | None = None
+_chunks: list[tuple[str, str, int, int]] = []
+"""(chunk, form, offset of the chunk in the form, shortest run that counts) for every secret form."""
 _exact: list[str] = []
 _lock = threading.Lock()
 _configured = False
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 _INERT = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f"
@@ -70,20 +72,27 @@ def _fragment(secret: str) -> int:
 
 
 def _rebuild() -> None:
-    """One case-insensitive pattern over every window of every secret's text forms (under ``_lock``)."""
-    global _pattern, _exact
-    windows: set[str] = set()
+    """Index every secret's text forms by short chunks (under ``_lock``).
+
+    A run of at least ``size`` characters of a form always holds one whole chunk of
+    ``(size + 1) // 2`` characters aligned in the form (or its last one), so finding the chunks
+    (``str.find``, fast) and widening each hit finds every run, in time linear in the text.
+    """
+    global _chunks, _exact
+    chunks: set[tuple[str, str, int, int]] = set()
     exact: set[str] = set()
     for secret in _secrets:
         size = _fragment(secret)
         for form in {secret, quote(secret, safe=""), quote_plus(secret, safe="")}:
-            windows.update(form[i : i + size].lower() for i in range(len(form) - size + 1))
+            lowered = form.translate(_ASCII_LOWER)
+            step = max(1, (size + 1) // 2)
+            starts = {*range(0, len(lowered) - step + 1, step), max(0, len(lowered) - step)}
+            chunks.update((lowered[i : i + step], lowered, i, size) for i in starts)
         raw = secret.encode("utf-8")
         for encoded in (base64.b64encode(raw), base64.urlsafe_b64encode(raw)):
             text = encoded.decode("ascii")
             exact.update({text, text.rstrip("=")})
-    ordered = sorted(windows, key=len, reverse=True)
-    _pattern = re.compile("|".join(map(re.escape, ordered)), re.IGNORECASE) if ordered else None
+    _chunks = sorted(chunks)
     _exact = sorted(exact, key=len, reverse=True)
 
 
@@ -96,27 +105,52 @@ def register_secret(secret: str) -> None:
                 _rebuild()
 
 
-def _forms(secret: str) -> list[str]:
-    return [form.lower() for form in {secret, quote(secret, safe=""), quote_plus(secret, safe="")}]
+def _matching(a: str, b: str) -> int:
+    """How many leading characters ``a`` and ``b`` share."""
+    if a.startswith(b) or b.startswith(a):
+        return min(len(a), len(b))
+    return next(i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y)
+
+
+_WIDEN_LIMIT = 10_000
+"""Chunk hits widened one by one; past it (a text made of a key's pieces) every hit is redacted."""
+
+
+def _spans(lowered: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    widened = 0
+    for chunk, form, offset, size in _chunks:
+        at = lowered.find(chunk)
+        while at >= 0:
+            end = at + len(chunk)
+            widened += 1
+            if widened > _WIDEN_LIMIT:  # over-redacting is safe; quadratic work is not
+                spans.append((at, end))
+                at = lowered.find(chunk, end)
+                continue
+            right = _matching(lowered[end : end + len(form)], form[offset + len(chunk) :])
+            left = _matching(lowered[max(0, at - offset) : at][::-1], form[:offset][::-1])
+            if right + left + len(chunk) >= size:
+                spans.append((at - left, end + right))
+                at = lowered.find(chunk, end + right)
+            else:
+                at = lowered.find(chunk, at + 1)
+    return spans
 
 
 def redact(text: str) -> str:
     """``text`` with every registered secret, and every long enough piece of one, replaced."""
-    pattern = _pattern
-    if pattern is None or not text:
+    if not _chunks or not text:
         return text
     for exact in _exact:
         if exact in text:
             text = text.replace(exact, REDACTED)
-    if pattern.search(text) is None:
+    lowered = text.translate(_ASCII_LOWER)  # keys are ASCII: the case rule keeps every index
+    if not any(chunk in lowered for chunk, _, _, _ in _chunks):
         return text
-    lowered = text.lower()
-    spans: list[tuple[int, int]] = []
-    for match in pattern.finditer(lowered):
-        spans.append(_extend(lowered, match.start(), match.end()))
     out: list[str] = []
     at = 0
-    for start, end in sorted(spans):
+    for start, end in sorted(_spans(lowered)):
         if end <= at:
             continue
         out.append(text[at : max(at, start)])
@@ -124,28 +158,6 @@ def redact(text: str) -> str:
         at = max(at, end)
     out.append(text[at:])
     return "".join(out)
-
-
-def _extend(lowered: str, start: int, end: int) -> tuple[int, int]:
-    """Widen a matched window to the whole run of a secret's characters around it."""
-    piece = lowered[start:end]
-    best = (start, end)
-    for secret in list(_secrets):
-        for form in _forms(secret):
-            offset = form.find(piece)
-            if offset < 0:
-                continue
-            i, j = start - 1, offset - 1
-            while i >= 0 and j >= 0 and lowered[i] == form[j]:
-                i, j = i - 1, j - 1
-            left = i + 1
-            i, j = end, offset + len(piece)
-            while i < len(lowered) and j < len(form) and lowered[i] == form[j]:
-                i, j = i + 1, j + 1
-            right = i
-            if right - left > best[1] - best[0]:
-                best = (left, right)
-    return best
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -166,7 +178,7 @@ def outside(value: object, limit: int = OUTSIDE_LIMIT) -> str:
     """
     text = value if isinstance(value, str) else repr(value)
     size = len(text)
-    longest = max((len(s) * 3 for s in _secrets), default=0)
+    longest = max((len(secret) * 3 for secret in _secrets), default=0)
     text = redact(text[: limit + longest])
     text = _INERT_LINES.sub(_escape, _INERT.sub(_escape, text))
     if len(text) > limit or size > limit + longest:
