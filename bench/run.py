@@ -23,6 +23,9 @@ interleaved where it matters, against the same local server:
 10. batches at scale: a batch against the sandbox in one process versus four ``--shard`` processes,
     into a local folder and into an S3 server on 127.0.0.1: lines/s, CPU per line, peak RSS per
     process (see ``bench/batch_bench.py``).
+11. hostile-server fuzzer, large profile: ``tests/fuzz`` with many random examples per SDK method
+    (sync and async) and per command; cases run, outcomes, and the known findings it hit
+    (pass/fail, no ratio; see ``bench_server_fuzz``).
 """
 
 from __future__ import annotations
@@ -87,6 +90,7 @@ class Profile:
     throughput_requests: int = 10_000
     throughput_concurrency: int = 64
     throughput_rounds: int = 3
+    server_fuzz_examples: int = 100
 
 
 FULL = Profile(
@@ -116,6 +120,7 @@ QUICK = Profile(
     fuzz_cases=2000,
     throughput_requests=2000,
     throughput_rounds=1,
+    server_fuzz_examples=2,
 )
 
 
@@ -839,6 +844,57 @@ def table(rows: list[Row]) -> list[str]:
     return lines
 
 
+# -- 11. hostile-server fuzzer ----------------------------------------------------------------
+
+
+def bench_server_fuzz(profile: Profile) -> Row:
+    """``tests/fuzz`` with ``server_fuzz_examples`` random examples per target, retries on."""
+    stats = WORK / "server-fuzz.jsonl"
+    WORK.mkdir(parents=True, exist_ok=True)
+    stats.unlink(missing_ok=True)
+    env = {
+        **os.environ,
+        "APIFRAME_SERVER_FUZZ_EXAMPLES": str(profile.server_fuzz_examples),
+        "APIFRAME_SERVER_FUZZ_SEED": str(time.time_ns()),
+        "APIFRAME_SERVER_FUZZ_RETRIES": "1",
+        "APIFRAME_SERVER_FUZZ_STATS": str(stats),
+    }
+    started = time.perf_counter()
+    result = subprocess.run(
+        [PY, "-m", "pytest", "-q", "-p", "no:logging", "--timeout=3600", "-n", "2", "tests/fuzz"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    seconds = time.perf_counter() - started
+    passed = result.returncode == 0
+    if not passed:
+        log(result.stdout[-3000:])
+    surfaces: dict[str, int] = {}
+    findings: dict[str, int] = {}
+    for line in stats.read_text().splitlines() if stats.exists() else []:
+        entry = json.loads(line)
+        surface = entry["surface"].split()[0]
+        surfaces[surface] = surfaces.get(surface, 0) + 1
+        if entry["outcome"].startswith("known"):
+            findings[entry["outcome"]] = findings.get(entry["outcome"], 0) + 1
+    name = (
+        f"11. hostile-server fuzzer: {sum(surfaces.values()):,} cases ({surfaces.get('sdk', 0):,} SDK calls, "
+        f"{surfaces.get('cli', 0):,} commands; {profile.server_fuzz_examples} per target and mode)"
+    )
+    figure = "; ".join(f"{k}: {v} cases" for k, v in sorted(findings.items())) or "no known finding hit"
+    return Row(
+        name,
+        f"{'all invariants held' if passed else 'FAILED'} in {seconds:.0f} s",
+        "-",
+        figure,
+        "only SDK errors; CLI exit 0/1/2, no traceback, no control character or markup; key nowhere; "
+        "nothing outside the folder; bounded time and memory",
+        "PASS" if passed else "MISS",
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Run the SDK benchmarks and write bench/results.md.")
     parser.add_argument("--quick", action="store_true", help="a scaled-down run (smoke test, under a minute)")
@@ -848,7 +904,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     profile = QUICK if args.quick else FULL
-    chosen = set(args.only.split(",")) if args.only else {"1", "2", "3", "4", "5", "6", "7", "8", "9", "10"}
+    chosen = set(args.only.split(",")) if args.only else {"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"}
     started = time.perf_counter()
     rows: list[Row] = []
     steps: list[tuple[str, Callable[[], Row | list[Row]]]] = [
@@ -867,6 +923,7 @@ def main(argv: list[str] | None = None) -> int:
         ("8", lambda: bench_push(profile)),
         ("9", lambda: bench_throughput(profile)),
         ("10", lambda: bench_batch(profile)),
+        ("11", lambda: bench_server_fuzz(profile)),
     ]
     for number, step in steps:
         if number not in chosen:

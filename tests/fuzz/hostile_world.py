@@ -8,8 +8,8 @@ adversarial structure (repeated cursors, large arrays, wrong types, missing fiel
 statuses, non-JSON bodies, redirects). Result URLs point at the same server's ``/files/`` path
 (a file host with hostile names, types and redirects).
 
-``APIFRAME_FUZZ_EXAMPLES`` sets the examples per target (1 in ``make test``; ``make bench``
-raises it); ``APIFRAME_FUZZ_SEED`` unset keeps ``make test`` deterministic.
+``APIFRAME_SERVER_FUZZ_EXAMPLES`` sets the examples per target (1 in ``make test``; ``make bench``
+raises it); ``APIFRAME_SERVER_FUZZ_SEED`` unset keeps ``make test`` deterministic.
 """
 
 from __future__ import annotations
@@ -96,9 +96,9 @@ NASTY = (
 )
 LONG = ("A" * 20_000, "\x1b[31m" * 3_000, "/.." * 3_000)
 CURSORS = ("c1", "c2", "c1", "../c", "[b]c", KEY.upper())
-MAX_EXAMPLES = int(os.environ.get("APIFRAME_FUZZ_EXAMPLES", "1"))
-SEEDED = "APIFRAME_FUZZ_SEED" in os.environ
-SHRINK = os.environ.get("APIFRAME_FUZZ_SHRINK") == "1"
+MAX_EXAMPLES = int(os.environ.get("APIFRAME_SERVER_FUZZ_EXAMPLES", "1"))
+SEEDED = "APIFRAME_SERVER_FUZZ_SEED" in os.environ
+SHRINK = os.environ.get("APIFRAME_SERVER_FUZZ_SHRINK") == "1"
 
 
 def fuzz_settings() -> settings:
@@ -283,7 +283,7 @@ class Answer:
     headers: dict[str, str] = field(default_factory=dict)
 
 
-BODY_LIMIT = int(os.environ.get("APIFRAME_FUZZ_BODY_BYTES", str(2 * 1024 * 1024)))
+BODY_LIMIT = int(os.environ.get("APIFRAME_SERVER_FUZZ_BODY_BYTES", str(2 * 1024 * 1024)))
 """Bytes: the largest body an example sends (huge bodies have their own tests in tests/hostile)."""
 
 
@@ -626,3 +626,13 @@ KNOWN: list[Finding] = [
 def known(text: str) -> Finding | None:
     """The known finding a failure's text (traceback or output) shows, if any."""
     return next((finding for finding in KNOWN if finding.matches(text)), None)
+
+
+STATS = os.environ.get("APIFRAME_SERVER_FUZZ_STATS")
+"""A file each example appends its outcome to (the bench counts cases and classes from it)."""
+
+
+def record(surface: str, target: str, outcome: str) -> None:
+    if STATS:
+        with open(STATS, "a", encoding="utf-8") as handle:
+            handle.write(json.dumps({"surface": surface, "target": target, "outcome": outcome}) + "\n")

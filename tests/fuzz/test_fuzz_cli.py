@@ -29,6 +29,7 @@ from hostile_world import (
     known,
     markup_effect_in,
     plant,
+    record,
     scripts,
     watchdog,
 )
@@ -105,10 +106,13 @@ COMMANDS: dict[str, tuple[list[str], list[Route]]] = {
 BATCH = '{"model": "midjourney", "prompt": "a"}\n{"model": "midjourney", "prompt": "b"}\n'
 
 
-def check_output(command: str, code: int | None, stdout: str, stderr: str, json_output: bool) -> None:
+def check_output(command: str, code: int | None, stdout: str, stderr: str, json_output: bool) -> str:
+    """The CLI's invariants on one run; the outcome (exit status, or the known finding it hit)."""
     both = stdout + stderr
-    if known(both) is not None:
-        return
+    finding = known(both)
+    if finding is not None:
+        return f"known finding ({finding.branch}): {finding.test}"
+    tolerated = None
     assert code in (0, 1, 2), f"{command} exited {code}:\n{both[-3000:]}"
     assert "Traceback" not in both, f"{command} printed a traceback:\n{both[-3000:]}"
     shown = [stderr] if json_output else [stdout, stderr]  # --json is exact: the data as sent
@@ -118,8 +122,13 @@ def check_output(command: str, code: int | None, stdout: str, stderr: str, json_
             markup_effect_in(text),
             f"the key ({key_in(text)})" if key_in(text) else None,
         ):
-            if problem is not None and known(f"terminal: {problem}") is None:
+            if problem is None:
+                continue
+            finding = known(f"terminal: {problem}")
+            if finding is None:
                 raise AssertionError(f"{command} printed {problem}: {text[:500]!r}")
+            tolerated = f"known finding ({finding.branch}): {finding.test}"
+    return tolerated or f"exit {code}"
 
 
 def run_command(servers: tuple[FuzzServer, FuzzServer], data: st.DataObject, command: str) -> None:
@@ -153,13 +162,16 @@ def run_command(servers: tuple[FuzzServer, FuzzServer], data: st.DataObject, com
             import traceback
 
             shown = "".join(traceback.format_exception(result.exception))
-            if known(shown) is None:
+            finding = known(shown)
+            if finding is None:
                 raise AssertionError(f"{command} raised {type(result.exception).__name__}:\n{shown[-3000:]}")
+            record("cli", command, f"known finding ({finding.branch}): {finding.test}")
             return
-        check_output(command, code, result.stdout, result.stderr, json_output)
+        outcome = check_output(command, code, result.stdout, result.stderr, json_output)
         after = Tree.of(root, skip=out)
         assert after.entries == before.entries, f"{command} wrote or deleted outside --out: {after.entries}"
         assert not files.key_left_origin, f"{command} sent the key to the file host"
+        record("cli", command, outcome)
     finally:
         shutil.rmtree(root, ignore_errors=True)
 
@@ -170,6 +182,6 @@ def run_command(servers: tuple[FuzzServer, FuzzServer], data: st.DataObject, com
 def test_command_against_a_hostile_server(
     servers: tuple[FuzzServer, FuzzServer], command: str, data: st.DataObject
 ) -> None:
-    if os.environ.get("APIFRAME_FUZZ_TRACE"):
+    if os.environ.get("APIFRAME_SERVER_FUZZ_TRACE"):
         print(command)
     run_command(servers, data, command)

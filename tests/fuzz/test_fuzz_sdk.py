@@ -33,6 +33,7 @@ from hostile_world import (
     known,
     leaks_in_files,
     plant,
+    record,
     scripts,
     watchdog,
 )
@@ -43,7 +44,7 @@ from targets import ROUTES, drive, sdk_call
 from apiframe import Apiframe, ApiframeError, AsyncApiframe
 from apiframe._logging import MESSAGE_LIMIT
 
-RETRIES = int(os.environ.get("APIFRAME_FUZZ_RETRIES", "0"))
+RETRIES = int(os.environ.get("APIFRAME_SERVER_FUZZ_RETRIES", "0"))
 """Retries per request (the bench's large profile sets 1; retry pauses cost the quick run seconds)."""
 MEMORY_BOUND = 256 * 1024 * 1024
 """Bytes: what one call may allocate at its peak (the pipeline caps a body at far less)."""
@@ -58,11 +59,12 @@ class Records(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def check_error(error: BaseException) -> None:
-    """Only SDK errors escape, each one inert and bounded, the key nowhere in it."""
+def check_error(error: BaseException) -> str:
+    """Only SDK errors escape, each one inert and bounded, the key nowhere in it; the outcome."""
     shown = "".join(traceback.format_exception(error))
-    if not isinstance(error, ApiframeError) and known(shown) is not None:
-        return
+    finding = known(shown) if not isinstance(error, ApiframeError) else None
+    if finding is not None:
+        return f"known finding ({finding.branch}): {finding.test}"
     assert isinstance(error, ApiframeError), f"a non-SDK error escaped:\n{shown}"
     message = str(error)
     assert control_in(message) is None, f"control character {control_in(message)} in {message[:300]!r}"
@@ -72,6 +74,7 @@ def check_error(error: BaseException) -> None:
             assert key_in(text) is None, f"the key ({key_in(text)}) is in {type(link).__name__}: {text[:300]!r}"
     assert key_in(pickle.dumps(error).decode("latin-1")) is None, "the key is in the pickled error"
     assert key_in(shown) is None, "the key is in the printed traceback"
+    return type(error).__name__
 
 
 def run_example(servers: tuple[FuzzServer, FuzzServer], data: st.DataObject, name: str, kind: str) -> None:
@@ -107,10 +110,9 @@ def run_example(servers: tuple[FuzzServer, FuzzServer], data: st.DataObject, nam
                 assert peak < MEMORY_BOUND, f"the call allocated {peak} bytes at its peak"
 
         _, error, elapsed = watchdog(30, call)
-        if os.environ.get("APIFRAME_FUZZ_TRACE"):
+        if os.environ.get("APIFRAME_SERVER_FUZZ_TRACE"):
             print(f"{name} {kind} {elapsed:.2f}s api={api.requests} files={files.requests} {type(error).__name__}")
-        if error is not None:
-            check_error(error)
+        outcome = check_error(error) if error is not None else "returned"
         after = Tree.of(root, skip=out)
         assert after.entries == before.entries, f"written or deleted outside the folder named: {after.entries}"
         assert leaks_in_files(root) is None, leaks_in_files(root)
@@ -118,6 +120,7 @@ def run_example(servers: tuple[FuzzServer, FuzzServer], data: st.DataObject, nam
         for message in records.messages:
             assert key_in(message) is None, f"the key is in a log record: {message[:300]!r}"
             assert control_in(message) is None, f"control character {control_in(message)} in a log record"
+        record("sdk " + kind, name, outcome)
     finally:
         logger.removeHandler(records)
         logger.setLevel(level)
