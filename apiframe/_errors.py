@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ._logging import clean_message, redact, redact_data
+from ._logging import clean_message, redact, redact_data, redact_kept
 
 __all__ = [
     "APIResponseValidationError",
@@ -259,7 +259,7 @@ class WaitTimeoutError(ApiframeTimeoutError):
     def __init__(self, message: str, *, job_id: str, last: Any = None) -> None:
         super().__init__(message)
         self.job_id = job_id
-        self.last = last
+        self.last = redact_kept(last)
 
 
 class JobFailedError(ApiframeError):
@@ -269,7 +269,7 @@ class JobFailedError(ApiframeError):
 
     def __init__(self, message: str, *, job: Any) -> None:
         super().__init__(message)
-        self.job = job
+        self.job = redact_kept(job)
 
 
 class JobCancelledError(ApiframeError):
@@ -279,7 +279,7 @@ class JobCancelledError(ApiframeError):
 
     def __init__(self, message: str, *, job: Any) -> None:
         super().__init__(message)
-        self.job = job
+        self.job = redact_kept(job)
 
 
 class WaitCancelledError(ApiframeError):

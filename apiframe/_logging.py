@@ -37,6 +37,7 @@ __all__ = [
     "outside",
     "redact",
     "redact_data",
+    "redact_kept",
     "register_secret",
     "setup_logging",
 ]
@@ -206,6 +207,19 @@ def redact_data(value: Any, depth: int = 0) -> Any:
     if isinstance(value, list):
         return [redact_data(item, depth + 1) for item in value]
     return value
+
+
+def redact_kept(model: Any) -> Any:
+    """A server object an error keeps (a job snapshot): itself, or a copy with every registered
+    secret replaced when one is in it (``to_dict``, :func:`redact_data`, ``from_dict``)."""
+    if not _chunks or model is None or not hasattr(model, "to_dict"):
+        return model
+    try:
+        data = model.to_dict()
+        cleaned = redact_data(data)
+        return model if cleaned == data else type(model).from_dict(cleaned)
+    except Exception:  # a snapshot that does not round-trip is dropped rather than kept with the key
+        return None
 
 
 class RedactingFilter(logging.Filter):

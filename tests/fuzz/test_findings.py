@@ -105,3 +105,19 @@ def test_cli_output_shows_server_text_literally(server: FuzzServer, tmp_path: Pa
         if result.exit_code in (0, 1) and not any(probe in text for probe in MARKUP):
             problems.append(f"{name}: the server's text is not shown literally")
     assert problems == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="finding for w-batch (the id rule): _schema.is_safe_id accepts a server id with a lone surrogate "
+    "or control characters; path_for then raises UnicodeEncodeError",
+)
+@pytest.mark.parametrize("job_id", ["\ud800", "a\x00b", "a\x1b[2Jb"])
+def test_a_server_id_that_cannot_be_encoded_is_a_typed_error(server: FuzzServer, job_id: str) -> None:
+    accepted = {"jobId": job_id, "status": "QUEUED"}
+    server.use({("POST", "/v2/images/generate"): reply(accepted, status=202)})
+    with Apiframe(api_key=KEY, base_url=server.base, max_retries=0) as client:
+        handle = client.images.generate(model="f", validate=False)
+        with pytest.raises(ApiframeError) as caught:
+            handle.wait(timeout=1)
+    assert "is not an id" in str(caught.value)

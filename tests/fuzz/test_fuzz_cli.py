@@ -24,7 +24,7 @@ from hostile_world import (
     FuzzServer,
     Tree,
     control_in,
-    fuzz_settings,
+    fuzz_case,
     key_in,
     known,
     markup_effect_in,
@@ -33,7 +33,6 @@ from hostile_world import (
     scripts,
     watchdog,
 )
-from hypothesis import given
 from hypothesis import strategies as st
 from targets import JOB_ID, JOBS, PNG
 
@@ -177,8 +176,7 @@ def run_command(servers: tuple[FuzzServer, FuzzServer], data: st.DataObject, com
 
 
 @pytest.mark.parametrize("command", sorted(COMMANDS))
-@given(data=st.data())
-@fuzz_settings()
+@fuzz_case
 def test_command_against_a_hostile_server(
     servers: tuple[FuzzServer, FuzzServer], command: str, data: st.DataObject
 ) -> None:

@@ -27,7 +27,7 @@ from hostile_world import (
     FuzzServer,
     Tree,
     control_in,
-    fuzz_settings,
+    fuzz_case,
     iter_chain,
     key_in,
     known,
@@ -37,7 +37,6 @@ from hostile_world import (
     scripts,
     watchdog,
 )
-from hypothesis import given
 from hypothesis import strategies as st
 from targets import ROUTES, drive, sdk_call
 
@@ -128,8 +127,7 @@ def run_example(servers: tuple[FuzzServer, FuzzServer], data: st.DataObject, nam
 
 
 @pytest.mark.parametrize("name", sorted(ROUTES))
-@given(data=st.data())
-@fuzz_settings()
+@fuzz_case
 def test_sync_client_against_a_hostile_server(
     servers: tuple[FuzzServer, FuzzServer], name: str, data: st.DataObject
 ) -> None:
@@ -137,8 +135,7 @@ def test_sync_client_against_a_hostile_server(
 
 
 @pytest.mark.parametrize("name", sorted(ROUTES))
-@given(data=st.data())
-@fuzz_settings()
+@fuzz_case
 def test_async_client_against_a_hostile_server(
     servers: tuple[FuzzServer, FuzzServer], name: str, data: st.DataObject
 ) -> None:

@@ -13,7 +13,7 @@ from urllib.parse import quote
 import pytest
 from hostile_server import KEY, HostileServer, Request, Wire, job_body, respond_json
 
-from apiframe import Apiframe, APIStatusError, JobFailedError, ServerError
+from apiframe import Apiframe, APIStatusError, JobFailedError, ServerError, WaitTimeoutError
 from apiframe._logging import FRAGMENT, MESSAGE_LIMIT, clean_message, outside, redact, register_secret
 
 ECHOES = {
@@ -111,3 +111,20 @@ def test_a_request_id_echoing_the_key_is_redacted_where_it_is_kept(client: Apifr
     job = client.jobs.get("job_1")
     assert job._request_id == "req-[redacted]"
     assert job._response is not None and KEY.upper() not in repr(job._response)
+
+
+def test_a_key_echoed_in_a_job_is_redacted_in_the_errors_that_keep_the_job(
+    client: Apiframe, server: HostileServer
+) -> None:
+    echo = {"model": KEY.upper(), "result": {"images": [{"url": f"https://cdn.example/{quote(KEY, safe='')}.png"}]}}
+    server.handler = respond_json(200, {**job_body("job_1", status="FAILED"), "error": f"bad {KEY}", **echo})
+    with pytest.raises(JobFailedError) as failed:
+        client.jobs.wait("job_1", timeout=5)
+    server.handler = respond_json(200, {**job_body("job_1", status="PROCESSING"), **echo})
+    with pytest.raises(WaitTimeoutError) as late:
+        client.jobs.wait("job_1", timeout=0.2, interval=0.05)
+    for error, kept in ((failed.value, failed.value.job), (late.value, late.value.last)):
+        assert kept is not None and kept.status in ("FAILED", "PROCESSING")
+        assert kept.model == "[redacted]"
+        for text in (repr(vars(error)), pickle.dumps(error).decode("latin-1")):
+            assert KEY.upper() not in text and KEY not in text and quote(KEY, safe="") not in text
