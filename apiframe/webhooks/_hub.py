@@ -28,10 +28,15 @@ _STATUS_OF_EVENT = {"completed": "COMPLETED", "failed": "FAILED", "cancelled": "
 
 
 def status_of(event: WebhookEvent) -> str | None:
-    """The job status an event reports (from ``status``, else from the event name)."""
+    """The job status an event reports: its ``status``, else the event name its body carries.
+
+    Only the body counts (it is what the signature covers): an ``X-Webhook-Event`` header a
+    receiver copied into ``event.type`` never decides a status.
+    """
     if event.status:
         return event.status.upper()
-    return _STATUS_OF_EVENT.get((event.type or "").lower())
+    named = event.raw.get("event", event.raw.get("type"))
+    return _STATUS_OF_EVENT.get(named.lower()) if isinstance(named, str) else None
 
 
 def rank_of(event: WebhookEvent) -> tuple[int, float]:

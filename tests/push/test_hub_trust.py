@@ -159,3 +159,21 @@ def test_the_hub_keeps_no_key_in_its_repr_or_a_pickle(redis_url: str, redis_pref
             pickle.dumps(hub)
     finally:
         hub.close()
+
+
+def test_an_unsigned_event_header_never_decides_a_jobs_status() -> None:
+    """``X-Webhook-Event`` is outside the signature: a replayed signed body that names no status
+    cannot be turned into a COMPLETED event (with its result) by the header sent beside it."""
+    from apiframe.webhooks import handle_webhook
+    from apiframe.webhooks._hub import status_of
+
+    key = "afk_header_key"
+    body = json.dumps({"jobId": "j-header", "progress": 40, "result": {"url": EVIL}}).encode()
+    hub = WebhookHub()
+    headers = {"X-Webhook-Signature": sign_webhook(api_key=key, body=body), "X-Webhook-Event": "completed"}
+    answer = handle_webhook(hub, body=body, headers=headers, api_key=key)
+    assert answer.status == 200 and answer.event is not None
+    assert answer.event.type == "completed"  # shown as sent
+    assert status_of(answer.event) is None  # but it decides nothing
+    held = hub.latest("j-header")
+    assert held is not None and status_of(held) is None
