@@ -561,6 +561,17 @@ def plant(root: Path) -> None:
     (root / "etc" / "passwd").write_bytes(b"keep")
 
 
+def foreign_extension_in(out: Path) -> str | None:
+    """A saved file whose extension the SDK did not choose (a media type it knows, or ``.bin``)."""
+    from apiframe._files._sniff import EXTENSIONS
+
+    allowed = {*EXTENSIONS.values(), ".bin", ".json", ".jsonl"}
+    for path in out.rglob("*") if out.exists() else []:
+        if path.is_file() and not path.name.startswith(".") and path.suffix.lower() not in allowed:
+            return f"extension: {path.name}"
+    return None
+
+
 def leaks_in_files(root: Path) -> str | None:
     for path in root.rglob("*"):
         if path.is_file() and path.stat().st_size < 5_000_000:
@@ -615,6 +626,19 @@ class Finding:
 
 
 KNOWN: list[Finding] = [
+    Finding(
+        "w-core",
+        "a 2xx body whose fields have the wrong JSON types is parsed anyway; typed code (the CLI) then crashes",
+        "test_a_body_of_the_wrong_types_is_a_typed_error",
+        lambda text: ("AttributeError: '" in text or "TypeError: " in text) and "apiframe/cli/commands" in text,
+    ),
+    Finding(
+        "w-core",
+        "a downloaded file's extension comes from the server (mimetypes for any content type, else the URL's "
+        "suffix): .exe, .sh, .hta, .svg land in the folder",
+        "test_a_downloaded_files_extension_is_one_the_sdk_chose",
+        lambda text: text.startswith("extension: "),
+    ),
     Finding(
         "w-core",
         "a response header value that is not ASCII (one latin-1 byte) raises UnicodeEncodeError from every call",

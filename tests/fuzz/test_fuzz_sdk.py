@@ -27,6 +27,7 @@ from hostile_world import (
     FuzzServer,
     Tree,
     control_in,
+    foreign_extension_in,
     fuzz_case,
     iter_chain,
     key_in,
@@ -115,6 +116,11 @@ def run_example(servers: tuple[FuzzServer, FuzzServer], data: st.DataObject, nam
         after = Tree.of(root, skip=out)
         assert after.entries == before.entries, f"written or deleted outside the folder named: {after.entries}"
         assert leaks_in_files(root) is None, leaks_in_files(root)
+        foreign = foreign_extension_in(out)
+        if foreign is not None:
+            finding = known(foreign)
+            assert finding is not None, f"saved a file the SDK did not name: {foreign}"
+            outcome = f"known finding ({finding.branch}): {finding.test}"
         assert not files.key_left_origin, "the key was sent to the file host"
         for message in records.messages:
             assert key_in(message) is None, f"the key is in a log record: {message[:300]!r}"
