@@ -214,7 +214,8 @@ class PaginationError(APIResponseValidationError):
     """A listing's pages would never end: a cursor came back a second time (a loop or a cycle),
     pages kept claiming more while empty, or the walk passed its page budget.
 
-    ``cursor`` is the server's cursor that stopped the walk; ``pages`` how many pages were read.
+    ``cursor`` is the server's cursor that stopped the walk (whole, any secret in it redacted);
+    ``pages`` how many pages were read.
     """
 
     cursor: str | None
@@ -224,7 +225,7 @@ class PaginationError(APIResponseValidationError):
         self, message: str, *, cursor: str | None, pages: int, status_code: int = 200, request_id: str | None = None
     ) -> None:
         super().__init__(message, status_code=status_code, request_id=request_id, body=None)
-        self.cursor = cursor
+        self.cursor = redact(cursor) if cursor else cursor
         self.pages = pages
 
 

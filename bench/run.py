@@ -852,10 +852,11 @@ def bench_server_fuzz(profile: Profile) -> Row:
     stats = WORK / "server-fuzz.jsonl"
     WORK.mkdir(parents=True, exist_ok=True)
     stats.unlink(missing_ok=True)
+    seed = str(time.time_ns() % 2**32)
     env = {
         **os.environ,
         "APIFRAME_SERVER_FUZZ_EXAMPLES": str(profile.server_fuzz_examples),
-        "APIFRAME_SERVER_FUZZ_SEED": str(time.time_ns()),
+        "APIFRAME_SERVER_FUZZ_SEED": seed,
         "APIFRAME_SERVER_FUZZ_RETRIES": "1",
         "APIFRAME_SERVER_FUZZ_STATS": str(stats),
     }
@@ -869,8 +870,9 @@ def bench_server_fuzz(profile: Profile) -> Row:
     )
     seconds = time.perf_counter() - started
     passed = result.returncode == 0
+    (WORK / "server-fuzz.log").write_text(result.stdout + result.stderr)
     if not passed:
-        log(result.stdout[-3000:])
+        log(f"fuzzer failures (seed {seed}; replay with APIFRAME_SERVER_FUZZ_SEED={seed}): bench/work/server-fuzz.log")
     surfaces: dict[str, int] = {}
     findings: dict[str, int] = {}
     for line in stats.read_text().splitlines() if stats.exists() else []:
@@ -881,7 +883,7 @@ def bench_server_fuzz(profile: Profile) -> Row:
             findings[entry["outcome"]] = findings.get(entry["outcome"], 0) + 1
     name = (
         f"11. hostile-server fuzzer: {sum(surfaces.values()):,} cases ({surfaces.get('sdk', 0):,} SDK calls, "
-        f"{surfaces.get('cli', 0):,} commands; {profile.server_fuzz_examples} per target and mode)"
+        f"{surfaces.get('cli', 0):,} commands; {profile.server_fuzz_examples} per target and mode; seed {seed})"
     )
     figure = "; ".join(f"{k}: {v} cases" for k, v in sorted(findings.items())) or "no known finding hit"
     return Row(

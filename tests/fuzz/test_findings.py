@@ -20,7 +20,7 @@ from apiframe import Apiframe, ApiframeError, AsyncApiframe
 from apiframe.cli._app import cli
 
 HOSTILE = (
-    "[/INST] Qb[b]Zb Ql[link=https://evil.example/]Zl[/link] Qe:warning:Ze \x1b[2J\x1b]0;pwned\x07 \u202egnp "
+    "[/INST] Qb[b]Zb Ql[link=https://evil.example/]Zl[/link] Qe:warning:Ze \x1b[2J\x1b]0;pwned\x07 \u202egnp \ud800 "
     + KEY.upper()
 )
 
