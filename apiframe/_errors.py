@@ -225,7 +225,7 @@ class PaginationError(APIResponseValidationError):
         self, message: str, *, cursor: str | None, pages: int, status_code: int = 200, request_id: str | None = None
     ) -> None:
         super().__init__(message, status_code=status_code, request_id=request_id, body=None)
-        self.cursor = redact(cursor) if cursor else cursor
+        self.cursor = redact(cursor) if isinstance(cursor, str) else cursor
         self.pages = pages
 
 
