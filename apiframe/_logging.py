@@ -212,7 +212,11 @@ def redact_data(value: Any, depth: int = 0) -> Any:
 def redact_kept(model: Any) -> Any:
     """A server object an error keeps (a job snapshot): itself, or a copy with every registered
     secret replaced when one is in it (``to_dict``, :func:`redact_data`, ``from_dict``)."""
-    if not _chunks or model is None or not hasattr(model, "to_dict"):
+    if not _chunks or model is None:
+        return model
+    if isinstance(model, str | dict | list):
+        return redact_data(model)
+    if not hasattr(model, "to_dict"):
         return model
     try:
         data = model.to_dict()
