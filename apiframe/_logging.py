@@ -56,6 +56,8 @@ REDACTED = "[redacted]"
 _secrets: set[str] = set()
 _chunks: list[tuple[str, str, int, int]] = []
 """(chunk, form, offset of the chunk in the form, shortest run that counts) for every secret form."""
+_probe: re.Pattern[str] | None = None
+"""Any chunk, any case: a quick first look before the exact search (most texts hold no chunk)."""
 _exact: list[str] = []
 _lock = threading.Lock()
 _configured = False
@@ -79,7 +81,7 @@ def _rebuild() -> None:
     ``(size + 1) // 2`` characters aligned in the form (or its last one), so finding the chunks
     (``str.find``, fast) and widening each hit finds every run, in time linear in the text.
     """
-    global _chunks, _exact
+    global _chunks, _exact, _probe
     chunks: set[tuple[str, str, int, int]] = set()
     exact: set[str] = set()
     for secret in _secrets:
@@ -94,6 +96,7 @@ def _rebuild() -> None:
             text = encoded.decode("ascii")
             exact.update({text, text.rstrip("=")})
     _chunks = sorted(chunks)
+    _probe = re.compile("|".join(sorted({re.escape(chunk) for chunk, _, _, _ in chunks})), re.IGNORECASE)
     _exact = sorted(exact, key=len, reverse=True)
 
 
@@ -146,9 +149,10 @@ def redact(text: str) -> str:
     for exact in _exact:
         if exact in text:
             text = text.replace(exact, REDACTED)
-    lowered = text.translate(_ASCII_LOWER)  # keys are ASCII: the case rule keeps every index
-    if not any(chunk in lowered for chunk, _, _, _ in _chunks):
+    probe = _probe
+    if probe is None or probe.search(text) is None:
         return text
+    lowered = text.translate(_ASCII_LOWER)  # keys are ASCII: the case rule keeps every index
     out: list[str] = []
     at = 0
     for start, end in sorted(_spans(lowered)):
