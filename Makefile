@@ -6,7 +6,7 @@ SPEC ?= openapi/openapi.json
 SPEC_SOURCE ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo sync-spec generate check-generated redis-server test lint typecheck check bench clean
+.PHONY: help install demo sync-spec generate check-generated redis-server chromium test lint typecheck check bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -29,6 +29,7 @@ demo: $(PY)  ## the main job on a fresh machine: image, video and music from the
 	$(PY) -m pip install --quiet -e ".[cli]"
 	rm -rf demo-output
 	$(VENV)/bin/apiframe --sandbox --sandbox-job-seconds 5 batch examples/demo.jsonl --out demo-output --concurrency 3
+	@echo "open demo-output/index.html to see the results"
 
 sync-spec: $(PY)  ## copy the spec into openapi/ (SPEC_SOURCE=path-or-url; default ../shared, else production)
 	$(PY) scripts/sync_spec.py $(SPEC_SOURCE)
@@ -51,7 +52,12 @@ redis-server:  ## the Redis server the push tests start on a free port (apt-get 
 		if [ "$$(id -u)" -eq 0 ]; then apt-get update -qq && apt-get install -y -qq redis-server; \
 		else sudo apt-get update -qq && sudo apt-get install -y -qq redis-server; fi; }
 
-test: $(DEV) $(SPEC) redis-server  ## run the test suite in 4 workers (installs the dev extras and redis-server first if needed)
+chromium:  ## the headless browser the gallery tests drive (Debian's chromium; apt-get when missing)
+	@command -v chromium >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" -eq 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+		else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; fi; }
+
+test: $(DEV) $(SPEC) redis-server chromium  ## run the test suite in 4 workers (installs the dev extras, redis-server and chromium first if needed)
 	$(PY) -m pytest -n 4
 
 lint: $(DEV)  ## ruff on the hand-written code

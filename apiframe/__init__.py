@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ._client import Apiframe, AsyncApiframe
-from ._config import RequestOptions
 from ._errors import (
     ApiframeError,
     ApiframeTimeoutError,
@@ -39,7 +38,8 @@ from ._errors import (
     WaitTimeoutError,
     WebhookVerificationError,
 )
-from ._jobs import AcceptedJob, AsyncAcceptedJob
+from ._handles import AcceptedJob, AsyncAcceptedJob
+from ._options import RequestOptions
 from ._pagination import AsyncPage, AsyncPager, Page
 from ._response import RawResponse
 from ._types import NOT_GIVEN, NotGiven
@@ -63,8 +63,9 @@ if TYPE_CHECKING:
     from apiframe_client.response_info import ResponseInfo
 
     from ._aiohttp import AiohttpClient as AiohttpClient  # not in __all__: it needs the aiohttp extra
+    from ._credits import CreditEstimate, PriceList, estimate_credits
     from ._download import DownloadProgress
-    from ._outputs import Job, Output
+    from ._jobs import Job, Output
 
 _MODELS = (
     "AssetCreated",
@@ -79,7 +80,15 @@ _MODELS = (
     "ModelCatalogEntry",
     "Upload",
 )
-_FACADE = {"Job": "._outputs", "Output": "._outputs", "DownloadProgress": "._download", "AiohttpClient": "._aiohttp"}
+_FACADE = {
+    "Job": "._jobs",
+    "Output": "._jobs",
+    "DownloadProgress": "._download",
+    "AiohttpClient": "._aiohttp",
+    "CreditEstimate": "._credits",
+    "PriceList": "._credits",
+    "estimate_credits": "._credits",
+}
 _GENERATED = {"ResponseInfo": "apiframe_client.response_info"}
 
 __all__ = [
@@ -98,6 +107,7 @@ __all__ = [
     "AuthenticationError",
     "ConfigurationError",
     "ConflictError",
+    "CreditEstimate",
     "DownloadError",
     "DownloadProgress",
     "InsufficientCreditsError",
@@ -121,6 +131,7 @@ __all__ = [
     "Page",
     "PaginationError",
     "PermissionDeniedError",
+    "PriceList",
     "RateLimitError",
     "RawResponse",
     "RequestOptions",
@@ -135,6 +146,7 @@ __all__ = [
     "WaitTimeoutError",
     "WebhookVerificationError",
     "__version__",
+    "estimate_credits",
 ]
 
 

@@ -25,7 +25,7 @@ from typing import Any
 
 import httpx
 
-from ._client import POOL_LIMITS
+from ._config import POOL_LIMITS
 
 try:
     import aiohttp

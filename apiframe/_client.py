@@ -1,21 +1,23 @@
-"""The two clients. They hold settings and an httpx client, and run the shared flows."""
+"""The two clients. Each resolves its arguments into one session (settings, clock, push source,
+connection pool) and hands it to its resources; copies are sessions evolved the same way."""
 
 from __future__ import annotations
 
 import functools
-import os
-from collections.abc import AsyncIterator, Callable, Iterator, Mapping
+from collections.abc import Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Generic, Literal, Self, TypeVar, Unpack
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 
 import httpx
 
-from ._config import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, ClientConfig, RequestOptions, make_config
+from ._config import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, resolve_settings
+from ._connections import HttpBackend, LoopPool, ProcessPool, async_factory, check_backend, sync_factory
 from ._deadline import guard_client
 from ._errors import ConfigurationError
-from ._flow import Clock, Flow, iter_async, iter_sync, run_async, run_sync
+from ._flow import Clock, Seen
 from ._logging import register_secret, setup_logging
-from ._pipeline import request_flow
+from ._session import AsyncSession, SyncSession
+from ._waiting._push import PushFeed
 from .resources import (
     Assets,
     AsyncAssets,
@@ -35,158 +37,64 @@ from .resources import (
     Videos,
 )
 from .resources._base import resource
-from .resources._raw import ApiframeWithRawResponse, AsyncApiframeWithRawResponse
-from .resources.account import me_flow
+from .resources._generated import ApiframeWithRawResponse, AsyncApiframeWithRawResponse
+from .resources.account import AccountMethods, AsyncAccountMethods
 
 if TYPE_CHECKING:
-    from apiframe_client.models import Me
-
-    from ._files import MultipartBody
     from .webhooks import PushSource
 
-__all__ = ["Apiframe", "AsyncApiframe"]
+__all__ = ["Apiframe", "AsyncApiframe", "HttpBackend"]
 
-T = TypeVar("T")
-H = TypeVar("H")
-_UNSET: Any = object()
-
-POOL_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=100, keepalive_expiry=30.0)
-"""The pool of the clients the SDK creates: every connection may stay idle between bursts and between
-polls of a wait (httpx's default keeps 20 idle connections for 5 s, so more concurrency or a slower
-poll means new connections, each a TLS handshake)."""
-
-HttpBackend = Literal["httpx", "aiohttp"]
-_BACKENDS = ("httpx", "aiohttp")
+S = TypeVar("S", SyncSession, AsyncSession)
 
 
-def _async_http(backend: str | None, timeout: httpx.Timeout) -> httpx.AsyncClient:
-    """The ``httpx.AsyncClient`` an ``AsyncApiframe`` owns: httpcore's pool, or aiohttp's."""
-    chosen = backend if backend is not None else os.environ.get("APIFRAME_HTTP_BACKEND") or "httpx"
-    if chosen not in _BACKENDS:
-        where = "http_backend" if backend is not None else "the APIFRAME_HTTP_BACKEND environment variable"
-        raise ConfigurationError(f"{where} must be 'httpx' or 'aiohttp', got {chosen!r}")
-    if chosen == "httpx":
-        from ._pool import pooled_transport
-
-        return httpx.AsyncClient(timeout=timeout, limits=POOL_LIMITS, transport=pooled_transport(limits=POOL_LIMITS))
-    try:
-        from ._aiohttp import AiohttpClient
-    except ImportError as error:
-        raise ConfigurationError(f"http_backend='aiohttp': {error}") from None
-    return AiohttpClient(timeout=timeout)
+def _check_push(push: object) -> PushFeed | None:
+    """``push=``: a :class:`~apiframe.webhooks.PushSource`, or None (waits poll)."""
+    if push is None or isinstance(push, PushFeed):
+        return push
+    raise ConfigurationError(f"push must be an apiframe.webhooks.PushSource(hub, url), got {type(push).__name__}")
 
 
-class _Pool(Generic[H]):
-    """The connection pool of a client and its copies; a forked child gets a fresh one.
+class _BaseClient(Generic[S]):
+    """What both clients share: their session, the settings it holds, and copies of it."""
 
-    Connections are sockets: after ``os.fork()`` parent and child would share them and read each
-    other's answers. The pool notices the process id change and starts over (the parent's pool is
-    left alone). A user-supplied ``http_client`` is the user's to re-create after a fork.
-    """
+    _session: S
+    _owner: bool
 
-    def __init__(self, http: H, factory: Callable[[], H] | None) -> None:
-        self._http: H = http
-        self._factory: Callable[[], H] | None = factory
-        self._pid = os.getpid()
+    def _attach(self, session: S, *, owner: bool) -> Self:
+        """Start on ``session`` (the constructor's last step, and every copy's only one)."""
+        register_secret(session.settings.api_key)
+        trust = getattr(session.push, "trust", None)
+        if callable(trust):  # a shared hub (Redis) verifies what it reads with this client's key
+            trust(session.settings.api_key)
+        self.__dict__.clear()  # resources and views of an earlier session, if any
+        self._session = session
+        self._owner = owner
+        """Whether closing this client closes its pool (the SDK made it, and this is not a copy)."""
+        return self
 
-    def get(self) -> H:
-        if self._factory is not None and os.getpid() != self._pid:
-            self._http = self._factory()
-            self._pid = os.getpid()
-        return self._http
-
-
-def _check_push(push: object, api_key: str) -> PushSource | None:
-    """``push=``: a :class:`~apiframe.webhooks.PushSource`, or None (waits poll). Its hub trusts
-    deliveries signed for this client's key (a shared hub verifies what it reads with it)."""
-    if push is None:
-        return None
-    from .webhooks import PushSource
-
-    if not isinstance(push, PushSource):
-        raise ConfigurationError(f"push must be an apiframe.webhooks.PushSource(hub, url), got {type(push).__name__}")
-    push.trust(api_key)
-    return push
-
-
-class _BaseClient:
-    _config: ClientConfig
-    _owns_http: bool
-    _pool: _Pool[Any]
-    _push: PushSource | None = None
-
-    @property
-    def _http(self) -> Any:
-        return self._pool.get()
-
-    def _init_config(
-        self,
-        *,
-        api_key: str | None,
-        base_url: str | None,
-        timeout: float | httpx.Timeout,
-        max_retries: int,
-        default_headers: Mapping[str, str] | None,
-        clock: Clock | None,
-        allow_dangerously_expose_api_key: bool,
-    ) -> None:
-        setup_logging()
-        self._config = make_config(
-            api_key=api_key,
-            base_url=base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-            default_headers=default_headers,
-            clock=clock,
-            allow_dangerously_expose_api_key=allow_dangerously_expose_api_key,
-        )
-        register_secret(self._config.api_key)
+    def _copy(self, session: S) -> Self:
+        return type(self).__new__(type(self))._attach(session, owner=False)
 
     @property
     def base_url(self) -> str:
         """The API's base URL (without a trailing slash)."""
-        return self._config.base_url
+        return self._session.settings.base_url
 
     @property
     def timeout(self) -> httpx.Timeout:
-        """The default HTTP timeout of each request."""
-        return self._config.timeout
+        """The default deadline of each call (and its connect timeout)."""
+        return self._session.settings.timeout
 
     @property
     def max_retries(self) -> int:
         """How many times a failed request is retried by default."""
-        return self._config.max_retries
+        return self._session.settings.max_retries
 
-    def _request(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: Mapping[str, Any] | None = None,
-        json: Any = None,
-        multipart: MultipartBody | None = None,
-        options: Mapping[str, Any] | None = None,
-        stream: bool = False,
-        authenticate: bool = True,
-        deadline: float | None = None,
-    ) -> Flow[httpx.Response]:
-        return request_flow(
-            self._config,
-            method,
-            path,
-            params=params,
-            json=json,
-            multipart=multipart,
-            options=options,
-            stream=stream,
-            authenticate=authenticate,
-            deadline=deadline,
-        )
-
-    def _use_clock(self, clock: Clock) -> Self:
-        """Tests: run this client's waits and backoff on ``clock`` (not part of the constructor's API)."""
-        self._config = self._config.evolve(clock=clock)
-        return self
+    @property
+    def _http(self) -> Any:
+        """The connection pool requests go through now (this process's; the running loop's)."""
+        return self._session.pool.get()
 
     def with_options(
         self,
@@ -197,7 +105,9 @@ class _BaseClient:
         max_retries: int | None = None,
         default_headers: Mapping[str, str] | None = None,
     ) -> Self:
-        """A copy with some settings changed, sharing this client's connection pool."""
+        """A copy with some settings changed (checked as the constructor checks them), sharing this
+        client's connection pool, push source and every other setting."""
+        settings = self._session.settings
         changes: dict[str, Any] = {}
         if api_key is not None:
             changes["api_key"] = api_key
@@ -208,22 +118,23 @@ class _BaseClient:
         if max_retries is not None:
             changes["max_retries"] = max_retries
         if default_headers is not None:
-            changes["default_headers"] = {**self._config.default_headers, **default_headers}
-        clone = object.__new__(type(self))
-        clone._config = self._config.evolve(**changes)
-        register_secret(clone._config.api_key)
-        clone._owns_http = False
-        clone._pool = self._pool
-        clone._push = self._push
-        if clone._push is not None:
-            clone._push.trust(clone._config.api_key)
-        return clone
+            changes["default_headers"] = {**settings.default_headers, **default_headers}
+        return self._copy(self._session.evolve(settings=settings.evolve(**changes)))
+
+    def _use_clock(self, clock: Clock) -> Self:
+        """Tests: run this client's waits and backoff on ``clock`` (not part of the constructor's API)."""
+        return self._attach(self._session.evolve(clock=clock), owner=self._owner)
+
+    def _recording(self, seen: Seen) -> Self:
+        """A copy telling ``seen`` of every response (``client.with_raw_response.me()``)."""
+        return self._copy(self._session.recording(seen))
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(base_url={self._config.base_url!r}, max_retries={self._config.max_retries})"
+        settings = self._session.settings
+        return f"{type(self).__name__}(base_url={settings.base_url!r}, max_retries={settings.max_retries})"
 
 
-class Apiframe(_BaseClient):
+class Apiframe(_BaseClient[SyncSession], AccountMethods):
     """The synchronous Apiframe client.
 
     ``Apiframe()`` reads ``APIFRAME_API_KEY`` (and ``APIFRAME_BASE_URL``). Pass ``http_client`` to
@@ -257,43 +168,38 @@ class Apiframe(_BaseClient):
                 f"http_client must be an httpx.Client (use AsyncApiframe for an httpx.AsyncClient), "
                 f"got {type(http_client).__name__}"
             )
-        self._init_config(
+        setup_logging()
+        settings = resolve_settings(
             api_key=api_key,
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
             default_headers=default_headers,
-            clock=None,
             allow_dangerously_expose_api_key=allow_dangerously_expose_api_key,
         )
-        self._push = _check_push(push, self._config.api_key)
-        self._owns_http = http_client is None
-        if http_client is not None:
-            guard_client(http_client)  # a whole-request deadline down to each socket read, on any client
-        self._pool = _Pool(http_client, None) if http_client else _Pool(self._new_http(), self._new_http)
-
-    def _new_http(self) -> httpx.Client:
-        return guard_client(httpx.Client(timeout=self._config.timeout, limits=POOL_LIMITS))
-
-    def me(self, **options: Unpack[RequestOptions]) -> Me:
-        """The calling team: credits, plan and limits."""
-        return self._run(me_flow(self, options))
+        if http_client is None:
+            pool = ProcessPool(sync_factory(settings.timeout))
+        else:  # a whole-request deadline down to each socket read, on any client
+            pool = ProcessPool(None, guard_client(http_client))
+        self._attach(SyncSession(settings, pool, push=_check_push(push)), owner=pool.owned)
 
     @functools.cached_property
     def with_raw_response(self) -> ApiframeWithRawResponse:
-        """Every method returning a :class:`~apiframe.RawResponse` (status, headers, request id, ``.parse()``)."""
+        """Every method returning a :class:`~apiframe.RawResponse` (status, headers, body, request id, ``.parse()``)."""
         return ApiframeWithRawResponse(self)
 
-    def _run(self, flow: Flow[T]) -> T:
-        return run_sync(flow, http=self._http, base_url=self._config.base_url, clock=self._config.clock)
-
-    def _iterate(self, flow: Flow[Any]) -> Iterator[Any]:
-        return iter_sync(flow, http=self._http, base_url=self._config.base_url, clock=self._config.clock)
+    def to_async(self, *, http_backend: HttpBackend | None = None) -> AsyncApiframe:
+        """An :class:`AsyncApiframe` with this client's settings and push source, on a connection pool
+        of its own (close it when done: ``await client.aclose()``)."""
+        session = self._session
+        pool = LoopPool(async_factory(check_backend(http_backend), session.settings.timeout))
+        twin = AsyncSession(session.settings, pool, clock=session.clock, push=session.push)
+        return AsyncApiframe.__new__(AsyncApiframe)._attach(twin, owner=True)
 
     def close(self) -> None:
-        """Close the connection pool (not when it belongs to a user-supplied ``http_client``)."""
-        if self._owns_http:
-            self._http.close()
+        """Close the connection pool (not when it belongs to a user-supplied ``http_client``, nor from a copy)."""
+        if self._owner:
+            self._session.pool.close()
 
     def __enter__(self) -> Self:
         return self
@@ -307,9 +213,10 @@ class Apiframe(_BaseClient):
         self.close()
 
 
-class AsyncApiframe(_BaseClient):
+class AsyncApiframe(_BaseClient[AsyncSession], AsyncAccountMethods):
     """The asynchronous Apiframe client: the same methods as :class:`Apiframe`, awaitable.
 
+    One client works on any event loop and thread: each running loop gets its own connection pool.
     ``http_backend="aiohttp"`` (or ``APIFRAME_HTTP_BACKEND=aiohttp``) runs requests on aiohttp's
     connections, several times cheaper under concurrency; it needs ``apiframe-sdk[aiohttp]``.
     """
@@ -345,42 +252,30 @@ class AsyncApiframe(_BaseClient):
             raise ConfigurationError(
                 "pass http_client or http_backend, not both (apiframe.AiohttpClient() is an http_client on aiohttp)"
             )
-        self._init_config(
+        setup_logging()
+        settings = resolve_settings(
             api_key=api_key,
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
             default_headers=default_headers,
-            clock=None,
             allow_dangerously_expose_api_key=allow_dangerously_expose_api_key,
         )
-        self._push = _check_push(push, self._config.api_key)
-        self._owns_http = http_client is None
-        self._backend = http_backend
-        self._pool = _Pool(http_client, None) if http_client else _Pool(self._new_http(), self._new_http)
-
-    def _new_http(self) -> httpx.AsyncClient:
-        return _async_http(self._backend, self._config.timeout)
-
-    async def me(self, **options: Unpack[RequestOptions]) -> Me:
-        """The calling team: credits, plan and limits."""
-        return await self._run(me_flow(self, options))
+        if http_client is None:
+            pool = LoopPool(async_factory(check_backend(http_backend), settings.timeout))
+        else:
+            pool = LoopPool(None, http_client)
+        self._attach(AsyncSession(settings, pool, push=_check_push(push)), owner=pool.owned)
 
     @functools.cached_property
     def with_raw_response(self) -> AsyncApiframeWithRawResponse:
-        """Every method returning a :class:`~apiframe.RawResponse` (status, headers, request id, ``.parse()``)."""
+        """Every method returning a :class:`~apiframe.RawResponse` (status, headers, body, request id, ``.parse()``)."""
         return AsyncApiframeWithRawResponse(self)
 
-    async def _run(self, flow: Flow[T]) -> T:
-        return await run_async(flow, http=self._http, base_url=self._config.base_url, clock=self._config.clock)
-
-    def _iterate(self, flow: Flow[Any]) -> AsyncIterator[Any]:
-        return iter_async(flow, http=self._http, base_url=self._config.base_url, clock=self._config.clock)
-
     async def aclose(self) -> None:
-        """Close the connection pool (not when it belongs to a user-supplied ``http_client``)."""
-        if self._owns_http:
-            await self._http.aclose()
+        """Close the connection pool (not when it belongs to a user-supplied ``http_client``, nor from a copy)."""
+        if self._owner:
+            await self._session.pool.aclose()
 
     async def close(self) -> None:
         """Alias of :meth:`aclose`."""

@@ -1,4 +1,8 @@
-"""Client settings: where they come from (arguments, then environment) and per-call options."""
+"""A client's settings: where they come from (arguments, then the environment), checked once.
+
+:class:`Settings` is what the constructor's arguments resolve to; ``with_options()`` evolves it
+with the same checks. Per-call options are :mod:`apiframe._options`.
+"""
 
 from __future__ import annotations
 
@@ -8,49 +12,37 @@ import re
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any, TypedDict, TypeGuard
+from typing import Any, TypeGuard
 
 import httpx
 
 from ._errors import ConfigurationError
-from ._flow import Clock, SystemClock
 
 __all__ = [
     "DEFAULT_BASE_URL",
+    "DEFAULT_CONNECT_TIMEOUT",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
-    "ClientConfig",
-    "RequestOptions",
+    "POOL_LIMITS",
+    "Settings",
     "check_headers",
-    "make_config",
+    "check_retries",
+    "resolve_settings",
     "to_timeout",
     "total_seconds",
 ]
 
 DEFAULT_BASE_URL = "https://api.apiframe.ai"
 DEFAULT_TIMEOUT = 60.0
+"""Seconds: a call's deadline, all its attempts and the pauses between them included."""
+DEFAULT_CONNECT_TIMEOUT = 5.0
+"""Seconds: how long one attempt waits for a connection (a black-holed host fails fast and is retried)."""
 DEFAULT_MAX_RETRIES = 2
 
-
-class RequestOptions(TypedDict, total=False):
-    """Options every method accepts as keyword arguments, for that one call."""
-
-    idempotency_key: str
-    """Sent as ``Idempotency-Key`` (POST only); by default a fresh uuid4 per call, reused by its retries."""
-    timeout: float | httpx.Timeout
-    """Deadline of each attempt of this call, connect to last byte, in seconds or as an ``httpx.Timeout``."""
-    max_retries: int
-    """Retries for this call, overriding the client's ``max_retries``."""
-    extra_headers: Mapping[str, str]
-    """Additional headers for this call."""
-    extra_query: Mapping[str, object]
-    """Query parameters added to this call, unchecked (for what the shipped spec does not know yet)."""
-    extra_body: Mapping[str, object]
-    """Wire keys merged into this call's JSON body, unchecked (for what the shipped spec does not know yet)."""
-
-
-OPTION_NAMES: tuple[str, ...] = tuple(RequestOptions.__annotations__)
-"""The per-call option names, in declaration order: the one list the pipeline and the resources read."""
+POOL_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=100, keepalive_expiry=30.0)
+"""The pool of the clients the SDK creates: every connection may stay idle between bursts and between
+polls of a wait (httpx's default keeps 20 idle connections for 5 s, so more concurrency or a slower
+poll means new connections, each a TLS handshake)."""
 
 
 def _positive_seconds(value: Any) -> TypeGuard[float]:
@@ -58,7 +50,11 @@ def _positive_seconds(value: Any) -> TypeGuard[float]:
 
 
 def to_timeout(value: float | httpx.Timeout | None, *, name: str = "timeout") -> httpx.Timeout:
-    """Normalize a timeout argument, rejecting nonsense (zero, negative, NaN, infinite) with a clear message."""
+    """Normalize a timeout argument, rejecting nonsense (zero, negative, NaN, infinite) with a clear message.
+
+    A number of seconds is the call's deadline; its connect phase is at most
+    :data:`DEFAULT_CONNECT_TIMEOUT` (an ``httpx.Timeout`` says every phase itself).
+    """
     if isinstance(value, httpx.Timeout):
         for phase, seconds in value.as_dict().items():
             if seconds is not None and not _positive_seconds(seconds):
@@ -71,7 +67,7 @@ def to_timeout(value: float | httpx.Timeout | None, *, name: str = "timeout") ->
         raise ConfigurationError(
             f"{name} must be a positive, finite number of seconds or an httpx.Timeout, got {value!r}"
         )
-    return httpx.Timeout(float(value))
+    return httpx.Timeout(float(value), connect=min(float(value), DEFAULT_CONNECT_TIMEOUT))
 
 
 def total_seconds(timeout: httpx.Timeout) -> float | None:
@@ -108,14 +104,14 @@ def check_headers(headers: Any, *, name: str) -> dict[str, str]:
     return out
 
 
-def _check_retries(value: Any, name: str = "max_retries") -> int:
+def check_retries(value: Any, name: str = "max_retries") -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise ConfigurationError(f"{name} must be a non-negative integer, got {value!r}")
     return value
 
 
 @dataclass(frozen=True, slots=True)
-class ClientConfig:
+class Settings:
     """The resolved settings of one client. ``repr`` never shows the key."""
 
     api_key: str = field(repr=False)
@@ -123,14 +119,13 @@ class ClientConfig:
     timeout: httpx.Timeout
     max_retries: int
     default_headers: Mapping[str, str] = field(default_factory=dict)
-    clock: Clock = field(default_factory=SystemClock)
 
-    def evolve(self, **changes: Any) -> ClientConfig:
+    def evolve(self, **changes: Any) -> Settings:
         """A copy with some settings changed (validated like the constructor's)."""
         if "timeout" in changes:
             changes["timeout"] = to_timeout(changes["timeout"])
         if "max_retries" in changes:
-            changes["max_retries"] = _check_retries(changes["max_retries"])
+            changes["max_retries"] = check_retries(changes["max_retries"])
         if "base_url" in changes:
             changes["base_url"] = _check_base_url(changes["base_url"])
         if "api_key" in changes:
@@ -176,16 +171,15 @@ def _check_base_url(base_url: Any) -> str:
     return base_url.rstrip("/")
 
 
-def make_config(
+def resolve_settings(
     *,
     api_key: str | None,
     base_url: str | None,
     timeout: float | httpx.Timeout,
     max_retries: int,
     default_headers: Mapping[str, str] | None,
-    clock: Clock | None,
     allow_dangerously_expose_api_key: bool,
-) -> ClientConfig:
+) -> Settings:
     """Resolve the constructor's arguments against the environment."""
     if sys.platform == "emscripten" and not allow_dangerously_expose_api_key:
         raise ConfigurationError(
@@ -195,11 +189,10 @@ def make_config(
         )
     key = _check_key(api_key if api_key is not None else os.environ.get("APIFRAME_API_KEY"))
     url = _check_base_url(base_url or os.environ.get("APIFRAME_BASE_URL") or DEFAULT_BASE_URL)
-    return ClientConfig(
+    return Settings(
         api_key=key,
         base_url=url,
         timeout=to_timeout(timeout),
-        max_retries=_check_retries(max_retries),
+        max_retries=check_retries(max_retries),
         default_headers=check_headers(default_headers, name="default_headers"),
-        clock=clock or SystemClock(),
     )

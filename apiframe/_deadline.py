@@ -1,12 +1,17 @@
-"""A whole-request deadline for the sync client, down to every socket read and write.
+"""Deadlines: the one type for "this must have ended by then", and how the sync client holds one.
 
-httpx's sync transport applies its timeouts per socket operation, so a server that sends its
-status line and headers one byte at a time keeps a request alive far past ``timeout=``. The async
-driver bounds a request with ``asyncio.timeout``; a thread cannot be interrupted that way. Instead
-the sync driver states the request's deadline in :data:`DEADLINE` while it sends, and the network
-streams of the SDK's transports clamp every read, write and TLS handshake to the time left, failing
-with a timeout once it is gone. Outside an SDK request (``DEADLINE`` unset) they behave exactly
-like httpcore's own streams, so wrapping a user's ``httpx.Client`` changes nothing else it does.
+:class:`Deadline` is a moment on a monotonic clock (a wait's, a download's, one request's or an
+upload's, which starts once its body is sent). Everything that must end in time asks it what is
+left, whether it passed, and how long a pause may last.
+
+httpx's sync transport applies its timeouts per socket operation, so a server that sends its status
+line and headers one byte at a time keeps a request alive far past ``timeout=``. The async driver
+bounds a request with ``asyncio.timeout``; a thread cannot be interrupted that way. Instead the sync
+driver states the request's deadline in :data:`DEADLINE` while it sends (:func:`bounded`), and the
+network streams of the SDK's transports (:func:`guard_client`) clamp every read, write and TLS
+handshake to the time left, failing with a timeout once it is gone. Outside an SDK request
+(``DEADLINE`` unset) they behave exactly like httpcore's own streams, so guarding a user's
+``httpx.Client`` changes nothing else it does.
 """
 
 from __future__ import annotations
@@ -15,21 +20,65 @@ import contextlib
 import ssl
 import time
 import typing
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
-from typing import Protocol
 
 import httpcore
 import httpx
 
-__all__ = ["DEADLINE", "Deadline", "bounded", "guard_client", "guard_transport"]
+from ._upstream import transports_of, wrap_network_backend
+
+__all__ = ["DEADLINE", "Deadline", "bounded", "guard_client"]
 
 
-class Deadline(Protocol):
-    """When the current request must have ended: ``at``, a ``time.monotonic()`` value, or None (an
-    upload's deadline is set only once its body is sent)."""
+class Deadline:
+    """When something must have ended, as a value of its clock's ``now()`` (``time.monotonic`` unless
+    given); ``Deadline(None)`` never passes.
 
-    at: float | None
+    ``at`` is None for no deadline, and for one not started yet (``start=False``: an upload's
+    deadline starts once its body is sent, :meth:`start`).
+    """
+
+    __slots__ = ("at", "now", "seconds")
+
+    def __init__(self, seconds: float | None, *, now: Callable[[], float] = time.monotonic, start: bool = True) -> None:
+        self.seconds = seconds
+        self.now = now
+        self.at: float | None = None
+        if start:
+            self.start()
+
+    def start(self) -> None:
+        """Count ``seconds`` from now."""
+        if self.seconds is not None:
+            self.at = self.now() + self.seconds
+
+    def remaining(self) -> float | None:
+        """Seconds left (negative once passed), or None without a deadline."""
+        return None if self.at is None else self.at - self.now()
+
+    def passed(self) -> bool:
+        return self.at is not None and self.now() >= self.at
+
+    def pause_until(self, when: float) -> float:
+        """Seconds to pause to reach ``when`` (a value of the clock), never past the deadline."""
+        pause = when - self.now()
+        return pause if self.at is None else min(pause, self.at - self.now())
+
+    def clip(self, seconds: float) -> float:
+        """``seconds``, shortened to the time left (never below zero)."""
+        return seconds if self.at is None else max(0.0, min(seconds, self.at - self.now()))
+
+    def sooner(self, seconds: float) -> Deadline:
+        """The earlier of this deadline and ``seconds`` from now."""
+        limit = Deadline(seconds, now=self.now)
+        if self.at is not None and limit.at is not None and self.at < limit.at:
+            limit.at = self.at
+        return limit
+
+    def __repr__(self) -> str:
+        left = self.remaining()
+        return "Deadline(none)" if left is None else f"Deadline({left:.3f} s left)"
 
 
 DEADLINE: ContextVar[Deadline | None] = ContextVar("apiframe_request_deadline", default=None)
@@ -48,10 +97,9 @@ def bounded(deadline: Deadline) -> Iterator[None]:
 
 def _left(timeout: float | None, error: type[Exception]) -> float | None:
     holder = DEADLINE.get()
-    deadline = None if holder is None else holder.at
-    if deadline is None:
+    left = None if holder is None else holder.remaining()
+    if left is None:
         return timeout
-    left = deadline - time.monotonic()
     if left <= 0:
         raise error("the request ran past its whole-request deadline")
     return left if timeout is None else min(timeout, left)
@@ -81,6 +129,8 @@ class _Stream(httpcore.NetworkStream):
 
 
 class _Backend(httpcore.NetworkBackend):
+    """httpcore's network backend with every operation clamped to :data:`DEADLINE`."""
+
     def __init__(self, backend: httpcore.NetworkBackend) -> None:
         self._backend = backend
 
@@ -107,25 +157,16 @@ class _Backend(httpcore.NetworkBackend):
         self._backend.sleep(seconds)
 
 
-def guard_transport(transport: httpx.BaseTransport) -> bool:
-    """Make ``transport``'s connections honour :data:`DEADLINE`; False when it has no httpcore pool
-    to guard (a mock or custom transport: its reads are its own)."""
-    pool = getattr(transport, "_pool", None)
-    if not isinstance(pool, httpcore.ConnectionPool):
-        return False
-    backend = getattr(pool, "_network_backend", None)
-    if isinstance(backend, _Backend):
-        return True
-    if not isinstance(backend, httpcore.NetworkBackend):
-        return False
-    pool._network_backend = _Backend(backend)
-    return True
+def _guarded(backend: httpcore.NetworkBackend) -> httpcore.NetworkBackend:
+    return backend if isinstance(backend, _Backend) else _Backend(backend)
 
 
 def guard_client(client: httpx.Client) -> httpx.Client:
-    """:func:`guard_transport` on every transport of ``client`` (its own and its proxy mounts)."""
-    transports = [getattr(client, "_transport", None), *getattr(client, "_mounts", {}).values()]
-    for transport in transports:
-        if isinstance(transport, httpx.BaseTransport):
-            guard_transport(transport)
+    """Make every transport of ``client`` (its own and its proxy mounts) honour :data:`DEADLINE`.
+
+    A transport without an httpcore pool (a mock or custom one) is left alone: its reads are its own.
+    """
+    for transport in transports_of(client):
+        if isinstance(transport, httpx.HTTPTransport):
+            wrap_network_backend(transport, _guarded)
     return client

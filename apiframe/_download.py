@@ -1,23 +1,20 @@
-"""Saving a job's result files to disk, written once as a flow for both clients.
+"""Saving a job's result files: one engine, two sinks (a local folder, an object store).
 
-Each file is streamed (never held whole in memory) into a hidden temporary file beside its
-destination, checked against ``Content-Length``, then renamed into place, so a file under its
-final name is always complete: a download interrupted at any point (a broken transfer, a full
-disk) leaves no partial file under a real name and no temporary file, and running it again skips
-the files already there. Files are named ``<job_id>.<ext>`` (one output) or ``<job_id>-<n>.<ext>``,
-the extension from the content type; the id is the one the caller asked for (checked to be a
-plain file name), never one taken from the server's answer, and every path is checked to resolve
-inside the folder. The API key is never sent with a download: result URLs are public CDN links;
-their redirects are followed a bounded number of times, and an HTML page is never saved as a file.
-With ``timeout=``, the whole download (job lookup included) ends by then, in wall-clock time.
+The engine (:func:`download_flow`) is a flow, so both clients run it: it finds the job (an id,
+a handle or a snapshot), checks that it COMPLETED with files that have not expired, names each
+file ``<job_id>.<ext>`` (one output) or ``<job_id>-<n>.<ext>`` (the extension from the content
+type; the id is the one the caller asked for, checked to be a plain file name, never one taken
+from the server's answer), skips files already saved (unless ``overwrite``), and streams each one
+from its host, never with the API key: redirects followed a bounded number of times, an HTML page
+never saved as a file, the length checked against ``Content-Length``, a broken transfer restarted
+under the one retry policy, every step within the download's deadline (``timeout=``, wall clock).
 
-One flow, two drivers: both clients' ``jobs.download`` run :func:`download_flow`. Its disk I/O
-is effects (``Call``, a ``Drain``'s sink) that the sync driver runs in place and the async
-driver on a worker thread, never on the event loop; progress is reported on the driver's own
-thread. A broken transfer restarts under the one retry policy (:class:`apiframe._retry.Retries`).
-A batch saving into any :class:`~apiframe.batch.Store` (S3, GCS...) runs :func:`save_to_store`,
-which applies the same names, checks, refusals, retry policy and deadlines but hands every byte
-to the store's own asynchronous ``write``.
+Where the bytes go is a :class:`Sink`: :class:`FolderSink` (``jobs.download(job, "dir")``) writes
+each file to a hidden temporary file beside its destination and renames it into place, so a file
+under its final name is always complete and nothing is written outside the folder; its disk I/O
+runs on a worker thread under the async client. The batch's object stores adapt the same protocol
+(``apiframe.batch``). :func:`open_flow` is the engine's lookup and transfer without a sink: the
+caller reads the body (``jobs.with_streaming_response.download``).
 """
 
 from __future__ import annotations
@@ -28,17 +25,17 @@ import mimetypes
 import os
 import re
 import threading
-import time
 import uuid
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import Protocol, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
 
-from ._config import to_timeout, total_seconds
+from ._config import total_seconds
+from ._deadline import Deadline
 from ._errors import (
     APIResponseValidationError,
     APIStatusError,
@@ -50,19 +47,28 @@ from ._errors import (
     ResultExpiredError,
 )
 from ._files._sniff import EXTENSIONS  # one extension table: uploads and downloads
-from ._flow import Call, Close, Drain, Flow, Sleep
-from ._outputs import Job, Output
-from ._retry import Retries
+from ._flow import Call, Close, Drain, Flow, Sleep, Stream
+from ._job_flows import get_flow
+from ._jobs import Job, Output
+from ._options import NO_OPTIONS, CallOptions
+from ._pipeline import short
+from ._retry import Retries, announce
+from ._session import Session
+from ._waiting import JobRef, job_id_of
 
-if TYPE_CHECKING:
-    from collections.abc import AsyncIterator
+__all__ = [
+    "Body",
+    "DownloadProgress",
+    "FolderSink",
+    "ProgressCallback",
+    "Sink",
+    "download_flow",
+    "extension_for",
+    "file_stem",
+    "open_flow",
+]
 
-    from ._client import AsyncApiframe
-    from ._config import RequestOptions
-    from .batch._store import Store
-
-__all__ = ["DownloadProgress", "ProgressCallback", "download_flow", "file_stem", "save_to_store"]
-
+N = TypeVar("N", covariant=True)
 _GENERIC_TYPES = frozenset({"application/octet-stream", "binary/octet-stream"})
 _GONE = frozenset({403, 404, 410})
 _SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,199}")
@@ -139,12 +145,7 @@ def _existing(directory: Path, stem: str) -> Path | None:
     return None
 
 
-def _existing_in(directory: Path, stem: str) -> Path | None:
-    """:func:`_existing`, None when ``directory`` is not there (yet)."""
-    return _existing(directory, stem) if directory.is_dir() else None
-
-
-def _checked_outputs(job: Any) -> tuple[Output, ...]:
+def _checked_outputs(job: Job) -> tuple[Output, ...]:
     status = str(job.status)
     if status == "FAILED":
         raise JobFailedError(f"job {job.id} failed, so it has no files to download: {job.error}", job=job)
@@ -162,7 +163,7 @@ def _checked_outputs(job: Any) -> tuple[Output, ...]:
             "generate it again to get new files",
             job_id=str(job.id),
         )
-    outputs: tuple[Output, ...] = job.outputs
+    outputs = job.outputs
     if not outputs:
         raise InvalidRequestError(f"job {job.id} is COMPLETED but its result lists no file URL", field="job")
     return outputs
@@ -171,8 +172,8 @@ def _checked_outputs(job: Any) -> tuple[Output, ...]:
 class _TempFile:
     """A hidden file beside ``directory/stem`` that becomes the final file only when complete.
 
-    Its methods block (disk I/O): flows run them through a ``Call`` effect (or a ``Drain``'s
-    sink), which the async driver puts on a worker thread. Any failure of the disk (full, quota,
+    Its methods block (disk I/O): :class:`FolderSink` runs them through a ``Call`` effect (or a
+    ``Drain``'s sink), which the async driver puts on a worker thread. Any failure of the disk (full, quota,
     file-size limit) while writing, syncing or renaming is a :class:`DownloadError`, and
     :meth:`discard` always removes the temporary file. A lock orders a write still running on a
     worker thread before a discard, so no write ever reaches a closed (or reused) descriptor.
@@ -202,16 +203,6 @@ class _TempFile:
             except OSError as error:
                 raise DownloadError(f"writing {self.path.name} failed: {error.strerror or error}") from None
             self.received += len(chunk)
-
-    def restart(self) -> None:
-        with self._lock:
-            try:
-                if self._fd is not None:
-                    os.lseek(self._fd, 0, os.SEEK_SET)
-                    os.ftruncate(self._fd, 0)
-            except OSError as error:
-                raise DownloadError(f"writing {self.path.name} failed: {error.strerror or error}") from None
-            self.received = 0
 
     def finish(self, extension: str) -> Path:
         final = _inside(self.directory, self.directory / f"{self.stem}{extension}")
@@ -268,111 +259,148 @@ def _is_html(content_type: str | None, head: bytes) -> bool:
     return kind in _HTML_TYPES or start.startswith((b"<!doctype html", b"<html"))
 
 
-class _Deadline:
-    """The download's wall-clock deadline (``timeout=``), else one per file transfer."""
+class Body:
+    """One file's transfer, as the engine hands it to a sink: the streamed response from the file
+    host, its expected length, and what has arrived (first chunk checked: never an HTML page).
 
-    def __init__(self, seconds: float | None) -> None:
-        self.seconds = seconds
-        self.at = None if seconds is None else time.monotonic() + seconds
+    A sink reads it once, with :meth:`drain` (a blocking write per chunk) or :meth:`stream` (an
+    asynchronous consumer of the whole stream, async client only).
+    """
 
-    def options(self, options: RequestOptions, job_id: str) -> RequestOptions:
-        """Options for the job lookup: its timeout clipped to the time left, retried by nobody."""
-        if self.at is None:
-            return options
-        left = self.at - time.monotonic()
-        if left <= 0:
-            raise self.error(job_id)
-        return {**options, "timeout": left, "max_retries": 0}
+    def __init__(
+        self,
+        response: httpx.Response,
+        *,
+        job_id: str,
+        output: Output,
+        count: int,
+        deadline: Deadline,
+        shown: Path,
+        on_progress: ProgressCallback | None,
+    ) -> None:
+        self.response = response
+        self.size = _expected_length(response)
+        """The length the host declared (None: unknown, or a compressed body)."""
+        self.received = 0
+        self.job_id = job_id
+        self.output = output
+        self._count = count
+        self._deadline = deadline
+        self._shown = shown
+        self._on_progress = on_progress
 
-    def for_transfer(self) -> float:
-        limit = time.monotonic() + FILE_DEADLINE
-        return limit if self.at is None else min(limit, self.at)
+    def _check(self, chunk: bytes) -> None:
+        if self.received == 0:
+            check_first_chunk(self.job_id, self.output, chunk)
 
-    def clip(self, pause: float) -> float:
-        return pause if self.at is None else max(0.0, min(pause, self.at - time.monotonic()))
+    def _seen(self, size: int) -> None:
+        self.received += size
+        if self._on_progress is not None:
+            self._on_progress(
+                DownloadProgress(self.job_id, self._shown, self.received, self.size, self.output.index, self._count)
+            )
 
-    def passed(self) -> bool:
-        return time.monotonic() >= (self.at if self.at is not None else float("inf"))
+    def drain(self, write: Callable[[bytes], object]) -> Drain:
+        """The effect that hands each chunk to ``write`` (blocking: on a worker thread under the async client)."""
 
-    def error(self, job_id: str) -> DownloadError:
-        return DownloadError(
-            f"downloading job {job_id} did not finish within timeout={self.seconds:g} s; finished files are "
-            "kept: run it again, or pass a longer timeout="
-        )
+        def sink(chunk: bytes) -> None:
+            self._check(chunk)
+            write(chunk)
+
+        return Drain(self.response, sink, self._deadline, self._seen)
+
+    def stream(self, into: Callable[[AsyncIterator[bytes]], Awaitable[object]]) -> Stream:
+        """The effect that hands the whole body to ``into`` as an async iterator (async client only)."""
+
+        async def checked(chunks: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
+            async for chunk in chunks:
+                self._check(chunk)
+                self._seen(len(chunk))
+                yield chunk
+
+        return Stream(self.response, lambda chunks: into(checked(chunks)), self._deadline)
+
+    @property
+    def short(self) -> bool:
+        """Whether fewer bytes arrived than the host declared."""
+        return self.size is not None and self.received != self.size
+
+    def check_complete(self) -> None:
+        """Refuse a body that ended before its declared length (nothing is saved; run it again)."""
+        if self.short:
+            raise DownloadError(
+                f"file {self.output.index} of job {self.job_id} ended after {self.received} of {self.size} bytes; "
+                "run the download again"
+            )
+
+    def failed(self, reason: object) -> DownloadError:
+        """The error for a sink that could not store this file."""
+        return DownloadError(f"saving file {self.output.index} of job {self.job_id} failed: {reason}")
 
 
-def _file_flow(
-    client: Any,
-    job_id: str,
-    output: Output,
-    count: int,
-    directory: Path,
-    on_progress: ProgressCallback | None,
-    options: RequestOptions,
-    deadline: _Deadline,
-) -> Flow[Path]:
-    stem = file_stem(job_id, output, count)
-    temp: _TempFile = yield Call(_TempFile, (directory, stem))
-    retries = Retries(client._config.max_retries)  # restarts of a broken body; the pipeline retries each GET
-    try:
-        while True:
-            try:
-                response: httpx.Response = yield from client._request(
-                    "GET", output.url, options=options, stream=True, authenticate=False, deadline=deadline.at
-                )
-            except RequestTimeoutError:
-                if deadline.passed():
-                    raise deadline.error(job_id) from None
-                raise
-            except APIStatusError as error:
-                raise _gone(error, job_id, output) from None
-            total = _expected_length(response)
-            content_type = response.headers.get("content-type")
-            if _is_html(content_type, b""):
-                yield Close(response)
-                raise _html_error(job_id, output)
-            extension = extension_for(content_type or output.content_type, output.url)
-            final = directory / f"{stem}{extension}"
+class Sink(Protocol[N]):
+    """Where a download's files go. The engine names them, decides which to fetch and streams each
+    one; a sink only checks its place, finds what it already holds, and stores a body atomically.
 
-            def sink(chunk: bytes) -> None:  # blocking: the async driver runs it on a worker thread
-                if temp.received == 0 and _is_html(None, chunk):
-                    raise _html_error(job_id, output)
-                temp.write(chunk)
+    Each method is a flow (so a folder's blocking disk I/O runs as ``Call`` effects, and an object
+    store's asynchronous calls as ``Await``/``Stream`` effects). ``N`` is what a saved file is called
+    (a ``Path`` in a folder, an object name in a store).
+    """
 
-            def seen(_: int, final: Path = final, total: int | None = total) -> None:
-                if on_progress is not None:
-                    on_progress(DownloadProgress(job_id, final, temp.received, total, output.index, count))
+    def check(self) -> Flow[None]:
+        """Before anything is fetched: refuse a place that cannot hold files."""
+        ...
 
-            failure: Exception | None = None
-            pause: float | None = None
-            try:
-                yield Drain(response, sink, deadline.for_transfer(), seen)
-            except httpx.HTTPError as error:
-                if deadline.passed():
-                    failure = deadline.error(job_id)
-                elif (pause := retries.after_failure()) is None:
-                    failure = DownloadError(
-                        f"downloading file {output.index} of job {job_id} broke off after {temp.received} bytes "
-                        f"({type(error).__name__}); run the download again: finished files are kept"
-                    )
-            else:
-                if total is not None and temp.received != total:
-                    raise DownloadError(
-                        f"file {output.index} of job {job_id} ended after {temp.received} of {total} bytes; "
-                        "run the download again"
-                    )
-                saved: Path = yield Call(temp.finish, (extension,))
-                return saved
-            if failure is not None or pause is None:
-                raise failure or DownloadError(f"downloading file {output.index} of job {job_id} failed")
-            yield Call(temp.restart)
-            yield Sleep(deadline.clip(pause))
-    except GeneratorExit:  # the flow is closed (a cancelled task): no effect can run any more
-        temp.discard()
-        raise
-    except BaseException:
-        yield Call(temp.discard)
-        raise
+    def prepare(self) -> Flow[None]:
+        """Once the job has files to save: make the place ready (a folder is created)."""
+        ...
+
+    def find(self, stem: str, extension: str) -> Flow[N | None]:
+        """The complete file already saved under ``stem`` (``extension`` is the expected one), or None."""
+        ...
+
+    def save(self, stem: str, extension: str, body: Body) -> Flow[N]:
+        """Store ``body`` as ``stem + extension``: all of it, or nothing under that name."""
+        ...
+
+    def shown(self, name: str) -> Path:
+        """Where file ``name`` goes, as progress reports it."""
+        ...
+
+
+class FolderSink:
+    """A local folder: atomic files (a hidden temporary file renamed into place), nothing outside it,
+    never through a link planted under a result's name."""
+
+    def __init__(self, directory: str | os.PathLike[str]) -> None:
+        self.directory = Path(directory).expanduser()
+
+    def check(self) -> Flow[None]:
+        yield Call(_check_target, (self.directory,))
+
+    def prepare(self) -> Flow[None]:
+        yield Call(_prepare, (self.directory,))
+
+    def find(self, stem: str, extension: str) -> Flow[Path | None]:
+        found: Path | None = yield Call(_existing, (self.directory, stem))  # any extension counts
+        return found
+
+    def save(self, stem: str, extension: str, body: Body) -> Flow[Path]:
+        temp: _TempFile = yield Call(_TempFile, (self.directory, stem))
+        try:
+            yield body.drain(temp.write)
+            body.check_complete()
+            saved: Path = yield Call(temp.finish, (extension,))
+            return saved
+        except GeneratorExit:  # the flow is closed (a cancelled task): no effect can run any more
+            temp.discard()
+            raise
+        except BaseException:
+            yield Call(temp.discard)
+            raise
+
+    def shown(self, name: str) -> Path:
+        return self.directory / name
 
 
 def _check_target(target: Path) -> None:
@@ -390,69 +418,34 @@ def _prepare(target: Path) -> None:
         raise DownloadError(f"cannot create the download directory {target}: {error.strerror or error}") from None
 
 
-def download_flow(
-    client: Any,
-    job: Any,
-    directory: str | os.PathLike[str],
-    *,
-    get_job: Callable[[str, RequestOptions], Flow[Job]],
-    overwrite: bool = False,
-    on_progress: ProgressCallback | None = None,
-    options: RequestOptions | None = None,
-) -> Flow[list[Path]]:
-    """Save every result file of ``job`` (an id, handle or snapshot) into ``directory``."""
-    options = options or {}
-    timeout = options.get("timeout")
-    deadline = _Deadline(None if timeout is None else total_seconds(to_timeout(timeout)))
-    target = Path(directory).expanduser()
-    yield Call(_check_target, (target,))
-    if isinstance(job, Job) and str(job.status) == "COMPLETED":
-        job_id = checked_id(str(job.id))
-        snapshot: Job = job
-    else:
-        from ._waiting import job_id_of
-
-        job_id = checked_id(job_id_of(job))
-        snapshot = yield from get_job(job_id, deadline.options(options, job_id))
-        if str(snapshot.id) != job_id:
-            raise APIResponseValidationError(
-                f"asked for job {job_id}, the API answered with another job; nothing was downloaded",
-                status_code=200,
-                request_id=None,
-                body=None,
-            )
-    outputs = _checked_outputs(snapshot)
-    yield Call(_prepare, (target,))
-    saved: list[Path] = []
-    for output in outputs:
-        stem = file_stem(job_id, output, len(outputs))
-        present = None if overwrite else (yield Call(_existing, (target, stem)))
-        if present is not None:
-            saved.append(present)
-            continue
-        path = yield from _file_flow(client, job_id, output, len(outputs), target, on_progress, options, deadline)
-        saved.append(path)
-    return saved
+def _late(deadline: Deadline, job_id: str) -> DownloadError:
+    return DownloadError(
+        f"downloading job {job_id} did not finish within timeout={deadline.seconds:g} s; finished files are "
+        "kept: run it again, or pass a longer timeout="
+    )
 
 
-# -- the async driver: into a store ---------------------------------------------------------------
+def _deadline_of(options: CallOptions) -> Deadline:
+    """``timeout=`` bounds the whole download, job lookup included, in wall-clock time."""
+    return Deadline(None if options.timeout is None else total_seconds(options.timeout))
 
-StoreProgress = Callable[[str, str, int, "int | None", int, int], object]
-"""``(job id, object name, bytes so far, total or None, file index, file count)``."""
 
-
-async def _snapshot(client: AsyncApiframe, job: Any, deadline: _Deadline, options: RequestOptions) -> tuple[str, Job]:
+def _completed(session: Session, job: JobRef | Job, deadline: Deadline, options: CallOptions) -> Flow[tuple[str, Job]]:
+    """The job's id and a COMPLETED snapshot of it (fetched unless ``job`` is one)."""
     if isinstance(job, Job) and str(job.status) == "COMPLETED":
         return checked_id(str(job.id)), job
-    from ._waiting import job_id_of
-    from .resources.jobs import get_flow
-
     job_id = checked_id(job_id_of(job))
+    lookup = options
+    left = deadline.remaining()
+    if left is not None:
+        if left <= 0:
+            raise _late(deadline, job_id)
+        lookup = options.evolve(timeout=httpx.Timeout(left), max_retries=0)  # within the time left, once
     try:
-        snapshot: Job = await client._run(get_flow(client, job_id, deadline.options(options, job_id)))
+        snapshot = yield from get_flow(session, job_id, lookup)
     except RequestTimeoutError:
         if deadline.passed():
-            raise deadline.error(job_id) from None
+            raise _late(deadline, job_id) from None
         raise
     if str(snapshot.id) != job_id:
         raise APIResponseValidationError(
@@ -464,131 +457,105 @@ async def _snapshot(client: AsyncApiframe, job: Any, deadline: _Deadline, option
     return job_id, snapshot
 
 
-async def save_to_store(
-    client: AsyncApiframe,
-    job: Any,
-    store: Store,
-    *,
-    folder: str = "",
-    overwrite: bool = False,
-    on_progress: StoreProgress | None = None,
-    options: RequestOptions | None = None,
-) -> list[str]:
-    """Save every result file of ``job`` (an id, handle or snapshot) into ``store``; their object names.
-
-    A file already there (any object ``<stem>.<ext>``: stores show only complete objects) is
-    kept unless ``overwrite``. ``options["timeout"]`` bounds the whole save in wall-clock time.
-    """
-    from .batch._store import check_name
-
-    options = options or {}
-    timeout = options.get("timeout")
-    deadline = _Deadline(None if timeout is None else total_seconds(to_timeout(timeout)))
-    if folder:
-        check_name(folder)
-    job_id, snapshot = await _snapshot(client, job, deadline, options)
-    outputs = _checked_outputs(snapshot)
-    saved: list[str] = []
-    for output in outputs:
-        stem = file_stem(job_id, output, len(outputs))
-        kept = None if overwrite else await _kept(store, folder, stem, output)
-        if kept is not None:
-            saved.append(kept)
-            continue
-        saved.append(
-            await _save_file(client, job_id, output, len(outputs), store, folder, on_progress, options, deadline)
+def _fetch(
+    session: Session, job_id: str, output: Output, options: CallOptions, deadline: Deadline
+) -> Flow[httpx.Response]:
+    """Open one result file's body (no key; its host's redirects followed, an HTML page refused)."""
+    try:
+        response = yield from session.request(
+            "GET", output.url, options=options, stream=True, authenticate=False, deadline=deadline
         )
+    except RequestTimeoutError:
+        if deadline.passed():
+            raise _late(deadline, job_id) from None
+        raise
+    except APIStatusError as error:
+        raise _gone(error, job_id, output) from None
+    if _is_html(response.headers.get("content-type"), b""):
+        yield Close(response)
+        raise _html_error(job_id, output)
+    return response
+
+
+def download_flow(
+    session: Session,
+    job: JobRef | Job,
+    sink: Sink[N],
+    *,
+    overwrite: bool = False,
+    on_progress: ProgressCallback | None = None,
+    options: CallOptions = NO_OPTIONS,
+) -> Flow[list[N]]:
+    """Save every result file of ``job`` (an id, handle or snapshot) into ``sink``; what it saved, in order.
+
+    A file's transfer that breaks off starts again from its first byte, under the one retry policy
+    (the pipeline retries each GET as well).
+    """
+    deadline = _deadline_of(options)
+    yield from sink.check()
+    job_id, snapshot = yield from _completed(session, job, deadline, options)
+    outputs = _checked_outputs(snapshot)
+    count = len(outputs)
+    yield from sink.prepare()
+    saved: list[N] = []
+    for output in outputs:
+        stem = file_stem(job_id, output, count)
+        found = None if overwrite else (yield from sink.find(stem, extension_for(output.content_type, output.url)))
+        retries = Retries(session.settings.max_retries)
+        while found is None:
+            response = yield from _fetch(session, job_id, output, options, deadline)
+            extension = extension_for(response.headers.get("content-type") or output.content_type, output.url)
+            body = Body(
+                response,
+                job_id=job_id,
+                output=output,
+                count=count,
+                deadline=deadline.sooner(FILE_DEADLINE),
+                shown=sink.shown(stem + extension),
+                on_progress=on_progress,
+            )
+            try:
+                found = yield from sink.save(stem, extension, body)
+            except httpx.HTTPError as error:
+                yield Sleep(deadline.clip(_restart(retries, deadline, body, error)))
+        saved.append(found)
     return saved
 
 
-async def _kept(store: Store, folder: str, stem: str, output: Output) -> str | None:
-    """The object already saved for ``stem``, if any (a store shows only complete objects)."""
-    import asyncio
+def _restart(retries: Retries, deadline: Deadline, body: Body, error: httpx.HTTPError) -> float:
+    """The pause before a broken transfer starts again, or the error that ends the download."""
+    job_id, output = body.job_id, body.output
+    if deadline.passed():
+        raise _late(deadline, job_id) from None
+    pause = retries.after_failure()
+    if pause is None:
+        raise DownloadError(
+            f"downloading file {output.index} of job {job_id} broke off after {body.received} bytes "
+            f"({type(error).__name__}); run the download again: finished files are kept"
+        ) from None
+    reason = f"the transfer broke off after {body.received} bytes ({type(error).__name__})"
+    announce(f"GET {short(output.url)}", retries.notice(pause, reason))
+    return pause
 
-    from .batch._store import LocalStore
 
-    if isinstance(store, LocalStore):  # any extension, as the sync download does
-        directory = store.root / folder if folder else store.root
-        found = await asyncio.to_thread(_existing_in, directory, stem)
-        return None if found is None else (f"{folder}/{found.name}" if folder else found.name)
-    name = f"{folder}/{stem}" if folder else stem
-    name += extension_for(output.content_type, output.url)
-    return name if await store.size(name) is not None else None
+def open_flow(
+    session: Session, job: JobRef | Job, index: int, options: CallOptions = NO_OPTIONS
+) -> Flow[tuple[str, Output, httpx.Response]]:
+    """Open result file ``index`` (1-based) of ``job`` for the caller to read: ``(job id, output, response)``."""
+    deadline = _deadline_of(options)
+    job_id, snapshot = yield from _completed(session, job, deadline, options)
+    outputs = _checked_outputs(snapshot)
+    if isinstance(index, bool) or not isinstance(index, int) or not 1 <= index <= len(outputs):
+        raise InvalidRequestError(
+            f"job {job_id} has {len(outputs)} result file(s): index must be 1 to {len(outputs)}, got {index!r}",
+            field="index",
+        )
+    output = outputs[index - 1]
+    response = yield from _fetch(session, job_id, output, options, deadline)
+    return job_id, output, response
 
 
-async def _save_file(
-    client: AsyncApiframe,
-    job_id: str,
-    output: Output,
-    count: int,
-    store: Store,
-    folder: str,
-    on_progress: StoreProgress | None,
-    options: RequestOptions,
-    deadline: _Deadline,
-) -> str:
-    import asyncio
-
-    from .batch._store import StorageError
-
-    stem = file_stem(job_id, output, count)
-    retries = Retries(client._config.max_retries)  # restarts of a broken body; the pipeline retries each GET
-    while True:
-        try:
-            response: httpx.Response = await client._run(
-                client._request(
-                    "GET", output.url, options=options, stream=True, authenticate=False, deadline=deadline.at
-                )
-            )
-        except RequestTimeoutError:
-            if deadline.passed():
-                raise deadline.error(job_id) from None
-            raise
-        except APIStatusError as error:
-            raise _gone(error, job_id, output) from None
-        total = _expected_length(response)
-        content_type = response.headers.get("content-type")
-        extension = extension_for(content_type or output.content_type, output.url)
-        name = f"{folder}/{stem}{extension}" if folder else f"{stem}{extension}"
-        received = 0
-
-        async def body(
-            response: httpx.Response = response, name: str = name, total: int | None = total
-        ) -> AsyncIterator[bytes]:
-            nonlocal received
-            async for chunk in response.aiter_bytes():
-                if received == 0 and _is_html(None, chunk):
-                    raise _html_error(job_id, output)
-                received += len(chunk)
-                if on_progress is not None:
-                    on_progress(job_id, name, received, total, output.index, count)
-                yield chunk
-
-        problem: str
-        try:
-            if _is_html(content_type, b""):
-                raise _html_error(job_id, output)
-            left = None if deadline.at is None else max(0.0, deadline.for_transfer() - time.monotonic())
-            if deadline.at is None:
-                left = FILE_DEADLINE
-            async with asyncio.timeout(left):
-                await store.write(name, body(), size=total)
-            return name
-        except TimeoutError:
-            if deadline.passed():
-                raise deadline.error(job_id) from None
-            problem = f"ran past its {FILE_DEADLINE:g} s limit after {received} bytes"
-        except StorageError as error:
-            if total is None or received == total:
-                raise DownloadError(f"saving file {output.index} of job {job_id} failed: {error}") from None
-            problem = f"ended after {received} of {total} bytes"
-        except httpx.HTTPError as error:
-            problem = f"broke off after {received} bytes ({type(error).__name__})"
-        finally:
-            await response.aclose()
-        pause = retries.after_failure()
-        if pause is None:
-            raise DownloadError(
-                f"downloading file {output.index} of job {job_id} {problem}; run it again: finished files are kept"
-            )
-        await client._config.clock.async_sleep(deadline.clip(pause))
+def check_first_chunk(job_id: str, output: Output, chunk: bytes) -> None:
+    """A streamed result file's first chunk: never an HTML page (a login, error or redirect page)."""
+    if _is_html(None, chunk):
+        raise _html_error(job_id, output)

@@ -5,26 +5,30 @@ pages) is written once as a *flow*: a plain generator that yields effects and re
 results. Two small drivers run flows, one with ``httpx.Client`` and ``time.sleep``, the other
 with ``httpx.AsyncClient`` and ``asyncio.sleep``. No logic lives in the drivers. Blocking work
 (a download's disk I/O) is an effect too (:class:`Call`, a :class:`Drain`'s sink): the async
-driver runs it on a worker thread, never on the event loop.
+driver runs it on a worker thread, never on the event loop. Two effects exist only for the async
+driver (:class:`Await`, :class:`Stream`: a sink that is itself asynchronous, such as an object
+store); the sync driver refuses them with a :class:`~apiframe.ConfigurationError`.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import AsyncIterator, Callable, Generator, Iterator, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeAlias, TypeVar
 
 import httpx
 
-from ._deadline import bounded
-from ._errors import ApiframeError, WaitCancelledError
+from ._deadline import Deadline, bounded
+from ._errors import ApiframeError, ConfigurationError, WaitCancelledError
+from ._upstream import keep_body
 
 if TYPE_CHECKING:
     from ._files import MultipartBody
 
 __all__ = [
+    "Await",
     "BodyTooLarge",
     "Call",
     "Clock",
@@ -35,8 +39,10 @@ __all__ = [
     "Emit",
     "Flow",
     "RequestSpec",
+    "Seen",
     "Send",
     "Sleep",
+    "Stream",
     "SystemClock",
     "Wake",
     "iter_async",
@@ -73,7 +79,8 @@ class RequestSpec:
     """One HTTP request, as the pipeline wants it sent."""
 
     method: str
-    path: str
+    url: str
+    """Absolute (the API's base URL and the path, or a file host's URL)."""
     headers: Mapping[str, str] = field(repr=False)  # holds the API key
     params: Mapping[str, Any] | None = None
     json: Any = None
@@ -134,8 +141,24 @@ class Drain:
 
     response: httpx.Response
     sink: Callable[[bytes], object]
-    deadline: float | None = None
-    """``time.monotonic()`` value past which the transfer stops with :class:`DeadlineExceeded`."""
+    deadline: Deadline | None = None
+    """Past it, the transfer stops with :class:`DeadlineExceeded`."""
+    seen: Callable[[int], object] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Stream:
+    """Async driver only: hand a streamed response's body, as an async iterator of chunks, to ``into``
+    and send back what it returns (then close the response).
+
+    For a sink that consumes a stream itself (an object store's ``write``). Under ``deadline`` the
+    whole of it, reads and ``into``'s own work, stops with :class:`DeadlineExceeded`; ``seen`` is
+    called with each chunk's size.
+    """
+
+    response: httpx.Response
+    into: Callable[[AsyncIterator[bytes]], Awaitable[Any]]
+    deadline: Deadline | None = None
     seen: Callable[[int], object] | None = None
 
 
@@ -158,14 +181,24 @@ class Call:
 
 
 @dataclass(frozen=True, slots=True)
+class Await:
+    """Async driver only: ``await function(*args)`` on the loop; the flow receives its result or its exception."""
+
+    function: Callable[..., Awaitable[Any]]
+    args: tuple[Any, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Emit(Generic[T]):
     """Hand a value to whoever iterates the flow (``wait_many``); the flow resumes with None."""
 
     value: T
 
 
-Effect: TypeAlias = "Send | Sleep | Drain | Close | Call | Emit[Any]"
+Effect: TypeAlias = "Send | Sleep | Drain | Stream | Close | Call | Await | Emit[Any]"
 Flow: TypeAlias = Generator[Effect, Any, T]
+Seen: TypeAlias = Callable[[httpx.Response], None]
+"""Told of every response a driver receives for a flow (a raw-response call keeps the last)."""
 
 
 class Clock(Protocol):
@@ -198,7 +231,6 @@ class SystemClock:
 
 def _build(
     http: httpx.Client | httpx.AsyncClient,
-    base_url: str,
     spec: RequestSpec,
     *,
     is_async: bool,
@@ -212,10 +244,9 @@ def _build(
             content = _then_async(spec.multipart.aiter_bytes(), sent)
         else:
             content = _then(spec.multipart.iter_bytes(), sent)
-    absolute = spec.path.startswith(("https://", "http://"))
     return http.build_request(
         spec.method,
-        spec.path if absolute else base_url + spec.path,
+        spec.url,
         params=dict(spec.params) if spec.params else None,
         json=spec.json if spec.multipart is None else None,
         content=content,
@@ -238,17 +269,10 @@ async def _then_async(chunks: AsyncIterator[bytes], sent: Callable[[], None] | N
         sent()
 
 
-class _Countdown:
+def _deadline_of(spec: RequestSpec) -> Deadline:
     """A request's whole deadline. For an upload it starts when the body is sent: a big file may
     take longer than ``timeout`` to send, and each write is bounded by the write timeout anyway."""
-
-    def __init__(self, total: float | None, upload: bool) -> None:
-        self.total = total
-        self.at = None if total is None or upload else time.monotonic() + total
-
-    def start(self) -> None:
-        if self.total is not None:
-            self.at = time.monotonic() + self.total
+    return Deadline(spec.total, start=spec.multipart is None)
 
 
 def _clipped(timeout: httpx.Timeout, total: float | None) -> httpx.Timeout:
@@ -259,17 +283,18 @@ def _clipped(timeout: httpx.Timeout, total: float | None) -> httpx.Timeout:
     return httpx.Timeout(**phases)
 
 
-def _check_deadline(deadline: float | None) -> None:
-    if deadline is not None and time.monotonic() >= deadline:
+def _check_deadline(deadline: Deadline | None) -> None:
+    if deadline is not None and deadline.passed():
         raise DeadlineExceeded("the request ran past its whole-request deadline")
 
 
-def _tighten(response: httpx.Response, deadline: float | None) -> None:
+def _tighten(response: httpx.Response, deadline: Deadline | None) -> None:
     """Bound the body's reads by the time left: the transport reads its timeouts when the body starts."""
     timeouts = response.request.extensions.get("timeout")
-    if deadline is None or not isinstance(timeouts, dict):
+    left = None if deadline is None else deadline.remaining()
+    if left is None or not isinstance(timeouts, dict):
         return
-    left = max(0.001, deadline - time.monotonic())
+    left = max(0.001, left)
     read = timeouts.get("read")
     if read is None or left < read - TIGHTEN_MARGIN:
         timeouts["read"] = left
@@ -318,13 +343,12 @@ def _sleep_sync(effect: Sleep, clock: Clock) -> None:
         raise WaitCancelledError("the wait was cancelled through its cancel event")
 
 
-def _send_sync(http: httpx.Client, base_url: str, effect: Send) -> httpx.Response:
+def _send_sync(http: httpx.Client, effect: Send) -> httpx.Response:
     spec = effect.request
-    countdown = _Countdown(spec.total, upload=spec.multipart is not None)
-    request = _build(http, base_url, spec, is_async=False, sent=countdown.start)
-    with bounded(countdown):  # every socket read and write up to the headers fits the deadline
+    deadline = _deadline_of(spec)
+    request = _build(http, spec, is_async=False, sent=deadline.start)
+    with bounded(deadline):  # every socket read and write up to the headers fits the deadline
         response = http.send(request, stream=True, follow_redirects=False)
-    deadline = countdown.at
     try:
         _check_deadline(deadline)
         if effect.stream and 200 <= response.status_code < 300:
@@ -338,7 +362,7 @@ def _send_sync(http: httpx.Client, base_url: str, effect: Send) -> httpx.Respons
             if not _take(buffer, chunk, cap, strict):
                 break
         _check_deadline(deadline)
-        response._content = bytes(buffer)  # what Response.read() sets, read here within the caps
+        keep_body(response, bytes(buffer))
     except BaseException:
         response.close()
         raise
@@ -346,7 +370,7 @@ def _send_sync(http: httpx.Client, base_url: str, effect: Send) -> httpx.Respons
     return response
 
 
-async def _send_async(http: httpx.AsyncClient, base_url: str, effect: Send) -> httpx.Response:
+async def _send_async(http: httpx.AsyncClient, effect: Send) -> httpx.Response:
     import asyncio
 
     spec = effect.request
@@ -360,7 +384,7 @@ async def _send_async(http: httpx.AsyncClient, base_url: str, effect: Send) -> h
                 if total is not None:
                     scope.reschedule(loop.time() + total)
 
-            request = _build(http, base_url, spec, is_async=True, sent=sent)
+            request = _build(http, spec, is_async=True, sent=sent)
             response = await http.send(request, stream=True, follow_redirects=False)
             try:
                 if effect.stream and 200 <= response.status_code < 300:
@@ -371,7 +395,7 @@ async def _send_async(http: httpx.AsyncClient, base_url: str, effect: Send) -> h
                 async for chunk in response.aiter_bytes():
                     if not _take(buffer, chunk, cap, strict):
                         break
-                response._content = bytes(buffer)
+                keep_body(response, bytes(buffer))
             except BaseException:
                 await response.aclose()
                 raise
@@ -401,7 +425,8 @@ async def _drain_async(effect: Drain) -> None:
     chunks = effect.response.aiter_bytes()
     try:
         while True:
-            left = None if effect.deadline is None else max(0.0, effect.deadline - time.monotonic())
+            remaining = None if effect.deadline is None else effect.deadline.remaining()
+            left = None if remaining is None else max(0.0, remaining)
             try:
                 async with asyncio.timeout(left):
                     chunk = await anext(chunks)
@@ -416,11 +441,44 @@ async def _drain_async(effect: Drain) -> None:
         await effect.response.aclose()
 
 
-def _perform_sync(effect: Effect, http: httpx.Client, base_url: str, clock: Clock) -> tuple[Any, BaseException | None]:
+async def _stream_async(effect: Stream) -> Any:
+    """Only the async driver: ``into`` consumes the body; the deadline bounds the whole of it."""
+    import asyncio
+
+    async def body() -> AsyncIterator[bytes]:
+        async for chunk in effect.response.aiter_bytes():
+            if effect.seen is not None:
+                effect.seen(len(chunk))
+            yield chunk
+
+    remaining = None if effect.deadline is None else effect.deadline.remaining()
+    try:
+        async with asyncio.timeout(None if remaining is None else max(0.0, remaining)):
+            return await effect.into(body())
+    except TimeoutError:
+        raise DeadlineExceeded("the download ran past its deadline") from None
+    finally:
+        await effect.response.aclose()
+
+
+def _async_only(effect: Stream | Await) -> ConfigurationError:
+    if isinstance(effect, Stream):
+        effect.response.close()
+    return ConfigurationError(
+        "this destination writes asynchronously (an object store): use it with AsyncApiframe, not Apiframe"
+    )
+
+
+def _perform_sync(
+    effect: Effect, http: httpx.Client, clock: Clock, seen: Seen | None
+) -> tuple[Any, BaseException | None]:
     """Carry out one effect: (what to send back into the flow, or the error to throw into it)."""
     try:
         if isinstance(effect, Send):
-            return _send_sync(http, base_url, effect), None
+            response = _send_sync(http, effect)
+            if seen is not None:
+                seen(response)
+            return response, None
         if isinstance(effect, Sleep):
             _sleep_sync(effect, clock)
         if isinstance(effect, Drain):
@@ -429,17 +487,22 @@ def _perform_sync(effect: Effect, http: httpx.Client, base_url: str, clock: Cloc
             effect.response.close()
         if isinstance(effect, Call):
             return effect.function(*effect.args), None
+        if isinstance(effect, Stream | Await):
+            return None, _async_only(effect)
     except (httpx.HTTPError, httpx.InvalidURL, BodyTooLarge, WaitCancelledError, ApiframeError, OSError) as error:
         return None, error
     return None, None
 
 
 async def _perform_async(
-    effect: Effect, http: httpx.AsyncClient, base_url: str, clock: Clock
+    effect: Effect, http: httpx.AsyncClient, clock: Clock, seen: Seen | None
 ) -> tuple[Any, BaseException | None]:
     try:
         if isinstance(effect, Send):
-            return await _send_async(http, base_url, effect), None
+            response = await _send_async(http, effect)
+            if seen is not None:
+                seen(response)
+            return response, None
         if isinstance(effect, Sleep):
             seconds = min(effect.seconds, MAX_SLEEP) if effect.seconds > 0 else 0.0
             if effect.wake is not None and isinstance(clock, SystemClock):
@@ -454,6 +517,10 @@ async def _perform_async(
             import asyncio
 
             return await asyncio.to_thread(effect.function, *effect.args), None
+        if isinstance(effect, Stream):
+            return await _stream_async(effect), None
+        if isinstance(effect, Await):
+            return await effect.function(*effect.args), None
     except (httpx.HTTPError, httpx.InvalidURL, BodyTooLarge, ApiframeError, OSError) as error:
         return None, error
     return None, None
@@ -483,7 +550,7 @@ def _resume(flow: Flow[Any], reply: Any, error: BaseException | None) -> Effect:
     return flow.throw(error) if error is not None else flow.send(reply)
 
 
-def run_sync(flow: Flow[T], *, http: httpx.Client, base_url: str, clock: Clock) -> T:
+def run_sync(flow: Flow[T], *, http: httpx.Client, clock: Clock, seen: Seen | None = None) -> T:
     """Run a flow to its return value with blocking I/O."""
     try:
         effect = next(flow)
@@ -491,7 +558,7 @@ def run_sync(flow: Flow[T], *, http: httpx.Client, base_url: str, clock: Clock) 
             if isinstance(effect, Emit):
                 effect = flow.send(None)
             else:
-                effect = _resume(flow, *_perform_sync(effect, http, base_url, clock))
+                effect = _resume(flow, *_perform_sync(effect, http, clock, seen))
     except StopIteration as stop:
         result: T = stop.value
         return result
@@ -502,7 +569,7 @@ def run_sync(flow: Flow[T], *, http: httpx.Client, base_url: str, clock: Clock) 
         flow.close()
 
 
-async def run_async(flow: Flow[T], *, http: httpx.AsyncClient, base_url: str, clock: Clock) -> T:
+async def run_async(flow: Flow[T], *, http: httpx.AsyncClient, clock: Clock, seen: Seen | None = None) -> T:
     """Run a flow to its return value on the running event loop."""
     try:
         effect = next(flow)
@@ -510,7 +577,7 @@ async def run_async(flow: Flow[T], *, http: httpx.AsyncClient, base_url: str, cl
             if isinstance(effect, Emit):
                 effect = flow.send(None)
             else:
-                reply, error = await _perform_async(effect, http, base_url, clock)
+                reply, error = await _perform_async(effect, http, clock, seen)
                 effect = _resume(flow, reply, error)
     except StopIteration as stop:
         result: T = stop.value
@@ -522,7 +589,7 @@ async def run_async(flow: Flow[T], *, http: httpx.AsyncClient, base_url: str, cl
         flow.close()
 
 
-def iter_sync(flow: Flow[Any], *, http: httpx.Client, base_url: str, clock: Clock) -> Iterator[Any]:
+def iter_sync(flow: Flow[Any], *, http: httpx.Client, clock: Clock, seen: Seen | None = None) -> Iterator[Any]:
     """Run a flow, yielding the value of each ``Emit`` as it happens."""
     try:
         effect = next(flow)
@@ -531,7 +598,7 @@ def iter_sync(flow: Flow[Any], *, http: httpx.Client, base_url: str, clock: Cloc
                 yield effect.value
                 effect = flow.send(None)
             else:
-                effect = _resume(flow, *_perform_sync(effect, http, base_url, clock))
+                effect = _resume(flow, *_perform_sync(effect, http, clock, seen))
     except StopIteration:
         return
     except ApiframeError as error:
@@ -541,7 +608,9 @@ def iter_sync(flow: Flow[Any], *, http: httpx.Client, base_url: str, clock: Cloc
         flow.close()
 
 
-async def iter_async(flow: Flow[Any], *, http: httpx.AsyncClient, base_url: str, clock: Clock) -> AsyncIterator[Any]:
+async def iter_async(
+    flow: Flow[Any], *, http: httpx.AsyncClient, clock: Clock, seen: Seen | None = None
+) -> AsyncIterator[Any]:
     """Async twin of :func:`iter_sync`."""
     try:
         effect = next(flow)
@@ -550,7 +619,7 @@ async def iter_async(flow: Flow[Any], *, http: httpx.AsyncClient, base_url: str,
                 yield effect.value
                 effect = flow.send(None)
             else:
-                reply, error = await _perform_async(effect, http, base_url, clock)
+                reply, error = await _perform_async(effect, http, clock, seen)
                 effect = _resume(flow, reply, error)
     except StopIteration:
         return

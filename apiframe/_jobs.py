@@ -1,127 +1,87 @@
-"""Accepted-job handles: what every job-creating call returns."""
+"""A job snapshot (:class:`Job`) and its result files (:class:`Output`), read from its untyped ``result``.
+
+The spec leaves ``Job.result`` open (any JSON), and each provider shapes it its own way: a URL,
+a list of URLs, ``{"outputs": [{"url": ..., "contentType": ...}]}``, ``{"images": [...]}``. So
+outputs are found by shape, never by model: every ``http(s)`` URL in the result, in document
+order, once each, with the content type given beside it when there is one.
+"""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator
+from typing import Any
 
-from ._types import NOT_GIVEN, NotGiven
+import attrs
+from apiframe_client.models.job import Job as _GeneratedJob
+from apiframe_client.types import Unset
 
-if TYPE_CHECKING:
-    from apiframe_client.response_info import ResponseInfo
+from ._display import _notebook
 
-    from ._client import Apiframe, AsyncApiframe
-    from ._outputs import Job
-    from ._waiting import WaitPolicy
+__all__ = ["Job", "Output", "outputs_of"]
 
-__all__ = ["AcceptedJob", "AsyncAcceptedJob"]
+_URL_KEYS = ("url", "uri", "href")
+_TYPE_KEYS = ("contentType", "content_type", "mimeType", "mime_type", "mimetype")
+_MAX_DEPTH = 16
 
 
-class _Handle:
-    __slots__ = ("_raw", "_response", "job_id", "status")
+@attrs.frozen
+class Output:
+    """One result file of a job: its URL, 1-based position and, when the API says, content type."""
 
-    job_id: str
-    status: str
-    _raw: Any
-    _response: ResponseInfo | None
-    """Status, headers and request id of the submission's HTTP response (None for a handle built by hand)."""
+    url: str
+    index: int
+    content_type: str | None = None
 
-    def __init__(self, job_id: str, status: str, raw: Any = None, response: ResponseInfo | None = None) -> None:
-        self.job_id = job_id
-        self.status = status
-        self._raw = raw
-        self._response = response
+    def _repr_html_(self) -> str:
+        return _notebook.html(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        _notebook.pretty(self, printer, cycle)
+
+
+def _is_url(value: object) -> bool:
+    return isinstance(value, str) and value.startswith(("https://", "http://"))
+
+
+def _found(node: Any, depth: int = 0) -> Iterator[tuple[str, str | None]]:
+    if depth > _MAX_DEPTH:
+        return
+    if _is_url(node):
+        yield node, None
+    elif isinstance(node, dict):
+        url = next((node[k] for k in _URL_KEYS if _is_url(node.get(k))), None)
+        if url is not None:
+            kind = next((node[k] for k in _TYPE_KEYS if isinstance(node.get(k), str)), None)
+            yield url, kind
+            return
+        for value in node.values():
+            yield from _found(value, depth + 1)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _found(item, depth + 1)
+
+
+def outputs_of(result: Any) -> tuple[Output, ...]:
+    """Every result file URL in ``result`` (any shape), in order, each once."""
+    seen: dict[str, str | None] = {}
+    for url, kind in _found(None if isinstance(result, Unset) else result):
+        if url not in seen or (seen[url] is None and kind is not None):
+            seen[url] = kind
+    return tuple(Output(url=url, index=n, content_type=kind) for n, (url, kind) in enumerate(seen.items(), 1))
+
+
+class Job(_GeneratedJob):
+    """A job snapshot (``GET /v2/jobs/{id}``) with its result files as :attr:`outputs`."""
+
+    __slots__ = ()
 
     @property
-    def _request_id(self) -> str | None:
-        """The submission's ``x-request-id`` (quote it in support requests)."""
-        return self._response.request_id if self._response is not None else None
+    def outputs(self) -> tuple[Output, ...]:
+        """The result files (empty until the job is COMPLETED)."""
+        return outputs_of(self.result)
 
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}(job_id={self.job_id!r}, status={self.status!r})"
+    def _repr_html_(self) -> str:
+        return _notebook.html(self)
 
-    def __str__(self) -> str:
-        return self.job_id
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Handle) and (other.job_id, other.status) == (self.job_id, self.status)
-
-    def __hash__(self) -> int:
-        return hash(self.job_id)
-
-
-class AcceptedJob(_Handle):
-    """A submitted job: ``job_id`` and the ``status`` at submission (almost always QUEUED).
-
-    ``wait()`` blocks until the job ends. Keep ``job_id`` to resume later with
-    ``client.jobs.wait(job_id)`` from any process.
-    """
-
-    __slots__ = ("_client",)
-
-    def __init__(
-        self, client: Apiframe, job_id: str, status: str, raw: Any = None, response: ResponseInfo | None = None
-    ) -> None:
-        super().__init__(job_id, status, raw, response)
-        self._client = client
-
-    def wait(
-        self,
-        *,
-        interval: float | NotGiven = NOT_GIVEN,
-        max_interval: float | NotGiven = NOT_GIVEN,
-        timeout: float | NotGiven | None = NOT_GIVEN,
-        policy: WaitPolicy | None = None,
-        on_progress: Callable[[Job], object] | None = None,
-        cancel: threading.Event | None = None,
-    ) -> Job:
-        """Poll until the job ends; see :meth:`apiframe.resources.Jobs.wait`."""
-        return self._client.jobs.wait(
-            self.job_id,
-            interval=interval,
-            max_interval=max_interval,
-            timeout=timeout,
-            policy=policy,
-            on_progress=on_progress,
-            cancel=cancel,
-        )
-
-    def get(self) -> Job:
-        """The job's current snapshot."""
-        return self._client.jobs.get(self.job_id)
-
-
-class AsyncAcceptedJob(_Handle):
-    """A submitted job (async client); ``await handle.wait()`` until it ends."""
-
-    __slots__ = ("_client",)
-
-    def __init__(
-        self, client: AsyncApiframe, job_id: str, status: str, raw: Any = None, response: ResponseInfo | None = None
-    ) -> None:
-        super().__init__(job_id, status, raw, response)
-        self._client = client
-
-    async def wait(
-        self,
-        *,
-        interval: float | NotGiven = NOT_GIVEN,
-        max_interval: float | NotGiven = NOT_GIVEN,
-        timeout: float | NotGiven | None = NOT_GIVEN,
-        policy: WaitPolicy | None = None,
-        on_progress: Callable[[Job], object] | None = None,
-    ) -> Job:
-        """Poll until the job ends; cancel the awaiting task to stop early."""
-        return await self._client.jobs.wait(
-            self.job_id,
-            interval=interval,
-            max_interval=max_interval,
-            timeout=timeout,
-            policy=policy,
-            on_progress=on_progress,
-        )
-
-    async def get(self) -> Job:
-        """The job's current snapshot."""
-        return await self._client.jobs.get(self.job_id)
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        _notebook.pretty(self, printer, cycle)

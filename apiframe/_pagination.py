@@ -17,6 +17,7 @@ import hashlib
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator, Sequence
 from typing import Any, Generic, TypeVar
 
+from ._display import _notebook
 from ._errors import PaginationError
 from ._logging import outside
 
@@ -56,6 +57,12 @@ class PageData(Generic[T]):
     def __repr__(self) -> str:
         name = type(self).__name__
         return f"{name}(items={len(self.items)}, next_cursor={self.next_cursor!r}, has_more={self.has_more})"
+
+    def _repr_html_(self) -> str:
+        return _notebook.html(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        _notebook.pretty(self, printer, cycle)
 
 
 class Continuation:

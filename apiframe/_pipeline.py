@@ -1,9 +1,12 @@
-"""The request module: one request of the API, from an operation of the spec to a parsed model.
+"""The request pipeline: one request of the API, from an operation of the spec to a parsed model.
 
-:func:`call_flow` sends one operation (extras merged) and parses its answer; :func:`request_flow`
-sends one HTTP request with headers, idempotency key, retries with backoff, logging and typed
+:class:`Pipeline` is the part of a client's session that sends: :meth:`Pipeline.call` sends one
+operation (extras merged) and parses its answer; :meth:`Pipeline.request` sends one HTTP request
+with headers, idempotency key, retries with backoff within the call's deadline, logging and typed
 errors. Every call of every resource goes through them, for both clients; this is the one place
-that decides to retry a request after a delay.
+that decides to retry a request after a delay. The rest of this module is what a request puts on
+the wire and how an answer is read (bounded JSON, typed errors, parsed models stamped with the
+response they came from).
 """
 
 from __future__ import annotations
@@ -12,56 +15,56 @@ import dataclasses
 import json
 import re
 import time
-from collections.abc import Generator, Mapping
-from typing import TYPE_CHECKING, Any, Protocol
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
-from ._config import (
-    OPTION_NAMES,
-    ClientConfig,
-    _check_retries,
-    check_headers,
-    to_timeout,
-    total_seconds,
-)
+from ._config import Settings, total_seconds
+from ._deadline import Deadline
 from ._errors import (
     APIResponseValidationError,
     APIStatusError,
-    ConfigurationError,
     InvalidRequestError,
     NetworkError,
     RateLimitError,
     RequestTimeoutError,
     status_error_class,
 )
-from ._flow import BodyTooLarge, Effect, Flow, RequestSpec, Send, Sleep
+from ._flow import BodyTooLarge, Flow, RequestSpec, Send, Sleep
 from ._logging import logger, outside, redact, redact_data
-from ._response import info_of, record, stamp
-from ._retry import Retries, retry_after
+from ._options import NO_OPTIONS, CallOptions
+from ._retry import Retries, announce, retry_after
 from ._schema import operation
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from ._config import RequestOptions
+    from apiframe_client.response_info import ResponseInfo
+
     from ._files import MultipartBody
 
 __all__ = [
+    "CLIP_MARGIN",
+    "MAX_ERROR_BYTES",
     "MAX_JSON_DEPTH",
     "MAX_REDIRECTS",
     "MAX_RESPONSE_BYTES",
     "USER_AGENT",
-    "Runner",
-    "call_flow",
+    "Pipeline",
+    "attach_response",
     "decode",
-    "deep_merge",
     "describe_text_body",
+    "encode_json",
     "error_from_response",
+    "headers_for",
+    "info_of",
     "loads_bounded",
-    "merge_extras",
     "parse",
-    "request_flow",
+    "query_of",
+    "transport_error",
 ]
+
+T = TypeVar("T")
 
 USER_AGENT = f"apiframe-python/{__version__}"
 MAX_ERROR_TEXT = 2000
@@ -73,10 +76,10 @@ MAX_JSON_DEPTH = 64
 """No API answer nests deeper; a deeper body is refused (it would exhaust the parser's stack)."""
 MAX_REDIRECTS = 5
 """Redirects followed from a file host (never from the API)."""
-_IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "DELETE", "PUT"})
-_OPTION_NAMES = frozenset(OPTION_NAMES)
 _CREDENTIAL_HEADERS = frozenset({"x-api-key", "authorization", "proxy-authorization", "cookie"})
-_PRINTABLE = re.compile(r"[!-~]+")
+_IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "DELETE", "PUT"})
+CLIP_MARGIN = 0.01
+"""Seconds: an attempt's deadline is shortened to the call's time left only when that gains more."""
 
 _HINTS = {
     400: "the API rejected the request without naming fields; check the arguments against the model's parameters",
@@ -92,7 +95,8 @@ _HINTS = {
 }
 
 
-def _query(params: Mapping[str, Any] | None) -> dict[str, str | int | float] | None:
+def query_of(params: Mapping[str, Any] | None) -> dict[str, str | int | float] | None:
+    """Query parameters as they go on the wire (None values dropped, booleans as ``true``/``false``)."""
     if not params:
         return None
     out: dict[str, str | int | float] = {}
@@ -108,32 +112,20 @@ def _query(params: Mapping[str, Any] | None) -> dict[str, str | int | float] | N
     return out or None
 
 
-def _check_options(options: Mapping[str, Any]) -> None:
-    unknown = set(options) - _OPTION_NAMES
-    if unknown:
-        raise ConfigurationError(
-            f"unknown request option(s) {sorted(unknown)}; the options are {sorted(_OPTION_NAMES)}"
-        )
-    key = options.get("idempotency_key")
-    if key is not None and (not isinstance(key, str) or len(key) > 255 or not _PRINTABLE.fullmatch(key)):
-        raise ConfigurationError(
-            "idempotency_key must be a non-empty string of at most 255 printable ASCII characters "
-            "(no spaces, line breaks or non-ASCII)"
-        )
-
-
-def _headers(config: ClientConfig, method: str, options: Mapping[str, Any], *, authenticate: bool) -> dict[str, str]:
-    extra = check_headers(options.get("extra_headers"), name="extra_headers")
+def headers_for(settings: Settings, method: str, options: CallOptions, *, authenticate: bool) -> dict[str, str]:
+    """A request's headers: the API's (key, default headers) only when ``authenticate``, never a
+    credential for another origin; an ``Idempotency-Key`` on every POST (the caller's, else fresh)."""
+    extra = options.extra_headers
     if authenticate:
-        headers = {"Accept": "application/json", "User-Agent": USER_AGENT, **config.default_headers, **extra}
-        headers["X-API-Key"] = config.api_key
+        headers = {"Accept": "application/json", "User-Agent": USER_AGENT, **settings.default_headers, **extra}
+        headers["X-API-Key"] = settings.api_key
     else:  # another origin: none of the API's settings, and never a credential
         headers = {"Accept": "*/*", "User-Agent": USER_AGENT}
         headers.update({k: v for k, v in extra.items() if k.lower() not in _CREDENTIAL_HEADERS})
     if method == "POST":
         import uuid  # with the first POST: uuid imports platform, a tenth of the SDK's import time
 
-        headers["Idempotency-Key"] = options.get("idempotency_key") or str(uuid.uuid4())
+        headers["Idempotency-Key"] = options.idempotency_key or str(uuid.uuid4())
     return headers
 
 
@@ -159,7 +151,7 @@ def _bad_string_at(value: Any, where: str = "", depth: int = 0) -> str | None:
     return None
 
 
-def _encode_json(body: Any) -> bytes:
+def encode_json(body: Any) -> bytes:
     """The request body as UTF-8 JSON, or a typed error naming the value that cannot be sent."""
     try:
         return json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
@@ -178,7 +170,8 @@ def _encode_json(body: Any) -> bytes:
         raise InvalidRequestError(f"the request holds a value that cannot be sent as JSON: {error}") from None
 
 
-def _check_url(url: str, params: Mapping[str, Any] | None) -> None:
+def check_url(url: str, params: Mapping[str, Any] | None) -> None:
+    """Refuse a URL httpx cannot build, in the caller's terms (the ids and arguments that went into it)."""
     try:
         httpx.URL(url, params=params)
     except (httpx.InvalidURL, UnicodeError, ValueError, TypeError) as error:
@@ -317,7 +310,8 @@ def _target_host(response: httpx.Response) -> str:
     return f"{target.scheme}://{target.netloc.decode('ascii', 'replace')}"[:200]
 
 
-def _too_large(error: BodyTooLarge, method: str, path: str) -> Exception:
+def too_large(error: BodyTooLarge, method: str, path: str) -> Exception:
+    """The typed error for a 2xx body over its byte cap."""
     how = "declares" if error.declared else "sent more than"
     size = f"{error.seen:,}-byte body" if error.declared else f"{error.limit:,} bytes"
     return APIResponseValidationError(
@@ -329,7 +323,8 @@ def _too_large(error: BodyTooLarge, method: str, path: str) -> Exception:
     )
 
 
-def _check_nesting(response: httpx.Response, method: str, path: str) -> None:
+def check_nesting(response: httpx.Response, method: str, path: str) -> None:
+    """Refuse a 2xx JSON body nested deeper than any API answer (before a parser meets it)."""
     try:
         loads_bounded(response.content)
     except _TooDeep:
@@ -344,25 +339,25 @@ def _check_nesting(response: httpx.Response, method: str, path: str) -> None:
         return  # not JSON: the parser reports it with the text
 
 
-def _redirect(spec: RequestSpec, response: httpx.Response, hops: int) -> RequestSpec:
+def follow_redirect(spec: RequestSpec, response: httpx.Response, hops: int) -> RequestSpec:
     """The request that follows a file host's redirect (no key is ever on it), or a typed error."""
-    where = f"{spec.method} {_short(spec.path)}"
+    where = f"{spec.method} {short(spec.url)}"
     location = response.headers.get("location")
     if hops >= MAX_REDIRECTS or not location:
         why = f"more than {MAX_REDIRECTS} redirects" if location else f"a {response.status_code} without a Location"
-        raise error_from_response(response, method=spec.method, path=_short(spec.path), extra=why)
+        raise error_from_response(response, method=spec.method, path=short(spec.url), extra=why)
     try:
         target = response.url.join(location)
     except (httpx.InvalidURL, UnicodeError, ValueError):
         target = None
     if target is None or target.scheme not in ("http", "https") or not target.host:
         raise error_from_response(
-            response, method=spec.method, path=_short(spec.path), extra="a redirect to an address that is not http(s)"
+            response, method=spec.method, path=short(spec.url), extra="a redirect to an address that is not http(s)"
         )
     logger.debug("%s redirected (%d) to %s", where, response.status_code, target.host)
     return RequestSpec(
         method="GET" if response.status_code in (301, 302, 303) else spec.method,
-        path=str(target),
+        url=str(target),
         headers=spec.headers,
         timeout=spec.timeout,
         total=spec.total,
@@ -370,127 +365,18 @@ def _redirect(spec: RequestSpec, response: httpx.Response, hops: int) -> Request
     )
 
 
-def _short(path: str) -> str:
+def short(path: str) -> str:
     """A path or URL as it appears in messages: without its query, and not too long."""
     return path.split("?", 1)[0][:200]
 
 
-def request_flow(
-    config: ClientConfig,
-    method: str,
-    path: str,
-    *,
-    params: Mapping[str, Any] | None = None,
-    json: Any = None,
-    multipart: MultipartBody | None = None,
-    options: Mapping[str, Any] | None = None,
-    stream: bool = False,
-    authenticate: bool = True,
-    deadline: float | None = None,
-) -> Flow[httpx.Response]:
-    """Send one API request, retrying what is safe to retry; return the 2xx response or raise.
-
-    ``path`` may be an absolute URL (a result file); ``authenticate=False`` leaves the API key
-    (and the client's default headers) out, as for any host that is not the API, and follows
-    that host's redirects a bounded number of times. The API's own redirects are never followed.
-    Each attempt has a whole-request deadline (its timeout's longest phase, connect to last byte);
-    ``deadline`` (a ``time.monotonic()`` value) bounds all attempts and the pauses between them.
-    """
-    options = dict(options or {})
-    _check_options(options)
-    method = method.upper()
-    timeout = to_timeout(options["timeout"]) if options.get("timeout") is not None else config.timeout
-    max_retries = config.max_retries
-    if options.get("max_retries") is not None:
-        max_retries = _check_retries(options["max_retries"])
-    query = _query(params)
-    absolute = path.startswith(("https://", "http://"))
-    _check_url(path if absolute else config.base_url + path, query)
-    headers = _headers(config, method, options, authenticate=authenticate)
-    content = None
-    if json is not None and multipart is None:
-        content = _encode_json(json)
-        headers["Content-Type"] = "application/json"
-    spec = RequestSpec(
-        method=method,
-        path=path,
-        headers=headers,
-        params=query,
-        multipart=multipart,
-        timeout=timeout,
-        content=content,
-        total=total_seconds(timeout),
-        max_body=MAX_RESPONSE_BYTES,
-        max_error_body=MAX_ERROR_BYTES,
-    )
-    shown = _short(path)
-    replayable = multipart is None or multipart.replayable
-    safe = replayable and (method in _IDEMPOTENT_METHODS or "Idempotency-Key" in spec.headers)
-    retries = Retries(max_retries, deadline)
-    hops = 0
-
-    while True:
-        started = time.perf_counter()
-        failure: Exception | None = None
-        response: httpx.Response | None = None
-        attempt_spec = spec
-        if deadline is not None:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                raise RequestTimeoutError(f"{method} {shown} did not finish before its deadline")
-            if spec.total is None or left < spec.total:
-                attempt_spec = dataclasses.replace(spec, total=left)
-        try:
-            response = yield Send(attempt_spec, stream=stream)
-        except BodyTooLarge as error:
-            failure = _too_large(error, method, shown)
-        except (httpx.HTTPError, httpx.InvalidURL) as error:
-            timed_out = isinstance(error, httpx.TimeoutException)
-            what = "timed out" if timed_out else f"failed ({type(error).__name__})"
-            local = isinstance(error, httpx.InvalidURL | httpx.LocalProtocolError | httpx.UnsupportedProtocol)
-            delay = retries.after_failure() if safe and not local else None
-            if delay is not None:
-                logger.info("%s %s %s; retry %d in %.2f s", method, shown, what, retries.attempt, delay)
-                yield Sleep(delay)
-                continue
-            failure = _transport_error(error, method, shown, retries.attempt, attempt_spec.total)
-        if response is None:
-            assert failure is not None
-            raise failure  # outside the except block: no chained exception can carry request data
-        elapsed = (time.perf_counter() - started) * 1000
-        status = response.status_code
-        logger.debug(
-            "%s %s -> %d in %.0f ms (attempt %d, request id %s)",
-            method,
-            shown,
-            status,
-            elapsed,
-            retries.attempt + 1,
-            response.headers.get("x-request-id", "-"),
-        )
-        if 200 <= status < 300:
-            if not stream and authenticate:
-                _check_nesting(response, method, shown)
-            return response
-        if 300 <= status < 400 and not authenticate:
-            spec = _redirect(spec, response, hops)
-            hops += 1
-            continue
-        delay = retries.after_status(status, response.headers) if replayable and (safe or status == 429) else None
-        if delay is not None:
-            logger.info("%s %s -> %d; retry %d in %.2f s", method, shown, status, retries.attempt, delay)
-            yield Sleep(delay)
-            continue
-        raise error_from_response(response, method=method, path=shown)
-
-
-def _transport_error(error: Exception, method: str, path: str, attempt: int, total: float | None) -> Exception:
+def transport_error(error: Exception, method: str, path: str, attempt: int, total: float | None) -> Exception:
     """The typed error for a request that got no usable answer; its text never holds request data."""
     tail = f" after {attempt + 1} attempts" if attempt else ""
     if isinstance(error, httpx.TimeoutException):
         limit = f"{total:g} s" if total is not None else "the client's"
         return RequestTimeoutError(
-            f"{method} {path} timed out{tail} (deadline {limit} per attempt); raise timeout= or check the network"
+            f"{method} {path} timed out{tail} (deadline {limit}); raise timeout= or check the network"
         )
     if isinstance(error, httpx.InvalidURL | httpx.UnsupportedProtocol):
         return InvalidRequestError(f"{method} {path} has an address that cannot be requested; check the URL")
@@ -554,94 +440,198 @@ def parse(response: httpx.Response, model: Any) -> Any:
         parsed = model.from_dict(data)
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise _shape_error(response, f"a body that does not match {model.__name__}: {error!r}", data) from error
-    return stamp(parsed, info_of(response))
+    return attach_response(parsed, info_of(response))
 
 
-class Runner(Protocol):
-    """What runs a request: a client (its ``_request`` builds the request flow)."""
+class Pipeline:
+    """The request pipeline of a client's session (``Session`` inherits it): it sends with ``settings``."""
 
-    def _request(
+    __slots__ = ("settings",)
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def call(
+        self,
+        operation_id: str,
+        model: Any,
+        *,
+        path: str | None = None,
+        params: Mapping[str, Any] | None = None,
+        json_body: Any = None,
+        multipart: MultipartBody | None = None,
+        options: CallOptions = NO_OPTIONS,
+    ) -> Flow[Any]:
+        """One operation of the spec, its answer parsed into ``model`` (None: no body expected).
+
+        ``extra_query`` and ``extra_body`` are merged into the query and the JSON body here,
+        unchecked: they carry what the shipped spec does not know yet.
+        """
+        op = operation(operation_id)
+        response = yield from self.request(
+            op.method.upper(),
+            path or op.path,
+            params=options.query(params),
+            json=options.body(operation_id, json_body),
+            multipart=multipart,
+            options=options,
+        )
+        return None if model is None else parse(response, model)
+
+    def request(
         self,
         method: str,
         path: str,
         *,
-        params: Mapping[str, Any] | None = ...,
-        json: Any = ...,
-        multipart: Any = ...,
-        options: RequestOptions | None = ...,
-        stream: bool = ...,
-    ) -> Generator[Effect, Any, httpx.Response]: ...
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+        multipart: MultipartBody | None = None,
+        options: CallOptions = NO_OPTIONS,
+        stream: bool = False,
+        authenticate: bool = True,
+        deadline: Deadline | None = None,
+    ) -> Flow[httpx.Response]:
+        """Send one request, retrying what is safe to retry; return the 2xx response or raise.
+
+        ``path`` may be an absolute URL (a result file); ``authenticate=False`` leaves the API key
+        (and the client's default headers) out, as for any host that is not the API, and follows
+        that host's redirects a bounded number of times. The API's own redirects are never followed.
+        The call's timeout (connect to last byte) is its deadline: every attempt and the pauses
+        between them end by then, and there are never more than ``1 + max_retries`` attempts; an
+        upload's attempts each start their deadline once the body is sent. ``deadline`` (a wait's
+        or a download's) bounds everything too.
+        """
+        settings = self.settings
+        method = method.upper()
+        timeout = options.timeout or settings.timeout
+        max_retries = settings.max_retries if options.max_retries is None else options.max_retries
+        query = query_of(params)
+        url = path if path.startswith(("https://", "http://")) else settings.base_url + path
+        check_url(url, query)
+        headers = headers_for(settings, method, options, authenticate=authenticate)
+        content = None
+        if json is not None and multipart is None:
+            content = encode_json(json)
+            headers["Content-Type"] = "application/json"
+        total = total_seconds(timeout)
+        spec = RequestSpec(
+            method=method,
+            url=url,
+            headers=headers,
+            params=query,
+            multipart=multipart,
+            timeout=timeout,
+            content=content,
+            total=total,
+            max_body=MAX_RESPONSE_BYTES,
+            max_error_body=MAX_ERROR_BYTES,
+        )
+        if total is not None and multipart is None:
+            deadline = Deadline(total) if deadline is None else deadline.sooner(total)
+        shown = short(path)
+        replayable = multipart is None or multipart.replayable
+        safe = replayable and (method in _IDEMPOTENT_METHODS or "Idempotency-Key" in spec.headers)
+        retries = Retries(max_retries, deadline)
+        hops = 0
+
+        while True:
+            started = time.perf_counter()
+            failure: Exception | None = None
+            response: httpx.Response | None = None
+            attempt = spec
+            left = None if deadline is None else deadline.remaining()
+            if left is not None:
+                if left <= 0:
+                    raise RequestTimeoutError(
+                        f"{method} {shown} did not finish within its deadline; raise timeout= or check the network"
+                    )
+                if spec.total is None or left < spec.total - CLIP_MARGIN:
+                    attempt = dataclasses.replace(spec, total=left)
+            try:
+                response = yield Send(attempt, stream=stream)
+            except BodyTooLarge as error:
+                failure = too_large(error, method, shown)
+            except (httpx.HTTPError, httpx.InvalidURL) as error:
+                local = isinstance(error, httpx.InvalidURL | httpx.LocalProtocolError | httpx.UnsupportedProtocol)
+                delay = retries.after_failure() if safe and not local else None
+                if delay is not None:
+                    announce(f"{method} {shown}", retries.notice(delay, _no_answer(error, attempt)))
+                    yield Sleep(delay)
+                    continue
+                failure = transport_error(error, method, shown, retries.attempt, attempt.total)
+            if response is None:
+                assert failure is not None
+                raise failure  # outside the except block: no chained exception can carry request data
+            status = response.status_code
+            logger.debug(
+                "%s %s -> %d in %.0f ms (attempt %d, request id %s)",
+                method,
+                shown,
+                status,
+                (time.perf_counter() - started) * 1000,
+                retries.attempt + 1,
+                response.headers.get("x-request-id", "-"),
+            )
+            if 200 <= status < 300:
+                if not stream and authenticate:
+                    check_nesting(response, method, shown)
+                return response
+            if 300 <= status < 400 and not authenticate:
+                spec = follow_redirect(spec, response, hops)
+                hops += 1
+                continue
+            delay = retries.after_status(status, response.headers) if replayable and (safe or status == 429) else None
+            if delay is not None:
+                reason = f"{status} {response.reason_phrase}".strip()
+                announce(f"{method} {shown} -> {status}", retries.notice(delay, reason))
+                yield Sleep(delay)
+                continue
+            raise error_from_response(response, method=method, path=shown)
 
 
-def call_flow(
-    client: Runner,
-    operation_id: str,
-    model: Any,
-    *,
-    path: str | None = None,
-    params: Mapping[str, Any] | None = None,
-    json_body: Any = None,
-    multipart: Any = None,
-    options: RequestOptions | None = None,
-    raw: bool = False,
-) -> Flow[Any]:
-    """One request for an operation of the spec, parsed into ``model`` (None: no body expected).
+def _no_answer(error: Exception, attempt: RequestSpec) -> str:
+    """Why an attempt got no answer, short and human (a retry notice's reason)."""
+    host = httpx.URL(attempt.url).host
+    if isinstance(error, httpx.TimeoutException):
+        timeout = attempt.timeout or httpx.Timeout(None)
+        phase = timeout.connect if isinstance(error, httpx.ConnectTimeout) else timeout.read
+        limits = [seconds for seconds in (phase, attempt.total) if seconds is not None]
+        return f"no answer from {host}" + (f" after {min(limits):g} s" if limits else "")
+    if isinstance(error, httpx.ConnectError):
+        return f"cannot connect to {host}"
+    return f"{type(error).__name__} from {host}"
 
-    With ``raw=True`` the response itself is returned, for the caller to read headers and parse.
 
-    The options ``extra_query`` and ``extra_body`` are merged into the query and the JSON body here,
-    unchecked: they carry what the shipped spec does not know yet.
-    """
-    op = operation(operation_id)
-    options, params, json_body = merge_extras(operation_id, options, params, json_body)
-    response = yield from client._request(
-        op.method.upper(),
-        path or op.path,
-        params=params,
-        json=json_body,
-        multipart=multipart,
-        options=options,
+def info_of(response: httpx.Response) -> ResponseInfo:
+    """The :class:`ResponseInfo` of ``response`` (headers with any secret redacted)."""
+    from apiframe_client.response_info import ResponseInfo
+
+    pairs = [(key, redact(value)) for key, value in response.headers.multi_items()]
+    request = response.request
+    return ResponseInfo(
+        status_code=response.status_code,
+        headers=httpx.Headers(pairs),
+        request_id=redact(response.headers.get("x-request-id") or "") or None,
+        method=request.method,
+        path=request.url.path,
     )
-    if raw:
-        return response
-    if model is None:
-        record(info_of(response))
-        return None
-    return parse(response, model)
 
 
-def merge_extras(
-    operation_id: str, options: RequestOptions | None, params: Mapping[str, Any] | None, json_body: Any
-) -> tuple[RequestOptions | None, Mapping[str, Any] | None, Any]:
-    """Move ``extra_query`` and ``extra_body`` out of ``options`` into the query and the body."""
-    if not options or ("extra_query" not in options and "extra_body" not in options):
-        return options, params, json_body
-    rest: dict[str, Any] = dict(options)
-    extra_query = rest.pop("extra_query", None)
-    extra_body = rest.pop("extra_body", None)
-    if extra_query is not None:
-        if not isinstance(extra_query, Mapping):
-            raise InvalidRequestError("extra_query must be a dict of query parameters", field="extra_query")
-        params = {**(params or {}), **{str(k): v for k, v in extra_query.items()}}
-    if extra_body is not None:
-        if not isinstance(extra_body, Mapping):
-            raise InvalidRequestError(
-                "extra_body must be a dict of wire keys to merge into the body", field="extra_body"
-            )
-        if json_body is not None and not isinstance(json_body, dict):
-            raise InvalidRequestError(
-                f"{operation_id} sends no JSON object to merge extra_body into", field="extra_body"
-            )
-        json_body = deep_merge(json_body or {}, extra_body)
-    return rest, params, json_body  # type: ignore[return-value]
+def attach_response(obj: T, info: ResponseInfo) -> T:
+    """Attach ``info`` to a parsed object as ``_response`` and ``_request_id`` (and to the objects of a
+    list it holds); returns ``obj``."""
+    _attach(obj, info)
+    for name in ("jobs", "items"):
+        items: Any = getattr(obj, name, None)
+        if isinstance(items, list):
+            for item in items:
+                _attach(item, info)
+    return obj
 
 
-def deep_merge(base: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
-    """``base`` with ``extra`` laid over it; objects present in both are merged key by key."""
-    out = dict(base)
-    for key, value in extra.items():
-        if isinstance(value, Mapping) and isinstance(out.get(key), Mapping):
-            out[str(key)] = deep_merge(out[key], value)
-        else:
-            out[str(key)] = value
-    return out
+def _attach(obj: Any, info: ResponseInfo) -> None:
+    try:
+        obj._response = info
+        obj._request_id = info.request_id
+    except AttributeError:  # a class without the response fields (not a response model)
+        pass

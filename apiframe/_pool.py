@@ -23,7 +23,7 @@ from typing import Any
 import httpcore
 import httpx
 
-__all__ = ["pooled_transport"]
+__all__ = ["pooled_transport", "use_linear_pool"]
 
 
 SWEEP_SECONDS = 1.0
@@ -102,7 +102,11 @@ def _compatible(pool: object) -> bool:
 
 def pooled_transport(**kwargs: Any) -> httpx.AsyncHTTPTransport:
     """``httpx.AsyncHTTPTransport(**kwargs)`` on the linear pool (httpcore's when it does not apply)."""
-    transport = httpx.AsyncHTTPTransport(**kwargs)
+    return use_linear_pool(httpx.AsyncHTTPTransport(**kwargs))
+
+
+def use_linear_pool(transport: httpx.AsyncHTTPTransport) -> httpx.AsyncHTTPTransport:
+    """``transport`` (one httpx made, proxies included) on the linear pool when it applies."""
     pool: Any = transport._pool
     if _compatible(pool):
         pool.__class__ = _LinearPool  # same state, only the planning step differs

@@ -1,46 +1,52 @@
-"""The HTTP response behind each result: ``obj._response``, ``obj._request_id`` and ``with_raw_response``.
+"""Responses as they came: ``with_raw_response`` and ``with_streaming_response``.
 
-Every model the SDK parses from a response carries a :class:`ResponseInfo` (status, headers,
-request id); accepted-job handles and job snapshots too. ``resource.with_raw_response.method(...)``
-returns a :class:`RawResponse` instead: the response's status, headers and request id, and the
-parsed result from ``.parse()``, for every call, those that return nothing included. Header values
-never carry the API key, even when a misbehaving server echoes it back.
+``resource.with_raw_response.method(...)`` runs the method on a copy of its resource whose session
+tells a :class:`Recorder` of every response the driver receives, and returns a :class:`RawResponse`:
+the real HTTP response of the call (the last one, for a call that polls), with its body
+(``read()``, ``text``, ``json()``), and the method's result from ``parse()``. Header values never
+carry the API key, even when a misbehaving server echoes it back.
+
+``client.jobs.with_streaming_response.download(job)`` opens one result file and hands its body to
+the caller as it arrives (:class:`StreamedFile`, :class:`AsyncStreamedFile`).
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Awaitable, Callable
-from contextvars import ContextVar
-from typing import TYPE_CHECKING, Any, Generic, ParamSpec, TypeVar
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Generic, ParamSpec, Protocol, Self, TypeVar
 
 import httpx
 
 from ._errors import ApiframeError
-from ._logging import redact
+from ._pipeline import decode, info_of
 
 if TYPE_CHECKING:
     from apiframe_client.response_info import ResponseInfo
 
-__all__ = ["RawResponse", "async_raw", "info_of", "raw", "record", "stamp"]
+    from ._jobs import Output
+
+__all__ = ["AsyncStreamedFile", "RawResponse", "Recorder", "StreamedFile", "async_raw", "raw"]
 
 T = TypeVar("T")
 P = ParamSpec("P")
-_seen: ContextVar[list[ResponseInfo] | None] = ContextVar("apiframe_raw_responses", default=None)
 
 
 class RawResponse(Generic[T]):
-    """One call's HTTP response (the last one, for a call that polls) and its parsed result.
+    """One call's HTTP response (the last one, for a call that polls) and its result.
 
-    ``status_code``, ``headers`` and ``request_id`` come from the response; ``parse()`` returns what
-    the call returns without ``with_raw_response``.
+    ``status_code``, ``headers`` (secrets redacted) and ``request_id`` are the response's; ``read()``,
+    ``text`` and ``json()`` its body; ``parse()`` returns what the call returns without
+    ``with_raw_response``.
     """
 
-    __slots__ = ("_parsed", "info")
+    __slots__ = ("_parsed", "_response", "info")
 
-    def __init__(self, info: ResponseInfo, parsed: T) -> None:
-        self.info = info
+    def __init__(self, response: httpx.Response, parsed: T) -> None:
+        self._response = response
         self._parsed = parsed
+        self.info: ResponseInfo = info_of(response)
 
     @property
     def status_code(self) -> int:
@@ -54,6 +60,24 @@ class RawResponse(Generic[T]):
     def request_id(self) -> str | None:
         return self.info.request_id
 
+    @property
+    def url(self) -> httpx.URL:
+        """The URL the response came from."""
+        return self._response.url
+
+    def read(self) -> bytes:
+        """The body, as received (within the SDK's size limits)."""
+        return self._response.content
+
+    @property
+    def text(self) -> str:
+        """The body as text."""
+        return self._response.text
+
+    def json(self) -> Any:
+        """The body as JSON (a typed error for one that is not)."""
+        return decode(self._response)
+
     def parse(self) -> T:
         """The call's result, as the method returns it without ``with_raw_response``."""
         return self._parsed
@@ -61,82 +85,139 @@ class RawResponse(Generic[T]):
     def __repr__(self) -> str:
         return f"RawResponse(status_code={self.status_code}, request_id={self.request_id!r})"
 
-
-def record(info: ResponseInfo) -> None:
-    """Note a response for the ``with_raw_response`` call running in this thread or task, if any."""
-    seen = _seen.get()
-    if seen is not None:
-        seen[:] = [info]  # only the last one is kept: a long wait stays small
+    def __reduce__(self) -> Any:
+        raise TypeError("a RawResponse holds the request it answers (and so the API key): pickle .parse() instead")
 
 
-def _wrap(result: T, seen: list[ResponseInfo], name: str) -> RawResponse[T]:
-    if not seen:
-        raise ApiframeError(f"{name} returned without an HTTP response to show")
-    return RawResponse(seen[-1], result)
+class Recorder:
+    """Told of every response a driver receives for a call; keeps the last one."""
+
+    __slots__ = ("last",)
+
+    def __init__(self) -> None:
+        self.last: httpx.Response | None = None
+
+    def __call__(self, response: httpx.Response) -> None:
+        self.last = response
+
+    def response(self, result: T, name: str) -> RawResponse[T]:
+        if self.last is None:
+            raise ApiframeError(f"{name} returned without an HTTP response to show")
+        return RawResponse(self.last, result)
+
+
+class Recordable(Protocol):
+    """A resource (or a client) that can run a call on a copy of itself telling ``seen`` of every response."""
+
+    def _recording(self, seen: Recorder) -> Any: ...
+
+
+def _parts(method: Callable[..., Any]) -> tuple[Recordable, Callable[..., Any], str]:
+    owner: Recordable = getattr(method, "__self__")  # noqa: B009  (a bound method of a resource)
+    function: Callable[..., Any] = getattr(method, "__func__")  # noqa: B009
+    return owner, function, getattr(method, "__name__", "the call")
 
 
 def raw(method: Callable[P, T]) -> Callable[P, RawResponse[T]]:
-    """``method`` returning a :class:`RawResponse` of its result (sync)."""
+    """The bound ``method`` of a resource, returning a :class:`RawResponse` of its result (sync)."""
+    owner, function, name = _parts(method)
 
     @functools.wraps(method)
     def call(*args: P.args, **kwargs: P.kwargs) -> RawResponse[T]:
-        seen: list[ResponseInfo] = []
-        token = _seen.set(seen)
-        try:
-            result = method(*args, **kwargs)
-        finally:
-            _seen.reset(token)
-        return _wrap(result, seen, getattr(method, "__name__", "the call"))
+        recorder = Recorder()
+        result: T = function(owner._recording(recorder), *args, **kwargs)
+        return recorder.response(result, name)
 
     return call
 
 
 def async_raw(method: Callable[P, Awaitable[T]]) -> Callable[P, Awaitable[RawResponse[T]]]:
-    """``method`` returning a :class:`RawResponse` of its result (async)."""
+    """The bound ``method`` of a resource, returning a :class:`RawResponse` of its result (async)."""
+    owner, function, name = _parts(method)
 
     @functools.wraps(method)
     async def call(*args: P.args, **kwargs: P.kwargs) -> RawResponse[T]:
-        seen: list[ResponseInfo] = []
-        token = _seen.set(seen)
-        try:
-            result = await method(*args, **kwargs)
-        finally:
-            _seen.reset(token)
-        return _wrap(result, seen, getattr(method, "__name__", "the call"))
+        recorder = Recorder()
+        result: T = await function(owner._recording(recorder), *args, **kwargs)
+        return recorder.response(result, name)
 
     return call
 
 
-def info_of(response: httpx.Response) -> ResponseInfo:
-    """The :class:`ResponseInfo` of ``response`` (headers with any secret redacted)."""
-    from apiframe_client.response_info import ResponseInfo
+class _Streamed:
+    """What both streamed files show: the job, the output, and the response's status and headers."""
 
-    pairs = [(key, redact(value)) for key, value in response.headers.multi_items()]
-    request = response.request
-    return ResponseInfo(
-        status_code=response.status_code,
-        headers=httpx.Headers(pairs),
-        request_id=redact(response.headers.get("x-request-id") or "") or None,
-        method=request.method,
-        path=request.url.path,
-    )
+    def __init__(self, job_id: str, output: Output, response: httpx.Response, check: Callable[[bytes], None]) -> None:
+        self.job_id = job_id
+        self.output = output
+        self._response = response
+        self._check = check
+        self._first = True
+        self.info: ResponseInfo = info_of(response)
+
+    @property
+    def status_code(self) -> int:
+        return self.info.status_code
+
+    @property
+    def headers(self) -> httpx.Headers:
+        return self.info.headers
+
+    @property
+    def content_type(self) -> str | None:
+        """The file's content type, as its host sent it (else as the job's result said)."""
+        return self._response.headers.get("content-type") or self.output.content_type
+
+    @property
+    def total(self) -> int | None:
+        """The length its host declared, if any."""
+        value = self._response.headers.get("content-length", "")
+        return int(value) if value.isascii() and value.isdigit() else None
+
+    def _take(self, chunk: bytes) -> bytes:
+        if self._first:
+            self._first = False
+            self._check(chunk)
+        return chunk
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(job_id={self.job_id!r}, index={self.output.index}, status_code={self.status_code})"
+        )
 
 
-def stamp(obj: T, info: ResponseInfo) -> T:
-    """Attach ``info`` to a parsed object (and to the objects of a list it holds); returns ``obj``."""
-    record(info)
-    _set(obj, info)
-    for name in ("jobs", "items"):
-        items: Any = getattr(obj, name, None)
-        if isinstance(items, list):
-            for item in items:
-                _set(item, info)
-    return obj
+class StreamedFile(_Streamed):
+    """One result file, open: ``for chunk in file.iter_bytes()`` reads it as it arrives. Close it (or use
+    ``with``) when done; the first chunk is checked (an HTML page is never handed over as the file)."""
+
+    def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
+        for chunk in self._response.iter_bytes(chunk_size):
+            yield self._take(chunk)
+
+    def read(self) -> bytes:
+        """The whole body (for small files: it is held in memory)."""
+        return b"".join(self.iter_bytes())
+
+    def close(self) -> None:
+        self._response.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
 
 
-def _set(obj: Any, info: ResponseInfo) -> None:
-    try:
-        obj._response = info
-        obj._request_id = info.request_id
-    except AttributeError:  # a class without the response fields (not a response model)
-        pass
+class AsyncStreamedFile(_Streamed):
+    """One result file, open (async): ``async for chunk in file.iter_bytes()``; see :class:`StreamedFile`."""
+
+    async def iter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
+        async for chunk in self._response.aiter_bytes(chunk_size):
+            yield self._take(chunk)
+
+    async def read(self) -> bytes:
+        """The whole body (for small files: it is held in memory)."""
+        return b"".join([chunk async for chunk in self.iter_bytes()])
+
+    async def aclose(self) -> None:
+        await self._response.aclose()

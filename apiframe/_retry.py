@@ -4,6 +4,10 @@
 download restarting a broken body); both take their pauses from :func:`backoff_delay` and the
 server's capped ``Retry-After``. A wait's cadence is not a retry, but its pause after a failed
 look comes from :func:`hinted_pause` too.
+
+Every retry is announced on the ``apiframe`` logger at INFO (:func:`announce`); the record's
+``apiframe_retry`` attribute holds a :class:`RetryNotice` (the ``apiframe`` command prints one line
+per retry from it).
 """
 
 from __future__ import annotations
@@ -14,11 +18,17 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from ._deadline import Deadline
+from ._logging import logger, redact
+
 __all__ = [
     "BACKOFF_BASE",
     "BACKOFF_CAP",
+    "MAX_REASON",
     "MAX_RETRY_AFTER",
     "Retries",
+    "RetryNotice",
+    "announce",
     "backoff_delay",
     "hinted_pause",
     "is_retryable_status",
@@ -78,6 +88,47 @@ def hinted_pause(hint: float | None, fallback: float, *, cap: float, clip: bool 
     return hint
 
 
+MAX_REASON = 200
+"""Characters: a :class:`RetryNotice`'s reason is never longer."""
+
+
+@dataclass(frozen=True, slots=True)
+class RetryNotice:
+    """One retry, as announced on the ``apiframe`` logger (the record's ``apiframe_retry`` attribute).
+
+    ``attempt`` is the 1-based number of this retry, ``attempts`` the most retries allowed, ``delay``
+    the seconds paused before it, ``reason`` why, short and human ("no answer from api.apiframe.ai
+    after 5 s", "503 Service Unavailable"): at most :data:`MAX_REASON` characters, never the key.
+    """
+
+    attempt: int
+    attempts: int
+    delay: float
+    reason: str
+
+    def __post_init__(self) -> None:
+        reason = " ".join(redact(self.reason).split())
+        if len(reason) > MAX_REASON:
+            reason = reason[: MAX_REASON - 3] + "..."
+        object.__setattr__(self, "reason", reason)
+
+    def __str__(self) -> str:
+        return f"{self.reason}, retrying in {self.delay:.1f} s ({self.attempt}/{self.attempts})"
+
+
+def announce(what: str, notice: RetryNotice) -> None:
+    """Log a retry of ``what`` (``"GET /v2/jobs/..."``) at INFO, with ``notice`` on the record."""
+    logger.info(
+        "%s: %s; retry %d of %d in %.2f s",
+        what,
+        notice.reason,
+        notice.attempt,
+        notice.attempts,
+        notice.delay,
+        extra={"apiframe_retry": notice},
+    )
+
+
 @dataclass(slots=True)
 class Retries:
     """The attempts of one request or transfer: ``limit`` retries, none pausing past ``deadline``.
@@ -87,8 +138,8 @@ class Retries:
     """
 
     limit: int
-    deadline: float | None = None
-    """``time.monotonic()`` value no pause may reach; None: no deadline."""
+    deadline: Deadline | None = None
+    """No pause may reach it; None: no deadline."""
     attempt: int = 0
 
     def after_failure(self) -> float | None:
@@ -104,7 +155,12 @@ class Retries:
     def _grant(self, delay: float | None) -> float | None:
         if delay is None or self.attempt >= self.limit:
             return None
-        if self.deadline is not None and time.monotonic() + delay >= self.deadline:
+        left = None if self.deadline is None else self.deadline.remaining()
+        if left is not None and delay >= left:
             return None
         self.attempt += 1
         return delay
+
+    def notice(self, delay: float, reason: str) -> RetryNotice:
+        """The notice of the retry just granted (after ``delay`` seconds, for ``reason``)."""
+        return RetryNotice(self.attempt, self.limit, delay, reason)

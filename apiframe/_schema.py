@@ -61,7 +61,8 @@ def resolve(schema: Mapping[str, Any]) -> Mapping[str, Any]:
 
 @dataclass(frozen=True, slots=True)
 class Operation:
-    """One operation of the spec, as the facade needs it."""
+    """One operation of the spec by operationId, as the facade needs it (read from the index's
+    :class:`~apiframe._spec_index.SpecOperation`)."""
 
     operation_id: str
     method: str

@@ -16,9 +16,9 @@ from typing import Any
 
 __all__ = [
     "Discriminator",
-    "Operation",
     "Parameter",
     "SpecIndex",
+    "SpecOperation",
     "escape_pointer_token",
 ]
 
@@ -48,8 +48,9 @@ class Parameter:
 
 
 @dataclass(frozen=True)
-class Operation:
-    """One (method, path) pair of the spec with pointers to its schemas."""
+class SpecOperation:
+    """One (method, path) pair of the spec with pointers to its schemas (the sandbox routes by it; the
+    facade's view of an operation, by operationId, is ``apiframe._schema.Operation``)."""
 
     method: str
     path: str
@@ -291,18 +292,18 @@ class SpecIndex:
     # -- operations ---------------------------------------------------------------
 
     @property
-    def operations(self) -> tuple[Operation, ...]:
+    def operations(self) -> tuple[SpecOperation, ...]:
         """Every operation in the document, in document order."""
         return self._operations
 
-    def operation(self, method: str, path: str) -> Operation:
+    def operation(self, method: str, path: str) -> SpecOperation:
         """The operation for ``method`` and the spec path template ``path``."""
         for op in self._operations:
             if op.method == method.upper() and op.path == path:
                 return op
         raise KeyError(f"{method.upper()} {path}")
 
-    def _collect_operations(self) -> Iterator[Operation]:
+    def _collect_operations(self) -> Iterator[SpecOperation]:
         paths = self.document.get("paths", {})
         for path, item in paths.items():
             item_pointer = f"/paths/{escape_pointer_token(path)}"
@@ -318,7 +319,7 @@ class SpecIndex:
                 names = {(p.name, p.location) for p in own}
                 params = tuple(own) + tuple(p for p in shared if (p.name, p.location) not in names)
                 json_body, multipart_body = self._bodies(f"{op_pointer}/requestBody")
-                yield Operation(
+                yield SpecOperation(
                     method=method.upper(),
                     path=str(path),
                     pointer=op_pointer,

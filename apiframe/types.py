@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # type checkers read types.pyi (generated: every name, with the SDK's Job)
-    from ._outputs import Job as Job
-    from ._outputs import Output as Output
+    from ._jobs import Job as Job
+    from ._jobs import Output as Output
 
 _FACADE = ("Job", "Output")
 """Names the SDK refines: they resolve to its own class, not the generated one."""
@@ -21,9 +21,9 @@ def __getattr__(name: str) -> Any:
     import apiframe_client.models as models
 
     if name in _FACADE:
-        from . import _outputs
+        from . import _jobs
 
-        value = getattr(_outputs, name)
+        value = getattr(_jobs, name)
     elif name in models.__all__:
         value = getattr(models, name)
     else:

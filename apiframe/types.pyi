@@ -376,5 +376,5 @@ from apiframe_client.surface import WanImage27ParamsDict as WanImage27ParamsDict
 from apiframe_client.surface import WanImageParamsDict as WanImageParamsDict
 from apiframe_client.surface import WanParamsDict as WanParamsDict
 
-from ._outputs import Job as Job
-from ._outputs import Output as Output
+from ._jobs import Job as Job
+from ._jobs import Output as Output

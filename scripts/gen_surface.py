@@ -9,33 +9,101 @@ Two outputs (``make generate``):
   overloads (one per group of models sharing a signature, narrowed on the ``model`` literal, one
   taking a whole request object, one for a model this SDK does not know with ``validate=False``),
   keyword-only arguments and a docstring naming the models and their params blocks, so ``help()``,
-  ``inspect.signature`` and IDEs show the truth.
+  ``inspect.signature`` and IDEs show the truth. The per-call options in those signatures are read
+  from ``RequestOptions`` in ``apiframe/_options.py`` (their one definition).
+  The same module assembles the hand-written resources (the ``<Name>Methods`` classes of
+  ``apiframe/resources/<name>.py``: ``Jobs(JobsMethods)``...) and writes every resource's
+  ``with_raw_response`` view, and the clients' (with the ``AccountMethods`` calls, ``me``).
 
-Everything comes from the spec: no model names live in this script. Method names are the
-operationId without the resource (``images_generate`` -> ``images.generate``) unless the name
+Everything comes from the spec and those sources: no model names live in this script. Method names
+are the operationId without the resource (``images_generate`` -> ``images.generate``) unless the name
 lock's ``methods`` keeps an older public name.
 """
 
 from __future__ import annotations
 
+import ast
 import json
 import textwrap
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import python_names
 
 REF = "#/components/schemas/"
+ROOT = Path(__file__).resolve().parents[1]
+OPTIONS_SOURCE = ROOT / "apiframe" / "_options.py"
+RESOURCES = ROOT / "apiframe" / "resources"
+
+
+def request_options(source: Path = OPTIONS_SOURCE) -> list[tuple[str, str]]:
+    """``(name, annotation)`` of every per-call option, in order, as ``RequestOptions`` declares them."""
+    for node in ast.parse(source.read_text()).body:
+        if isinstance(node, ast.ClassDef) and node.name == "RequestOptions":
+            return [
+                (statement.target.id, ast.unparse(statement.annotation))
+                for statement in node.body
+                if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name)
+            ]
+    raise SystemExit(f"no RequestOptions class in {source}")
+
+
+REQUEST_OPTIONS = [name for name, _ in request_options()]
 OPTIONS = (
     ("validate", "bool", "True"),
-    ("idempotency_key", "str | None", "None"),
-    ("timeout", "float | httpx.Timeout | None", "None"),
-    ("max_retries", "int | None", "None"),
-    ("extra_headers", "Mapping[str, str] | None", "None"),
-    ("extra_query", "Mapping[str, object] | None", "None"),
-    ("extra_body", "Mapping[str, object] | None", "None"),
+    *((name, f"{annotation} | None", "None") for name, annotation in request_options()),
 )
-REQUEST_OPTIONS = [name for name, _, _ in OPTIONS if name != "validate"]
+
+
+@dataclass(frozen=True)
+class Handwritten:
+    """A hand-written ``<Name>Methods`` class of ``apiframe/resources/<module>.py``."""
+
+    module: str
+    name: str
+    doc: str
+    methods: tuple[str, ...]
+    """Its public calls that end in one result (a raw-response view covers them): not properties,
+    not the ones that iterate (``wait_many``), not those inherited (``download``)."""
+
+    @property
+    def is_async(self) -> bool:
+        return self.name.startswith("Async")
+
+    @property
+    def public(self) -> str:
+        return self.name.removesuffix("Methods")
+
+    @property
+    def attribute(self) -> str:
+        return self.public.removeprefix("Async").lower()
+
+
+def _one_result(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    decorated = {ast.unparse(d) for d in function.decorator_list}
+    returns = ast.unparse(function.returns) if function.returns is not None else ""
+    if decorated & {"property", "functools.cached_property", "overload"}:
+        return False
+    return not function.name.startswith("_") and not returns.startswith(("Iterator", "AsyncIterator"))
+
+
+def handwritten_resources(folder: Path = RESOURCES) -> list[Handwritten]:
+    """Every ``<Name>Methods`` class of the resource modules, by module and name."""
+    found = []
+    for path in sorted(folder.glob("*.py")):
+        if path.name.startswith("_"):
+            continue
+        for node in ast.parse(path.read_text()).body:
+            if isinstance(node, ast.ClassDef) and node.name.endswith("Methods"):
+                calls = tuple(
+                    f.name
+                    for f in node.body
+                    if isinstance(f, ast.FunctionDef | ast.AsyncFunctionDef) and _one_result(f)
+                )
+                doc = (ast.get_docstring(node) or node.name).strip()
+                found.append(Handwritten(path.stem, node.name, doc, calls))
+    return sorted(found, key=lambda h: (h.attribute, h.is_async))
 
 
 def class_name(operation_id: str) -> str:
@@ -333,13 +401,35 @@ def render_methods(spec: dict[str, Any], lock: dict[str, str]) -> str:
                 f'    """``client.{resource}.with_raw_response``: each method returning a RawResponse."""\n\n'
                 f"    def __init__(self, {resource}: {cls}) -> None:\n{assigns}"
             )
+    handwritten = handwritten_resources()
+    assembled = [h for h in handwritten if h.attribute != "account"]
+    for h in assembled:
+        classes.extend(render_assembled(h))
+    attributes = sorted({*by_resource, *(h.attribute for h in assembled)})
+    for h in handwritten:
+        if h.attribute == "account":
+            classes.append(render_client_view(h, attributes))
     models = "\n".join(f"    from apiframe_client.models import {m}" for m in sorted(writer.models))
     dicts = "\n".join(f"    from apiframe_client.surface import {d}" for d in sorted(writer.typed_dicts))
     exported = sorted(
-        ("Async" if a else "") + r.capitalize() + suffix
-        for r in by_resource
-        for a in (False, True)
-        for suffix in ("", "WithRawResponse")
+        [
+            *(
+                ("Async" if a else "") + r.capitalize() + suffix
+                for r in by_resource
+                for a in (False, True)
+                for suffix in ("", "WithRawResponse")
+            ),
+            *(h.public + suffix for h in assembled for suffix in ("", "WithRawResponse")),
+            *(
+                f"{'Async' if h.is_async else ''}ApiframeWithRawResponse"
+                for h in handwritten
+                if h.attribute == "account"
+            ),
+        ]
+    )
+    handwritten_imports = "".join(
+        f"from .{module} import {', '.join(sorted(h.name for h in handwritten if h.module == module))}\n"
+        for module in sorted({h.module for h in handwritten})
     )
     table = ", ".join(f"{op!r}: {pair!r}" for op, pair in sorted(names.items()))
     return (
@@ -352,9 +442,9 @@ def render_methods(spec: dict[str, Any], lock: dict[str, str]) -> str:
         "from typing import TYPE_CHECKING, Any, Literal, overload\n\n"
         "from .._response import async_raw, raw\n"
         "from .._types import NOT_GIVEN, NotGiven\n"
-        "from ._base import AsyncResource, SyncResource, checked_call\n\n"
+        "from ._base import AsyncResource, SyncResource, checked_call\n" + handwritten_imports + "\n"
         "if TYPE_CHECKING:\n    import httpx\n" + models + "\n" + dicts + "\n\n"
-        "    from .._jobs import AcceptedJob, AsyncAcceptedJob\n\n"
+        "    from .._handles import AcceptedJob, AsyncAcceptedJob\n\n"
         f"__all__ = {[*exported, 'METHODS']!r}\n\n"
         f"METHODS: dict[str, tuple[str, str]] = {{{table}}}\n"
         '"""operationId -> (resource, method): ``client.<resource>.<method>`` sends that operation."""\n\n\n'
@@ -363,7 +453,51 @@ def render_methods(spec: dict[str, Any], lock: dict[str, str]) -> str:
 
 
 REFINED = ("Job", "Output")
-"""Names ``apiframe.types`` gives to the SDK's own classes (``apiframe._outputs``), not the generated ones."""
+"""Names ``apiframe.types`` gives to the SDK's own classes (``apiframe._jobs``), not the generated ones."""
+
+
+def _raw_view(name: str, attribute: str, owner: str, methods: tuple[str, ...], is_async: bool) -> str:
+    wrap = "async_raw" if is_async else "raw"
+    listed = ", ".join(methods)
+    assigns = "".join(f"        self.{m} = {wrap}({attribute}.{m})\n" for m in methods)
+    return (
+        f"class {name}:\n"
+        f'    """``client.{attribute}.with_raw_response``: {listed} returning a RawResponse."""\n\n'
+        f"    def __init__(self, {attribute}: {owner}) -> None:\n{assigns}"
+    )
+
+
+def render_assembled(h: Handwritten) -> list[str]:
+    """The public class of a hand-written resource (its methods and its raw-response view), and the view."""
+    view = f"{h.public}WithRawResponse"
+    doc = h.doc.splitlines()[0]
+    cls = (
+        f"class {h.public}({h.name}):\n"
+        f'    """{doc}"""\n\n'
+        "    @functools.cached_property\n"
+        f"    def with_raw_response(self) -> {view}:\n"
+        '        """These methods returning a :class:`~apiframe.RawResponse` (status, headers, body, '
+        '``.parse()``)."""\n'
+        f"        return {view}(self)\n"
+    )
+    return [cls, _raw_view(view, h.attribute, h.name, h.methods, h.is_async)]
+
+
+def render_client_view(account: Handwritten, attributes: list[str]) -> str:
+    """``client.with_raw_response``: every resource's view, and the client's own calls (``account``'s)."""
+    prefix = "Async" if account.is_async else ""
+    wrap = "async_raw" if account.is_async else "raw"
+    declared = "".join(f"    {a}: {prefix}{a.capitalize()}WithRawResponse\n" for a in attributes)
+    assigns = "        resources: Any = client  # a client: it has every resource\n" + "".join(
+        f"        self.{a} = resources.{a}.with_raw_response\n" for a in attributes
+    )
+    calls = "".join(f"        self.{m} = {wrap}(client.{m})\n" for m in account.methods)
+    return (
+        f"class {prefix}ApiframeWithRawResponse:\n"
+        f'    """``client.with_raw_response``: every method of {prefix}Apiframe returning a RawResponse."""\n\n'
+        f"{declared}\n"
+        f"    def __init__(self, client: {account.name}) -> None:\n{assigns}{calls}"
+    )
 
 
 def render_types_stub(models: list[str], dicts: list[str]) -> str:
@@ -377,7 +511,7 @@ def render_types_stub(models: list[str], dicts: list[str]) -> str:
     ]
     lines += [f"from apiframe_client.models import {name} as {name}" for name in models if name not in REFINED]
     lines += [f"from apiframe_client.surface import {name} as {name}" for name in dicts]
-    lines += [f"from ._outputs import {name} as {name}" for name in REFINED]
+    lines += [f"from ._jobs import {name} as {name}" for name in REFINED]
     return "\n".join(lines) + "\n"
 
 

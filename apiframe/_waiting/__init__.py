@@ -37,16 +37,17 @@ look (following ``Retry-After`` when given); only the deadline ends a wait early
 SDK does not know is not terminal.
 """
 
-from ._flows import client_wait_flow, client_wait_many_flow, wait_flow, wait_many_flow
-from ._listing import SharedListing
-from ._policy import TERMINAL_STATUSES, WaitPolicy, job_id_of, policy_for
-from ._poller import JobPoller, ListPage, Snapshot, poller
+from ._flows import wait_flow, wait_many_flow
+from ._policy import TERMINAL_STATUSES, JobRef, WaitPolicy, job_id_of, policy_for
+from ._poller import JobPoller, ListPage, Snapshot
 from ._push import PushFeed, PushWatch
+from ._shared import SharedListing
 from ._tracker import _Tracker
 
 __all__ = [
     "TERMINAL_STATUSES",
     "JobPoller",
+    "JobRef",
     "ListPage",
     "PushFeed",
     "PushWatch",
@@ -54,11 +55,8 @@ __all__ = [
     "Snapshot",
     "WaitPolicy",
     "_Tracker",
-    "client_wait_flow",
-    "client_wait_many_flow",
     "job_id_of",
     "policy_for",
-    "poller",
     "wait_flow",
     "wait_many_flow",
 ]

@@ -5,18 +5,49 @@ from __future__ import annotations
 import math
 import random
 import threading
-from collections.abc import Callable, Generator, Iterable
+from collections.abc import Callable, Generator, Iterable, Mapping
 from typing import Any
 
+from .._deadline import Deadline
 from .._flow import Effect, Emit, Sleep
-from .._types import NotGiven
-from ._listing import SharedListing, list_round, shared_look
-from ._policy import TERMINAL_STATUSES, TRANSIENT_ERRORS, WaitPolicy, job_id_of, policy_for
-from ._poller import JobPoller, poller
+from ._listing import list_round, shared_look
+from ._policy import TERMINAL_STATUSES, TRANSIENT_ERRORS, WaitPolicy
+from ._poller import JobPoller
 from ._push import PushFeed, PushWatch
-from ._tracker import _Deadline, _fallback_due, _finish, _timeout_error, _Tracker
+from ._shared import SharedListing
+from ._tracker import _fallback_due, _finish, _timeout_error, _Tracker
 
-__all__ = ["client_wait_flow", "client_wait_many_flow", "wait_flow", "wait_many_flow"]
+__all__ = ["wait_flow", "wait_many_flow"]
+
+
+def _take_news(
+    watch: PushWatch,
+    trackers: Mapping[str, _Tracker],
+    now: Callable[[], float],
+    on_progress: Callable[[Any], object] | None,
+) -> tuple[list[tuple[str, Any]], list[str]]:
+    """The deliveries since the last look: ``(the jobs they end, the jobs to look at now)``.
+
+    Each delivered snapshot feeds its job's tracker and ``on_progress``; a job whose delivery calls
+    for a look (a completed job without its result) is due at once.
+    """
+    ended: list[tuple[str, Any]] = []
+    look: list[str] = []
+    for job_id in watch.news():
+        tracker = trackers.get(job_id)
+        if tracker is None:
+            continue
+        job, look_now = watch.take(job_id, tracker.last)
+        if job is not None:
+            if tracker.observe(job, now()) and on_progress is not None:
+                on_progress(job)
+            if job.status in TERMINAL_STATUSES:
+                ended.append((job_id, job))
+                continue
+        if look_now:
+            tracker.due = now()
+            look.append(job_id)
+    return ended, look
 
 
 def wait_flow(
@@ -39,7 +70,7 @@ def wait_flow(
     """
     rng = rng or random.Random()
     tracker = _Tracker(job_id, policy, now())
-    deadline = _Deadline(now, policy.timeout)
+    deadline = Deadline(policy.timeout, now=now)
     sharing = shared if shared is not None and policy.batch else None
     if sharing is not None:
         sharing.follow(job_id)
@@ -49,15 +80,10 @@ def wait_flow(
         tracker.due = _fallback_due(deadline, policy, now(), tracker.due + watch.fallback)  # no first look
     try:
         while True:
-            if watch is not None and watch.news():
-                job, look_now = watch.take(job_id, tracker.last)
-                if job is not None:
-                    if tracker.observe(job, now()) and on_progress is not None:
-                        on_progress(job)
-                    if job.status in TERMINAL_STATUSES:
-                        return _finish(job)
-                if look_now:
-                    tracker.due = now()
+            if watch is not None:
+                ended, _ = _take_news(watch, {job_id: tracker}, now, on_progress)
+                if ended:
+                    return _finish(ended[0][1])
             pause = deadline.pause_until(tracker.due)
             if pause > 0:
                 yield Sleep(pause, cancel, watch)
@@ -116,7 +142,7 @@ def _wait_many(
     """
     rng = rng or random.Random()
     start = now()
-    deadline = _Deadline(now, policy.timeout)
+    deadline = Deadline(policy.timeout, now=now)
     pending: dict[str, _Tracker] = {}
     for job_id in job_ids:
         if job_id not in pending:
@@ -156,21 +182,12 @@ def _wait_many(
     def pushed() -> Generator[Effect, Any, None]:
         """Take the deliveries since the last look: emit the jobs they end."""
         assert watch is not None
-        for job_id in watch.news():
-            tracker = pending.get(job_id)
-            if tracker is None:
-                continue
-            job, look_now = watch.take(job_id, tracker.last)
-            if job is not None:
-                if tracker.observe(job, now()) and on_progress is not None:
-                    on_progress(job)
-                if job.status in TERMINAL_STATUSES:
-                    drop(job_id)
-                    yield Emit(job)
-                    continue
-            if look_now:
-                tracker.due = now()
-                listing.unfollow(job_id)  # its result comes from a GET by id
+        ended, look = _take_news(watch, pending, now, on_progress)
+        for job_id in look:
+            listing.unfollow(job_id)  # its result comes from a GET by id
+        for job_id, job in ended:
+            drop(job_id)
+            yield Emit(job)
 
     def fetch(tracker: _Tracker, remaining: float | None) -> Generator[Effect, Any, Any]:
         """GET one job; None when a transient error only delayed it."""
@@ -273,52 +290,3 @@ def wait_many_flow(
     finally:
         if watch is not None:
             watch.close()
-
-
-def client_wait_flow(
-    client: Any,
-    job: Any,
-    *,
-    interval: float | NotGiven,
-    max_interval: float | NotGiven,
-    timeout: float | NotGiven | None,
-    policy: WaitPolicy | None,
-    on_progress: Callable[[Any], object] | None,
-    shared: SharedListing | None,
-    cancel: threading.Event | None = None,
-) -> Generator[Effect, Any, Any]:
-    """``jobs.wait`` on ``client`` (either kind): the job and the arguments are checked here, before
-    any request; the requests, the clock and the push source are the client's."""
-    return wait_flow(
-        poller(client),
-        job_id_of(job),
-        policy=policy_for(interval, max_interval, timeout, policy),
-        now=client._config.clock.monotonic,
-        on_progress=on_progress,
-        shared=shared,
-        push=client._push,
-        cancel=cancel,
-    )
-
-
-def client_wait_many_flow(
-    client: Any,
-    jobs: Iterable[Any],
-    *,
-    interval: float | NotGiven,
-    max_interval: float | NotGiven,
-    timeout: float | NotGiven | None,
-    policy: WaitPolicy | None,
-    on_progress: Callable[[Any], object] | None,
-    cancel: threading.Event | None = None,
-) -> Generator[Effect, Any, None]:
-    """``jobs.wait_many`` on ``client`` (either kind), checked like :func:`client_wait_flow`."""
-    return wait_many_flow(
-        poller(client),
-        [job_id_of(job) for job in jobs],
-        policy=policy_for(interval, max_interval, timeout, policy),
-        now=client._config.clock.monotonic,
-        on_progress=on_progress,
-        cancel=cancel,
-        push=client._push,
-    )

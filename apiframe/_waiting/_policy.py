@@ -6,8 +6,9 @@ import dataclasses
 import math
 import random
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol, TypeAlias
 
+from .._bodies import check_id
 from .._errors import InvalidRequestError, NetworkError, RateLimitError, ServerError
 from .._types import NotGiven
 
@@ -79,10 +80,26 @@ def policy_for(
     return dataclasses.replace(base, **changes) if changes else base
 
 
-def job_id_of(item: Any) -> str:
-    """The job id of an id string, an accepted-job handle or a job snapshot, checked before any request."""
-    from .._bodies import check_id
+class HasJobId(Protocol):
+    """An accepted job (``AcceptedJob``, the generated ``JobAccepted``)."""
 
+    @property
+    def job_id(self) -> str: ...
+
+
+class HasId(Protocol):
+    """A job snapshot or list item (``Job``, ``JobListJobsItem``)."""
+
+    @property
+    def id(self) -> str: ...
+
+
+JobRef: TypeAlias = "str | HasJobId | HasId"
+"""A job id, an accepted-job handle or a job snapshot: what every call that takes a job accepts."""
+
+
+def job_id_of(item: JobRef | object) -> str:
+    """The job id of an id string, an accepted-job handle or a job snapshot, checked before any request."""
     if isinstance(item, str):
         return check_id(item, "job_id")
     for attribute in ("job_id", "id"):

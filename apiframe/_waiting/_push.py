@@ -1,9 +1,9 @@
-"""What the waiting flows need of webhook deliveries (implemented by ``apiframe.webhooks``)."""
+"""What a client needs of webhook deliveries (implemented by ``apiframe.webhooks.PushSource``)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any, Protocol
+from collections.abc import Iterable, Mapping
+from typing import Any, Protocol, runtime_checkable
 
 from .._flow import Wake
 
@@ -36,7 +36,19 @@ class PushWatch(Wake, Protocol):
     def close(self) -> None: ...
 
 
+@runtime_checkable
 class PushFeed(Protocol):
-    """Where waits get webhook deliveries (``apiframe.webhooks.PushSource``)."""
+    """Where a client's submissions ask deliveries to go, and its waits hear of them
+    (``apiframe.webhooks.PushSource``)."""
 
-    def watch(self, job_ids: Iterable[str]) -> PushWatch: ...
+    def prepare(self, operation_id: str, body: Mapping[str, Any]) -> dict[str, Any]:
+        """A submission's body with this source's webhook URL and events (unless it sets its own)."""
+        ...
+
+    def submitted(self, job_id: str, body: Mapping[str, Any]) -> None:
+        """Note a submitted job whose deliveries come to this source."""
+        ...
+
+    def watch(self, job_ids: Iterable[str]) -> PushWatch:
+        """Deliveries for the jobs of one wait."""
+        ...

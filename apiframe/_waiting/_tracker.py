@@ -1,18 +1,19 @@
-"""One job's state during a wait: last snapshot, next look, progress-based prediction; the deadline."""
+"""One job's state during a wait: last snapshot, next look, progress-based prediction."""
 
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from .._deadline import Deadline
 from .._errors import JobCancelledError, JobFailedError, RateLimitError, WaitTimeoutError
 from .._retry import hinted_pause
 from ._policy import LATE_FRACTION, LATE_SECONDS, MIN_PAUSE, WaitPolicy
 
 
-def _stamp(value: Any) -> float | None:
+def epoch_seconds(value: Any) -> float | None:
+    """A datetime as seconds since the epoch (None for anything else, or one out of range)."""
     if isinstance(value, datetime):
         try:
             return value.timestamp()
@@ -42,7 +43,7 @@ class _Tracker:
         self.last = job
         self.last_listed = False
         if self.created is None:
-            self.created = _stamp(getattr(job, "created_at", None))
+            self.created = epoch_seconds(getattr(job, "created_at", None))
         key = (job.status, job.progress)
         changed = key != self._seen
         self._seen = key
@@ -126,26 +127,7 @@ def _timeout_error(tracker: _Tracker, timeout: float | None) -> WaitTimeoutError
     )
 
 
-class _Deadline:
-    def __init__(self, now: Callable[[], float], timeout: float | None) -> None:
-        self.now = now
-        self.at = None if timeout is None else now() + timeout
-
-    def remaining(self) -> float | None:
-        return None if self.at is None else self.at - self.now()
-
-    def pause_until(self, when: float) -> float:
-        """Seconds to sleep to reach ``when``, never past the deadline."""
-        pause = when - self.now()
-        if self.at is not None:
-            pause = min(pause, self.at - self.now())
-        return pause
-
-    def passed(self) -> bool:
-        return self.at is not None and self.now() >= self.at
-
-
-def _fallback_due(deadline: _Deadline, policy: WaitPolicy, now: float, when: float) -> float:
+def _fallback_due(deadline: Deadline, policy: WaitPolicy, now: float, when: float) -> float:
     """When a push wait's fallback look is due: never past the deadline, so a lost delivery cannot
     turn a finished job into a timeout (the last look lands shortly before the deadline)."""
     if deadline.at is None or policy.timeout is None:

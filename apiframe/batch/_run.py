@@ -20,8 +20,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from .._client import Apiframe, AsyncApiframe
+from .._display import _gallery, _notebook
 from .._errors import InvalidRequestError
-from .._outputs import Job
+from .._jobs import Job
+from ._budget import CreditLedger, budget_worst, estimate_batch
 from ._legacy import MANIFEST_NAME, LegacyManifest, open_regular, record_problem
 from ._lines import BatchLine, batch_identity, input_digest, line_key, parse_lines
 from ._results import save_outputs
@@ -43,6 +45,8 @@ class LineResult:
     status: str
     files: tuple[str, ...]
     error: str | None
+    credit_cost: int | None = None
+    """What the line's job cost (its ``creditCost``), once known."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +69,17 @@ class BatchResult:
     def unfinished(self) -> int:
         """Lines still to run: start the same shard again to carry on."""
         return len(self.lines) - self.completed - self.failed
+
+    @property
+    def credits_spent(self) -> int:
+        """The credits the shard's finished lines cost (this run and earlier ones)."""
+        return sum(line.credit_cost or 0 for line in self.lines)
+
+    def _repr_html_(self) -> str:
+        return _notebook.html(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        _notebook.pretty(self, printer, cycle)
 
 
 class _ShardLock:
@@ -132,6 +147,8 @@ class BatchRun:
         """State objects or manifest rows that could not be used, with why (their lines fall back)."""
         self._digests = {line.number: line.digest for line in lines}
         self._lock: _ShardLock | None = None
+        self.credits = CreditLedger(store, self.shard)
+        """What the shard spent, and its share of a credit budget (:meth:`use_budget`)."""
 
     def lock(self) -> None:
         """Claim this shard of a local folder for this process (released by :meth:`close`)."""
@@ -200,14 +217,29 @@ class BatchRun:
                     files=list(record.get("files") or []),
                     error=record.get("error"),
                     attempt=int(record.get("attempt", 0)),
+                    credit_cost=_credits_of(record.get("credit_cost")),
                 )
                 if task.status == "completed" and not (task.files and all(n in names for n in task.files)):
                     task.status = "submitted"  # its files are missing: fetch them again, no new job
                 tasks.append(task)
         if problems:
             raise _nothing_sent(problems)
+        for task in tasks:
+            task.gate = self.credits
         self.tasks = tasks
         return tasks
+
+    def use_budget(self, max_credits: int, prices: Any) -> None:
+        """Start lines only within ``max_credits`` for every shard of the batch together (after :meth:`plan`).
+
+        ``prices`` is an :class:`apiframe.PriceList` of the catalog. A line whose cost the catalog
+        cannot bound raises :class:`~apiframe.InvalidRequestError` before anything is sent.
+        """
+        requests = [(task.line, task.request) for task in self.tasks if task.request is not None]
+        worst = budget_worst(estimate_batch(requests, prices), max_credits)
+        self.credits = CreditLedger(self.store, self.shard, limit=max_credits, worst=worst)
+        for task in self.tasks:
+            task.gate = self.credits
 
     async def record(self, task: Task) -> None:
         """Write ``task``'s new state as the line's next record."""
@@ -221,6 +253,10 @@ class BatchRun:
             job_id=task.job_id,
             files=task.files,
             error=task.error,
+            credit_cost=_credits_of(getattr(task.job, "credit_cost", None))
+            if task.job is not None
+            else task.credit_cost,
+            **_gallery.line_fields(task),  # the gallery's prompt
         )
 
     async def save(self, client: AsyncApiframe, job: Job, progress: Callable[[Any], None]) -> list[str]:
@@ -231,6 +267,7 @@ class BatchRun:
         """Before the first line runs: clear what a killed run of this shard left, record the shard's plan."""
         self._clean_temporaries()
         await self.state.write_plan(self.shard, len(self.lines), input=input_digest(self.lines))
+        await self.credits.open(self.tasks)
 
     async def execute(
         self,
@@ -261,11 +298,13 @@ class BatchRun:
             on_progress=on_progress or (lambda task, info: None),
             wait_timeout=wait_timeout,
         )
+        await _gallery.refresh_gallery(self.store, shards=self.shard.count, tasks=self.tasks)
         return self.result()
 
     def result(self) -> BatchResult:
         lines = tuple(
-            LineResult(t.line, t.model, t.job_id, t.status, tuple(t.files), t.error or t.note) for t in self.tasks
+            LineResult(t.line, t.model, t.job_id, t.status, tuple(t.files), t.error or t.note, t.credit_cost)
+            for t in self.tasks
         )
         return BatchResult(self.store.url, self.shard, lines)
 
@@ -280,6 +319,10 @@ class BatchRun:
                 if stale.is_file() and not stale.is_symlink():
                     with contextlib.suppress(OSError):
                         stale.unlink()
+
+
+def _credits_of(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
 
 
 def _nothing_sent(problems: list[str]) -> InvalidRequestError:
@@ -306,6 +349,7 @@ async def arun(
     retry_failed: bool = False,
     wait_timeout: float | None = 3600.0,
     storage_options: Mapping[str, Any] | None = None,
+    max_credits: int | None = None,
 ) -> BatchResult:
     """Run shard ``shard`` (``"K/N"``, all lines by default) of a batch of ``lines`` into ``out``.
 
@@ -315,6 +359,11 @@ async def arun(
     :class:`~apiframe.AsyncApiframe` or :class:`~apiframe.Apiframe` (its settings are used);
     without one, a client is made from ``api_key``/``base_url`` (or the environment). Bad lines
     raise :class:`~apiframe.InvalidRequestError` before anything is sent.
+
+    ``max_credits`` caps what the whole batch (every shard sharing ``out``) may spend: a line
+    starts only while what was spent, plus the worst case of the lines running, plus its own
+    worst case (estimated from the model catalog) stays within it; lines that do not fit stay
+    unfinished (their ``error`` says why) for a later run.
     """
     _check_concurrency(concurrency)
     owner = Shard(1, 1) if shard is None else Shard.parse(shard)
@@ -324,6 +373,10 @@ async def arun(
         batch.lock()
         try:
             await batch.plan(retry_failed=retry_failed)
+            if max_credits is not None:
+                from .._credits import PriceList
+
+                batch.use_budget(max_credits, PriceList(await connection.models.list()))
             return await batch.execute(connection, concurrency=concurrency, wait_timeout=wait_timeout)
         finally:
             batch.close()
@@ -341,15 +394,7 @@ def _async_client(client: object, api_key: str | None, base_url: str | None) -> 
     if isinstance(client, AsyncApiframe):
         return client, False
     if isinstance(client, Apiframe):
-        config = client._config
-        made = AsyncApiframe(
-            api_key=config.api_key,
-            base_url=config.base_url,
-            timeout=config.timeout,
-            max_retries=config.max_retries,
-            default_headers=config.default_headers,
-        )
-        return made, True
+        return client.to_async(), True  # every setting of the sync client, on an async pool of its own
     raise InvalidRequestError(
         f"client must be an apiframe.Apiframe or AsyncApiframe, got {type(client).__name__}", field="client"
     )
@@ -367,6 +412,7 @@ def run(
     retry_failed: bool = False,
     wait_timeout: float | None = 3600.0,
     storage_options: Mapping[str, Any] | None = None,
+    max_credits: int | None = None,
 ) -> BatchResult:
     """Run one shard of a batch and return where its lines stand (blocking); see :func:`arun`.
 
@@ -393,5 +439,6 @@ def run(
             retry_failed=retry_failed,
             wait_timeout=wait_timeout,
             storage_options=storage_options,
+            max_credits=max_credits,
         )
     )

@@ -10,10 +10,11 @@ any point resume without submitting twice.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import inspect
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .._client import AsyncApiframe
 from .._errors import (
@@ -27,12 +28,12 @@ from .._errors import (
     ValidationError,
     WaitTimeoutError,
 )
-from .._outputs import Job
+from .._jobs import Job
 
 if TYPE_CHECKING:
     from .._job_requests import GenerationRequest
 
-__all__ = ["FATAL_ERRORS", "Changed", "Progressed", "Saver", "Task", "run_tasks", "unreachable"]
+__all__ = ["FATAL_ERRORS", "Changed", "Gate", "Progressed", "Saver", "Task", "run_tasks", "unreachable"]
 
 FATAL_ERRORS = (AuthenticationError, PermissionDeniedError, InsufficientCreditsError)
 """Errors that no later line can avoid either: the run stops and resumes later."""
@@ -59,6 +60,10 @@ class Task:
     """The job's last snapshot once it ended."""
     attempt: int = 0
     """How many times the line was resubmitted by ``--retry-failed`` (part of its key)."""
+    credit_cost: int | None = None
+    """What the line's job cost, once known (its ``creditCost``)."""
+    gate: Gate | None = field(default=None, repr=False)
+    """Held around the task's run (the batch's credits: see ``_budget.py``)."""
 
     @property
     def model(self) -> str:
@@ -67,6 +72,12 @@ class Task:
     @property
     def done(self) -> bool:
         return self.status in ("completed", "failed")
+
+
+class Gate(Protocol):
+    """Wraps a task's run: may refuse to start it (an ``ApiframeError`` becomes its note), sees it end."""
+
+    def hold(self, task: Task) -> contextlib.AbstractAsyncContextManager[None]: ...
 
 
 Changed = Callable[[Task], Awaitable[None] | None]
@@ -171,14 +182,15 @@ async def run_tasks(
         while not queue.empty():
             task = queue.get_nowait()
             try:
-                await _run_one(
-                    client,
-                    task,
-                    save,
-                    on_change=on_change,
-                    on_progress=on_progress,
-                    wait_timeout=wait_timeout,
-                )
+                async with task.gate.hold(task) if task.gate is not None else contextlib.nullcontext():
+                    await _run_one(
+                        client,
+                        task,
+                        save,
+                        on_change=on_change,
+                        on_progress=on_progress,
+                        wait_timeout=wait_timeout,
+                    )
             except FATAL_ERRORS:
                 raise
             except NetworkError as error:

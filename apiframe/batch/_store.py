@@ -21,6 +21,7 @@ from __future__ import annotations
 import abc
 import asyncio
 import contextlib
+import mimetypes
 import os
 import re
 import stat
@@ -399,6 +400,7 @@ class FsspecStore(Store):
         self.part_size = part_size
         protocol = fs.protocol if isinstance(fs.protocol, str) else fs.protocol[0]
         self._direct = protocol in _DIRECT_PROTOCOLS
+        self._typed = protocol in ("s3", "s3a")  # s3fs takes ContentType: a page or picture opens in a browser
 
     def __reduce__(self) -> Any:
         raise TypeError(f"{self!r} cannot be pickled (it may hold credentials); pass its URL and call open_store")
@@ -459,7 +461,8 @@ class FsspecStore(Store):
         head = path.rpartition("/")[0]
         if head and not self._direct:
             self._fs.makedirs(head, exist_ok=True)
-        return self._fs.open(path, "wb", block_size=self.part_size)
+        kind = mimetypes.guess_type(path)[0] if self._typed else None
+        return self._fs.open(path, "wb", block_size=self.part_size, **({"ContentType": kind} if kind else {}))
 
     def _remove_if_present(self, path: str) -> None:
         if self._fs.exists(path):

@@ -7,10 +7,11 @@ plans; only the latest records of failed lines are read, for their errors.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 from .._errors import InvalidRequestError
+from ._budget import read_ledgers
 from ._shard import Shard, shard_number
 from ._state import BatchState, DamagedRecord, ShardPlan
 from ._store import Store
@@ -49,6 +50,8 @@ class ShardSummary:
     failed: int
     running: int
     pending: int | None
+    credits_spent: int = 0
+    """Credits the shard's finished lines cost, as its credits ledger (``credits/N/K.json``) last recorded."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +67,9 @@ class BatchSummary:
     failures: tuple[FailedLine, ...]
     """The failed lines, first ones first (at most ``max_failures`` of them; ``failed`` counts all)."""
     damaged: tuple[DamagedRecord, ...]
+    credits_spent: int = 0
+    """Credits spent by every shard (of any N) that wrote a credits ledger in the store."""
+    credits_spent_by_model: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def complete(self) -> bool:
@@ -84,7 +90,9 @@ async def summarise(
     input's request line numbers, makes the counts of shards that have not started known too.
     """
     state = BatchState(store)
-    scan, (plans, damaged_plans) = await asyncio.gather(state.scan(), state.plans())
+    scan, (plans, damaged_plans), (ledgers, damaged_ledgers) = await asyncio.gather(
+        state.scan(), state.plans(), read_ledgers(store)
+    )
     count = _shard_count(shards, plans, store)
     totals: dict[int, int] = {}
     wanted: set[int] | None = None
@@ -139,10 +147,16 @@ async def summarise(
                 failed=failed[index],
                 running=running[index],
                 pending=None if total is None else max(0, total - finished),
+                credits_spent=sum(item.spent for item in ledgers if item.shard == Shard(index, count)),
             )
         )
     known = all(item.lines is not None for item in summaries)
-    damaged = sorted({*view.damaged, *damaged_plans}, key=lambda item: item.name)
+    by_model: dict[str, int] = {}
+    for ledger in ledgers:
+        for model, spent in ledger.spent_by_model.items():
+            by_model[model] = by_model.get(model, 0) + spent
+    damaged_credits = [DamagedRecord(name, reason) for name, reason in damaged_ledgers]
+    damaged = sorted({*view.damaged, *damaged_plans, *damaged_credits}, key=lambda item: item.name)
     return BatchSummary(
         shards=tuple(summaries),
         lines=sum(item.lines or 0 for item in summaries) if known else None,
@@ -152,6 +166,8 @@ async def summarise(
         pending=sum(item.pending or 0 for item in summaries) if known else None,
         failures=tuple(failures),
         damaged=tuple(damaged),
+        credits_spent=sum(item.spent for item in ledgers),
+        credits_spent_by_model=dict(sorted(by_model.items())),
     )
 
 

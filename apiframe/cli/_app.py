@@ -17,7 +17,7 @@ from .._version import __version__
 from ._common import EXIT_JOB_FAILED, EXIT_OK, EXIT_USAGE
 from ._context import Settings
 from ._messages import shell_message
-from .commands import account, assets, batch, generate, jobs, loras, models, sandbox, upload, webhooks
+from .commands import account, assets, batch, generate, jobs, loras, mcp, models, sandbox, upload, webhooks
 
 __all__ = ["cli", "run"]
 
@@ -86,6 +86,7 @@ for command in (
     account.me,
     webhooks.webhooks,
     sandbox.sandbox,
+    mcp.mcp,
 ):
     cli.add_command(command)
 

@@ -18,7 +18,16 @@ from ..batch._lines import legacy_identity
 from ..batch._run import BatchRun
 from ..batch._store import LocalStore
 
-__all__ = ["MANIFEST_NAME", "open_out", "prepare", "status_rows", "summary_json"]
+__all__ = [
+    "MANIFEST_NAME",
+    "budget_lines",
+    "dry_run",
+    "open_out",
+    "prepare",
+    "status_rows",
+    "summary_json",
+    "use_budget",
+]
 
 
 def open_out(out: str) -> Store:
@@ -92,6 +101,8 @@ def summary_json(summary: BatchSummary, store: Store) -> dict[str, Any]:
         "running": summary.running,
         "pending": summary.pending,
         "complete": summary.complete,
+        "creditsSpent": summary.credits_spent,
+        "creditsSpentByModel": dict(summary.credits_spent_by_model),
         "shards": [
             {
                 "shard": str(item.shard),
@@ -101,11 +112,56 @@ def summary_json(summary: BatchSummary, store: Store) -> dict[str, Any]:
                 "failed": item.failed,
                 "running": item.running,
                 "pending": item.pending,
+                "creditsSpent": item.credits_spent,
             }
             for item in summary.shards
         ],
         "failures": [{"line": f.line, "shard": str(f.shard), "error": f.error} for f in summary.failures],
         "damaged": [{"name": d.name, "reason": d.reason} for d in summary.damaged],
+    }
+
+
+def use_budget(settings: Any, run: BatchRun, max_credits: int) -> None:
+    """``--max-credits N``: this shard starts lines only within N for all shards (catalog from the API)."""
+    from .._credits import PriceList
+
+    run.use_budget(max_credits, PriceList(settings.client().models.list()))
+
+
+def budget_lines(run: BatchRun) -> dict[str, Any]:
+    """The run's credits for its summary: spent (total, per model), reserved, and lines the budget held back."""
+    ledger = run.credits
+    return {
+        "creditsSpent": ledger.spent,
+        "creditsSpentByModel": ledger.spent_by_model,
+        "creditsReserved": ledger.held - ledger.spent,
+        "maxCredits": ledger.limit,
+        "notStarted": ledger.refused,
+    }
+
+
+def dry_run(settings: Any, file: Path, shard: str | None) -> dict[str, Any]:
+    """``batch FILE --dry-run``: the estimate of every line of ``file`` (of ``shard``), and the team's balance."""
+    from .._credits import PriceList
+    from ..batch._budget import estimate_batch, requests_of
+
+    owner = Shard.parse(shard) if shard is not None else Shard(1, 1)
+    requests = requests_of(read_batch(file, owns=owner.owns))
+    client = settings.client()
+    estimate = estimate_batch(requests, PriceList(client.models.list()))
+    team = client.me().team
+    return {
+        "dryRun": True,
+        "shard": str(owner),
+        "lines": estimate.lines,
+        "models": [
+            {"model": m.model, "lines": m.lines, "creditsMin": m.minimum, "creditsMax": m.maximum}
+            for m in estimate.models
+        ],
+        "creditsMin": estimate.minimum,
+        "creditsMax": estimate.maximum,
+        "creditsAvailable": team.credits if team is not None else None,
+        "unpriced": [{"line": number, "error": why} for number, why in estimate.unpriced],
     }
 
 

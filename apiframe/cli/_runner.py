@@ -24,7 +24,7 @@ from ._display import Display
 
 if TYPE_CHECKING:
     from .._client import AsyncApiframe
-    from .._outputs import Job
+    from .._jobs import Job
 
 __all__ = [
     "FATAL_ERRORS",

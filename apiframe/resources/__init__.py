@@ -1,13 +1,29 @@
-"""The client's resources: ``client.images``, ``client.jobs``, ... (sync and async twins)."""
+"""The client's resources: ``client.images``, ``client.jobs``, ... (sync and async twins).
 
-from .assets import Assets, AsyncAssets
-from .images import AsyncImages, Images
-from .jobs import AsyncJobPage, AsyncJobs, JobPage, Jobs
-from .loras import AsyncLoras, Loras
-from .models import AsyncModels, Models
-from .music import AsyncMusic, Music
-from .uploads import AsyncUploads, Uploads
-from .videos import AsyncVideos, Videos
+Each public class is assembled in ``_generated.py`` (``make generate``): the job-creating methods
+from the spec, the hand-written ``<Name>Methods`` of the other resources, and every resource's
+``with_raw_response`` view.
+"""
+
+from ._generated import (
+    Assets,
+    AsyncAssets,
+    AsyncImages,
+    AsyncJobs,
+    AsyncLoras,
+    AsyncModels,
+    AsyncMusic,
+    AsyncUploads,
+    AsyncVideos,
+    Images,
+    Jobs,
+    Loras,
+    Models,
+    Music,
+    Uploads,
+    Videos,
+)
+from .jobs import AsyncJobPage, JobPage
 
 __all__ = [
     "Assets",

@@ -1,8 +1,7 @@
-"""What every resource shares: checked generated methods, submitting jobs, the resource descriptor.
+"""What every resource shares: its session, checked generated methods, submitting jobs, the descriptor.
 
-Each operation's logic is a flow (see ``apiframe._flow``) built here or in the resource module;
-the sync and async resource classes only differ in how they run it. One request of an operation
-is ``apiframe._pipeline.call_flow`` (re-exported here with ``parse`` and ``decode``).
+Each operation's logic is a flow (see ``apiframe._flow``) that takes the client's session; the
+sync and async resource classes only differ in how they run it (``session.run``).
 """
 
 from __future__ import annotations
@@ -10,71 +9,42 @@ from __future__ import annotations
 import functools
 import inspect
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, overload
 
 from .._bodies import build_body
-from .._config import OPTION_NAMES
 from .._errors import InvalidRequestError
-from .._flow import Flow
-from .._jobs import AcceptedJob, AsyncAcceptedJob
-from .._pipeline import Runner, call_flow, decode, deep_merge, merge_extras, parse
+from .._flow import Flow, Seen
+from .._handles import AcceptedJob, AsyncAcceptedJob
+from .._options import OPTION_NAMES, CallOptions
+from .._session import AsyncSession, Session, SyncSession
 from .._types import NOT_GIVEN
 
 if TYPE_CHECKING:
     from apiframe_client.models import JobAccepted
 
-    from .._client import Apiframe, AsyncApiframe
-    from .._config import RequestOptions
-
-__all__ = [
-    "OPTION_KEYS",
-    "AsyncResource",
-    "SyncResource",
-    "call_flow",
-    "checked_call",
-    "decode",
-    "deep_merge",
-    "merge_extras",
-    "parse",
-    "resource",
-    "split_options",
-    "submit_flow",
-]
+__all__ = ["AsyncResource", "SyncResource", "checked_call", "resource", "submit_flow"]
 
 T = TypeVar("T")
-OPTION_KEYS = OPTION_NAMES
-
-
-def split_options(kwargs: dict[str, Any]) -> RequestOptions:
-    """Move the per-call request options out of ``kwargs`` (dropping those left as None)."""
-    options: dict[str, Any] = {}
-    for key in OPTION_KEYS:
-        value = kwargs.pop(key, None)
-        if value is not None:
-            options[key] = value
-    return options  # type: ignore[return-value]
 
 
 def submit_flow(
-    client: Runner,
+    session: Session,
     operation_id: str,
     request: object,
     arguments: Mapping[str, Any],
     *,
     validate: bool,
-    options: Mapping[str, Any],
+    options: CallOptions,
 ) -> Flow[JobAccepted]:
     """Validate and send a job-creating request (a discriminated-union body)."""
-    from apiframe_client.models import JobAccepted
+    from apiframe_client.models import JobAccepted  # the generated models load on first use
 
     given = {key: value for key, value in arguments.items() if value is not NOT_GIVEN}
     body = build_body(operation_id, request, given, validate=validate)
-    push = getattr(client, "_push", None)  # push=PushSource(...): deliveries to its receiver end waits
+    push = session.push  # push=PushSource(...): deliveries to its receiver end waits
     if push is not None:
         body = push.prepare(operation_id, body)
-    accepted: JobAccepted = yield from call_flow(
-        client, operation_id, JobAccepted, json_body=body, options=split_options(dict(options))
-    )
+    accepted: JobAccepted = yield from session.call(operation_id, JobAccepted, json_body=body, options=options)
     if push is not None:
         push.submitted(str(accepted.job_id), body)
     return accepted
@@ -100,7 +70,7 @@ def _misuse(
     known = signature_names(fn)
     unknown = [key for key in kwargs if key not in known]
     if unknown:
-        options = {key for key in kwargs if key in OPTION_KEYS or key == "validate"}
+        options = {key for key in kwargs if key in OPTION_NAMES or key == "validate"}
         arguments = {key: value for key, value in kwargs.items() if key not in options}
         build_body(operation_id, None, arguments)  # names the unknown argument against the chosen model
         raise InvalidRequestError(f"{call_name}() got unknown argument(s) {unknown}", field=unknown[0])
@@ -141,10 +111,14 @@ def checked_call(operation_id: str, call_name: str, *, is_async: bool = False) -
 
 
 class SyncResource:
-    """Base of the sync client's resources."""
+    """Base of the sync client's resources: they run their flows on the client's session."""
 
-    def __init__(self, client: Apiframe) -> None:
-        self._client = client
+    def __init__(self, session: SyncSession) -> None:
+        self._session = session
+
+    def _recording(self, seen: Seen) -> Self:
+        """This resource on a session that tells ``seen`` of every response (``with_raw_response``)."""
+        return type(self)(self._session.recording(seen))
 
     def _submit(
         self,
@@ -155,17 +129,23 @@ class SyncResource:
         validate: bool,
         options: Mapping[str, Any],
     ) -> AcceptedJob:
-        client = self._client
-        flow = submit_flow(client, operation_id, request, arguments, validate=validate, options=options)
-        accepted = client._run(flow)
-        return AcceptedJob(client, str(accepted.job_id), str(accepted.status), accepted, accepted._response)
+        session = self._session
+        flow = submit_flow(
+            session, operation_id, request, arguments, validate=validate, options=CallOptions.of(options)
+        )
+        accepted = session.run(flow)
+        return AcceptedJob(session, str(accepted.job_id), str(accepted.status), accepted, accepted._response)
 
 
 class AsyncResource:
-    """Base of the async client's resources."""
+    """Base of the async client's resources: they run their flows on the client's session."""
 
-    def __init__(self, client: AsyncApiframe) -> None:
-        self._client = client
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    def _recording(self, seen: Seen) -> Self:
+        """This resource on a session that tells ``seen`` of every response (``with_raw_response``)."""
+        return type(self)(self._session.recording(seen))
 
     async def _submit(
         self,
@@ -176,10 +156,12 @@ class AsyncResource:
         validate: bool,
         options: Mapping[str, Any],
     ) -> AsyncAcceptedJob:
-        client = self._client
-        flow = submit_flow(client, operation_id, request, arguments, validate=validate, options=options)
-        accepted = await client._run(flow)
-        return AsyncAcceptedJob(client, str(accepted.job_id), str(accepted.status), accepted, accepted._response)
+        session = self._session
+        flow = submit_flow(
+            session, operation_id, request, arguments, validate=validate, options=CallOptions.of(options)
+        )
+        accepted = await session.run(flow)
+        return AsyncAcceptedJob(session, str(accepted.job_id), str(accepted.status), accepted, accepted._response)
 
 
 R = TypeVar("R")
@@ -192,6 +174,7 @@ class resource(Generic[R]):  # used like a property
     """
 
     def __init__(self, factory: Callable[[Any], R], summary: str) -> None:
+        """``factory`` makes the resource from the client's session (``client._session``)."""
         self._factory = factory
         methods = [n for n in dir(factory) if not n.startswith("_") and callable(getattr(factory, n, None))]
         self.__doc__ = f"{summary}: {', '.join(methods)}."
@@ -209,7 +192,8 @@ class resource(Generic[R]):  # used like a property
             return self
         held = obj.__dict__
         if self._key not in held:
-            held.setdefault(self._key, self._factory(obj))  # setdefault: racing threads end up sharing one
+            session = getattr(obj, "_session")  # noqa: B009  (every client has one)
+            held.setdefault(self._key, self._factory(session))  # setdefault: racing threads end up sharing one
         found: R = held[self._key]
         return found
 

@@ -7,11 +7,17 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from .._response import async_raw, raw
 from .._types import NOT_GIVEN, NotGiven
 from ._base import AsyncResource, SyncResource, checked_call
+from .account import AccountMethods, AsyncAccountMethods
+from .assets import AssetsMethods, AsyncAssetsMethods
+from .jobs import AsyncJobsMethods, JobsMethods
+from .loras import AsyncLorasMethods, LorasMethods
+from .models import AsyncModelsMethods, ModelsMethods
+from .uploads import AsyncUploadsMethods, UploadsMethods
 
 if TYPE_CHECKING:
     import httpx
@@ -230,20 +236,42 @@ if TYPE_CHECKING:
         WanParamsDict,
     )
 
-    from .._jobs import AcceptedJob, AsyncAcceptedJob
+    from .._handles import AcceptedJob, AsyncAcceptedJob
 
 __all__ = [
     "METHODS",
+    "ApiframeWithRawResponse",
+    "Assets",
+    "AssetsWithRawResponse",
+    "AsyncApiframeWithRawResponse",
+    "AsyncAssets",
+    "AsyncAssetsWithRawResponse",
     "AsyncImages",
     "AsyncImagesWithRawResponse",
+    "AsyncJobs",
+    "AsyncJobsWithRawResponse",
+    "AsyncLoras",
+    "AsyncLorasWithRawResponse",
+    "AsyncModels",
+    "AsyncModelsWithRawResponse",
     "AsyncMusic",
     "AsyncMusicWithRawResponse",
+    "AsyncUploads",
+    "AsyncUploadsWithRawResponse",
     "AsyncVideos",
     "AsyncVideosWithRawResponse",
     "Images",
     "ImagesWithRawResponse",
+    "Jobs",
+    "JobsWithRawResponse",
+    "Loras",
+    "LorasWithRawResponse",
+    "Models",
+    "ModelsWithRawResponse",
     "Music",
     "MusicWithRawResponse",
+    "Uploads",
+    "UploadsWithRawResponse",
     "Videos",
     "VideosWithRawResponse",
 ]
@@ -5257,3 +5285,225 @@ class AsyncVideosWithRawResponse:
         self.edit = async_raw(videos.edit)
         self.generate = async_raw(videos.generate)
         self.upscale = async_raw(videos.upscale)
+
+
+class Assets(AssetsMethods):
+    """Pre-registered provider assets."""
+
+    @functools.cached_property
+    def with_raw_response(self) -> AssetsWithRawResponse:
+        """These methods returning a :class:`~apiframe.RawResponse` (status, headers, body, ``.parse()``)."""
+        return AssetsWithRawResponse(self)
+
+
+class AssetsWithRawResponse:
+    """``client.assets.with_raw_response``: create, get returning a RawResponse."""
+
+    def __init__(self, assets: AssetsMethods) -> None:
+        self.create = raw(assets.create)
+        self.get = raw(assets.get)
+
+
+class AsyncAssets(AsyncAssetsMethods):
+    """Pre-registered provider assets (async)."""
+
+    @functools.cached_property
+    def with_raw_response(self) -> AsyncAssetsWithRawResponse:
+        """These methods returning a :class:`~apiframe.RawResponse` (status, headers, body, ``.parse()``)."""
+        return AsyncAssetsWithRawResponse(self)
+
+
+class AsyncAssetsWithRawResponse:
+    """``client.assets.with_raw_response``: create, get returning a RawResponse."""
+
+    def __init__(self, assets: AsyncAssetsMethods) -> None:
+        self.create = async_raw(assets.create)
+        self.get = async_raw(assets.get)
+
+
+class Jobs(JobsMethods):
+    """Look up, list, wait for and download jobs."""
+
+    @functools.cached_property
+    def with_raw_response(self) -> JobsWithRawResponse:
+        """These methods returning a :class:`~apiframe.RawResponse` (status, headers, body, ``.parse()``)."""
+        return JobsWithRawResponse(self)
+
+
+class JobsWithRawResponse:
+    """``client.jobs.with_raw_response``: get, list, wait returning a RawResponse."""
+
+    def __init__(self, jobs: JobsMethods) -> None:
+        self.get = raw(jobs.get)
+        self.list = raw(jobs.list)
+        self.wait = raw(jobs.wait)
+
+
+class AsyncJobs(AsyncJobsMethods):
+    """Look up, list, wait for and download jobs (async)."""
+
+    @functools.cached_property
+    def with_raw_response(self) -> AsyncJobsWithRawResponse:
+        """These methods returning a :class:`~apiframe.RawResponse` (status, headers, body, ``.parse()``)."""
+        return AsyncJobsWithRawResponse(self)
+
+
+class AsyncJobsWithRawResponse:
+    """``client.jobs.with_raw_response``: get, list, wait returning a RawResponse."""
+
+    def __init__(self, jobs: AsyncJobsMethods) -> None:
+        self.get = async_raw(jobs.get)
+        self.list = async_raw(jobs.list)
+        self.wait = async_raw(jobs.wait)
+
+
+class Loras(LorasMethods):
+    """Train and manage Flux LoRAs. The returned ``id`` is the ``loraId`` for ``flux-lora``."""
+
+    @functools.cached_property
+    def with_raw_response(self) -> LorasWithRawResponse:
+        """These methods returning a :class:`~apiframe.RawResponse` (status, headers, body, ``.parse()``)."""
+        return LorasWithRawResponse(self)
+
+
+class LorasWithRawResponse:
+    """``client.loras.with_raw_response``: create, list, get, delete returning a RawResponse."""
+
+    def __init__(self, loras: LorasMethods) -> None:
+        self.create = raw(loras.create)
+        self.list = raw(loras.list)
+        self.get = raw(loras.get)
+        self.delete = raw(loras.delete)
+
+
+class AsyncLoras(AsyncLorasMethods):
+    """Train and manage Flux LoRAs (async)."""
+
+    @functools.cached_property
+    def with_raw_response(self) -> AsyncLorasWithRawResponse:
+        """These methods returning a :class:`~apiframe.RawResponse` (status, headers, body, ``.parse()``)."""
+        return AsyncLorasWithRawResponse(self)
+
+
+class AsyncLorasWithRawResponse:
+    """``client.loras.with_raw_response``: create, list, get, delete returning a RawResponse."""
+
+    def __init__(self, loras: AsyncLorasMethods) -> None:
+        self.create = async_raw(loras.create)
+        self.list = async_raw(loras.list)
+        self.get = async_raw(loras.get)
+        self.delete = async_raw(loras.delete)
+
+
+class Models(ModelsMethods):
+    """The public model catalog."""
+
+    @functools.cached_property
+    def with_raw_response(self) -> ModelsWithRawResponse:
+        """These methods returning a :class:`~apiframe.RawResponse` (status, headers, body, ``.parse()``)."""
+        return ModelsWithRawResponse(self)
+
+
+class ModelsWithRawResponse:
+    """``client.models.with_raw_response``: list returning a RawResponse."""
+
+    def __init__(self, models: ModelsMethods) -> None:
+        self.list = raw(models.list)
+
+
+class AsyncModels(AsyncModelsMethods):
+    """The public model catalog (async)."""
+
+    @functools.cached_property
+    def with_raw_response(self) -> AsyncModelsWithRawResponse:
+        """These methods returning a :class:`~apiframe.RawResponse` (status, headers, body, ``.parse()``)."""
+        return AsyncModelsWithRawResponse(self)
+
+
+class AsyncModelsWithRawResponse:
+    """``client.models.with_raw_response``: list returning a RawResponse."""
+
+    def __init__(self, models: AsyncModelsMethods) -> None:
+        self.list = async_raw(models.list)
+
+
+class Uploads(UploadsMethods):
+    """Upload inputs; the returned ``url`` drops into any image / video / audio field."""
+
+    @functools.cached_property
+    def with_raw_response(self) -> UploadsWithRawResponse:
+        """These methods returning a :class:`~apiframe.RawResponse` (status, headers, body, ``.parse()``)."""
+        return UploadsWithRawResponse(self)
+
+
+class UploadsWithRawResponse:
+    """``client.uploads.with_raw_response``: create returning a RawResponse."""
+
+    def __init__(self, uploads: UploadsMethods) -> None:
+        self.create = raw(uploads.create)
+
+
+class AsyncUploads(AsyncUploadsMethods):
+    """Upload inputs (async); file reads run off the event loop."""
+
+    @functools.cached_property
+    def with_raw_response(self) -> AsyncUploadsWithRawResponse:
+        """These methods returning a :class:`~apiframe.RawResponse` (status, headers, body, ``.parse()``)."""
+        return AsyncUploadsWithRawResponse(self)
+
+
+class AsyncUploadsWithRawResponse:
+    """``client.uploads.with_raw_response``: create returning a RawResponse."""
+
+    def __init__(self, uploads: AsyncUploadsMethods) -> None:
+        self.create = async_raw(uploads.create)
+
+
+class ApiframeWithRawResponse:
+    """``client.with_raw_response``: every method of Apiframe returning a RawResponse."""
+
+    assets: AssetsWithRawResponse
+    images: ImagesWithRawResponse
+    jobs: JobsWithRawResponse
+    loras: LorasWithRawResponse
+    models: ModelsWithRawResponse
+    music: MusicWithRawResponse
+    uploads: UploadsWithRawResponse
+    videos: VideosWithRawResponse
+
+    def __init__(self, client: AccountMethods) -> None:
+        resources: Any = client  # a client: it has every resource
+        self.assets = resources.assets.with_raw_response
+        self.images = resources.images.with_raw_response
+        self.jobs = resources.jobs.with_raw_response
+        self.loras = resources.loras.with_raw_response
+        self.models = resources.models.with_raw_response
+        self.music = resources.music.with_raw_response
+        self.uploads = resources.uploads.with_raw_response
+        self.videos = resources.videos.with_raw_response
+        self.me = raw(client.me)
+
+
+class AsyncApiframeWithRawResponse:
+    """``client.with_raw_response``: every method of AsyncApiframe returning a RawResponse."""
+
+    assets: AsyncAssetsWithRawResponse
+    images: AsyncImagesWithRawResponse
+    jobs: AsyncJobsWithRawResponse
+    loras: AsyncLorasWithRawResponse
+    models: AsyncModelsWithRawResponse
+    music: AsyncMusicWithRawResponse
+    uploads: AsyncUploadsWithRawResponse
+    videos: AsyncVideosWithRawResponse
+
+    def __init__(self, client: AsyncAccountMethods) -> None:
+        resources: Any = client  # a client: it has every resource
+        self.assets = resources.assets.with_raw_response
+        self.images = resources.images.with_raw_response
+        self.jobs = resources.jobs.with_raw_response
+        self.loras = resources.loras.with_raw_response
+        self.models = resources.models.with_raw_response
+        self.music = resources.music.with_raw_response
+        self.uploads = resources.uploads.with_raw_response
+        self.videos = resources.videos.with_raw_response
+        self.me = async_raw(client.me)

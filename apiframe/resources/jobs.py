@@ -1,42 +1,37 @@
-"""``client.jobs``: look up, list and wait for jobs."""
+"""``client.jobs``: look up, list, wait for and download jobs (the public classes are assembled in
+``_generated.py`` with their raw-response views)."""
 
 from __future__ import annotations
 
-import functools
 import threading
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Unpack
 
 from .._bodies import build_query
+from .._job_flows import client_wait_flow, client_wait_many_flow, get_flow, list_flow
+from .._options import CallOptions, RequestOptions
 from .._pagination import AsyncPage, AsyncPager, Page
-from .._response import async_raw, raw, stamp
+from .._pipeline import attach_response
 from .._types import NOT_GIVEN, NotGiven
-from .._waiting import SharedListing, WaitPolicy, client_wait_flow, client_wait_many_flow
-from .._waiting._poller import get_flow as get_flow  # re-exported: resources/_downloads.py imports it here
-from .._waiting._poller import list_flow
+from .._waiting import JobRef, WaitPolicy
 from ._downloads import AsyncDownloads, Downloads
 
 if TYPE_CHECKING:
     from apiframe_client.models import JobList
 
-    from .._client import Apiframe, AsyncApiframe
-    from .._config import RequestOptions
-    from .._outputs import Job
+    from .._jobs import Job
 
-__all__ = ["AsyncJobPage", "AsyncJobs", "JobPage", "Jobs"]
-
-JobRef = Any
-"""A job id, an accepted-job handle or a job snapshot."""
+__all__ = ["AsyncJobPage", "AsyncJobsMethods", "JobPage", "JobsMethods"]
 
 
 def jobs_of(raw: JobList) -> list[Job]:
     """The page's items as :class:`~apiframe.Job` (the same class ``get`` and ``wait`` return)."""
-    from .._outputs import Job
+    from .._jobs import Job  # the generated models load on first use
 
     jobs = [Job.from_dict(item.to_dict()) for item in raw.jobs]
     if raw._response is not None:
         for job in jobs:
-            stamp(job, raw._response)
+            attach_response(job, raw._response)
     return jobs
 
 
@@ -70,21 +65,12 @@ class AsyncJobPage(AsyncPage["Job"]):
         return list(models) if isinstance(models, list) else []
 
 
-class Jobs(Downloads):
+class JobsMethods(Downloads):
     """Look up, list, wait for and download jobs."""
-
-    @functools.cached_property
-    def with_raw_response(self) -> JobsWithRawResponse:
-        """These methods returning a :class:`~apiframe.RawResponse` (status, headers, request id, ``.parse()``)."""
-        return JobsWithRawResponse(self)
-
-    def __init__(self, client: Apiframe) -> None:
-        super().__init__(client)
-        self._shared = SharedListing()  # concurrent waits on this client share list pages
 
     def get(self, job_id: str, /, **options: Unpack[RequestOptions]) -> Job:
         """The job's current snapshot (status, progress, result URLs once COMPLETED)."""
-        return self._client._run(get_flow(self._client, job_id, options))
+        return self._session.run(get_flow(self._session, job_id, CallOptions.of(options)))
 
     def list(
         self,
@@ -111,10 +97,10 @@ class Jobs(Downloads):
                 "include_models": include_models,
             },
         )
-        return self._page(query, options)
+        return self._page(query, CallOptions.of(options))
 
-    def _page(self, query: Mapping[str, Any], options: RequestOptions) -> JobPage:
-        raw = self._client._run(list_flow(self._client, query, options))
+    def _page(self, query: Mapping[str, Any], options: CallOptions) -> JobPage:
+        raw = self._session.run(list_flow(self._session, query, options))
         return JobPage(
             jobs_of(raw),
             next_cursor=raw.next_cursor,
@@ -145,17 +131,16 @@ class Jobs(Downloads):
         knob at once; ``interval``, ``max_interval`` and ``timeout`` override it when given.
         """
         flow = client_wait_flow(
-            self._client,
+            self._session,
             job,
             interval=interval,
             max_interval=max_interval,
             timeout=timeout,
             policy=policy,
             on_progress=on_progress,
-            shared=self._shared,
             cancel=cancel,
         )
-        result: Job = self._client._run(flow)
+        result: Job = self._session.run(flow)
         return result
 
     def wait_many(
@@ -176,7 +161,7 @@ class Jobs(Downloads):
         raised for a job still pending.
         """
         flow = client_wait_many_flow(
-            self._client,
+            self._session,
             jobs,
             interval=interval,
             max_interval=max_interval,
@@ -185,24 +170,15 @@ class Jobs(Downloads):
             on_progress=on_progress,
             cancel=cancel,
         )
-        return self._client._iterate(flow)
+        return self._session.iterate(flow)
 
 
-class AsyncJobs(AsyncDownloads):
+class AsyncJobsMethods(AsyncDownloads):
     """Look up, list, wait for and download jobs (async)."""
-
-    @functools.cached_property
-    def with_raw_response(self) -> AsyncJobsWithRawResponse:
-        """These methods returning a :class:`~apiframe.RawResponse` (status, headers, request id, ``.parse()``)."""
-        return AsyncJobsWithRawResponse(self)
-
-    def __init__(self, client: AsyncApiframe) -> None:
-        super().__init__(client)
-        self._shared = SharedListing()  # concurrent waits on this client share list pages
 
     async def get(self, job_id: str, /, **options: Unpack[RequestOptions]) -> Job:
         """The job's current snapshot (status, progress, result URLs once COMPLETED)."""
-        return await self._client._run(get_flow(self._client, job_id, options))
+        return await self._session.run(get_flow(self._session, job_id, CallOptions.of(options)))
 
     def list(
         self,
@@ -229,10 +205,11 @@ class AsyncJobs(AsyncDownloads):
                 "include_models": include_models,
             },
         )
-        return AsyncPager(lambda: self._page(query, options))
+        checked = CallOptions.of(options)
+        return AsyncPager(lambda: self._page(query, checked))
 
-    async def _page(self, query: Mapping[str, Any], options: RequestOptions) -> AsyncJobPage:
-        raw = await self._client._run(list_flow(self._client, query, options))
+    async def _page(self, query: Mapping[str, Any], options: CallOptions) -> AsyncJobPage:
+        raw = await self._session.run(list_flow(self._session, query, options))
         return AsyncJobPage(
             jobs_of(raw),
             next_cursor=raw.next_cursor,
@@ -254,16 +231,15 @@ class AsyncJobs(AsyncDownloads):
     ) -> Job:
         """Poll until the job ends; same outcomes as :meth:`Jobs.wait`. Cancel the task to stop."""
         flow = client_wait_flow(
-            self._client,
+            self._session,
             job,
             interval=interval,
             max_interval=max_interval,
             timeout=timeout,
             policy=policy,
             on_progress=on_progress,
-            shared=self._shared,
         )
-        result: Job = await self._client._run(flow)
+        result: Job = await self._session.run(flow)
         return result
 
     def wait_many(
@@ -279,7 +255,7 @@ class AsyncJobs(AsyncDownloads):
     ) -> AsyncIterator[Job]:
         """``async for job in client.jobs.wait_many(ids)``: each job as it ends, one shared budget."""
         flow = client_wait_many_flow(
-            self._client,
+            self._session,
             jobs,
             interval=interval,
             max_interval=max_interval,
@@ -287,22 +263,4 @@ class AsyncJobs(AsyncDownloads):
             policy=policy,
             on_progress=on_progress,
         )
-        return self._client._iterate(flow)
-
-
-class JobsWithRawResponse:
-    """``client.jobs.with_raw_response``: get, list, wait returning a RawResponse."""
-
-    def __init__(self, jobs: Jobs) -> None:
-        self.get = raw(jobs.get)
-        self.list = raw(jobs.list)
-        self.wait = raw(jobs.wait)
-
-
-class AsyncJobsWithRawResponse:
-    """``client.jobs.with_raw_response``: get, list, wait returning a RawResponse."""
-
-    def __init__(self, jobs: AsyncJobs) -> None:
-        self.get = async_raw(jobs.get)
-        self.list = async_raw(jobs.list)
-        self.wait = async_raw(jobs.wait)
+        return self._session.iterate(flow)

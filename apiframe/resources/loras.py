@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, Unpack
 
-from .._bodies import build_form, path_for
+from .._bodies import build_form, build_query, path_for
 from .._errors import InvalidRequestError
 from .._files import FileInput, MultipartBody, file_source
 from .._flow import Flow
+from .._options import CallOptions, RequestOptions
 from .._pagination import AsyncPage, AsyncPager, Page
-from .._pipeline import call_flow
-from .._response import async_raw, raw
 from ._base import AsyncResource, SyncResource
 
 if TYPE_CHECKING:
     from apiframe_client.models import Lora, LoraCreated, LoraList
 
-    from .._config import RequestOptions
+    from .._session import Session
 
-__all__ = ["AsyncLoras", "Loras"]
+
+__all__ = ["AsyncLorasMethods", "LorasMethods"]
 
 SubjectKind = Literal["person", "style", "object"]
 Gender = Literal["female", "male", "non-binary"]
@@ -45,35 +44,31 @@ def lora_body(images: Sequence[FileInput], fields: Mapping[str, Any]) -> Multipa
     return MultipartBody(text, parts)
 
 
-def create_flow(client: Any, body: MultipartBody, options: RequestOptions) -> Flow[LoraCreated]:
+def create_flow(session: Session, body: MultipartBody, options: CallOptions) -> Flow[LoraCreated]:
     from apiframe_client.models import LoraCreated
 
-    created: LoraCreated = yield from call_flow(client, "loras_create", LoraCreated, multipart=body, options=options)
+    created: LoraCreated = yield from session.call("loras_create", LoraCreated, multipart=body, options=options)
     return created
 
 
-def list_flow(client: Any, query: Mapping[str, Any], options: RequestOptions) -> Flow[LoraList]:
+def list_flow(session: Session, query: Mapping[str, Any], options: CallOptions) -> Flow[LoraList]:
     from apiframe_client.models import LoraList
 
-    from .._bodies import build_query
-
-    page: LoraList = yield from call_flow(
-        client, "loras_list", LoraList, params=build_query("loras_list", query), options=options
+    page: LoraList = yield from session.call(
+        "loras_list", LoraList, params=build_query("loras_list", query), options=options
     )
     return page
 
 
-def get_flow(client: Any, lora_id: str, options: RequestOptions) -> Flow[Lora]:
+def get_flow(session: Session, lora_id: str, options: CallOptions) -> Flow[Lora]:
     from apiframe_client.models import Lora
 
-    lora: Lora = yield from call_flow(
-        client, "loras_get", Lora, path=path_for("loras_get", id=lora_id), options=options
-    )
+    lora: Lora = yield from session.call("loras_get", Lora, path=path_for("loras_get", id=lora_id), options=options)
     return lora
 
 
-def delete_flow(client: Any, lora_id: str, options: RequestOptions) -> Flow[None]:
-    yield from call_flow(client, "loras_delete", None, path=path_for("loras_delete", id=lora_id), options=options)
+def delete_flow(session: Session, lora_id: str, options: CallOptions) -> Flow[None]:
+    yield from session.call("loras_delete", None, path=path_for("loras_delete", id=lora_id), options=options)
     return None
 
 
@@ -101,13 +96,8 @@ def _fields(
     }
 
 
-class Loras(SyncResource):
+class LorasMethods(SyncResource):
     """Train and manage Flux LoRAs. The returned ``id`` is the ``loraId`` for ``flux-lora``."""
-
-    @functools.cached_property
-    def with_raw_response(self) -> LorasWithRawResponse:
-        """These methods returning a :class:`~apiframe.RawResponse` (status, headers, request id, ``.parse()``)."""
-        return LorasWithRawResponse(self)
 
     def create(
         self,
@@ -132,7 +122,7 @@ class Loras(SyncResource):
         body = lora_body(
             images, _fields(name, subject_kind, gender, ethnicity, age, steps, lora_rank, webhook_url, webhook_events)
         )
-        return self._client._run(create_flow(self._client, body, options))
+        return self._session.run(create_flow(self._session, body, CallOptions.of(options)))
 
     def list(
         self,
@@ -143,10 +133,11 @@ class Loras(SyncResource):
         **options: Unpack[RequestOptions],
     ) -> Page[Lora]:
         """One page of LoRAs; iterate it to walk every page lazily."""
-        return self._page({"limit": limit, "cursor": cursor, "include_archived": include_archived}, options)
+        query = {"limit": limit, "cursor": cursor, "include_archived": include_archived}
+        return self._page(query, CallOptions.of(options))
 
-    def _page(self, query: dict[str, Any], options: RequestOptions) -> Page[Lora]:
-        raw = self._client._run(list_flow(self._client, query, options))
+    def _page(self, query: dict[str, Any], options: CallOptions) -> Page[Lora]:
+        raw = self._session.run(list_flow(self._session, query, options))
         return Page(
             raw.items,
             next_cursor=raw.next_cursor,
@@ -157,20 +148,15 @@ class Loras(SyncResource):
 
     def get(self, lora_id: str, /, **options: Unpack[RequestOptions]) -> Lora:
         """One LoRA: status, image count, trigger word, readiness."""
-        return self._client._run(get_flow(self._client, lora_id, options))
+        return self._session.run(get_flow(self._session, lora_id, CallOptions.of(options)))
 
     def delete(self, lora_id: str, /, **options: Unpack[RequestOptions]) -> None:
         """Archive a LoRA."""
-        self._client._run(delete_flow(self._client, lora_id, options))
+        self._session.run(delete_flow(self._session, lora_id, CallOptions.of(options)))
 
 
-class AsyncLoras(AsyncResource):
+class AsyncLorasMethods(AsyncResource):
     """Train and manage Flux LoRAs (async)."""
-
-    @functools.cached_property
-    def with_raw_response(self) -> AsyncLorasWithRawResponse:
-        """These methods returning a :class:`~apiframe.RawResponse` (status, headers, request id, ``.parse()``)."""
-        return AsyncLorasWithRawResponse(self)
 
     async def create(
         self,
@@ -191,7 +177,7 @@ class AsyncLoras(AsyncResource):
         body = lora_body(
             images, _fields(name, subject_kind, gender, ethnicity, age, steps, lora_rank, webhook_url, webhook_events)
         )
-        return await self._client._run(create_flow(self._client, body, options))
+        return await self._session.run(create_flow(self._session, body, CallOptions.of(options)))
 
     def list(
         self,
@@ -203,10 +189,11 @@ class AsyncLoras(AsyncResource):
     ) -> AsyncPager[Lora, AsyncPage[Lora]]:
         """LoRAs: ``await`` it for one page, ``async for`` over it for every LoRA of every page."""
         query = {"limit": limit, "cursor": cursor, "include_archived": include_archived}
-        return AsyncPager(lambda: self._page(query, options))
+        checked = CallOptions.of(options)
+        return AsyncPager(lambda: self._page(query, checked))
 
-    async def _page(self, query: dict[str, Any], options: RequestOptions) -> AsyncPage[Lora]:
-        raw = await self._client._run(list_flow(self._client, query, options))
+    async def _page(self, query: dict[str, Any], options: CallOptions) -> AsyncPage[Lora]:
+        raw = await self._session.run(list_flow(self._session, query, options))
         return AsyncPage(
             raw.items,
             next_cursor=raw.next_cursor,
@@ -217,28 +204,8 @@ class AsyncLoras(AsyncResource):
 
     async def get(self, lora_id: str, /, **options: Unpack[RequestOptions]) -> Lora:
         """One LoRA: status, image count, trigger word, readiness."""
-        return await self._client._run(get_flow(self._client, lora_id, options))
+        return await self._session.run(get_flow(self._session, lora_id, CallOptions.of(options)))
 
     async def delete(self, lora_id: str, /, **options: Unpack[RequestOptions]) -> None:
         """Archive a LoRA."""
-        await self._client._run(delete_flow(self._client, lora_id, options))
-
-
-class LorasWithRawResponse:
-    """``client.loras.with_raw_response``: create, list, get, delete returning a RawResponse."""
-
-    def __init__(self, loras: Loras) -> None:
-        self.create = raw(loras.create)
-        self.list = raw(loras.list)
-        self.get = raw(loras.get)
-        self.delete = raw(loras.delete)
-
-
-class AsyncLorasWithRawResponse:
-    """``client.loras.with_raw_response``: create, list, get, delete returning a RawResponse."""
-
-    def __init__(self, loras: AsyncLoras) -> None:
-        self.create = async_raw(loras.create)
-        self.list = async_raw(loras.list)
-        self.get = async_raw(loras.get)
-        self.delete = async_raw(loras.delete)
+        await self._session.run(delete_flow(self._session, lora_id, CallOptions.of(options)))

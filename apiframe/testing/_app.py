@@ -13,6 +13,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route, request_response
 from starlette.types import Receive, Scope, Send
 
+from ._catalog import SpecOperation
 from ._clock import Clock
 from ._config import SandboxConfig
 from ._faults import FaultMiddleware
@@ -21,7 +22,6 @@ from ._http import ApiError, Context, Endpoint, Handler, endpoint, error_respons
 from ._loras import archive_lora, create_lora, get_lora, list_loras
 from ._request_id import RequestIdMiddleware
 from ._resources import create_asset, get_asset, get_job, list_jobs, list_models, me
-from ._schema import Operation
 from ._state import SandboxState
 from ._submit import SubmitPlan, is_submission, plan_submissions, submit
 
@@ -48,7 +48,7 @@ class SandboxApp(Starlette):
     sandbox: SandboxState
 
 
-def _secured(state: SandboxState, op: Operation) -> bool:
+def _secured(state: SandboxState, op: SpecOperation) -> bool:
     raw = state.index.node(op.pointer)
     security = raw.get("security") if isinstance(raw, Mapping) else None
     if security is None:
@@ -56,7 +56,7 @@ def _secured(state: SandboxState, op: Operation) -> bool:
     return not (isinstance(security, list) and len(security) == 0)
 
 
-def _handler_for(state: SandboxState, op: Operation, plan: SubmitPlan) -> Handler:
+def _handler_for(state: SandboxState, op: SpecOperation, plan: SubmitPlan) -> Handler:
     known = _HANDLERS.get((op.method, op.path))
     if known is not None:
         return known

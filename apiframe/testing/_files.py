@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import functools
+import json
 import re
 import uuid
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 
@@ -104,7 +106,7 @@ def file_routes(state: SandboxState) -> tuple[FileHandler, FileHandler]:
         return serve_upload(state, request.path_params["upload_id"])
 
     async def job_file(request: Request) -> Response:
-        return serve_job_file(state, request.path_params["job_id"], request.path_params["name"])
+        return await serve_job_file(state, request.path_params["job_id"], request.path_params["name"])
 
     return upload, job_file
 
@@ -125,13 +127,13 @@ def serve_upload(state: SandboxState, upload_id: str) -> Response:
     )
 
 
-@functools.lru_cache(maxsize=64)
-def _media(modality: str, seed: str) -> bytes:
-    return make_media(modality, seed)
+@functools.lru_cache(maxsize=32)
+def _media(modality: str, seed: str, request: str) -> bytes:
+    return make_media(modality, seed, json.loads(request))
 
 
-def serve_job_file(state: SandboxState, job_id: str, name: str) -> Response:
-    """Serve a generated result file of a completed, unexpired job."""
+async def serve_job_file(state: SandboxState, job_id: str, name: str) -> Response:
+    """Serve a generated result file of a completed, unexpired job (drawn on a worker thread)."""
     match = _RESULT_NAME.match(name)
     job = state.engine.get(job_id)
     if match is None or job is None or job["status"] != "COMPLETED" or state.engine.expired(job):
@@ -143,7 +145,8 @@ def serve_job_file(state: SandboxState, job_id: str, name: str) -> Response:
     extension, content_type = MEDIA_TYPES[modality]
     if match.group(2) != extension:
         return _not_found("Result file")
-    data = _media(modality, f"{job['seed']}#{index}")
+    request = json.dumps(job.get("input") or {}, sort_keys=True, default=str)
+    data = await run_in_threadpool(_media, modality, f"{job['seed']}#{index}", request)
     return Response(
         data,
         media_type=content_type,

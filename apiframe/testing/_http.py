@@ -11,7 +11,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from ._auth import AuthFailure, Principal, authenticate
-from ._schema import Operation
+from ._catalog import SpecOperation
 from ._state import SandboxState
 from ._validation import Details, coerce_text
 
@@ -62,7 +62,7 @@ class Context:
 
     request: Request
     state: SandboxState
-    operation: Operation
+    operation: SpecOperation
     principal: Principal | None
     params: dict[str, Any] = field(default_factory=dict)
 
@@ -167,7 +167,7 @@ def _validate_params(ctx: Context) -> None:
         raise ApiError(400, message, details=details)
 
 
-def endpoint(state: SandboxState, operation: Operation, handler: Handler, secured: bool) -> Endpoint:
+def endpoint(state: SandboxState, operation: SpecOperation, handler: Handler, secured: bool) -> Endpoint:
     """Wrap ``handler`` with base-URL capture, auth and parameter validation."""
 
     async def run(request: Request) -> Response:

@@ -9,6 +9,9 @@ Timeline for a job of duration ``T`` (``job_seconds``):
 * ``[0, 0.1 T)`` QUEUED, progress 0
 * ``[0.1 T, T)`` PROCESSING, progress rising from 0 to 99
 * ``T`` COMPLETED, progress 100, ``creditCost`` charged, ``result`` set
+
+A job's price (``cost``, from the catalog: see ``_pricing``) is held from its creation, so
+``me().team.credits`` and the 402 check count it, and charged when it completes.
 * a job that asked to fail (see :data:`FAIL_TRIGGER`) turns FAILED at ``0.5 T``
 """
 
@@ -213,9 +216,18 @@ class JobEngine:
     def _charge(self, cost: int) -> None:
         self.store.put("account", "team", {"spent": self.spent() + cost})
 
+    def held(self) -> int:
+        """Credits held by unfinished jobs: charged when they complete, released if they fail."""
+        total = 0
+        for job_id in self._active:
+            job = self.store.get("job", job_id)
+            if job is not None and job["status"] not in TERMINAL:
+                total += int(job["cost"])
+        return total
+
     def available(self) -> int:
-        """Credits left for the team."""
-        return max(self.config.initial_credits - self.spent(), 0)
+        """Credits the team can still spend: what is left, less what unfinished jobs hold."""
+        return max(self.config.initial_credits - self.spent() - self.held(), 0)
 
     # -- webhook events -----------------------------------------------------------------
 

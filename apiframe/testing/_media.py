@@ -1,9 +1,19 @@
-"""Small, valid media files derived from a seed text, using only the stdlib.
+"""The sandbox's result files, derived from the job's seed and request, using only the stdlib.
 
-* images: PNG (8-bit RGB), a two-colour gradient with a band chosen by the seed
+* images: PNG (8-bit RGB) at the size and aspect ratio the request asks for (at least 512 px
+  on the long side unless it names a smaller width and height): a sky, shapes and the prompt
+  as a caption, all derived from the seed, so two results differ (:mod:`._picture`)
+* video: MP4 (ISO BMFF) holding an H.264 Constrained Baseline stream that browsers play
+  (:mod:`._h264`), of the requested duration and aspect ratio, 640 px on its long side: the
+  same kind of picture with a disc crossing it and a bar counting the time
 * music: WAV (16-bit mono PCM), a short chord whose pitches come from the seed
-* video: MP4 (ISO BMFF, one uncompressed 24-bit RGB ``raw `` video track) with a moving bar;
-  also an uncompressed RIFF AVI (``make_avi``)
+* also an uncompressed RIFF AVI (``make_avi``), a type the API does not take as an upload
+
+What the request says about the result is read by shape, never by model: ``width``/``height``,
+``aspect_ratio`` (``"16:9"``), ``image_size`` (``"landscape_4_3"``), ``size`` (``"1024x768"``,
+``"2K"``), ``resolution`` (``"720p"``, ``"1K"``, ``"2MP"``, ``"512px"``), ``duration`` and
+``seed``, wherever they are in the body (top level or a params block), in any letter case or
+spelling (``aspectRatio``).
 """
 
 from __future__ import annotations
@@ -11,11 +21,27 @@ from __future__ import annotations
 import hashlib
 import io
 import math
+import re
 import struct
 import wave
 import zlib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
 
-__all__ = ["MEDIA_TYPES", "make_avi", "make_media", "make_mp4", "make_png", "make_wav"]
+from ._h264 import Frame, encode_mp4
+from ._picture import Scene, Shape, rgb_pixel, to_cb, to_cr, to_y
+
+__all__ = [
+    "MEDIA_TYPES",
+    "MediaRequest",
+    "make_avi",
+    "make_media",
+    "make_mp4",
+    "make_png",
+    "make_wav",
+    "read_request",
+]
 
 MEDIA_TYPES = {
     "image": ("png", "image/png"),
@@ -24,14 +50,165 @@ MEDIA_TYPES = {
 }
 """Modality -> (file extension, content type) of generated results."""
 
+IMAGE_LONG_SIDE = 1024
+"""An image's long side when the request names no size."""
+MIN_LONG_SIDE, MAX_SIDE = 512, 4096
+VIDEO_LONG_SIDE = 640
+VIDEO_FPS = 12
+VIDEO_SECONDS = 5.0
+"""A video's duration when the request names none (requests are kept within 1 to 20 s)."""
+_MAX_SECONDS = 20.0
+_KEYFRAME_SECONDS = 5
+
 
 def _palette(seed: str) -> tuple[bytes, int]:
     digest = hashlib.sha256(seed.encode("utf-8")).digest()
     return digest, int.from_bytes(digest[:4], "big")
 
 
-def _mix(a: int, b: int, t: float) -> int:
-    return round(a + (b - a) * t)
+# -- what the request asks for ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class MediaRequest:
+    """What a job's request says about its result files (None: it does not say)."""
+
+    width: int | None = None
+    height: int | None = None
+    aspect: tuple[int, int] | None = None
+    long_side: int | None = None
+    short_side: int | None = None
+    megapixels: float | None = None
+    seconds: float | None = None
+    seed: str = ""
+    caption: str = ""
+
+    def image_size(self) -> tuple[int, int]:
+        """Width and height of an image result."""
+        if self.width and self.height:
+            return _clamp(self.width, 64), _clamp(self.height, 64)
+        wide, high = self.aspect or (1, 1)
+        if self.width or self.height:
+            width = self.width or round(self.height * wide / high)  # type: ignore[operator]
+            height = self.height or round(width * high / wide)
+            return _clamp(width, 64), _clamp(height, 64)
+        ratio = max(wide, high) / min(wide, high)
+        if self.long_side:
+            long = self.long_side
+        elif self.short_side:
+            long = round(self.short_side * ratio)
+        elif self.megapixels:
+            long = round(math.sqrt(self.megapixels * 1_000_000 * ratio))
+        else:
+            long = IMAGE_LONG_SIDE
+        long = min(MAX_SIDE, max(MIN_LONG_SIDE, long))
+        return _sized(long, wide, high)
+
+    def video_size(self) -> tuple[int, int]:
+        """Width and height of a video result (even, for 4:2:0 chroma)."""
+        wide, high = self.aspect or (16, 9)
+        if not self.aspect and self.width and self.height:
+            wide, high = self.width, self.height
+        width, height = _sized(VIDEO_LONG_SIDE, wide, high)
+        return max(16, width - width % 2), max(16, height - height % 2)
+
+    def duration(self) -> float:
+        """Seconds of a video result."""
+        return min(_MAX_SECONDS, max(1.0, self.seconds)) if self.seconds else VIDEO_SECONDS
+
+
+def _clamp(side: int, least: int) -> int:
+    return min(MAX_SIDE, max(least, int(side)))
+
+
+def _sized(long: int, wide: int, high: int) -> tuple[int, int]:
+    if wide >= high:
+        return long, max(16, round(long * high / wide))
+    return max(16, round(long * wide / high)), long
+
+
+_ASPECT = re.compile(r"(\d{1,3})\s*[:/x]\s*(\d{1,3})")
+_NAMED_ASPECT = re.compile(r"(landscape|portrait)_(\d{1,2})_(\d{1,2})")
+_PIXELS = re.compile(r"(\d{2,5})\s*[x*]\s*(\d{2,5})")
+_SHORT = re.compile(r"(\d{3,4})p")
+_KILO = re.compile(r"(\d)k")
+_MEGA = re.compile(r"(\d{1,2}(?:\.\d+)?)mp")
+_LONG_PX = re.compile(r"(\d{3,4})px")
+_SECONDS = re.compile(r"(\d{1,4}(?:\.\d+)?)\s*s?")
+_WANTED = ("width", "height", "aspectratio", "ar", "imagesize", "size", "resolution", "duration", "seed", "prompt")
+
+
+def _fields(body: Mapping[str, Any]) -> dict[str, Any]:
+    """The first value of each wanted key (normalised: lower case, no ``_`` or ``-``), top level first."""
+    found: dict[str, Any] = {}
+    level: list[Mapping[str, Any]] = [body]
+    for _ in range(3):
+        deeper: list[Mapping[str, Any]] = []
+        for mapping in level:
+            for key, value in mapping.items():
+                name = str(key).lower().replace("_", "").replace("-", "")
+                if name in _WANTED and name not in found and isinstance(value, str | int | float):
+                    found[name] = value
+                elif isinstance(value, Mapping):
+                    deeper.append(value)
+        level = deeper
+    return found
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value) if math.isfinite(value) and value > 0 else None
+    match = _SECONDS.fullmatch(str(value).strip().lower())
+    return float(match.group(1)) if match and float(match.group(1)) > 0 else None
+
+
+def read_request(body: Mapping[str, Any] | None, *, caption: str | None = None) -> MediaRequest:
+    """What ``body`` (a job's request) asks of its result files."""
+    fields = _fields(body or {})
+    width, height = _number(fields.get("width")), _number(fields.get("height"))
+    aspect: tuple[int, int] | None = None
+    long_side = short_side = None
+    megapixels = None
+    for name in ("aspectratio", "ar", "imagesize", "size", "resolution"):
+        text = str(fields.get(name, "")).strip().lower()
+        if not text:
+            continue
+        if (match := _NAMED_ASPECT.fullmatch(text)) is not None:
+            wide, high = int(match.group(2)), int(match.group(3))
+            aspect = aspect or ((wide, high) if match.group(1) == "landscape" else (high, wide))
+        elif text.startswith("square"):
+            aspect = aspect or (1, 1)
+        elif (match := _PIXELS.fullmatch(text)) is not None:
+            width, height = width or float(match.group(1)), height or float(match.group(2))
+        elif (match := _ASPECT.fullmatch(text)) is not None and name in ("aspectratio", "ar"):
+            wide, high = int(match.group(1)), int(match.group(2))
+            aspect = aspect or ((wide, high) if wide > 0 and high > 0 else None)
+        elif (match := _SHORT.fullmatch(text)) is not None:
+            short_side = short_side or int(match.group(1))
+        elif (match := _KILO.fullmatch(text)) is not None:
+            long_side = long_side or int(match.group(1)) * 1024
+        elif (match := _MEGA.fullmatch(text)) is not None:
+            megapixels = megapixels or float(match.group(1))
+        elif (match := _LONG_PX.fullmatch(text)) is not None:
+            long_side = long_side or int(match.group(1))
+    prompt = fields.get("prompt")
+    seed = fields.get("seed")
+    return MediaRequest(
+        width=int(width) if width else None,
+        height=int(height) if height else None,
+        aspect=aspect,
+        long_side=long_side,
+        short_side=short_side,
+        megapixels=megapixels,
+        seconds=_number(fields.get("duration")),
+        seed="" if seed is None else str(seed),
+        caption=caption if caption is not None else str(prompt) if isinstance(prompt, str) else "",
+    )
+
+
+# -- images ---------------------------------------------------------------------------------------
 
 
 def _png_chunk(kind: bytes, data: bytes) -> bytes:
@@ -39,29 +216,84 @@ def _png_chunk(kind: bytes, data: bytes) -> bytes:
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
 
 
-def make_png(seed: str, width: int = 64, height: int = 64) -> bytes:
-    """A valid PNG whose colours are derived from ``seed``."""
-    digest, number = _palette(seed)
-    start = digest[4:7]
-    end = digest[7:10]
-    band = digest[10:13]
-    band_row = number % max(height, 1)
-    rows = bytearray()
-    for y in range(height):
-        rows.append(0)  # filter type: none
-        if abs(y - band_row) < max(height // 16, 1):
-            rows.extend(bytes(band) * width)
-            continue
-        for x in range(width):
-            t = (x + y) / max(width + height - 2, 1)
-            rows.extend((_mix(start[0], end[0], t), _mix(start[1], end[1], t), _mix(start[2], end[2], t)))
+def make_png(seed: str, width: int = 64, height: int = 64, *, caption: str = "") -> bytes:
+    """A PNG picture of ``seed`` (sky, shapes and ``caption``) at ``width`` x ``height``."""
+    if not 1 <= width <= MAX_SIDE or not 1 <= height <= MAX_SIDE:
+        raise ValueError(f"width and height must be from 1 to {MAX_SIDE}")
+    packer = zlib.compressobj(6)
+    parts = []
+    for row in Scene.from_seed(seed, caption).rows(width, height, rgb_pixel):
+        parts.append(packer.compress(b"\x00" + row))  # filter type: none
+    parts.append(packer.flush())
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     return (
         b"\x89PNG\r\n\x1a\n"
         + _png_chunk(b"IHDR", header)
-        + _png_chunk(b"IDAT", zlib.compress(bytes(rows), 9))
+        + _png_chunk(b"IDAT", b"".join(parts))
         + _png_chunk(b"IEND", b"")
     )
+
+
+# -- video ----------------------------------------------------------------------------------------
+
+
+def _padder(width: int, height: int) -> Any:
+    """Pads a plane's rows to whole macroblocks; an unchanged row gives the same padded object."""
+    cache: dict[bytes, bytes] = {}
+
+    def pad(rows: list[bytes]) -> list[bytes]:
+        out = []
+        for row in rows:
+            padded = cache.get(row)
+            if padded is None:
+                padded = cache[row] = row + row[-1:] * (width - len(row))
+            out.append(padded)
+        return out + [out[-1]] * (height - len(out))
+
+    return pad
+
+
+def _frames(scene: Scene, width: int, height: int, count: int) -> Iterator[Frame]:
+    """The frames of a clip of ``scene``: a disc crosses it while a bar fills up with the time."""
+    padded_w, padded_h = -(-width // 16) * 16, -(-height // 16) * 16
+    chroma = _padder(padded_w // 2, padded_h // 2)
+    planes = [
+        (scene.rows(width, height, to_y), to_y, 1, _padder(padded_w, padded_h)),
+        (scene.rows(width, height, to_cb, scale=2), to_cb, 2, chroma),
+        (scene.rows(width, height, to_cr, scale=2), to_cr, 2, chroma),
+    ]
+    for n in range(count):
+        t = n / max(1, count - 1)
+        sprites = (
+            Shape("disc", 0.1 + 0.8 * t, 0.45 + 0.3 * math.sin(2 * math.pi * t), 0.07, 0.0, scene.accent),
+            Shape("box", t / 2, 0.975, t / 2, 0.02, scene.accent),
+        )
+        y, cb, cr = (
+            pad(scene.overlay(rows, width, height, pixel, sprites, scale=scale)) for rows, pixel, scale, pad in planes
+        )
+        yield Frame(y, cb, cr)
+
+
+def make_mp4(
+    seed: str,
+    width: int = VIDEO_LONG_SIDE,
+    height: int = 360,
+    *,
+    seconds: float = 2.0,
+    fps: int = VIDEO_FPS,
+    caption: str = "",
+) -> bytes:
+    """An MP4 clip of ``seed`` (H.264 Constrained Baseline) of ``seconds`` at ``fps``; sizes must be even."""
+    if width <= 0 or height <= 0 or width % 2 or height % 2 or max(width, height) > 1920:
+        raise ValueError("width and height must be even, from 2 to 1920")
+    if not 0 < seconds <= 60 or not 1 <= fps <= 60:
+        raise ValueError("seconds must be from 0 to 60, fps from 1 to 60")
+    count = max(1, round(seconds * fps))
+    frames = _frames(Scene.from_seed(seed, caption), width, height, count)
+    return encode_mp4(frames, width, height, fps=fps, keyframe_every=fps * _KEYFRAME_SECONDS)
+
+
+# -- sound and the rest -----------------------------------------------------------------------------
 
 
 def make_wav(seed: str, seconds: float = 1.0, rate: int = 8000) -> bytes:
@@ -155,88 +387,14 @@ def make_avi(seed: str, width: int = 32, height: int = 32, frames: int = 16, fps
     return b"RIFF" + struct.pack("<I", len(body)) + body
 
 
-def _frames(seed: str, width: int, height: int, frames: int) -> list[bytes]:
-    """RGB24 frames (top row first) of a bar crossing a plain background, coloured from ``seed``."""
-    digest, _ = _palette(seed)
-    background, bar = digest[0:3], digest[3:6]
-    out = []
-    for n in range(frames):
-        bar_x = (n * width) // max(frames, 1)
-        row = b"".join(bar if abs(x - bar_x) < max(width // 8, 1) else background for x in range(width))
-        out.append(row * height)
-    return out
-
-
-def _box(kind: bytes, *parts: bytes) -> bytes:
-    body = b"".join(parts)
-    return struct.pack(">I", 8 + len(body)) + kind + body
-
-
-def _full_box(kind: bytes, version: int, flags: int, *parts: bytes) -> bytes:
-    return _box(kind, struct.pack(">I", (version << 24) | flags), *parts)
-
-
-_MATRIX = struct.pack(">9I", 0x00010000, 0, 0, 0, 0x00010000, 0, 0, 0, 0x40000000)
-"""The identity transform of ``mvhd``/``tkhd`` (16.16 and 2.30 fixed point)."""
-
-
-def _moov(width: int, height: int, frames: int, fps: int, frame_size: int, data_offset: int) -> bytes:
-    duration_ms = frames * 1000 // fps
-    mvhd = _full_box(
-        b"mvhd", 0, 0,
-        struct.pack(">IIII", 0, 0, 1000, duration_ms),  # created, modified, timescale (ms), duration
-        struct.pack(">IH10x", 0x00010000, 0x0100),  # rate 1.0, volume 1.0, reserved
-        _MATRIX,
-        bytes(24),  # pre_defined
-        struct.pack(">I", 2),  # next track id
-    )  # fmt: skip
-    tkhd = _full_box(
-        b"tkhd", 0, 0x3,  # enabled, in movie
-        struct.pack(">IIII4xI", 0, 0, 1, 0, duration_ms),  # created, modified, track id, reserved, duration
-        struct.pack(">8xhhH2x", 0, 0, 0),  # layer, alternate group, volume (0 for video)
-        _MATRIX,
-        struct.pack(">II", width << 16, height << 16),
-    )  # fmt: skip
-    mdhd = _full_box(b"mdhd", 0, 0, struct.pack(">IIIIHH", 0, 0, fps, frames, 0x55C4, 0))  # language "und"
-    hdlr = _full_box(b"hdlr", 0, 0, struct.pack(">I4s12x", 0, b"vide"), b"VideoHandler\x00")
-    entry = _box(
-        b"raw ",
-        bytes(6), struct.pack(">H", 1),  # reserved, data reference index
-        bytes(16),  # pre_defined, reserved
-        struct.pack(">HHIIIH", width, height, 0x00480000, 0x00480000, 0, 1),  # size, 72 dpi, reserved, frames/sample
-        bytes(32),  # compressor name
-        struct.pack(">Hh", 24, -1),  # depth, pre_defined
-    )  # fmt: skip
-    stbl = _box(
-        b"stbl",
-        _full_box(b"stsd", 0, 0, struct.pack(">I", 1), entry),
-        _full_box(b"stts", 0, 0, struct.pack(">III", 1, frames, 1)),  # every sample lasts 1/fps s
-        _full_box(b"stsc", 0, 0, struct.pack(">IIII", 1, 1, frames, 1)),  # one chunk holds every sample
-        _full_box(b"stsz", 0, 0, struct.pack(">II", frame_size, frames)),
-        _full_box(b"stco", 0, 0, struct.pack(">II", 1, data_offset)),
-    )
-    dinf = _box(b"dinf", _full_box(b"dref", 0, 0, struct.pack(">I", 1), _full_box(b"url ", 0, 1)))
-    minf = _box(b"minf", _full_box(b"vmhd", 0, 1, bytes(8)), dinf, stbl)
-    return _box(b"moov", mvhd, _box(b"trak", tkhd, _box(b"mdia", mdhd, hdlr, minf)))
-
-
-def make_mp4(seed: str, width: int = 32, height: int = 32, frames: int = 16, fps: int = 8) -> bytes:
-    """A valid MP4 (ISO BMFF): one video track of uncompressed RGB frames animated from ``seed``."""
-    if width % 4 or width <= 0 or height <= 0 or frames <= 0 or fps <= 0:
-        raise ValueError("width must be a positive multiple of 4; height, frames and fps positive")
-    pictures = _frames(seed, width, height, frames)
-    ftyp = _box(b"ftyp", b"isom", struct.pack(">I", 0x200), b"isomiso2mp41")
-    size = width * height * 3
-    moov_length = len(_moov(width, height, frames, fps, size, 0))  # the offset field has a fixed width
-    data_offset = len(ftyp) + moov_length + 8
-    mdat = _box(b"mdat", *pictures)
-    return ftyp + _moov(width, height, frames, fps, size, data_offset) + mdat
-
-
-def make_media(modality: str, seed: str) -> bytes:
-    """The generated file for a result of ``modality`` (image, video or music)."""
+def make_media(modality: str, seed: str, request: Mapping[str, Any] | None = None) -> bytes:
+    """The result file for a job of ``modality`` (image, video or music) made from ``seed`` and its ``request``."""
+    wanted = read_request(request)
+    seed = f"{seed}|{wanted.seed}" if wanted.seed else seed
     if modality == "video":
-        return make_mp4(seed)
+        width, height = wanted.video_size()
+        return make_mp4(seed, width, height, seconds=wanted.duration(), caption=wanted.caption)
     if modality == "music":
         return make_wav(seed)
-    return make_png(seed)
+    width, height = wanted.image_size()
+    return make_png(seed, width, height, caption=wanted.caption)

@@ -14,7 +14,6 @@ from ._auth import TEAM_ID
 from ._config import FAIL_TRIGGER
 from ._http import ApiError, Context, json_response, read_json_body
 from ._jobs import isoformat
-from ._schema import label_for_model
 from ._store import Record
 from ._validation import json_text
 
@@ -118,25 +117,8 @@ async def me(ctx: Context) -> Response:
 
 
 def catalog(ctx: Context) -> list[Record]:
-    """Catalog entries for every model literal of the spec's request unions."""
-    state = ctx.state
-    entries: list[Record] = []
-    for model in state.index.catalog_models():
-        cost = state.config.cost(model.modality)
-        entries.append(
-            {
-                "id": model.id,
-                "label": label_for_model(model.id),
-                "modality": model.modality,
-                "description": f"Sandbox stand-in for {model.id} (POST {model.path}).",
-                "pricingMode": "flat",
-                "costMin": cost,
-                "costMax": cost,
-                "endpoint": model.path,
-                "paramsKeys": list(model.params_keys),
-            }
-        )
-    return entries
+    """Catalog entries for every model literal of the spec's request unions (priced by ``_pricing``)."""
+    return ctx.state.pricing.catalog()
 
 
 async def list_models(ctx: Context) -> Response:

@@ -10,11 +10,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from ._catalog import SpecIndex
 from ._clock import Clock, SystemClock
 from ._config import SandboxConfig
 from ._faults import ConnectionDropper, FaultInjector
 from ._jobs import JobEngine
-from ._schema import SpecIndex
+from ._pricing import Pricing
 from ._spec import load_spec
 from ._store import MemoryStore, open_store
 from ._validation import RequestValidator
@@ -37,6 +38,7 @@ class SandboxState:
         self.clock: Clock = clock or SystemClock()
         self.index = SpecIndex(spec if spec is not None else load_spec())
         self.validator = RequestValidator(self.index)
+        self.pricing = Pricing(self.index, config)
         self.store: MemoryStore = open_store(config.db_path)
         self.files_dir, self._owns_files_dir = _files_dir(config)
         self.public_base_url: str | None = None

@@ -15,10 +15,10 @@ from typing import Any
 
 from starlette.responses import Response
 
+from ._catalog import SpecIndex, SpecOperation, modality_for_segment
 from ._http import ApiError, Context, json_response, read_json_body
 from ._idempotency import read_key, remember, replay
 from ._jobs import media_seed
-from ._schema import Operation, SpecIndex, modality_for_segment
 from ._store import Record
 from ._validation import json_text
 
@@ -49,7 +49,7 @@ class SubmitPlan:
     """Operation path -> action route facts."""
 
 
-def is_submission(index: SpecIndex, op: Operation) -> bool:
+def is_submission(index: SpecIndex, op: SpecOperation) -> bool:
     """Whether ``op`` creates a job (its 202 response carries ``jobId``)."""
     pointer = op.responses.get("202")
     if op.method != "POST" or pointer is None or op.json_body_pointer is None:
@@ -110,8 +110,9 @@ async def submit(ctx: Context, plan: SubmitPlan) -> Response:
     if action is None:
         model = str(body["model"])
         modality = modality_for_segment(op.segments[1])
-        outputs = plan.family_outputs.get(model, 1)
+        outputs = state.pricing.outputs(model, body) or plan.family_outputs.get(model, 1)
         seed = media_seed(body)
+        priced = model
     else:
         parent = _parent(ctx, action, body)
         model = str(parent["model"])
@@ -120,7 +121,9 @@ async def submit(ctx: Context, plan: SubmitPlan) -> Response:
         outputs = 1 if name in SINGLE_OUTPUT_ACTIONS else plan.family_outputs.get(action.family, 1)
         seed = "|".join(str(part) for part in (parent["seed"], name, body.get("index", ""), body.get("prompt", "")))
         extra = {"parentJobId": parent["id"], "action": name}
-    cost = state.config.cost(modality)
+        priced = action.family
+    charge = state.pricing.charge(priced, body)
+    cost = state.config.cost(modality) if charge is None else charge
     _check_credits(ctx, cost)
     job = state.engine.create(
         user_id=user.user_id,
@@ -138,7 +141,7 @@ async def submit(ctx: Context, plan: SubmitPlan) -> Response:
     return json_response({"jobId": job["id"], "status": job["status"]}, 202)
 
 
-def _action_property(ctx: Context, op: Operation) -> str:
+def _action_property(ctx: Context, op: SpecOperation) -> str:
     assert op.json_body_pointer is not None
     found = ctx.state.index.discriminator(op.json_body_pointer)
     assert found is not None
@@ -146,6 +149,7 @@ def _action_property(ctx: Context, op: Operation) -> str:
 
 
 def _check_credits(ctx: Context, cost: int) -> None:
+    """402 with the numbers when the team's credits (less what running jobs hold) do not cover ``cost``."""
     available = 0 if ctx.user.no_credits else ctx.state.engine.available()
     if available < cost:
         raise ApiError(

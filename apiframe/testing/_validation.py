@@ -27,7 +27,7 @@ from jsonschema.exceptions import (  # type: ignore[import-untyped, unused-ignor
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from ._schema import SpecIndex
+from ._catalog import SpecIndex
 
 __all__ = ["Details", "RequestValidator", "coerce_text", "format_checker", "join_path", "json_text"]
 

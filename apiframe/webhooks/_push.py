@@ -214,7 +214,7 @@ class PushWatch:
 
 def _job_from(event: WebhookEvent, job_id: str, status: str, last: Any) -> Any:
     """A ``Job`` from a delivery; fields a delivery lacks come from the last snapshot, if any."""
-    from .._outputs import Job
+    from .._jobs import Job
 
     raw = event.raw
     created = _stamp(raw.get("createdAt")) or _stamp(getattr(last, "created_at", None))

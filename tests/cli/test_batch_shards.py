@@ -88,7 +88,7 @@ def test_a_killed_shard_resumes_without_a_second_job(sandbox: Sandbox, tmp_path:
     by_shard = {item["shard"]: item for item in summary["shards"]}
     assert by_shard["2/3"] == {
         "shard": "2/3", "started": True, "lines": len(owned), "completed": len(owned),
-        "failed": 0, "running": 0, "pending": 0,
+        "failed": 0, "running": 0, "pending": 0, "creditsSpent": sandbox.credits_spent(),
     }  # fmt: skip
     assert by_shard["1/3"]["started"] is False and summary["complete"] is False
 

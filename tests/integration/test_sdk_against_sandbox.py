@@ -193,7 +193,7 @@ NO_JOB = str(uuid.uuid4())
 
 def test_error_statuses(sandbox: Sandbox, client: Apiframe) -> None:
     with pytest.raises(ValidationError) as invalid:
-        client._run(client._request("POST", "/v2/images/generate", json={"model": "midjourney"}))
+        client._session.run(client._session.request("POST", "/v2/images/generate", json={"model": "midjourney"}))
     assert invalid.value.status_code == 400 and invalid.value.details
     with pytest.raises(AuthenticationError):
         client.with_options(api_key="not-a-key").me()

@@ -39,7 +39,7 @@ def test_key_never_leaks(caplog: pytest.LogCaptureFixture) -> None:
     seen: list[str] = []
     with Sandbox(SandboxConfig(job_seconds=0.2), api_key=KEY) as sandbox, caplog.at_level(logging.DEBUG):
         client = Apiframe(api_key=KEY, base_url=sandbox.base_url, max_retries=3)
-        seen += [repr(client), repr(client._config), repr(client.with_options(timeout=3))]
+        seen += [repr(client), repr(client._session.settings), repr(client.with_options(timeout=3))]
         handle = client.images.generate(model="midjourney", prompt="hygiene")
         seen.append(repr(handle))
         seen.append(repr(handle.wait(interval=0.05, timeout=20)))

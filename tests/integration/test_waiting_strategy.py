@@ -76,7 +76,7 @@ def test_separate_concurrent_waits_share_list_pages(sandbox: Sandbox) -> None:
         async with http, AsyncApiframe(api_key=sandbox.api_key, base_url=sandbox.base_url, http_client=http) as client:
             accepted = [await client.images.generate(model="flux-1.1-pro", prompt=f"s {n}") for n in range(JOBS)]
             done = await asyncio.gather(*(handle.wait(timeout=60) for handle in accepted))
-            assert client.jobs._shared.wanted() == (set(), None)  # every wait unfollowed its job
+            assert client._session.listing.wanted() == (set(), None)  # every wait unfollowed its job
             return [job.status for job in done if job.result]
 
     statuses = asyncio.run(go())

@@ -3,7 +3,7 @@
 The async client submits 200 jobs, 32 at a time, to a sandbox on 127.0.0.1 that answers one
 request in five with a fault: 429 (Retry-After 0), 500, 502, 503, a connection dropped before
 the request is processed, one dropped after the job was committed, or a request held longer
-than the client's timeout. Each submission has its own prompt, so every job the sandbox holds
+than the client's read timeout. Each submission has its own prompt, so every job the sandbox holds
 maps back to the one submission that created it.
 """
 
@@ -26,6 +26,8 @@ SUBMISSIONS = int(os.environ.get("APIFRAME_RELIABILITY_SUBMISSIONS", "200"))
 """200 in the suite; `make bench` runs the large profile (2,000)."""
 CONCURRENCY = 32
 CLIENT_TIMEOUT = 1.0
+"""Seconds each attempt waits for an answer; a call's deadline (all its attempts) is CALL_DEADLINE."""
+CALL_DEADLINE = 60.0
 FAULTS = FaultConfig(
     rate_429=0.03,
     rate_500=0.03,
@@ -75,7 +77,8 @@ def sandbox() -> Iterator[Sandbox]:
 
 async def _submit_all(sandbox: Sandbox, wire: Wire) -> list[Outcome]:
     http = httpx.AsyncClient(event_hooks={"request": [wire.record]})
-    client = AsyncApiframe(api_key=sandbox.api_key, base_url=sandbox.base_url, timeout=CLIENT_TIMEOUT, http_client=http)
+    timeout = httpx.Timeout(CALL_DEADLINE, read=CLIENT_TIMEOUT)
+    client = AsyncApiframe(api_key=sandbox.api_key, base_url=sandbox.base_url, timeout=timeout, http_client=http)
     gate = asyncio.Semaphore(CONCURRENCY)
 
     async def one(index: int) -> Outcome:

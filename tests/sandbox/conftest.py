@@ -15,7 +15,7 @@ import pytest
 from sandbox_helpers import ClientFactory, Conformance
 
 from apiframe.testing import ManualClock, Sandbox, SandboxConfig, load_spec
-from apiframe.testing._schema import SpecIndex
+from apiframe.testing._catalog import SpecIndex
 from apiframe.testing._validation import RequestValidator
 
 FAST = SandboxConfig(job_seconds=0.2, webhook_retry_delays=(0.02, 0.05))

@@ -14,8 +14,8 @@ from typing import Any
 
 import httpx
 
+from apiframe.testing._catalog import SpecIndex, SpecOperation
 from apiframe.testing._media import make_png
-from apiframe.testing._schema import Operation, SpecIndex
 from apiframe.testing._validation import RequestValidator
 
 ClientFactory = Callable[..., httpx.Client]
@@ -146,7 +146,7 @@ class Conformance:
     seen: list[Seen] = field(default_factory=list)
     violations: list[str] = field(default_factory=list)
 
-    def operation_for(self, method: str, path: str) -> Operation | None:
+    def operation_for(self, method: str, path: str) -> SpecOperation | None:
         for op in self.index.operations:
             pattern = "^" + re.sub(r"\{[^}]+\}", "[^/]+", op.path) + "$"
             if op.method == method and re.match(pattern, path):

@@ -14,16 +14,16 @@ import pytest
 from sandbox_helpers import ClientFactory, submit
 
 from apiframe.testing import Sandbox
-from apiframe.testing._schema import Operation, SpecIndex
+from apiframe.testing._catalog import SpecIndex, SpecOperation
 
 GENERATE = {"model": "flux-1.1-pro", "prompt": "a lighthouse at dusk"}
 MUSIC = {"model": "mureka", "prompt": "a sea shanty"}
 _PYTHON_SPELLINGS = re.compile(r"\bNone\b|\bTrue\b|\bFalse\b|\{'|\['|'[^']*'")
 
 
-def _variant_endpoints(index: SpecIndex) -> list[tuple[Operation, str]]:
+def _variant_endpoints(index: SpecIndex) -> list[tuple[SpecOperation, str]]:
     """Every JSON operation whose body is a union told apart by one property."""
-    found: list[tuple[Operation, str]] = []
+    found: list[tuple[SpecOperation, str]] = []
     for op in index.operations:
         if op.json_body_pointer is None:
             continue

@@ -21,7 +21,7 @@ from sandbox_helpers import (
 )
 
 from apiframe.testing import FAIL_TRIGGER, Sandbox
-from apiframe.testing._schema import SpecIndex
+from apiframe.testing._catalog import SpecIndex
 
 
 def _exercise(client: httpx.Client, anonymous: httpx.Client, index: SpecIndex) -> None:

@@ -107,11 +107,11 @@ def test_result_files_are_real_media(client: httpx.Client) -> None:
     assert len(image_job["result"]["outputs"]) == 4  # a Midjourney grid
     first = client.get(image_job["result"]["urls"][0])
     assert first.headers["content-type"] == "image/png"
-    assert png_size(first.content) == (64, 64)
+    assert png_size(first.content) == (1024, 1024)  # no size asked: a square of 1024
     again = client.get(image_job["result"]["urls"][0])
     assert again.content == first.content
     different = client.get(wait_for(client, other)["result"]["urls"][0])
-    assert png_size(different.content) == (64, 64)
+    assert png_size(different.content) == (1024, 1024)
     assert different.content != first.content
 
     video_job = wait_for(client, video)

@@ -1,5 +1,6 @@
-"""The sandbox's video results are real MP4 files: a standard decoder (FFmpeg, through PyAV)
-opens and decodes every frame, and the sandbox's own upload endpoint takes them back."""
+"""The sandbox's video results are real H.264 MP4 files: a standard decoder (FFmpeg, through PyAV)
+decodes every frame exactly as drawn, and the sandbox's own upload endpoint takes them back.
+(That Chromium plays them is checked in tests/display/test_gallery_browser.py.)"""
 
 from __future__ import annotations
 
@@ -13,21 +14,31 @@ from click.testing import CliRunner
 from apiframe.cli._app import cli
 from apiframe.testing import Sandbox, SandboxConfig
 from apiframe.testing._media import MEDIA_TYPES, _frames, make_media, make_mp4
+from apiframe.testing._picture import Scene
 from apiframe.testing._sniff import sniff
 
 
-def test_mp4_is_decoded_frame_by_frame() -> None:
-    data = make_mp4("clip", width=32, height=16, frames=6, fps=3)
+def test_mp4_is_h264_constrained_baseline_and_lossless() -> None:
+    data = make_mp4("clip", width=96, height=54, seconds=1.5, fps=8, caption="a clip")
     assert data[4:12] == b"ftypisom"
     with av.open(io.BytesIO(data)) as container:
         assert "mp4" in container.format.name
         (stream,) = container.streams.video
-        assert (stream.codec_context.width, stream.codec_context.height) == (32, 16)
+        assert stream.codec_context.name == "h264"
+        assert stream.codec_context.profile == "Constrained Baseline"
+        assert (stream.codec_context.width, stream.codec_context.height) == (96, 54)
         decoded = list(container.decode(stream))
-    assert len(decoded) == 6
-    assert decoded[-1].time == pytest.approx(5 / 3)
-    expected = _frames("clip", 32, 16, 6)
-    assert [bytes(frame.to_rgb().planes[0]) for frame in decoded] == expected  # pixel for pixel
+    assert len(decoded) == 12
+    assert decoded[-1].time == pytest.approx(11 / 8)
+    assert decoded[0].key_frame and not decoded[1].key_frame
+    # I_PCM macroblocks hold the samples themselves: every decoded plane is the drawing, sample for sample
+    drawn = list(_frames(Scene.from_seed("clip", "a clip"), 96, 54, 12))
+    for n in (0, 5, 11):
+        for plane, rows, width, height in ((0, drawn[n].y, 96, 54), (1, drawn[n].cb, 48, 27), (2, drawn[n].cr, 48, 27)):
+            got = decoded[n].planes[plane]
+            data, stride = bytes(got), got.line_size
+            assert [data[y * stride : y * stride + width] for y in range(height)] == [r[:width] for r in rows[:height]]
+    assert bytes(decoded[3].planes[0]) != bytes(decoded[9].planes[0])  # the disc moves
 
 
 def test_video_results_are_mp4_and_differ_by_seed() -> None:
@@ -37,8 +48,10 @@ def test_video_results_are_mp4_and_differ_by_seed() -> None:
 
 
 def test_bad_sizes_are_refused() -> None:
-    with pytest.raises(ValueError, match="multiple of 4"):
-        make_mp4("x", width=30)
+    with pytest.raises(ValueError, match="even"):
+        make_mp4("x", width=31)
+    with pytest.raises(ValueError, match="seconds"):
+        make_mp4("x", seconds=0)
 
 
 def test_a_sandbox_video_goes_back_into_video_upscale(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from sandbox_helpers import ClientFactory, minimal_instance, submit, wait_for
 
 from apiframe.testing import Sandbox
 from apiframe.testing._app import unhandled_operations
-from apiframe.testing._schema import SpecIndex
+from apiframe.testing._catalog import SpecIndex
 
 GENERATE = {"model": "flux-1.1-pro", "prompt": "a lighthouse at dusk"}
 

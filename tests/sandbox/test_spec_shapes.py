@@ -15,7 +15,7 @@ from sandbox_helpers import minimal_instance
 
 from apiframe.testing import Sandbox, SandboxConfig, load_spec
 from apiframe.testing import _spec as spec_module
-from apiframe.testing._schema import SpecIndex
+from apiframe.testing._catalog import SpecIndex
 from apiframe.testing._submit import is_submission, plan_submissions
 from apiframe.testing._validation import RequestValidator
 

@@ -47,14 +47,13 @@ def test_generate_and_wait_cross_few_files_one_way() -> None:
     waited = depth.report("wait", wait)
     assert generated["frames"] <= 10 and generated["files"] <= 5, generated
     assert waited["frames"] <= 10 and waited["files"] <= 7, waited
-    # a wait goes down once: the resource, the driver, the wait flow, its poller, the request module
+    # a wait goes down once: the handle, the session's driver, the wait flow, the session's poller, the request module
     assert waited["path"] == [
-        "apiframe/_jobs.py",
-        "apiframe/resources/jobs.py",
-        "apiframe/_client.py",
+        "apiframe/_handles.py",
+        "apiframe/_session.py",
         "apiframe/_flow.py",
         "apiframe/_waiting/_flows.py",
-        "apiframe/_waiting/_poller.py",
+        "apiframe/_job_flows.py",
         "apiframe/_pipeline.py",
         "apiframe/_flow.py",
     ]
@@ -76,10 +75,10 @@ def test_a_download_goes_down_once_through_its_flow(tmp_path: Path) -> None:
     (_, lookup), (_, transfer) = recorder.stacks
     downloaded = depth.report("download", transfer)
     assert downloaded["frames"] <= 8 and downloaded["files"] <= 5, downloaded
-    # the resource, the driver, the download flow, the request module: no bounce back to the client
+    # the resource, the session's driver, the download flow, the request module: no bounce back up
     assert downloaded["path"] == [
         "apiframe/resources/_downloads.py",
-        "apiframe/_client.py",
+        "apiframe/_session.py",
         "apiframe/_flow.py",
         "apiframe/_download.py",
         "apiframe/_pipeline.py",

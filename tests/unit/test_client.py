@@ -17,9 +17,9 @@ def test_key_from_argument_or_environment(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setenv("APIFRAME_API_KEY", "afk_from_env")
     monkeypatch.delenv("APIFRAME_BASE_URL", raising=False)
     client = Apiframe()
-    assert client._config.api_key == "afk_from_env"
+    assert client._session.settings.api_key == "afk_from_env"
     assert client.base_url == "https://api.apiframe.ai"
-    assert Apiframe(api_key="afk_arg")._config.api_key == "afk_arg"
+    assert Apiframe(api_key="afk_arg")._session.settings.api_key == "afk_arg"
 
 
 @pytest.mark.parametrize("value", [None, "", "   "])
@@ -55,7 +55,7 @@ def test_bad_settings(kwargs: dict[str, Any], match: str) -> None:
 def test_repr_and_errors_never_show_the_key() -> None:
     client = Apiframe(api_key=API_KEY)
     assert API_KEY not in repr(client)
-    assert API_KEY not in repr(client._config)
+    assert API_KEY not in repr(client._session.settings)
     assert API_KEY not in repr(client.with_options(timeout=5))
 
 
@@ -84,7 +84,7 @@ def test_with_options_shares_the_pool_and_overrides(recorder: Recorder) -> None:
     assert sent.headers["x-api-key"] == "afk_other"
     assert sent.headers["x-a"] == "1" and sent.headers["x-b"] == "2"
     assert sent.extensions["timeout"]["read"] == 7
-    assert client._config.api_key == API_KEY
+    assert client._session.settings.api_key == API_KEY
     copy.close()
     assert not http.is_closed
 
@@ -118,3 +118,22 @@ def test_own_pool_is_closed() -> None:
 def test_unknown_request_option_is_rejected(client: Any) -> None:
     with pytest.raises(ConfigurationError, match="unknown request option"):
         client.jobs.get("job_1", retries=3)
+
+
+def test_copies_keep_every_setting_push_and_transport_included() -> None:
+    from apiframe._aiohttp import AiohttpTransport
+    from apiframe.webhooks import PushSource, WebhookHub
+
+    push = PushSource(WebhookHub(), "https://app.test/hooks")
+    client = AsyncApiframe(api_key=API_KEY, http_backend="aiohttp", push=push, default_headers={"X-A": "1"})
+    copy = client.with_options(timeout=3)
+    assert copy._session.push is push and copy._session.pool is client._session.pool
+    assert isinstance(copy._http._transport, AiohttpTransport)
+    assert copy.timeout.read == 3 and copy._session.settings.default_headers == {"X-A": "1"}
+    sync = Apiframe(
+        api_key=API_KEY, base_url="https://api.test", push=push, max_retries=5, default_headers={"X-B": "2"}
+    )
+    twin = sync.to_async(http_backend="aiohttp")
+    assert isinstance(twin, AsyncApiframe) and twin._session.push is push
+    assert twin._session.settings == sync._session.settings
+    assert isinstance(twin._http._transport, AiohttpTransport)

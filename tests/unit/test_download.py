@@ -13,7 +13,7 @@ from unit_support import API_KEY, Recorder, job, reply
 
 from apiframe import Apiframe, AsyncApiframe, DownloadError, Job, ResultExpiredError
 from apiframe._download import extension_for
-from apiframe._outputs import outputs_of
+from apiframe._jobs import outputs_of
 
 CDN = "https://cdn.example.test"
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import time
-
+from apiframe._deadline import Deadline
 from apiframe._retry import MAX_RETRY_AFTER, Retries, hinted_pause
 
 
@@ -26,10 +25,10 @@ def test_a_status_retry_honours_retry_after_and_refuses_one_over_the_cap() -> No
 
 
 def test_no_pause_reaches_past_the_deadline() -> None:
-    retries = Retries(5, deadline=time.monotonic() + 2.0)
+    retries = Retries(5, deadline=Deadline(2.0))
     assert retries.after_status(503, {"retry-after": "10"}) is None
     assert retries.after_status(503, {"retry-after": "0"}) == 0.0
-    assert Retries(5, deadline=time.monotonic() - 1).after_failure() is None
+    assert Retries(5, deadline=Deadline(-1)).after_failure() is None
 
 
 def test_a_zero_limit_never_retries() -> None:

@@ -5,15 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .._spec_index import Discriminator, Operation, Parameter, escape_pointer_token
+from .._spec_index import Discriminator, Parameter, SpecOperation, escape_pointer_token
 from .._spec_index import SpecIndex as _BaseIndex
 
 __all__ = [
     "CatalogModel",
     "Discriminator",
-    "Operation",
     "Parameter",
     "SpecIndex",
+    "SpecOperation",
     "escape_pointer_token",
     "label_for_model",
     "modality_for_segment",

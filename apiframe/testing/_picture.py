@@ -1,0 +1,237 @@
+"""Pictures derived from a seed text: a gradient sky, a few shapes and a caption, drawn row by row.
+
+A :class:`Scene` is what the seed decides (colours, shapes, caption); :meth:`Scene.rows` draws it
+at any size into any pixel format (RGB for PNG, one Y, Cb or Cr byte per pixel for video), so
+an image and each plane of a video frame come from the same drawing. Rows are ``bytes``; a
+row that nothing changes is shared, never copied, which keeps whole frames cheap.
+"""
+
+from __future__ import annotations
+
+import colorsys
+import hashlib
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from ._font import GLYPH_HEIGHT, GLYPH_WIDTH, text_mask
+
+__all__ = ["RGB", "Scene", "Shape", "rgb_pixel", "to_cb", "to_cr", "to_y"]
+
+RGB = tuple[int, int, int]
+Pixel = Callable[[RGB], bytes]
+
+_CAPTION_LINES = 2
+_CAPTION_BACKGROUND: RGB = (24, 24, 28)
+_CAPTION_TEXT: RGB = (240, 240, 240)
+
+
+def rgb_pixel(colour: RGB) -> bytes:
+    """The PNG pixel of ``colour`` (8-bit RGB)."""
+    return bytes(colour)
+
+
+def _limited(value: float, top: int) -> bytes:
+    return bytes((min(top, max(16, round(value))),))
+
+
+def to_y(colour: RGB) -> bytes:
+    """Luma of ``colour`` (BT.601, limited range 16-235)."""
+    r, g, b = colour
+    return _limited(16 + (65.481 * r + 128.553 * g + 24.966 * b) / 255, 235)
+
+
+def to_cb(colour: RGB) -> bytes:
+    """Blue-difference chroma of ``colour`` (BT.601, limited range 16-240)."""
+    r, g, b = colour
+    return _limited(128 + (-37.797 * r - 74.203 * g + 112.0 * b) / 255, 240)
+
+
+def to_cr(colour: RGB) -> bytes:
+    """Red-difference chroma of ``colour`` (BT.601, limited range 16-240)."""
+    r, g, b = colour
+    return _limited(128 + (112.0 * r - 93.786 * g - 18.214 * b) / 255, 240)
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """A filled disc or box; position and size are fractions of the picture's width and height."""
+
+    kind: str
+    """``disc`` (radius ``rx`` of the shorter side) or ``box`` (half-extents ``rx`` and ``ry``)."""
+    cx: float
+    cy: float
+    rx: float
+    ry: float
+    colour: RGB
+
+    def span(self, centre: float, width: int, height: int) -> tuple[float, float] | None:
+        """The columns ``[start, end)`` this shape covers on the row whose centre is at ``centre``."""
+        centre_x, centre_y = self.cx * width, self.cy * height
+        if self.kind == "disc":
+            radius = self.rx * min(width, height)
+            dy = centre - centre_y
+            if abs(dy) >= radius:
+                return None
+            half = math.sqrt(radius * radius - dy * dy)
+        else:
+            if abs(centre - centre_y) >= self.ry * height:
+                return None
+            half = self.rx * width
+        start, end = max(0.0, centre_x - half), min(float(width), centre_x + half)
+        return (start, end) if start < end else None
+
+    def reach(self, width: int, height: int) -> tuple[float, float]:
+        """The top and bottom of the shape."""
+        extent = self.rx * min(width, height) if self.kind == "disc" else self.ry * height
+        return self.cy * height - extent, self.cy * height + extent
+
+
+def _colour(hue: float, saturation: float, value: float) -> RGB:
+    r, g, b = colorsys.hsv_to_rgb(hue % 1.0, saturation, value)
+    return round(r * 255), round(g * 255), round(b * 255)
+
+
+@dataclass(frozen=True, slots=True)
+class Scene:
+    """What a seed decides about a picture: its colours, shapes and caption."""
+
+    top: RGB
+    bottom: RGB
+    shapes: tuple[Shape, ...]
+    caption: str
+    accent: RGB
+
+    @classmethod
+    def from_seed(cls, seed: str, caption: str) -> Scene:
+        """The scene of ``seed`` (any text: the same seed always gives the same scene)."""
+        digest = hashlib.sha256(seed.encode("utf-8", "replace")).digest()
+        numbers = [byte / 255 for byte in digest]
+        hue = numbers[0]
+        shapes = []
+        for n in range(3 + digest[1] % 4):
+            a, b, c, d, e = numbers[2 + 5 * n : 7 + 5 * n]
+            colour = _colour(hue + 0.25 + 0.5 * a, 0.55 + 0.4 * b, 0.75 + 0.25 * c)
+            if digest[2 + 5 * n] % 2:
+                shapes.append(Shape("disc", 0.1 + 0.8 * d, 0.1 + 0.55 * e, 0.08 + 0.14 * b, 0.0, colour))
+            else:
+                shapes.append(Shape("box", 0.1 + 0.8 * d, 0.1 + 0.55 * e, 0.05 + 0.12 * c, 0.05 + 0.12 * a, colour))
+        return cls(
+            top=_colour(hue, 0.55, 0.35 + 0.2 * numbers[30]),
+            bottom=_colour(hue + 0.08, 0.35, 0.85 + 0.15 * numbers[31]),
+            shapes=tuple(shapes),
+            caption=" ".join(caption.split()),
+            accent=_colour(hue + 0.5, 0.8, 1.0),
+        )
+
+    # -- drawing ----------------------------------------------------------------------------
+
+    def caption_layout(self, width: int, height: int) -> tuple[int, int, int, list[str]]:
+        """The caption band's top row, the dot size, the text's left column and its lines."""
+        dot = max(2, min(width, height) // 120 // 2 * 2)  # even: a half-size plane keeps whole dots
+        margin = 2 * dot
+        per_line = max(1, (width - 2 * margin) // ((GLYPH_WIDTH + 1) * dot))
+        lines = _wrap(self.caption, per_line, _CAPTION_LINES)
+        band = (len(lines) * (GLYPH_HEIGHT + 2) + 2) * dot if lines else 0
+        return height - band, dot, margin, lines
+
+    def rows(
+        self, width: int, height: int, pixel: Pixel, *, scale: int = 1, shapes: Sequence[Shape] = ()
+    ) -> list[bytes]:
+        """The scene drawn at ``width`` x ``height`` as a plane of ``1/scale`` that size, one ``bytes`` per row.
+
+        ``pixel`` makes a pixel of a colour; ``shapes`` are drawn over the rest (see :meth:`overlay`).
+        """
+        ink = _inks(pixel)
+        size = len(ink(self.top))
+        band_top, dot, margin, lines = self.caption_layout(width, height)
+        masks = [text_mask(line) for line in lines]
+        plane_width = width // scale
+        out: list[bytes] = []
+        for row_number in range(height // scale):
+            y = row_number * scale
+            if y >= band_top:
+                row = bytearray(ink(_CAPTION_BACKGROUND) * plane_width)
+                line, inside = divmod((y - band_top) // dot - 1, GLYPH_HEIGHT + 2)
+                if 0 <= line < len(masks) and 0 <= inside < GLYPH_HEIGHT:
+                    text = ink(_CAPTION_TEXT)
+                    for start, end in masks[line][inside]:
+                        x0, x1 = (margin + start * dot) // scale, min(plane_width, (margin + end * dot) // scale)
+                        if x0 < x1:
+                            row[x0 * size : x1 * size] = text * (x1 - x0)
+                out.append(bytes(row))
+                continue
+            t = y / max(1, band_top - 1)
+            colour: RGB = (
+                round(self.top[0] + (self.bottom[0] - self.top[0]) * t),
+                round(self.top[1] + (self.bottom[1] - self.top[1]) * t),
+                round(self.top[2] + (self.bottom[2] - self.top[2]) * t),
+            )
+            row = bytearray(ink(colour) * plane_width)
+            _paint(row, self.shapes, y + scale / 2, width, band_top, scale, size, ink)
+            out.append(bytes(row))
+        return self.overlay(out, width, height, pixel, shapes, scale=scale) if shapes else out
+
+    def overlay(
+        self, rows: Sequence[bytes], width: int, height: int, pixel: Pixel, shapes: Sequence[Shape], *, scale: int = 1
+    ) -> list[bytes]:
+        """``rows`` (this scene drawn by :meth:`rows`) with ``shapes`` drawn on top; untouched rows are shared."""
+        ink = _inks(pixel)
+        size = len(ink(self.top))
+        band_top = self.caption_layout(width, height)[0]
+        out = list(rows)
+        for shape in shapes:
+            top, bottom = shape.reach(width, band_top)
+            first = max(0, math.floor(top / scale))
+            last = min(len(out), math.ceil(bottom / scale) + 1, math.ceil(band_top / scale))
+            for row_number in range(first, last):
+                row = bytearray(out[row_number])
+                if _paint(row, (shape,), row_number * scale + scale / 2, width, band_top, scale, size, ink):
+                    out[row_number] = bytes(row)
+        return out
+
+
+def _inks(pixel: Pixel) -> Pixel:
+    cache: dict[RGB, bytes] = {}
+
+    def ink(colour: RGB) -> bytes:
+        found = cache.get(colour)
+        if found is None:
+            found = cache[colour] = pixel(colour)
+        return found
+
+    return ink
+
+
+def _paint(
+    row: bytearray, shapes: Sequence[Shape], centre: float, width: int, height: int, scale: int, size: int, ink: Pixel
+) -> bool:
+    """Draw ``shapes`` on ``row`` (a plane row at ``1/scale``, its centre at ``centre`` in full-size rows)."""
+    painted = False
+    for shape in shapes:
+        span = shape.span(centre, width, height)
+        if span is None:
+            continue
+        start, end = round(span[0] / scale), round(span[1] / scale)
+        if start < end:
+            row[start * size : end * size] = ink(shape.colour) * (end - start)
+            painted = True
+    return painted
+
+
+def _wrap(text: str, width: int, most: int) -> list[str]:
+    """``text`` in at most ``most`` lines of ``width`` characters, broken between words where it can be."""
+    lines: list[str] = []
+    rest = text
+    while rest and len(lines) < most:
+        if len(rest) <= width:
+            lines.append(rest)
+            rest = ""
+            break
+        cut = rest.rfind(" ", 0, width + 1)
+        cut = cut if cut > width // 2 else width
+        lines.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip()
+    if rest and lines:
+        lines[-1] = (lines[-1][: max(0, width - 3)] + "...")[:width]
+    return lines
