@@ -68,6 +68,21 @@ async def _jobs(client: Any, name: str, out: Path) -> None:
         await _every(client.jobs.wait_many([JOB_ID, OTHER_ID], **WAIT))
     elif name == "jobs.download":
         await _value(client.jobs.download(JOB_ID, out, timeout=3))
+    elif name == "jobs.with_streaming_response.download":
+        await _stream(client, out)
+
+
+async def _stream(client: Any, out: Path) -> None:
+    """A result file streamed, not saved: read whole (bounded by the fuzzer's file host)."""
+    streamed = client.jobs.with_streaming_response.download(JOB_ID, index=1)
+    if hasattr(streamed, "__aenter__"):
+        async with streamed as file:
+            async for _ in file.iter_bytes():
+                pass
+        return
+    with streamed as file:
+        for _ in file.iter_bytes():
+            pass
 
 
 async def _others(client: Any, name: str, out: Path) -> None:
@@ -95,6 +110,7 @@ ROUTES: dict[str, list[tuple[str, str]]] = {
     "jobs.wait": JOBS,
     "jobs.wait_many": JOBS,
     "jobs.download": JOBS,
+    "jobs.with_streaming_response.download": JOBS,
     "uploads.create": [("POST", "/v2/uploads")],
     "loras.create": [("POST", "/v2/loras")],
     "loras.list": [("GET", "/v2/loras")],

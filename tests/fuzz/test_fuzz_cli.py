@@ -6,8 +6,9 @@ control character but newline and tab and shows no markup effect (a probe like `
 printed as ``QbZb``); the key is in no message (stderr) nor in the human output; nothing outside
 the folder named is written or deleted; the command ends (a watchdog).
 
-Commands left out: ``webhooks listen`` (it serves until interrupted and reads deliveries, not
-API answers: tests/push covers it), ``webhooks verify`` and ``sandbox`` (no API answer reaches them).
+Commands left out: ``webhooks listen`` and ``mcp`` (they serve until interrupted; tests/push and
+tests/mcp cover them), ``webhooks verify``, ``batch report`` and ``sandbox`` (no API answer
+reaches them).
 """
 
 from __future__ import annotations
@@ -101,6 +102,7 @@ COMMANDS: dict[str, tuple[list[str], list[Route]]] = {
         ["batch", "{root}/in/batch.jsonl", "--out", "{out}", "--timeout", "0.3"],
         [("POST", "/v2/images/generate"), *JOBS],
     ),
+    "batch --dry-run": (["batch", "{root}/in/batch.jsonl", "--dry-run"], [("GET", "/v2/me"), ("GET", "/v2/models")]),
 }  # fmt: skip
 BATCH = '{"model": "midjourney", "prompt": "a"}\n{"model": "midjourney", "prompt": "b"}\n'
 
