@@ -64,6 +64,9 @@ class _BaseClient(Generic[S]):
     def _attach(self, session: S, *, owner: bool) -> Self:
         """Start on ``session`` (the constructor's last step, and every copy's only one)."""
         register_secret(session.settings.api_key)
+        trust = getattr(session.push, "trust", None)
+        if callable(trust):  # a shared hub (Redis) verifies what it reads with this client's key
+            trust(session.settings.api_key)
         self.__dict__.clear()  # resources and views of an earlier session, if any
         self._session = session
         self._owner = owner

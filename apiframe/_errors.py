@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ._logging import redact, redact_data
+from ._logging import clean_message, redact, redact_data, redact_kept
 
 __all__ = [
     "APIResponseValidationError",
@@ -29,6 +29,7 @@ __all__ = [
     "JobFailedError",
     "NetworkError",
     "NotFoundError",
+    "PaginationError",
     "PermissionDeniedError",
     "RateLimitError",
     "RequestTimeoutError",
@@ -52,13 +53,14 @@ def _restore(cls: type[ApiframeError], args: tuple[Any, ...], state: dict[str, A
 class ApiframeError(Exception):
     """Base class of every error raised by the SDK. Every error pickles with its fields.
 
-    The client's API key never appears in a message, body or headers an error keeps.
+    The client's API key never appears in a message, body or headers an error keeps; a message is
+    one bounded line with every control character escaped (``apiframe._logging.clean_message``).
     """
 
     message: str
 
     def __init__(self, message: str) -> None:
-        message = redact(message)
+        message = clean_message(message)
         super().__init__(message)
         self.message = message
 
@@ -119,7 +121,7 @@ class APIStatusError(ApiframeError):
     ) -> None:
         super().__init__(message)
         self.status_code = status_code
-        self.request_id = request_id
+        self.request_id = redact(request_id) if request_id else request_id
         self.body = redact_data(body)
         self.headers = redact_data(dict(headers or {}))
 
@@ -206,8 +208,27 @@ class APIResponseValidationError(ApiframeError):
     def __init__(self, message: str, *, status_code: int, request_id: str | None, body: Any) -> None:
         super().__init__(message)
         self.status_code = status_code
-        self.request_id = request_id
+        self.request_id = redact(request_id) if request_id else request_id
         self.body = redact_data(body)
+
+
+class PaginationError(APIResponseValidationError):
+    """A listing's pages would never end: a cursor came back a second time (a loop or a cycle),
+    pages kept claiming more while empty, or the walk passed its page budget.
+
+    ``cursor`` is the server's cursor that stopped the walk (whole, any secret in it redacted);
+    ``pages`` how many pages were read.
+    """
+
+    cursor: str | None
+    pages: int
+
+    def __init__(
+        self, message: str, *, cursor: str | None, pages: int, status_code: int = 200, request_id: str | None = None
+    ) -> None:
+        super().__init__(message, status_code=status_code, request_id=request_id, body=None)
+        self.cursor = redact(cursor) if isinstance(cursor, str) else cursor
+        self.pages = pages
 
 
 class NetworkError(ApiframeError):
@@ -241,7 +262,7 @@ class WaitTimeoutError(ApiframeTimeoutError):
     def __init__(self, message: str, *, job_id: str, last: Any = None) -> None:
         super().__init__(message)
         self.job_id = job_id
-        self.last = last
+        self.last = redact_kept(last)
 
 
 class JobFailedError(ApiframeError):
@@ -251,7 +272,7 @@ class JobFailedError(ApiframeError):
 
     def __init__(self, message: str, *, job: Any) -> None:
         super().__init__(message)
-        self.job = job
+        self.job = redact_kept(job)
 
 
 class JobCancelledError(ApiframeError):
@@ -261,7 +282,7 @@ class JobCancelledError(ApiframeError):
 
     def __init__(self, message: str, *, job: Any) -> None:
         super().__init__(message)
-        self.job = job
+        self.job = redact_kept(job)
 
 
 class WaitCancelledError(ApiframeError):

@@ -1,7 +1,11 @@
 """Cursor pages. A page holds one response; iterating it walks every later page lazily.
 
-:attr:`PageData.following` is the one rule for which page comes next; ``Page``, ``AsyncPage``
-and the waiting flows' list rounds (``apiframe._waiting``) all walk by it.
+:attr:`PageData.following` says which page comes next, and :class:`Continuation` whether to
+fetch it: the one rule every loop driven by a server's cursor follows (``Page``, ``AsyncPage``,
+``AsyncPager`` and the waiting flows' list rounds in ``apiframe._waiting``). A cursor seen before
+in the same walk (a repeat, or a cycle A, B, A), :data:`MAX_EMPTY_PAGES` empty pages in a row that
+still claim more, or more than ``max_pages`` pages end the walk with
+:class:`~apiframe.PaginationError`, which names the cursor.
 
 On the async client a list call returns an :class:`AsyncPager`: ``await`` it for the first page,
 or ``async for`` over it for every item of every page.
@@ -9,12 +13,20 @@ or ``async for`` over it for every item of every page.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator, Sequence
 from typing import Any, Generic, TypeVar
 
 from ._display import _notebook
+from ._errors import PaginationError
+from ._logging import outside
 
-__all__ = ["AsyncPage", "AsyncPager", "Page", "PageData"]
+__all__ = ["MAX_EMPTY_PAGES", "MAX_PAGES", "AsyncPage", "AsyncPager", "Continuation", "Page", "PageData"]
+
+MAX_PAGES = 10_000
+"""Pages one walk reads at most (a million jobs at 100 a page)."""
+MAX_EMPTY_PAGES = 3
+"""Empty pages in a row that may still claim more before the walk stops."""
 
 T = TypeVar("T")
 PageT = TypeVar("PageT", bound="AsyncPage[Any]")
@@ -53,6 +65,53 @@ class PageData(Generic[T]):
         _notebook.pretty(self, printer, cycle)
 
 
+class Continuation:
+    """The rule of one walk over a server's pages: which cursor to fetch next, if any.
+
+    Call :meth:`follow` with each page as it arrives; it returns the next cursor, None at the end,
+    or raises :class:`~apiframe.PaginationError` when the server's continuation cannot end.
+    Memory is bounded: one 16-byte digest per page, at most ``max_pages`` of them.
+    """
+
+    __slots__ = ("_empty", "_seen", "max_pages", "pages")
+
+    def __init__(self, max_pages: int = MAX_PAGES) -> None:
+        if not isinstance(max_pages, int) or isinstance(max_pages, bool) or max_pages < 1:
+            from ._errors import InvalidRequestError
+
+            raise InvalidRequestError(f"max_pages must be a positive integer, got {max_pages!r}", field="max_pages")
+        self.max_pages = max_pages
+        self.pages = 0
+        self._empty = 0
+        self._seen: set[bytes] = set()
+
+    def follow(self, page: PageData[Any]) -> str | None:
+        """The cursor of the page after ``page``, or None when ``page`` is the last one."""
+        self.pages += 1
+        cursor = page.following
+        if cursor is None:
+            return None
+        self._empty = self._empty + 1 if not page.items else 0
+        if self._empty >= MAX_EMPTY_PAGES:
+            raise self._error(page, cursor, f"{self._empty} empty pages in a row still claim more")
+        digest = hashlib.blake2b(cursor.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        if digest in self._seen:
+            raise self._error(page, cursor, "the server sent this cursor before in the same walk (a loop)")
+        if self.pages >= self.max_pages:
+            raise self._error(page, cursor, f"more than {self.max_pages} pages (the walk's page budget)")
+        self._seen.add(digest)
+        return cursor
+
+    def _error(self, page: PageData[Any], cursor: str, why: str) -> PaginationError:
+        info = getattr(page.raw, "_response", None)
+        return PaginationError(
+            f"the listing did not end after {self.pages} pages: {why}; next cursor '{outside(cursor)}'",
+            cursor=cursor,
+            pages=self.pages,
+            request_id=getattr(info, "request_id", None),
+        )
+
+
 class Page(PageData[T]):
     """One page of results. ``items`` is this page; ``for item in page`` walks all pages."""
 
@@ -73,12 +132,19 @@ class Page(PageData[T]):
         cursor = self.following
         return None if cursor is None else self._fetch(cursor)
 
-    def iter_pages(self) -> Iterator[Page[T]]:
-        """This page, then each following page, fetched as the iteration reaches it."""
-        page: Page[T] | None = self
-        while page is not None:
+    def iter_pages(self, *, max_pages: int = MAX_PAGES) -> Iterator[Page[T]]:
+        """This page, then each following page, fetched as the iteration reaches it.
+
+        Raises :class:`~apiframe.PaginationError` when the pages would never end (see :class:`Continuation`).
+        """
+        rule = Continuation(max_pages)
+        page = self
+        while True:
             yield page
-            page = page.next_page()
+            cursor = rule.follow(page)
+            if cursor is None:
+                return
+            page = page._fetch(cursor)
 
     def __iter__(self) -> Iterator[T]:
         for page in self.iter_pages():
@@ -105,12 +171,19 @@ class AsyncPage(PageData[T]):
         cursor = self.following
         return None if cursor is None else await self._fetch(cursor)
 
-    async def iter_pages(self) -> AsyncIterator[AsyncPage[T]]:
-        """This page, then each following page, fetched as the iteration reaches it."""
-        page: AsyncPage[T] | None = self
-        while page is not None:
+    async def iter_pages(self, *, max_pages: int = MAX_PAGES) -> AsyncIterator[AsyncPage[T]]:
+        """This page, then each following page, fetched as the iteration reaches it.
+
+        Raises :class:`~apiframe.PaginationError` when the pages would never end (see :class:`Continuation`).
+        """
+        rule = Continuation(max_pages)
+        page = self
+        while True:
             yield page
-            page = await page.next_page()
+            cursor = rule.follow(page)
+            if cursor is None:
+                return
+            page = await page._fetch(cursor)
 
     async def __aiter__(self) -> AsyncIterator[T]:
         async for page in self.iter_pages():

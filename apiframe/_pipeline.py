@@ -35,7 +35,7 @@ from ._errors import (
     status_hint,
 )
 from ._flow import BodyTooLarge, Flow, RequestSpec, Send, Sleep
-from ._logging import logger, redact, redact_data
+from ._logging import logger, outside, redact, redact_data
 from ._options import NO_OPTIONS, CallOptions
 from ._retry import Retries, announce, retry_after
 from ._schema import operation
@@ -262,7 +262,7 @@ def error_from_response(
     reason = response.reason_phrase or "error"
     parts = [f"{method} {path} failed with {status} {reason}"]
     if server_text:
-        parts[0] += f": {server_text}"
+        parts[0] += f": {outside(server_text, 500)}"  # bounded: the hint and request id follow
     cls = status_error_class(status)
     hint = status_hint(status, path=path, requested=_requested(response))
     if 300 <= status < 400:
@@ -629,7 +629,7 @@ def info_of(response: httpx.Response) -> ResponseInfo:
     return _info_class()(
         status_code=response.status_code,
         headers=headers,
-        request_id=response.headers.get("x-request-id"),
+        request_id=redact(response.headers.get("x-request-id") or "") or None,
         method=request.method,
         path=request.url.path,
     )

@@ -37,6 +37,9 @@ numbers.
 11. the batch engine at scale: planning 10^6 lines (seconds and peak RSS per process), and 10^5
     lines end to end against a fast sandbox with the live display and without: lines/s and CPU
     per line, median and range of 3 interleaved runs (see ``bench/batch_bench.py scale``).
+12. hostile-server fuzzer, large profile: ``tests/fuzz`` with many random examples per SDK method
+    (sync and async) and per command; cases run, outcomes, and the known findings it hit
+    (pass/fail, no ratio; see ``bench_server_fuzz``).
 """
 
 from __future__ import annotations
@@ -104,6 +107,7 @@ class Profile:
     throughput_concurrency: int = 64
     rounds: int = 3
     """Interleaved runs behind each figure of benchmarks 1 and 9 (the median and range are shown)."""
+    server_fuzz_examples: int = 100
 
 
 FULL = Profile(
@@ -132,6 +136,7 @@ QUICK = Profile(
     submissions=200,
     fuzz_cases=2000,
     throughput_requests=2000,
+    server_fuzz_examples=2,
 )
 
 
@@ -1054,6 +1059,59 @@ def merge(path: Path, numbers: list[str], rows: list[str], line: str) -> None:
     path.write_text("\n".join(kept) + "\n")
 
 
+# -- 12. hostile-server fuzzer ----------------------------------------------------------------
+
+
+def bench_server_fuzz(profile: Profile) -> Row:
+    """``tests/fuzz`` with ``server_fuzz_examples`` random examples per target, retries on."""
+    stats = WORK / "server-fuzz.jsonl"
+    WORK.mkdir(parents=True, exist_ok=True)
+    stats.unlink(missing_ok=True)
+    seed = str(time.time_ns() % 2**32)
+    env = {
+        **os.environ,
+        "APIFRAME_SERVER_FUZZ_EXAMPLES": str(profile.server_fuzz_examples),
+        "APIFRAME_SERVER_FUZZ_SEED": seed,
+        "APIFRAME_SERVER_FUZZ_RETRIES": "1",
+        "APIFRAME_SERVER_FUZZ_STATS": str(stats),
+    }
+    started = time.perf_counter()
+    result = subprocess.run(
+        [PY, "-m", "pytest", "-q", "-p", "no:logging", "--timeout=3600", "-n", "2", "tests/fuzz"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    seconds = time.perf_counter() - started
+    passed = result.returncode == 0
+    (WORK / "server-fuzz.log").write_text(result.stdout + result.stderr)
+    if not passed:
+        log(f"fuzzer failures (seed {seed}; replay with APIFRAME_SERVER_FUZZ_SEED={seed}): bench/work/server-fuzz.log")
+    surfaces: dict[str, int] = {}
+    findings: dict[str, int] = {}
+    for line in stats.read_text().splitlines() if stats.exists() else []:
+        entry = json.loads(line)
+        surface = entry["surface"].split()[0]
+        surfaces[surface] = surfaces.get(surface, 0) + 1
+        if entry["outcome"].startswith("known"):
+            findings[entry["outcome"]] = findings.get(entry["outcome"], 0) + 1
+    name = (
+        f"12. hostile-server fuzzer: {sum(surfaces.values()):,} cases ({surfaces.get('sdk', 0):,} SDK calls, "
+        f"{surfaces.get('cli', 0):,} commands; {profile.server_fuzz_examples} per target and mode; seed {seed})"
+    )
+    figure = "; ".join(f"{k}: {v} cases" for k, v in sorted(findings.items())) or "no known finding hit"
+    return Row(
+        name,
+        f"{'all invariants held' if passed else 'FAILED'} in {seconds:.0f} s",
+        "-",
+        figure,
+        "only SDK errors; CLI exit 0/1/2, no traceback, no control character or markup; key nowhere; "
+        "nothing outside the folder; bounded time and memory",
+        "PASS" if passed else "MISS",
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Run the SDK benchmarks and write bench/results.md.")
     parser.add_argument("--quick", action="store_true", help="a scaled-down run (smoke test, under a minute)")
@@ -1086,6 +1144,7 @@ def main(argv: list[str] | None = None) -> int:
         ("9", lambda: bench_throughput(profile)),
         ("10", lambda: bench_batch(profile)),
         ("11", lambda: bench_batch_scale(profile)),
+        ("12", lambda: bench_server_fuzz(profile)),
     ]
     known = [number for number, _ in steps]
     chosen = args.only.split(",") if args.only else known

@@ -8,8 +8,9 @@ from collections.abc import Callable, Generator
 from typing import Any
 
 from .._deadline import Deadline
-from .._errors import APIStatusError
+from .._errors import APIStatusError, PaginationError
 from .._flow import Effect, Sleep
+from .._pagination import Continuation
 from ._policy import TRANSIENT_ERRORS, WaitPolicy
 from ._poller import JobPoller
 from ._shared import SharedListing
@@ -25,6 +26,7 @@ def _walk(
     """
     found: dict[str, Any] = {}
     max_pages = math.ceil(len(wanted) / page_size) + 1
+    rule = Continuation(max_pages + 1)  # the pagers' rule: a repeated cursor ends the round
     cursor: str | None = None
     for _ in range(max_pages):
         page = yield from poller.page(page_size, cursor, remaining)
@@ -36,7 +38,7 @@ def _walk(
         last = epoch_seconds(getattr(page.items[-1], "created_at", None))
         if oldest is not None and last is not None and last < oldest:
             break
-        cursor = page.following
+        cursor = rule.follow(page)
     return found
 
 
@@ -47,7 +49,8 @@ def list_round(
 
     Returns the list items found by job id. A transient error releases the round and is raised
     (the caller backs off); any other API error means the key may not list: listing turns off and
-    nothing is found. Both ``wait_many`` and the shared waits list through here.
+    nothing is found, as when the pages would never end (:class:`~apiframe.PaginationError`).
+    Both ``wait_many`` and the shared waits list through here.
     """
     wanted, oldest = listing.wanted()
     try:
@@ -55,7 +58,7 @@ def list_round(
     except TRANSIENT_ERRORS:
         listing.abandon(now())
         raise
-    except APIStatusError:
+    except (APIStatusError, PaginationError):
         listing.abandon(now(), disable=True)
         return {}
     except BaseException:

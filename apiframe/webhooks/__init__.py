@@ -9,6 +9,10 @@ Importable on its own (no client, no network). Three layers, each usable alone:
 * **Wait by push**: a hub (:class:`WebhookHub` in one process, :class:`RedisWebhookHub` across
   processes) given to a client as ``Apiframe(push=PushSource(hub, "https://you.example/hook"))``
   ends ``jobs.wait`` and ``jobs.wait_many`` as soon as the terminal delivery arrives.
+
+Trust: a delivery is believed only when its signature matches (receivers answer 401 otherwise);
+Redis is outside the trust line, so a :class:`RedisWebhookHub` stores each delivery with its
+signature and every process verifies what it reads with its clients' keys (``SECURITY.md``).
 """
 
 from __future__ import annotations

@@ -28,10 +28,15 @@ _STATUS_OF_EVENT = {"completed": "COMPLETED", "failed": "FAILED", "cancelled": "
 
 
 def status_of(event: WebhookEvent) -> str | None:
-    """The job status an event reports (from ``status``, else from the event name)."""
+    """The job status an event reports: its ``status``, else the event name its body carries.
+
+    Only the body counts (it is what the signature covers): an ``X-Webhook-Event`` header a
+    receiver copied into ``event.type`` never decides a status.
+    """
     if event.status:
         return event.status.upper()
-    return _STATUS_OF_EVENT.get((event.type or "").lower())
+    named = event.raw.get("event", event.raw.get("type"))
+    return _STATUS_OF_EVENT.get(named.lower()) if isinstance(named, str) else None
 
 
 def rank_of(event: WebhookEvent) -> tuple[int, float]:
@@ -186,6 +191,13 @@ class WebhookHub:
             if held is None or held[0] + self.ttl <= self._clock():
                 return None
             return held[2]
+
+    def trust(self, api_key: str) -> None:
+        """Believe deliveries signed for ``api_key`` (a client given this hub calls it with its key).
+
+        Nothing to do in process: what reaches this hub was verified by a receiver in this process.
+        :class:`RedisWebhookHub` verifies every event it reads from Redis against these keys.
+        """
 
     def watch(self, job_ids: Iterable[str]) -> HubWatch:
         """Watch these jobs (close the watch when done; it is a context manager)."""

@@ -97,6 +97,13 @@ class PushSource:
         where = f"{parts.scheme}://{parts.netloc}/..."
         return f"PushSource(hub={self.hub!r}, url={where!r}, fallback_interval={self.fallback_interval:g})"
 
+    def trust(self, api_key: str) -> None:
+        """Believe deliveries signed for ``api_key`` in this source's hub: a client given this
+        source calls it with its own key, so a shared hub (Redis) verifies what it reads with it."""
+        trust = getattr(self.hub, "trust", None)
+        if callable(trust):
+            trust(api_key)
+
     def prepare(self, operation_id: str, body: Mapping[str, Any]) -> dict[str, Any]:
         """``body`` with this source's webhook URL and events, when the call's model accepts them
         and the call did not set its own."""

@@ -22,6 +22,7 @@ from collections.abc import Awaitable, Callable, Mapping, MutableMapping
 from typing import IO, Any, NamedTuple, Protocol
 
 from .._errors import ConfigurationError
+from .._logging import outside
 from ._verify import SIGNATURE_HEADER, WebhookEvent, WebhookPayloadError, parse_webhook, verify_webhook
 
 __all__ = ["DEFAULT_MAX_BODY", "EVENT_HEADER", "Publisher", "WebhookReceiver", "WebhookResponse", "handle_webhook"]
@@ -136,7 +137,7 @@ def _verify_and_publish(hub: Publisher, key: str, data: bytes, headers: Any) -> 
     try:
         hub.publish(event, size=len(data))
     except Exception as error:  # the hub's store is down: let the API retry the delivery
-        logger.warning("webhook for job %s could not be recorded: %s", event.job_id, type(error).__name__)
+        logger.warning("webhook for job %s could not be recorded: %s", outside(event.job_id, 80), type(error).__name__)
         return _answer(503, "the event could not be recorded; retry later")
     return _answer(200, "received", event)
 

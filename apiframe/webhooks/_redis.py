@@ -7,6 +7,14 @@ only moves forward) and, when the event moved the job forward, publishes it on
 the in-process hub (which wakes the waits) and reads the stored event of every job as soon as a
 wait starts watching it, so a delivery that arrived before the wait is seen too. When Redis is
 unreachable the listener retries with backoff and waits fall back to polling.
+
+Trust: anyone who can write to this Redis is outside the trust line. What goes into Redis is the
+delivery's body exactly as Apiframe signed it, with its signature (``terminal|progress|signature|body``);
+every process verifies each event it reads against the API keys it trusts (a client given the
+hub trusts its own key; ``api_key=`` or ``APIFRAME_API_KEY`` adds one) before any wait sees it.
+A forged, unsigned, foreign-signed or oversized event, or one stored under another job's key, is
+ignored and counted in :attr:`RedisWebhookHub.rejected`. Whoever can write to Redis can still
+delete or shadow events, which delays a wait to its polling fallback; never a wrong answer.
 """
 
 from __future__ import annotations
@@ -19,9 +27,11 @@ import threading
 from collections.abc import Iterable
 from typing import Any
 
-from .._errors import ConfigurationError
+from .._errors import ConfigurationError, WebhookVerificationError
+from .._logging import outside
 from ._hub import HubWatch, WebhookHub, rank_of
-from ._verify import WebhookEvent, event_from_data
+from ._receiver import DEFAULT_MAX_BODY
+from ._verify import WebhookEvent, event_from_data, signature_for, signing_key, verify_signature
 
 __all__ = ["RedisWebhookHub"]
 
@@ -48,15 +58,42 @@ return 1
 """
 
 
-def _decode(value: Any) -> WebhookEvent | None:
-    """An event from its stored form ``terminal|progress|json`` (None for anything else)."""
-    try:
-        text = value.decode("utf-8") if isinstance(value, bytes) else str(value)
-        _, _, body = text.split("|", 2)
-        data = json.loads(body)
-    except (ValueError, UnicodeError, RecursionError):
+_READ = """
+local out = {}
+for i, key in ipairs(KEYS) do
+  out[i] = false
+  if redis.call('TYPE', key).ok == 'string' and redis.call('STRLEN', key) <= tonumber(ARGV[1]) then
+    out[i] = redis.call('GET', key)
+  end
+end
+return out
+"""
+"""MGET that skips values over the size limit and keys of another type (a forger's), never failing."""
+
+MAX_RECORD = DEFAULT_MAX_BODY + 256
+"""Bytes: the largest stored event read (a receiver's largest body, its signature and ranks)."""
+
+
+def _decode(value: Any, keys: list[bytes]) -> WebhookEvent | None:
+    """The event in a stored record ``terminal|progress|signature|body`` when ``body`` is signed
+    under one of ``keys``; None for anything else (forged, unsigned, foreign, oversized, junk)."""
+    if not isinstance(value, bytes) or len(value) > MAX_RECORD or not keys:
         return None
-    return event_from_data(data) if isinstance(data, dict) else None
+    parts = value.split(b"|", 3)
+    if len(parts) != 4:
+        return None
+    signature, body = parts[2], parts[3]
+    if not any(verify_signature(key, body, signature) for key in keys):
+        return None
+    from .._pipeline import loads_bounded  # the SDK's one JSON reader with a nesting limit
+
+    try:
+        data = loads_bounded(body)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    return event_from_data(data, body=body, signature=signature.decode("ascii"))
 
 
 class RedisWebhookHub(WebhookHub):
@@ -65,6 +102,10 @@ class RedisWebhookHub(WebhookHub):
     Pass ``url`` (``redis://host:6379/0``) or a ready ``redis.Redis`` as ``client``. ``ttl`` is how
     long the last event per job is kept (in Redis and in each process); ``prefix`` namespaces
     the keys and the channel. Close the hub to stop its listener thread.
+
+    Events read from Redis are believed only when signed for a trusted API key: ``api_key``
+    (default ``APIFRAME_API_KEY``), and the key of every client given this hub through
+    ``PushSource``. The others are ignored and counted in :attr:`rejected`.
     """
 
     blocking = True
@@ -79,8 +120,15 @@ class RedisWebhookHub(WebhookHub):
         ttl: float = 3600.0,
         max_jobs: int = 10_000,
         max_bytes: int = 64 * 1024 * 1024,
+        api_key: str | None = None,
     ) -> None:
         super().__init__(max_jobs=max_jobs, max_bytes=max_bytes, ttl=ttl)
+        self._keys: list[bytes] = []
+        self.rejected = 0
+        """Events read from Redis and ignored: not signed for a trusted key, oversized or malformed."""
+        key = api_key if api_key is not None else os.environ.get("APIFRAME_API_KEY")
+        if key and key.strip():
+            self.trust(key.strip())
         try:
             import redis
         except ModuleNotFoundError as error:  # pragma: no cover - depends on the install
@@ -95,6 +143,7 @@ class RedisWebhookHub(WebhookHub):
         self.prefix = prefix
         self._channel = prefix + "events"
         self._script = self._redis.register_script(_PUBLISH)
+        self._read = self._redis.register_script(_READ)
         self._catchup: set[str] = set()
         self._closed = threading.Event()
         self._listener: threading.Thread | None = None
@@ -106,22 +155,51 @@ class RedisWebhookHub(WebhookHub):
     def __repr__(self) -> str:
         return f"{type(self).__name__}(prefix={self.prefix!r}, jobs={len(self)})"
 
+    def __reduce__(self) -> Any:
+        raise TypeError(f"{type(self).__name__} holds signing keys and a connection; build one per process")
+
     def _key(self, job_id: str) -> str:
         return f"{self.prefix}job:{job_id}"
 
+    def trust(self, api_key: str) -> None:
+        """Believe events signed for ``api_key`` (only its derived signing key is kept)."""
+        key = signing_key(api_key)
+        with self._lock:
+            if key not in self._keys:
+                self._keys.append(key)
+
+    def _signed(self, event: WebhookEvent) -> tuple[bytes, str]:
+        if event.body is not None and event.signature:
+            return event.body, event.signature
+        with self._lock:
+            key = self._keys[0] if self._keys else None
+        if key is None:
+            raise WebhookVerificationError(
+                "a RedisWebhookHub publishes verified deliveries (parse_webhook, a receiver) or events it can "
+                "sign: pass api_key= (or set APIFRAME_API_KEY) to publish an event built from data"
+            )
+        raw = dict(event.raw)
+        if event.type and "event" not in raw and "type" not in raw:
+            raw["event"] = event.type
+        body = json.dumps(raw, separators=(",", ":"), default=str).encode("utf-8")
+        return body, signature_for(key, body)
+
     def publish(self, event: WebhookEvent, *, size: int | None = None) -> bool:
         """Record the event in Redis (raises ``redis.RedisError`` when Redis is unreachable) and
-        here; True when it moved its job forward (Redis decides, atomically, for every process)."""
+        here; True when it moved its job forward (Redis decides, atomically, for every process).
+
+        What Redis keeps is the signed delivery (body and signature), so every reader verifies it;
+        an event built from data is signed with this hub's key (``api_key=``), else refused with
+        :class:`~apiframe.WebhookVerificationError`.
+        """
         job_id = event.job_id
         if not job_id:
             return False
         terminal, progress = rank_of(event)
-        raw = dict(event.raw)
-        if event.type and "event" not in raw and "type" not in raw:
-            raw["event"] = event.type
-        body = json.dumps(raw, separators=(",", ":"), default=str)
+        body, signature = self._signed(event)
         ttl_ms = max(1, int(self.ttl * 1000))
-        moved = self._script(keys=[self._key(job_id)], args=[terminal, repr(progress), body, ttl_ms, self._channel])
+        record = signature.encode("ascii") + b"|" + body
+        moved = self._script(keys=[self._key(job_id)], args=[terminal, repr(progress), record, ttl_ms, self._channel])
         if not moved:
             return False  # Redis holds this event or a more advanced one
         super().publish(event, size=size)  # this process's waits need not wait for the channel
@@ -169,9 +247,7 @@ class RedisWebhookHub(WebhookHub):
                     self._catch_up()
                     message = pubsub.get_message(timeout=0.1)
                     if message is not None and message.get("type") == "message":
-                        event = _decode(message.get("data"))
-                        if event is not None:
-                            WebhookHub.publish(self, event)
+                        self._accept(message.get("data"), None)
             except self._errors as error:
                 self.connected.clear()
                 logger.warning("webhook hub: Redis unreachable (%s); retrying", type(error).__name__)
@@ -189,16 +265,38 @@ class RedisWebhookHub(WebhookHub):
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
             try:
-                values = self._redis.mget([self._key(job_id) for job_id in chunk])
+                values = self._read(keys=[self._key(job_id) for job_id in chunk], args=[MAX_RECORD])
             except self._errors:
                 with self._lock:
                     self._catchup |= set(chunk)
                 raise
-            for value in values:
+            for job_id, value in zip(chunk, values, strict=False):
                 if value is not None:
-                    event = _decode(value)
-                    if event is not None:
-                        WebhookHub.publish(self, event)
+                    self._accept(value, job_id)
+
+    def _accept(self, value: Any, job_id: str | None) -> None:
+        """Publish a record read from Redis here when it is authentic (for ``job_id``, when read
+        from that job's key); else count and ignore it."""
+        with self._lock:
+            keys = list(self._keys)
+        try:
+            event = _decode(value, keys)
+        except Exception:  # anything else in Redis is a forger's: never let it stop the listener
+            event = None
+        if event is not None and (job_id is None or event.job_id == job_id):
+            WebhookHub.publish(self, event)
+            return
+        with self._lock:
+            self.rejected += 1
+            count = self.rejected
+        if count & (count - 1) == 0:  # the 1st, 2nd, 4th, 8th...: a flood cannot flood the log
+            where = f"job {outside(job_id, 80)}" if job_id is not None else "the events channel"
+            logger.warning(
+                "webhook hub: ignored an event from Redis (%s) that is not signed for a trusted API key "
+                "(%d ignored so far)",
+                where,
+                count,
+            )
 
     def close(self) -> None:
         """Stop the listener thread and close the connection (when the hub opened it)."""

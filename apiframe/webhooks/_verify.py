@@ -25,6 +25,8 @@ __all__ = [
     "event_from_data",
     "parse_webhook",
     "sign_webhook",
+    "signing_key",
+    "verify_signature",
     "verify_webhook",
 ]
 
@@ -50,13 +52,9 @@ def signature_for(key: bytes, body: bytes) -> str:
     return _PREFIX + hmac.new(key, body, hashlib.sha256).hexdigest()
 
 
-def _digest(api_key: str, body: bytes) -> str:
-    return signature_for(signing_key(api_key), body)[len(_PREFIX) :]
-
-
 def sign_webhook(*, api_key: str, body: bytes | str) -> str:
     """The ``X-Webhook-Signature`` value Apiframe would send for ``body`` (for your tests)."""
-    return _PREFIX + _digest(api_key, _as_bytes(body))
+    return signature_for(signing_key(api_key), _as_bytes(body))
 
 
 def verify_webhook(*, api_key: str, body: bytes | str | None, signature: str | bytes | None) -> bool:
@@ -64,10 +62,15 @@ def verify_webhook(*, api_key: str, body: bytes | str | None, signature: str | b
 
     The ``sha256=`` prefix is optional; hex case does not matter; the comparison is constant-time.
     """
+    if not isinstance(api_key, str) or not api_key:
+        return False
+    return verify_signature(signing_key(api_key), body, signature)
+
+
+def verify_signature(key: bytes, body: bytes | str | None, signature: str | bytes | None) -> bool:
+    """:func:`verify_webhook` under an already derived key (:func:`signing_key`); never raises."""
     try:
-        if not isinstance(api_key, str) or not api_key or body is None or signature is None:
-            return False
-        if not isinstance(body, bytes | bytearray | memoryview | str):
+        if body is None or signature is None or not isinstance(body, bytes | bytearray | memoryview | str):
             return False
         if isinstance(signature, bytes | bytearray):
             signature = bytes(signature).decode("ascii")
@@ -78,7 +81,7 @@ def verify_webhook(*, api_key: str, body: bytes | str | None, signature: str | b
             candidate = candidate[len(_PREFIX) :]
         if len(candidate) != 64 or not candidate.isascii():
             return False
-        expected = _digest(api_key, _as_bytes(body))
+        expected = signature_for(key, _as_bytes(body))[len(_PREFIX) :]
         return hmac.compare_digest(expected.encode("ascii"), candidate.lower().encode("ascii"))
     except (UnicodeError, ValueError, TypeError):
         return False
@@ -96,6 +99,11 @@ class WebhookEvent:
     result: Any
     error: str | None
     raw: dict[str, Any] = field(repr=False)
+    body: bytes | None = field(default=None, repr=False, compare=False)
+    """The delivery's body exactly as signed (None for an event built from data)."""
+    signature: str | None = field(default=None, repr=False, compare=False)
+    """The delivery's ``X-Webhook-Signature`` for ``body``: a shared hub (Redis) stores both, so
+    every process that reads the event verifies it again."""
 
     @property
     def is_terminal(self) -> bool:
@@ -128,11 +136,13 @@ def parse_webhook(*, api_key: str, body: bytes | str, signature: str | bytes | N
         raise WebhookPayloadError("the webhook body is signed but is not JSON (or is nested too deeply)") from None
     if not isinstance(data, dict):
         raise WebhookPayloadError(f"the webhook body is signed but is a JSON {type(data).__name__}, not an object")
-    return event_from_data(data)
+    shown = signature.decode("ascii") if isinstance(signature, bytes | bytearray) else str(signature)
+    return event_from_data(data, body=_as_bytes(body), signature=shown.strip())
 
 
-def event_from_data(data: dict[str, Any]) -> WebhookEvent:
-    """The event in an already verified, parsed body (a JSON object)."""
+def event_from_data(data: dict[str, Any], *, body: bytes | None = None, signature: str | None = None) -> WebhookEvent:
+    """The event in an already verified, parsed body (a JSON object); ``body`` and ``signature``
+    are the signed delivery it was parsed from, when there is one."""
     progress = data.get("progress")
     return WebhookEvent(
         type=_text(data.get("event", data.get("type"))),
@@ -142,4 +152,6 @@ def event_from_data(data: dict[str, Any]) -> WebhookEvent:
         result=data.get("result"),
         error=_text(data.get("error")),
         raw=data,
+        body=body,
+        signature=signature,
     )

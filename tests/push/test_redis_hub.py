@@ -31,9 +31,10 @@ def event(key: str = KEY, **fields: Any) -> Any:
 
 @pytest.fixture
 def hubs(redis_url: str, redis_prefix: str) -> Iterator[tuple[RedisWebhookHub, RedisWebhookHub]]:
-    """Two hubs on the same Redis, as a web process and a worker process would have."""
+    """Two hubs on the same Redis, as a web process and a worker process would have (the worker
+    believes what it reads only when signed for its key)."""
     web = RedisWebhookHub(redis_url, prefix=redis_prefix)
-    worker = RedisWebhookHub(redis_url, prefix=redis_prefix)
+    worker = RedisWebhookHub(redis_url, prefix=redis_prefix, api_key=KEY)
     try:
         yield web, worker
     finally:
@@ -59,7 +60,7 @@ def test_an_event_published_anywhere_reaches_every_hub_and_late_watchers(
     assert "job-r" in early.drain() or worker.latest("job-r") is not None
     early.close()
     web.publish(event(jobId="job-late", event="completed", status="COMPLETED", progress=100, result={"u": 1}))
-    late = RedisWebhookHub(worker_url(web), prefix=web.prefix)
+    late = RedisWebhookHub(worker_url(web), prefix=web.prefix, api_key=KEY)
     try:
         assert late.latest("job-late") is None
         with late.watch(["job-late"]):  # watching after: read from the stored last event
@@ -154,7 +155,7 @@ def test_a_forked_worker_starts_its_own_listener(redis_url: str, redis_prefix: s
     """A hub created before a fork (gunicorn --preload) still ends waits in the forked worker."""
     import multiprocessing
 
-    hub = RedisWebhookHub(redis_url, prefix=redis_prefix)
+    hub = RedisWebhookHub(redis_url, prefix=redis_prefix, api_key=KEY)
     hub.watch(["before-fork"]).close()  # the parent's listener is running
     assert hub.connected.wait(5)
     context = multiprocessing.get_context("fork")

@@ -1,0 +1,177 @@
+"""What the hostile-server fuzzer found, each pinned by a regular, deterministic test.
+
+A finding in another branch's code is marked ``xfail(strict=True)`` with the branch named: the
+integrator removes the mark (and the matching ``KNOWN`` entry in hostile_world.py, which lets the
+fuzzer keep looking meanwhile) once that branch's fix is merged.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hostile_world import KEY, MARKUP, Answer, FuzzServer, control_in, key_in, markup_effect_in
+from targets import JOB_ID
+
+from apiframe import Apiframe, ApiframeError, AsyncApiframe
+from apiframe.cli._app import cli
+
+HOSTILE = (
+    "[/INST] Qb[b]Zb Ql[link=https://evil.example/]Zl[/link] Qe:warning:Ze \x1b[2J\x1b]0;pwned\x07 \u202egnp \ud800 "
+    + KEY.upper()
+)
+
+
+def reply(body: object, status: int = 200, headers: dict[str, str] | None = None) -> list[Answer]:
+    return [Answer(status, json.dumps(body).encode(), {"Content-Type": "application/json", **(headers or {})})]
+
+
+def job(status: str = "FAILED", **fields: object) -> dict[str, object]:
+    data: dict[str, object] = {
+        "id": JOB_ID, "status": status, "model": HOSTILE, "progress": 100, "error": HOSTILE, "creditCost": 1,
+        "webhookStatus": None, "createdAt": "2026-11-23T10:00:00Z", "completedAt": None, "expired": False,
+        "input": {}, "result": None,
+    }  # fmt: skip
+    data.update(fields)
+    return data
+
+
+@pytest.fixture
+def server() -> Iterator[FuzzServer]:
+    running = FuzzServer()
+    try:
+        yield running
+    finally:
+        running.close()
+
+
+@pytest.mark.xfail(strict=True, reason="finding for w-core: a non-ASCII response header value crashes every call")
+@pytest.mark.parametrize("kind", ["sync", "async"])
+def test_a_non_ascii_response_header_is_not_a_crash(server: FuzzServer, kind: str) -> None:
+    me = {"user": {"id": JOB_ID, "email": "a@b.c", "role": "OWNER"}, "team": None, "apiKey": None}
+    server.use({("GET", "/v2/me"): reply(me, headers={"X-Request-Id": "r\x80\xe9"})})
+    try:
+        if kind == "sync":
+            with Apiframe(api_key=KEY, base_url=server.base, max_retries=0) as client:
+                client.me()
+        else:
+            import asyncio
+
+            async def main() -> None:
+                async with AsyncApiframe(api_key=KEY, base_url=server.base, max_retries=0) as client:
+                    await client.me()
+
+            asyncio.run(main())
+    except ApiframeError:
+        pass  # a typed error is fine; a UnicodeEncodeError is not
+
+
+LORA = {
+    "id": JOB_ID, "name": HOSTILE, "status": "READY", "subjectKind": "style", "age": None, "gender": None,
+    "ethnicity": None, "error": HOSTILE, "triggerWord": HOSTILE, "steps": 1, "loraRank": 1, "imageCount": 20,
+    "hasWeights": True, "isReady": True, "teamId": "t", "userId": "u", "createdAt": "2026-11-23T10:00:00Z",
+    "startedAt": None, "completedAt": None,
+}  # fmt: skip
+SCREENS = {
+    "jobs get": (["jobs", "get", JOB_ID], {("GET", "/v2/jobs/{id}"): reply(job())}),
+    "jobs wait": (["jobs", "wait", JOB_ID, "--timeout", "2"], {("GET", "/v2/jobs/{id}"): reply(job())}),
+    "jobs list": (["jobs", "list"], {("GET", "/v2/jobs"): reply({"jobs": [job()], "nextCursor": None})}),
+    "loras list": (["loras", "list"], {("GET", "/v2/loras"): reply({"items": [LORA], "nextCursor": None})}),
+    "loras get": (["loras", "get", JOB_ID], {("GET", "/v2/loras/{id}"): reply(LORA)}),
+    "error message": (["jobs", "get", JOB_ID], {("GET", "/v2/jobs/{id}"): reply({"error": HOSTILE}, status=500)}),
+}  # fmt: skip
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="finding for w-cli: the terminal guard (server text printed literally, control and escape sequences "
+    "removed, an echoed key redacted) is not on every path",
+)
+def test_cli_output_shows_server_text_literally(server: FuzzServer, tmp_path: Path) -> None:
+    problems: list[str] = []
+    for name, (args, script) in SCREENS.items():
+        server.use(script)
+        result = CliRunner().invoke(cli, ["--api-key", KEY, "--base-url", server.base, *args], catch_exceptions=True)
+        text = result.stdout + result.stderr
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            problems.append(f"{name}: {type(result.exception).__name__}")
+            continue
+        for problem in (control_in(text), markup_effect_in(text), key_in(text)):
+            if problem is not None:
+                problems.append(f"{name}: {problem}")
+        if result.exit_code in (0, 1) and not any(probe in text for probe in MARKUP):
+            problems.append(f"{name}: the server's text is not shown literally")
+    assert problems == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="finding for w-batch (the id rule): _schema.is_safe_id accepts a server id with a lone surrogate "
+    "or control characters; path_for then raises UnicodeEncodeError",
+)
+@pytest.mark.parametrize("job_id", ["\ud800", "a\x00b", "a\x1b[2Jb"])
+def test_a_server_id_that_cannot_be_encoded_is_a_typed_error(server: FuzzServer, job_id: str) -> None:
+    accepted = {"jobId": job_id, "status": "QUEUED"}
+    server.use({("POST", "/v2/images/generate"): reply(accepted, status=202)})
+    with Apiframe(api_key=KEY, base_url=server.base, max_retries=0) as client:
+        handle = client.images.generate(model="f", validate=False)
+        with pytest.raises(ApiframeError) as caught:
+            handle.wait(timeout=1)
+    assert "is not an id" in str(caught.value)
+
+
+@pytest.fixture
+def file_host() -> Iterator[FuzzServer]:
+    running = FuzzServer()
+    try:
+        yield running
+    finally:
+        running.close()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="finding for w-core: a downloaded file's extension comes from the server (mimetypes for any "
+    "content type, else the URL's suffix): .exe, .sh, .hta, .svg land in the folder",
+)
+@pytest.mark.parametrize(
+    ("content_type", "name"),
+    [
+        ("application/x-msdos-program", "result.png"),
+        ("application/octet-stream", "result.exe"),
+        ("application/x-sh", "result"),
+        ("image/svg+xml", "result"),
+        ("application/octet-stream", "result.hta"),
+    ],
+)
+def test_a_downloaded_files_extension_is_one_the_sdk_chose(
+    server: FuzzServer, file_host: FuzzServer, tmp_path: Path, content_type: str, name: str
+) -> None:
+    from apiframe._files._sniff import EXTENSIONS
+
+    result = {"images": [{"url": f"{file_host.base}/files/{name}"}]}
+    server.use({("GET", "/v2/jobs/{id}"): reply(job("COMPLETED", result=result, error=None, model="m"))})
+    file_host.use({("GET", "/files"): [Answer(200, b"MZ\x90\x00 payload", {"Content-Type": content_type})]})
+    with Apiframe(api_key=KEY, base_url=server.base, max_retries=0) as client:
+        (path,) = client.jobs.download(JOB_ID, tmp_path)
+    assert path.suffix in {*EXTENSIONS.values(), ".bin"}, f"saved as {path.name}"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="finding for w-core: a 2xx body whose fields have the wrong JSON types is parsed anyway (Me.team a "
+    "float, Job.model a list, Job.progress a string): typed code then crashes (`apiframe me` raises AttributeError)",
+)
+@pytest.mark.parametrize("case", ["me", "job"])
+def test_a_body_of_the_wrong_types_is_a_typed_error(server: FuzzServer, case: str) -> None:
+    from apiframe import APIResponseValidationError
+
+    me = {"user": {"id": JOB_ID, "email": "a@b.c", "role": "OWNER"}, "team": 1.5, "apiKey": None}
+    wrong = job("COMPLETED", model=["m"], progress="abc", error={"a": 1})
+    server.use({("GET", "/v2/me"): reply(me), ("GET", "/v2/jobs/{id}"): reply(wrong)})
+    client = Apiframe(api_key=KEY, base_url=server.base, max_retries=0)
+    with client, pytest.raises(APIResponseValidationError):
+        client.me() if case == "me" else client.jobs.get(JOB_ID)
