@@ -640,12 +640,6 @@ KNOWN: list[Finding] = [
         lambda text: text.startswith("extension: "),
     ),
     Finding(
-        "w-core",
-        "a response header value that is not ASCII (one latin-1 byte) raises UnicodeEncodeError from every call",
-        "test_a_non_ascii_response_header_is_not_a_crash",
-        lambda text: "UnicodeEncodeError" in text and "info_of" in text,
-    ),
-    Finding(
         "w-cli",
         "server text reaches the terminal as rich markup (a MarkupError traceback, or [b], [link=...] and "
         ":emoji: acted on), with its control and escape sequences, a lone surrogate (UnicodeEncodeError from "

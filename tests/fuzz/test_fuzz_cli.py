@@ -48,7 +48,7 @@ def job(*args: str, route: str, wait: bool = True) -> tuple[list[str], list[Rout
     """A job-creating command: it submits, then (unless --no-wait) waits and downloads into --out."""
     if not wait:
         return [*args, "--no-wait"], [("POST", route)]
-    return [*args, "-o", "{out}", "--timeout", T], [("POST", route), *JOBS]
+    return [*args, "-o", "{out}", "--wait-timeout", T], [("POST", route), *JOBS]
 
 
 IMAGE = ["--param", f"image={URL}"]
@@ -83,9 +83,9 @@ COMMANDS: dict[str, tuple[list[str], list[Route]]] = {
     "music suno-action": job("music", "suno-action", "cover", "--parent-job-id", JOB_ID, route="/v2/music/suno/action"),
     "jobs get": (["jobs", "get", JOB_ID], JOBS),
     "jobs list": (["jobs", "list", "--limit", "5"], JOBS),
-    "jobs wait": (["jobs", "wait", JOB_ID, "--timeout", T], JOBS),
+    "jobs wait": (["jobs", "wait", JOB_ID, "--wait-timeout", T], JOBS),
     "jobs download": (["jobs", "download", JOB_ID, "-o", "{out}"], JOBS),
-    "jobs download --wait": (["jobs", "download", JOB_ID, "-o", "{out}", "--wait", "--timeout", T], JOBS),
+    "jobs download --wait": (["jobs", "download", JOB_ID, "-o", "{out}", "--wait", "--wait-timeout", T], JOBS),
     "upload": (["upload", "{root}/in/a.png"], [("POST", "/v2/uploads")]),
     "loras create": (
         ["loras", "create", *["{root}/in/a.png"] * 15, "--name", "n", "--subject-kind", "style"],
@@ -99,7 +99,7 @@ COMMANDS: dict[str, tuple[list[str], list[Route]]] = {
     "models show": (["models", "show", "midjourney"], [("GET", "/v2/models")]),
     "me": (["me"], [("GET", "/v2/me")]),
     "batch": (
-        ["batch", "{root}/in/batch.jsonl", "--out", "{out}", "--timeout", "0.3"],
+        ["batch", "{root}/in/batch.jsonl", "--out", "{out}", "--wait-timeout", "0.3"],
         [("POST", "/v2/images/generate"), *JOBS],
     ),
     "batch --dry-run": (["batch", "{root}/in/batch.jsonl", "--dry-run"], [("GET", "/v2/me"), ("GET", "/v2/models")]),
