@@ -147,7 +147,7 @@ def bypass_model(disc: str) -> str:
 
 def python_call(operation_id: str) -> str:
     """How Python sends an operation: ``client.images.generate(model=...)``."""
-    from .resources._generated import METHODS  # operationId -> (resource, method), generated from the spec
+    from apiframe_client.method_names import METHODS  # operationId -> (resource, method), from the spec
 
     resource, method = METHODS.get(operation_id, (operation_id.partition("_")[0], operation_id.partition("_")[2]))
     disc = operation(operation_id).discriminator or "model"

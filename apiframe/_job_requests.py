@@ -218,7 +218,7 @@ class GenerationRequest:
 
     def submitter(self, client: Any) -> Any:
         """The client method that submits it (``client.images.generate``), sync or async."""
-        from .resources._generated import METHODS  # operationId -> (resource, method), from the spec
+        from apiframe_client.method_names import METHODS  # operationId -> (resource, method), from the spec
 
         resource, method = METHODS[self.operation_id]
         return getattr(getattr(client, resource), method)

@@ -38,6 +38,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from .._errors import ApiframeError, InvalidRequestError
+from ._lines import nothing_sent
 from ._shard import Shard
 from ._store import StorageError, Store
 
@@ -347,7 +348,6 @@ class BatchEstimate:
 def requests_of(lines: Iterable[BatchLine]) -> list[tuple[int, GenerationRequest]]:
     """Every line checked into a request; ``InvalidRequestError`` naming each bad line (nothing is sent)."""
     from .._job_requests import request_from_line
-    from ._run import _nothing_sent
 
     requests: list[tuple[int, GenerationRequest]] = []
     problems: list[str] = []
@@ -357,7 +357,7 @@ def requests_of(lines: Iterable[BatchLine]) -> list[tuple[int, GenerationRequest
         except InvalidRequestError as error:
             problems.append(f"line {line.number}: {error}")
     if problems:
-        raise _nothing_sent(problems)
+        raise nothing_sent(problems)
     return requests
 
 
@@ -400,8 +400,6 @@ def estimate_batch(requests: Iterable[tuple[int, GenerationRequest]], prices: Pr
 
 def budget_worst(estimate: BatchEstimate, limit: int) -> dict[int, int]:
     """Each line's worst case for a budget of ``limit``; ``InvalidRequestError`` for a line it cannot bound."""
-    from ._run import _nothing_sent
-
     if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
         raise InvalidRequestError(
             f"max_credits must be a whole number of credits >= 0, got {limit!r}", field="max_credits"
@@ -413,5 +411,5 @@ def budget_worst(estimate: BatchEstimate, limit: int) -> dict[int, int]:
         if worst is None
     ]
     if problems:
-        raise _nothing_sent(problems)
+        raise nothing_sent(problems)
     return {number: int(worst or 0) for number, worst in estimate.worst.items()}

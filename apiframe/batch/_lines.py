@@ -21,7 +21,7 @@ from typing import Any
 from .._errors import InvalidRequestError
 from ._store import LocalStore, Store
 
-__all__ = ["BatchLine", "batch_identity", "input_digest", "line_key", "parse_lines", "read_batch"]
+__all__ = ["BatchLine", "batch_identity", "input_digest", "line_key", "nothing_sent", "parse_lines", "read_batch"]
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 
@@ -166,3 +166,9 @@ def read_batch(path: str | os.PathLike[str], *, owns: Callable[[int], bool] | No
             return parse_lines(handle, source=str(file), owns=owns)
         except InvalidRequestError as error:
             raise InvalidRequestError(str(error), field="file") from None
+
+
+def nothing_sent(problems: list[str]) -> InvalidRequestError:
+    """The error that stops a batch before it submits anything: its first problems, one per line."""
+    more = f" (and {len(problems) - 10} more)" if len(problems) > 10 else ""
+    return InvalidRequestError("nothing was submitted: " + "; ".join(problems[:10]) + more, field="file")

@@ -22,12 +22,13 @@ from pathlib import Path
 from typing import Any
 
 from .._client import Apiframe, AsyncApiframe
-from .._display import _gallery, _notebook
+from .._display import _notebook
 from .._errors import InvalidRequestError
 from .._jobs import Job
+from . import _gallery
 from ._budget import CreditLedger, budget_worst, estimate_batch
 from ._legacy import MANIFEST_NAME, LegacyManifest, open_regular, record_problem
-from ._lines import BatchLine, batch_identity, input_digest, line_key, parse_lines
+from ._lines import BatchLine, batch_identity, input_digest, line_key, nothing_sent, parse_lines
 from ._results import save_outputs
 from ._runner import Changed, Progressed, Task, run_tasks
 from ._shard import Shard
@@ -198,7 +199,7 @@ class BatchRun:
             except InvalidRequestError as error:
                 problems.append(f"line {line.number}: {error}")
         if problems:
-            raise _nothing_sent(problems)
+            raise nothing_sent(problems)
         owned = [line.number for line in self.lines]
         listing = await self.store.listing("")  # one walk: the state records, the results, the leftovers
         for name in listing.irregular:
@@ -251,7 +252,7 @@ class BatchRun:
                     task.status = "submitted"  # its files are missing: fetch them again, no new job
                 tasks.append(task)
         if problems:
-            raise _nothing_sent(problems)
+            raise nothing_sent(problems)
         for task in tasks:
             task.gate = self.credits
         self.tasks = tasks
@@ -395,11 +396,6 @@ def _record_problem(record: LineRecord) -> str | None:
 
 def _credits_of(value: object) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
-
-
-def _nothing_sent(problems: list[str]) -> InvalidRequestError:
-    more = f" (and {len(problems) - 10} more)" if len(problems) > 10 else ""
-    return InvalidRequestError("nothing was submitted: " + "; ".join(problems[:10]) + more, field="file")
 
 
 def _check_concurrency(concurrency: object) -> None:

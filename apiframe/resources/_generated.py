@@ -239,7 +239,6 @@ if TYPE_CHECKING:
     from .._handles import AcceptedJob, AsyncAcceptedJob
 
 __all__ = [
-    "METHODS",
     "ApiframeWithRawResponse",
     "Assets",
     "AssetsWithRawResponse",
@@ -275,20 +274,6 @@ __all__ = [
     "Videos",
     "VideosWithRawResponse",
 ]
-
-METHODS: dict[str, tuple[str, str]] = {
-    "images_background_remove": ("images", "remove_background"),
-    "images_edit": ("images", "edit"),
-    "images_generate": ("images", "generate"),
-    "images_midjourney_action": ("images", "midjourney_action"),
-    "images_upscale": ("images", "upscale"),
-    "music_generate": ("music", "generate"),
-    "music_suno_action": ("music", "suno_action"),
-    "videos_edit": ("videos", "edit"),
-    "videos_generate": ("videos", "generate"),
-    "videos_upscale": ("videos", "upscale"),
-}
-"""operationId -> (resource, method): ``client.<resource>.<method>`` sends that operation."""
 
 
 class Images(SyncResource):

@@ -18,7 +18,7 @@ from typing import Any
 from chromium import Browser, Tab
 from click.testing import CliRunner
 
-from apiframe._display._gallery import CHUNK_LINES, PAGE_SIZE
+from apiframe.batch._gallery import CHUNK_LINES, PAGE_SIZE
 from apiframe.cli._app import cli
 from apiframe.testing import FAIL_TRIGGER, Sandbox, SandboxConfig
 

@@ -9,8 +9,8 @@ import re
 from pathlib import Path
 from types import SimpleNamespace
 
-from apiframe._display._gallery import GALLERY_NAME, line_fields, write_gallery
 from apiframe.batch import open_store
+from apiframe.batch._gallery import GALLERY_NAME, line_fields, write_gallery
 
 HOSTILE = '</script><script>alert(1)</script>" onerror=alert(2) javascript:alert(3)'
 

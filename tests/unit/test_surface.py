@@ -10,11 +10,11 @@ from typing import Any
 from urllib.parse import parse_qs
 
 import pytest
+from apiframe_client.method_names import METHODS
 from unit_support import Recorder, reply
 
 from apiframe import Apiframe, AsyncApiframe, InvalidRequestError
 from apiframe._schema import operation
-from apiframe.resources._generated import METHODS
 
 ACCEPTED = {"jobId": "job_1", "status": "QUEUED"}
 

@@ -11,8 +11,8 @@ import click
 from rich.console import Group
 from rich.text import Text
 
-from ..._display._gallery import refresh_gallery, write_gallery
 from ..._download import DownloadProgress
+from ...batch._gallery import refresh_gallery, write_gallery
 from .._batch import (
     budget_lines,
     dry_run,

@@ -24,11 +24,11 @@ from datetime import UTC, datetime
 from importlib import resources
 from typing import Any
 
+from .._display._html import esc, media_kind, relative_url
 from .._errors import ApiframeError
-from ..batch._state import BatchState
-from ..batch._store import Store
-from ..batch._summary import DONE, FAILED, BatchSummary, summarise
-from ._html import esc, media_kind, relative_url
+from ._state import BatchState
+from ._store import Store
+from ._summary import DONE, FAILED, BatchSummary, summarise
 
 __all__ = ["CHUNK_LINES", "GALLERY_NAME", "PAGE_SIZE", "line_fields", "refresh_gallery", "write_gallery"]
 
@@ -187,7 +187,7 @@ async def refresh_gallery(store: Store, *, shards: int | None = None, tasks: Ite
 
 
 def _asset(name: str) -> str:
-    return resources.files("apiframe._display").joinpath(name).read_text(encoding="utf-8")
+    return resources.files("apiframe.batch").joinpath(name).read_text(encoding="utf-8")
 
 
 def _count(value: int | None) -> str:
