@@ -33,7 +33,22 @@ T = TypeVar("T")
 P = ParamSpec("P")
 
 
-class RawResponse(Generic[T]):
+class _Answered:
+    """What every response view shows of its answer: ``info`` (secrets redacted), status and headers."""
+
+    __slots__ = ()
+    info: ResponseInfo
+
+    @property
+    def status_code(self) -> int:
+        return self.info.status_code
+
+    @property
+    def headers(self) -> httpx.Headers:
+        return self.info.headers
+
+
+class RawResponse(_Answered, Generic[T]):
     """One call's HTTP response (the last one, for a call that polls) and its result.
 
     ``status_code``, ``headers`` (secrets redacted) and ``request_id`` are the response's; ``read()``,
@@ -46,15 +61,7 @@ class RawResponse(Generic[T]):
     def __init__(self, response: httpx.Response, parsed: T) -> None:
         self._response = response
         self._parsed = parsed
-        self.info: ResponseInfo = info_of(response)
-
-    @property
-    def status_code(self) -> int:
-        return self.info.status_code
-
-    @property
-    def headers(self) -> httpx.Headers:
-        return self.info.headers
+        self.info = info_of(response)
 
     @property
     def request_id(self) -> str | None:
@@ -144,7 +151,7 @@ def async_raw(method: Callable[P, Awaitable[T]]) -> Callable[P, Awaitable[RawRes
     return call
 
 
-class _Streamed:
+class _Streamed(_Answered):
     """What both streamed files show: the job, the output, and the response's status and headers."""
 
     def __init__(self, job_id: str, output: Output, response: httpx.Response, check: Callable[[bytes], None]) -> None:
@@ -153,15 +160,7 @@ class _Streamed:
         self._response = response
         self._check = check
         self._first = True
-        self.info: ResponseInfo = info_of(response)
-
-    @property
-    def status_code(self) -> int:
-        return self.info.status_code
-
-    @property
-    def headers(self) -> httpx.Headers:
-        return self.info.headers
+        self.info = info_of(response)
 
     @property
     def content_type(self) -> str | None:

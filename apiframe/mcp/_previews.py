@@ -19,6 +19,7 @@ from typing import Any
 import anyio
 import mcp.types as types
 
+from .._files import SNIFF_BYTES, sniff_content_type
 from .._jobs import Output
 from .._options import CallOptions
 from ._png import PreviewError, png_size, thumbnail_png
@@ -46,18 +47,6 @@ class Preview:
     note: str | None = None
 
 
-def _sniff(head: bytes) -> str | None:
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "image/png"
-    if head.startswith(b"\xff\xd8\xff"):
-        return "image/jpeg"
-    if head.startswith((b"GIF87a", b"GIF89a")):
-        return "image/gif"
-    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return "image/webp"
-    return None
-
-
 def _side(data: bytes, mime: str) -> int | None:
     """The longer side in pixels when the header tells it cheaply (PNG, GIF), else None."""
     try:
@@ -73,8 +62,8 @@ def _side(data: bytes, mime: str) -> int | None:
 
 def preview_of(index: int, data: bytes) -> Preview:
     """The preview of one image file's bytes (blocking: run it on a worker thread)."""
-    mime = _sniff(data[:16])
-    if mime is None:
+    mime = sniff_content_type(data[:SNIFF_BYTES])
+    if mime not in _SHOWN_AS_IS:
         return Preview(index, None, "no preview: not a PNG, JPEG, GIF or WebP image")
     side = _side(data, mime)
     if len(data) <= MAX_PREVIEW_BYTES and mime in _SHOWN_AS_IS and (side is None or side <= MAX_SIDE):
