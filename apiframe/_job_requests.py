@@ -11,15 +11,18 @@ from the spec, so a model or operation added to the spec works here after ``make
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._bodies import build_body, suggest, unknown_variant
 from ._errors import InvalidRequestError
 from ._options import deep_merge
 from ._schema import REF, Operation, operation, operations, resolve
+
+if TYPE_CHECKING:
+    from ._client import Apiframe, AsyncApiframe
 
 __all__ = [
     "LINE_KEYS",
@@ -216,12 +219,13 @@ class GenerationRequest:
     kwargs: Mapping[str, Any]
     body: Mapping[str, Any] = field(repr=False)
 
-    def submitter(self, client: Any) -> Any:
+    def submitter(self, client: Apiframe | AsyncApiframe) -> Callable[..., Any]:
         """The client method that submits it (``client.images.generate``), sync or async."""
         from apiframe_client.method_names import METHODS  # operationId -> (resource, method), from the spec
 
         resource, method = METHODS[self.operation_id]
-        return getattr(getattr(client, resource), method)
+        submit: Callable[..., Any] = getattr(getattr(client, resource), method)
+        return submit
 
     @property
     def prompt(self) -> str:
