@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import quote
 
 from ._errors import InvalidRequestError
-from ._schema import ID_RULE, REF, Problem, is_safe_id, operation, resolve, validate
+from ._schema import ID_RULE, MAX_ID, REF, Problem, is_safe_id, operation, resolve, validate
 
 __all__ = [
     "build_body",
@@ -388,6 +388,8 @@ def check_id(value: object, field: str) -> str:
     Call it on every id before the first request, so a bad one among many fails before anything is sent.
     """
     if not is_safe_id(value):
+        if isinstance(value, str) and len(value) > MAX_ID:
+            raise InvalidRequestError(f"{field}: {value!r:.60}... is too long for an id; {ID_RULE}", field=field)
         raise InvalidRequestError(f"{field}: {value!r:.100} is not an id; {ID_RULE}", field=field)
     return value
 

@@ -2,9 +2,10 @@
 
 The engine (:func:`download_flow`) is a flow, so both clients run it: it finds the job (an id,
 a handle or a snapshot), checks that it COMPLETED with files that have not expired, names each
-file ``<job_id>.<ext>`` (one output) or ``<job_id>-<n>.<ext>`` (the extension from the content
-type; the id is the one the caller asked for, checked to be a plain file name, never one taken
-from the server's answer), skips files already saved (unless ``overwrite``), and streams each one
+file ``<job_id>.<ext>`` (one output) or ``<job_id>-<n>.<ext>`` (the extension always one of the
+SDK's own, chosen from the file's first bytes, else its content type or URL: :func:`extension_for`;
+the id is the one the caller asked for, checked to be a plain file name, never one taken from the
+server's answer), skips files already saved (unless ``overwrite``), and streams each one
 from its host, never with the API key: redirects followed a bounded number of times, an HTML page
 never saved as a file, the length checked against ``Content-Length``, a broken transfer restarted
 under the one retry policy, every step within the download's deadline (``timeout=``, wall clock).
@@ -21,7 +22,6 @@ from __future__ import annotations
 
 import contextlib
 import glob
-import mimetypes
 import os
 import re
 import threading
@@ -46,7 +46,11 @@ from ._errors import (
     RequestTimeoutError,
     ResultExpiredError,
 )
-from ._files._sniff import EXTENSIONS  # one extension table: uploads and downloads
+from ._files._sniff import (  # one table and one sniffer: uploads and downloads
+    EXTENSIONS,
+    SNIFF_BYTES,
+    sniff_content_type,
+)
 from ._flow import Call, Close, Drain, Flow, Sleep, Stream
 from ._job_flows import get_flow
 from ._jobs import Job, Output
@@ -69,7 +73,8 @@ __all__ = [
 ]
 
 N = TypeVar("N", covariant=True)
-_GENERIC_TYPES = frozenset({"application/octet-stream", "binary/octet-stream"})
+_KNOWN_SUFFIXES = {extension: extension for extension in EXTENSIONS.values()} | {".jpeg": ".jpg", ".tif": ".tiff"}
+"""A URL's suffix that names one of the SDK's extensions (its spelling of it)."""
 _GONE = frozenset({403, 404, 410})
 _SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,199}")
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
@@ -92,17 +97,19 @@ class DownloadProgress:
 ProgressCallback = Callable[[DownloadProgress], object]
 
 
-def extension_for(content_type: str | None, url: str) -> str:
-    """The file extension for a content type, else the URL's own suffix, else ``.bin``."""
+def extension_for(content_type: str | None, url: str, head: bytes = b"") -> str:
+    """A result file's extension, always one of the SDK's own (:data:`EXTENSIONS`, else ``.bin``):
+    from the file's first bytes when they tell, else from its content type, else from the URL's
+    suffix when that is one of them. A server never chooses an extension the SDK does not know
+    (``.exe``, ``.sh``, ``.hta``, ``.svg``, ``.html``)."""
+    sniffed = sniff_content_type(head) if head else None
+    if sniffed is not None and sniffed in EXTENSIONS:
+        return EXTENSIONS[sniffed]
     kind = (content_type or "").split(";")[0].strip().lower()
-    if kind and kind not in _GENERIC_TYPES:
-        known = EXTENSIONS.get(kind) or mimetypes.guess_extension(kind, strict=False)
-        if known:
-            return known
+    if kind in EXTENSIONS:
+        return EXTENSIONS[kind]
     suffix = PurePosixPath(urlsplit(url).path).suffix.lower()
-    if 1 < len(suffix) <= 6 and suffix[1:].isascii() and suffix[1:].isalnum():
-        return suffix
-    return ".bin"
+    return _KNOWN_SUFFIXES.get(suffix, ".bin")
 
 
 def file_stem(job_id: str, output: Output, count: int) -> str:
@@ -284,14 +291,24 @@ class Body:
         self.received = 0
         self.job_id = job_id
         self.output = output
+        self.head = b""
+        """The file's first bytes (up to :data:`SNIFF_BYTES`), once they arrived."""
+        self._content_type = response.headers.get("content-type") or output.content_type
         self._count = count
         self._deadline = deadline
         self._shown = shown
         self._on_progress = on_progress
 
+    @property
+    def extension(self) -> str:
+        """The file's extension (:func:`extension_for`): from its first bytes once they arrived."""
+        return extension_for(self._content_type, self.output.url, self.head)
+
     def _check(self, chunk: bytes) -> None:
         if self.received == 0:
             check_first_chunk(self.job_id, self.output, chunk)
+        if len(self.head) < SNIFF_BYTES:
+            self.head += chunk[: SNIFF_BYTES - len(self.head)]
 
     def _seen(self, size: int) -> None:
         self.received += size
@@ -319,6 +336,23 @@ class Body:
                 yield chunk
 
         return Stream(self.response, lambda chunks: into(checked(chunks)), self._deadline)
+
+    def stream_named(self, stem: str, into: Callable[[str, AsyncIterator[bytes]], Awaitable[object]]) -> Stream:
+        """:meth:`stream` to a consumer that needs the file's name first: ``into(stem + extension,
+        chunks)`` once the first bytes arrived (so the extension comes from them)."""
+
+        async def named(chunks: AsyncIterator[bytes]) -> object:
+            first = await anext(aiter(chunks), None)
+
+            async def whole() -> AsyncIterator[bytes]:
+                if first is not None:
+                    yield first
+                async for chunk in chunks:
+                    yield chunk
+
+            return await into(stem + self.extension, whole())
+
+        return self.stream(named)
 
     @property
     def short(self) -> bool:
@@ -360,7 +394,10 @@ class Sink(Protocol[N]):
         ...
 
     def save(self, stem: str, extension: str, body: Body) -> Flow[N]:
-        """Store ``body`` as ``stem + extension``: all of it, or nothing under that name."""
+        """Store ``body`` as ``stem + body.extension``: all of it, or nothing under that name.
+
+        ``extension`` is what the file's headers say; ``body.extension`` is final once the first
+        bytes arrived (:meth:`Body.stream_named` waits for them before naming an object)."""
         ...
 
     def shown(self, name: str) -> Path:
@@ -390,7 +427,7 @@ class FolderSink:
         try:
             yield body.drain(temp.write)
             body.check_complete()
-            saved: Path = yield Call(temp.finish, (extension,))
+            saved: Path = yield Call(temp.finish, (body.extension,))
             return saved
         except GeneratorExit:  # the flow is closed (a cancelled task): no effect can run any more
             temp.discard()

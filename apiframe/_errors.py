@@ -199,17 +199,25 @@ class ServerError(APIStatusError):
 
 
 class APIResponseValidationError(ApiframeError):
-    """A 2xx response body could not be parsed into the documented shape."""
+    """A 2xx response body could not be parsed into the documented shape.
+
+    ``field`` is where a JSON body departs from the spec's schema (``jobs[3].progress``, ``jobId``;
+    ``""`` for the body itself), when it does; None when the body could not be read at all.
+    """
 
     status_code: int
     request_id: str | None
     body: Any
+    field: str | None
 
-    def __init__(self, message: str, *, status_code: int, request_id: str | None, body: Any) -> None:
+    def __init__(
+        self, message: str, *, status_code: int, request_id: str | None, body: Any, field: str | None = None
+    ) -> None:
         super().__init__(message)
         self.status_code = status_code
         self.request_id = redact(request_id) if request_id else request_id
         self.body = redact_data(body)
+        self.field = field
 
 
 class PaginationError(APIResponseValidationError):

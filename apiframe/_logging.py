@@ -7,10 +7,12 @@ through here, so the rules hold on every path:
 * **Redacted**: a registered secret (the API key) is replaced by ``[redacted]`` as sent, in any
   letter case, URL-encoded or base64-encoded, and any run of at least :data:`FRAGMENT` of its
   characters (a truncated echo such as ``"afk_live_12ab..."``).
-* **Inert**: control characters, escape sequences (ESC, CSI, OSC), bidirectional overrides,
-  zero-width and other invisible format characters, line and paragraph separators and Unicode
-  tag characters become visible escapes (``\\x1b``, ``\\u202e``), so one message is one line
-  that cannot repaint a terminal or forge a log record.
+* **Inert**: escape sequences (ESC, CSI, OSC, DCS with their bodies), C1 controls,
+  bidirectional controls and lone surrogates are removed (:func:`apiframe._text.without_escapes`,
+  the one function every sink of outside text runs); the other control characters, zero-width
+  and invisible format characters, line and paragraph separators and Unicode tag characters
+  become visible escapes (``\\x07``, ``\\u200b``), so one message is one line that cannot
+  repaint a terminal or forge a log record.
 * **Bounded**: :func:`outside` keeps at most ``limit`` characters of one outside string (say a
   cursor or a server's error text) and says how long it was; :func:`clean_message` bounds a
   whole message to :data:`MESSAGE_LIMIT`.
@@ -26,6 +28,8 @@ import sys
 import threading
 from typing import Any
 from urllib.parse import quote, quote_plus
+
+from ._text import without_escapes
 
 __all__ = [
     "FRAGMENT",
@@ -64,9 +68,11 @@ _configured = False
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 _INERT = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f"
-    "\u3164\ufeff\ufff9-\ufffb\ud800-\udfff\U000e0000-\U000e007f]"
+    "[\x00-\x08\x0b-\x1f\x7f\u00ad\u115f\u1160\u180e\u200b-\u200d\u2028\u2029\u2060-\u2065\u206a-\u206f"
+    "\u3164\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
 )
+"""What is left to show as a visible escape once :func:`without_escapes` ran: C0 controls, DEL and
+invisible characters (zero-width, soft hyphen, fillers, line and paragraph separators, tags)."""
 _INERT_LINES = re.compile("[\n\t]")
 
 
@@ -178,13 +184,14 @@ def _escape(match: re.Match[str]) -> str:
 def outside(value: object, limit: int = OUTSIDE_LIMIT) -> str:
     """How one string from outside (a server's text, a cursor, a file name) appears in a message.
 
-    Redacted, every control and invisible character shown as an escape (newline and tab too),
-    and at most ``limit`` characters, ending with how long it really was.
+    Escape sequences removed, redacted, every other control and invisible character shown as an
+    escape (newline and tab too), and at most ``limit`` characters, ending with how long it
+    really was.
     """
     text = value if isinstance(value, str) else repr(value)
     size = len(text)
     longest = max((len(secret) * 3 for secret in _secrets), default=0)
-    text = redact(text[: limit + longest])
+    text = redact(without_escapes(text[: limit + longest]))
     text = _INERT_LINES.sub(_escape, _INERT.sub(_escape, text))
     if len(text) > limit or size > limit + longest:
         text = f"{text[:limit]}... ({size} characters)"
@@ -192,11 +199,11 @@ def outside(value: object, limit: int = OUTSIDE_LIMIT) -> str:
 
 
 def clean_message(message: str, limit: int = MESSAGE_LIMIT) -> str:
-    """A whole message: redacted, control and invisible characters escaped (newlines and tabs
-    too: a message is one line), at most ``limit`` characters."""
+    """A whole message: escape sequences removed, redacted, other control and invisible characters
+    escaped (newlines and tabs too: a message is one line), at most ``limit`` characters."""
     if len(message) > limit * 2:
         message = message[: limit * 2]
-    text = _INERT_LINES.sub(_escape, _INERT.sub(_escape, redact(message)))
+    text = _INERT_LINES.sub(_escape, _INERT.sub(_escape, redact(without_escapes(message))))
     return text if len(text) <= limit else text[:limit] + "... (cut)"
 
 

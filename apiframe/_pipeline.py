@@ -39,6 +39,7 @@ from ._logging import logger, outside, redact, redact_data
 from ._options import NO_OPTIONS, CallOptions
 from ._retry import Retries, announce, retry_after
 from ._schema import operation
+from ._shapes import answer_problem
 from ._version import __version__
 
 if TYPE_CHECKING:
@@ -426,22 +427,32 @@ def decode(response: httpx.Response) -> Any:
         ) from error
 
 
-def _shape_error(response: httpx.Response, what: str, body: Any) -> APIResponseValidationError:
+def _shape_error(
+    response: httpx.Response, what: str, body: Any, field: str | None = None
+) -> APIResponseValidationError:
     return APIResponseValidationError(
         f"{response.request.method} {response.request.url.path} answered {response.status_code} with {what}",
         status_code=response.status_code,
         request_id=response.headers.get("x-request-id"),
         body=body,
+        field=field,
     )
 
 
-def parse(response: httpx.Response, model: Any) -> Any:
-    """Parse a 2xx JSON body into a generated model; a wrong shape raises a typed error."""
+def parse(response: httpx.Response, model: Any, operation_id: str | None = None) -> Any:
+    """Parse a 2xx JSON body into a generated model; a wrong shape raises a typed error.
+
+    With ``operation_id``, the body is first checked against the types the spec documents for
+    that answer (:func:`apiframe._shapes.answer_problem`), which ``from_dict`` does not check.
+    """
     data = decode(response)
     if not isinstance(data, dict):
         kind = "list" if isinstance(data, list) else type(data).__name__ if data is not None else "null"
         what = f"a JSON {kind} where a {model.__name__} object was expected; check that base_url is the API's address"
         raise _shape_error(response, what, data)
+    wrong = None if operation_id is None else answer_problem(operation_id, response.status_code, data)
+    if wrong is not None:
+        raise _shape_error(response, f"a body that does not match {model.__name__}: {wrong}", data, wrong.path)
     try:
         parsed = model.from_dict(data)
     except (KeyError, TypeError, ValueError, AttributeError) as error:
@@ -482,7 +493,7 @@ class Pipeline:
             multipart=multipart,
             options=options,
         )
-        return None if model is None else parse(response, model)
+        return None if model is None else parse(response, model, operation_id)
 
     def request(
         self,

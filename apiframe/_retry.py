@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from ._deadline import Deadline
-from ._logging import logger, redact
+from ._logging import clean_message, logger
 
 __all__ = [
     "BACKOFF_BASE",
@@ -98,7 +98,8 @@ class RetryNotice:
 
     ``attempt`` is the 1-based number of this retry, ``attempts`` the most retries allowed, ``delay``
     the seconds paused before it, ``reason`` why, short and human ("no answer from api.apiframe.ai
-    after 5 s", "503 Service Unavailable"): at most :data:`MAX_REASON` characters, never the key.
+    after 5 s", "503 Service Unavailable"): at most :data:`MAX_REASON` characters, never the key, one
+    inert line (it may carry a server's reason phrase: :func:`~apiframe._logging.clean_message`).
     """
 
     attempt: int
@@ -107,7 +108,7 @@ class RetryNotice:
     reason: str
 
     def __post_init__(self) -> None:
-        reason = " ".join(redact(self.reason).split())
+        reason = clean_message(" ".join(str(self.reason).split()))  # server text in it: one inert line
         if len(reason) > MAX_REASON:
             reason = reason[: MAX_REASON - 3] + "..."
         object.__setattr__(self, "reason", reason)

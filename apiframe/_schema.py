@@ -19,6 +19,7 @@ from ._spec_index import SpecIndex
 
 __all__ = [
     "ID_RULE",
+    "MAX_ID",
     "Operation",
     "Problem",
     "closed_values",
@@ -270,12 +271,31 @@ def _numeric(value: Any) -> bool:
 
 
 _UNSAFE_ID = re.compile(r"[/\\?#%\s]|\.\.")
-ID_RULE = "pass the id the API returned (no '/', '..', '?', '#', '%' or whitespace)"
+_PLAIN_ID = re.compile(r"[A-Za-z0-9_-]{1,200}")
+MAX_ID = 200
+"""Characters: the longest id (the API's are 36-character UUIDs)."""
+ID_RULE = (
+    "pass the id the API returned (no '/', '..', '?', '#', '%' or whitespace, no control or invisible "
+    f"characters, at most {MAX_ID} characters)"
+)
 
 
 def is_safe_id(value: object) -> TypeGuard[str]:
-    """Whether ``value`` can be a job, LoRA or asset id: a non-empty string fit for one URL path segment."""
-    return isinstance(value, str) and bool(value) and value != "." and not _UNSAFE_ID.search(value)
+    """Whether ``value`` can be a job, LoRA or asset id: the one id rule, for ids the user passes and
+    ids the server sends (a response's ``format: uuid`` fields, checked as they are parsed).
+
+    A non-empty string of at most :data:`MAX_ID` printable characters (no control, format or
+    invisible character, no lone surrogate: ``str.isprintable``) fit for one URL path segment.
+    """
+    if type(value) is str and _PLAIN_ID.fullmatch(value):
+        return True  # the common case (a UUID), decided by one match
+    return (
+        isinstance(value, str)
+        and 0 < len(value) <= MAX_ID
+        and value != "."
+        and value.isprintable()
+        and not _UNSAFE_ID.search(value)
+    )
 
 
 def _check_string(value: str, schema: Mapping[str, Any], path: tuple[str | int, ...], out: list[Problem]) -> None:

@@ -2,8 +2,9 @@
 
 Prompts, errors, model names, ids, URLs and file names come from the API, a batch's store or
 the user: they are data. Text is escaped (``&<>"'``) wherever it lands, in element content or
-attribute values; a link or media source is either an ``http(s)`` URL or a relative path of
-plain segments (no scheme, no ``..``, no leading ``/``), else it is not linked at all.
+attribute values, after :func:`apiframe._text.without_escapes` and redaction (:func:`esc`); a link
+or media source is either an ``http(s)`` URL or a relative path of plain segments (no scheme, no
+``..``, no leading ``/``), else it is not linked at all.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import re
 from urllib.parse import quote, urlsplit
 
 from .._files import EXTENSIONS
+from .._logging import redact
+from .._text import without_escapes
 
 __all__ = ["MEDIA_KINDS", "esc", "media_kind", "media_tag", "relative_url", "web_url"]
 
@@ -23,8 +26,10 @@ _SEGMENT = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.=+-]{0,199}")
 
 
 def esc(value: object) -> str:
-    """``value`` as text safe in HTML content and in quoted attribute values."""
-    return html.escape(str(value), quote=True)
+    """``value`` as text safe in HTML content and in quoted attribute values: escaped, without
+    escape sequences, bidirectional controls or lone surrogates, any registered secret redacted
+    (a notebook's outputs are often saved and shared)."""
+    return html.escape(redact(without_escapes(str(value))), quote=True)
 
 
 def web_url(url: object) -> str | None:

@@ -16,6 +16,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from .._logging import redact
+from .._text import without_escapes
 from ._html import esc, media_kind, media_tag, relative_url, web_url
 
 __all__ = ["html", "pretty", "text"]
@@ -45,7 +47,8 @@ _BOX = (
 )
 _LINK = 'target="_blank" rel="noopener noreferrer"'
 _ROW = "display:flex;flex-wrap:wrap;align-items:flex-start;gap:4px;margin-top:6px"
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
+"""What the text display drops once :func:`~apiframe._text.without_escapes` ran (tab and newline kept)."""
 
 
 def _value(obj: Any, name: str) -> Any:
@@ -281,8 +284,9 @@ def html(obj: Any) -> str:
 
 
 def _plain(value: object, limit: int = 200) -> str:
-    """Outside text for a terminal: control and escape characters removed, shortened."""
-    return _short(_CONTROL.sub("", str(value)), limit)
+    """Outside text for a terminal: escape sequences and control characters removed, any
+    registered secret redacted, shortened."""
+    return _short(redact(_CONTROL.sub("", without_escapes(str(value)))), limit)
 
 
 def text(obj: Any) -> str:

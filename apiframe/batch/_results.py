@@ -92,14 +92,16 @@ class StoreSink:
         return None if size is None else name
 
     def save(self, stem: str, extension: str, body: Body) -> Flow[str]:
-        name = self._name(stem + extension)
+        # the object's name waits for the file's first bytes: they choose its extension
         try:
-            yield body.stream(lambda chunks: self.store.write(name, chunks, size=body.size))
+            yield body.stream_named(
+                stem, lambda leaf, chunks: self.store.write(self._name(leaf), chunks, size=body.size)
+            )
         except StorageError as error:
             if body.short:
                 body.check_complete()
             raise body.failed(error) from None
-        return name
+        return self._name(stem + body.extension)
 
     def shown(self, name: str) -> Path:
         return Path(self._name(name))

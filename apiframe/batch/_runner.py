@@ -131,6 +131,7 @@ def received_job_id(accepted: Any) -> str:
             status_code=getattr(info, "status_code", 200),
             request_id=getattr(info, "request_id", None),
             body=None,
+            field="jobId",
         ) from None
 
 
@@ -154,7 +155,11 @@ async def _run_one(
     if task.status == "pending":
         try:
             task.job_id = await _submit(client, task)
-        except (ValidationError, _UnusableJobId) as error:  # it will not pass later either (the same key)
+        except (ValidationError, APIResponseValidationError) as error:
+            if isinstance(error, APIResponseValidationError) and error.field is None:
+                raise  # a body cut off or not JSON: the next run asks again, with the same key
+            # refused, or answered with JSON of the wrong shape (a job id that is no id): the same key
+            # gets the same answer, so it will not pass later either
             task.status = "failed"
             task.error = str(error)
             await _changed(on_change, task)

@@ -6,8 +6,11 @@ from outside the CLI's code. A terminal would read ``[bold red]``, ``[/INST]`` o
 bidirectional overrides as instructions. Everything the CLI prints goes through this module:
 
 - :class:`TerminalConsole` (every console the CLI makes comes from :func:`console`) parses no
-  markup, emoji codes or highlighting, and removes control and escape sequences from every
-  segment it renders, whatever the renderable (a string, a table cell, a progress column);
+  markup, emoji codes or highlighting, and cleans every segment it renders (:func:`clean`),
+  whatever the renderable (a string, a table cell, a progress column): escape sequences, C1
+  controls, bidirectional controls and lone surrogates removed by the one function for that
+  (:func:`apiframe._text.without_escapes`), then the other control characters but newline and
+  tab, and a key the server echoed redacted;
 - :func:`write` prints a line that is not rich output (JSON, a webhook delivery line) cleaned the
   same way; JSON from :func:`json_text` is pure ASCII, so ``--json`` output stays exact.
 
@@ -30,28 +33,22 @@ from rich.segment import Segment
 from rich.table import Column
 from rich.text import Text
 
+from .._logging import redact
+from .._text import without_escapes
+
 __all__ = ["LiteralColumn", "TerminalConsole", "clean", "console", "fields", "json_text", "one_line", "write"]
 
-_ESCAPES = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]?"  # CSI: ESC [ parameters, intermediates, final byte
-    r"|\x1b[\]PX^_][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"  # OSC, DCS, SOS, PM, APC strings up to BEL or ST
-    r"|\x1b[ -/]*[0-~]?"  # any other escape (two or three bytes), or a lone ESC
-    r"|\x9b[0-?]*[ -/]*[@-~]?"  # 8-bit CSI
-    r"|[\x90\x98\x9d\x9e\x9f][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"  # 8-bit DCS, SOS, OSC, PM, APC strings
-)
-_CONTROLS = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f"  # C0 but tab and newline, DEL, C1
-    "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"  # bidirectional marks, embeddings, overrides, isolates
-    "\u2028\u2029]"  # line and paragraph separators
-)
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
+"""What is left to drop once :func:`~apiframe._text.without_escapes` ran: C0 controls but tab and
+newline, DEL, line and paragraph separators."""
 _BREAKS = re.compile(r"[\t\n]+")
 
 
 def clean(text: str) -> str:
-    """``text`` without escape sequences and control characters (newline and tab are kept)."""
-    if _CONTROLS.search(text) is None:
-        return text
-    return _CONTROLS.sub("", _ESCAPES.sub("", text))
+    """``text`` without escape sequences and control characters (newline and tab are kept), and
+    without any registered secret (an API key the server echoed)."""
+    text = _CONTROLS.sub("", without_escapes(text))
+    return redact(text)
 
 
 def one_line(value: object) -> str:
@@ -82,8 +79,9 @@ class TerminalConsole(Console):
 
     def render(self, renderable: RenderableType, options: ConsoleOptions | None = None) -> Iterable[Segment]:
         for segment in super().render(renderable, options):
-            if segment.control is None and _CONTROLS.search(segment.text) is not None:
-                yield Segment(clean(segment.text), segment.style)
+            if segment.control is None:
+                text = clean(segment.text)
+                yield segment if text == segment.text else Segment(text, segment.style)
             else:
                 yield segment
 

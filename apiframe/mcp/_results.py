@@ -4,7 +4,9 @@ Every result is one JSON text block (also given as ``structuredContent``) follow
 and resource links. Strings that came from the API or a file host are data: each is cut to
 :data:`MAX_TEXT` characters, lists and objects to :data:`MAX_ITEMS` entries and
 :data:`MAX_DEPTH` levels, and any registered secret (the API key) is replaced, so no tool result
-can carry the key or grow without bound, whatever the server sent.
+can carry the key or grow without bound, whatever the server sent; escape sequences and lone
+surrogates are removed (an assistant may show the text in a terminal, and a lone surrogate cannot
+be sent at all), and a result URL is linked only when it is a plain ``http(s)`` URL.
 """
 
 from __future__ import annotations
@@ -19,8 +21,10 @@ from urllib.parse import urlsplit
 
 import mcp.types as types
 
+from .._display._html import web_url
 from .._jobs import Output
 from .._logging import redact
+from .._text import without_escapes
 from ._previews import Preview
 
 __all__ = ["MAX_TEXT", "bounded", "error_result", "file_links", "job_data", "job_result", "kind_of", "result"]
@@ -35,6 +39,9 @@ MAX_ERROR = 4000
 
 
 def _cut(text: str, limit: int = MAX_TEXT) -> str:
+    """Outside text as a result carries it: no escape sequence or lone surrogate (an assistant may
+    show it in a terminal; a lone surrogate cannot be sent), no secret, at most ``limit`` characters."""
+    text = redact(without_escapes(text))
     if len(text) <= limit:
         return text
     return f"{text[:limit]}... [{len(text) - limit} more characters]"
@@ -45,14 +52,14 @@ def bounded(value: Any, depth: int = 0) -> Any:
     if depth > MAX_DEPTH:
         return "[nested too deep]"
     if isinstance(value, str):
-        return _cut(redact(value))
+        return _cut(value)
     if isinstance(value, bool) or value is None:
         return value
     if isinstance(value, int | float):
         return value if value == value and value not in (float("inf"), float("-inf")) else str(value)
     if isinstance(value, Mapping):
         items = list(value.items())
-        out = {_cut(redact(str(k)), 200): bounded(v, depth + 1) for k, v in items[:MAX_ITEMS]}
+        out = {_cut(str(k), 200): bounded(v, depth + 1) for k, v in items[:MAX_ITEMS]}
         if len(items) > MAX_ITEMS:
             out["..."] = f"{len(items) - MAX_ITEMS} more entries"
         return out
@@ -63,7 +70,7 @@ def bounded(value: Any, depth: int = 0) -> Any:
         return out_list
     if hasattr(value, "to_dict"):
         return bounded(value.to_dict(), depth + 1)
-    return _cut(redact(str(value)))
+    return _cut(str(value))
 
 
 def kind_of(output: Output) -> str:
@@ -87,7 +94,7 @@ def job_data(job: Any) -> dict[str, Any]:
     outputs = [
         {"index": o.index, "kind": kind_of(o), "content_type": o.content_type, "url": o.url}
         for o in getattr(job, "outputs", ())
-        if len(o.url) <= MAX_URL
+        if len(o.url) <= MAX_URL and web_url(o.url) is not None
     ]
     data = {
         "job_id": str(job.id),
@@ -111,7 +118,7 @@ def _links(job_id: str, outputs: Sequence[Output]) -> list[types.ContentBlock]:
             mime_type=_mime(output),
         )
         for output in outputs
-        if len(output.url) <= MAX_URL
+        if len(output.url) <= MAX_URL and web_url(output.url) is not None
     ]
 
 
@@ -158,5 +165,5 @@ def job_result(
 
 def error_result(message: str) -> types.CallToolResult:
     """A tool error carrying ``message`` (the SDK's own words), bounded and redacted."""
-    text = _cut(redact(str(message)), MAX_ERROR)
+    text = _cut(str(message), MAX_ERROR)
     return types.CallToolResult(content=[types.TextContent(text=text)], is_error=True)

@@ -26,8 +26,10 @@ from .._credits import PriceList
 from .._errors import ApiframeError, InvalidRequestError, JobCancelledError, JobFailedError, WaitTimeoutError
 from .._job_requests import GenerationRequest, build_request, command_name, job_operations, params_blocks
 from .._jobs import Job
+from .._logging import redact
 from .._model_params import describe_model
 from .._schema import validate
+from .._text import without_escapes
 from ._budget import CreditBudget
 from ._errors import ToolRefused
 from ._folders import Folders
@@ -282,7 +284,7 @@ class Toolbox:
         async def forward() -> None:
             async with receive:
                 async for value, message in receive:
-                    await progress(value, 100.0, message[:_NO_PROGRESS_MESSAGE])
+                    await progress(value, 100.0, without_escapes(redact(message[:_NO_PROGRESS_MESSAGE])))
 
         outcome: tuple[Job, str | None, bool] | None = None
         async with anyio.create_task_group() as group:

@@ -215,6 +215,7 @@ class PushWatch:
 def _job_from(event: WebhookEvent, job_id: str, status: str, last: Any) -> Any:
     """A ``Job`` from a delivery; fields a delivery lacks come from the last snapshot, if any."""
     from .._jobs import Job
+    from .._shapes import problem
 
     raw = event.raw
     created = _stamp(raw.get("createdAt")) or _stamp(getattr(last, "created_at", None))
@@ -235,6 +236,8 @@ def _job_from(event: WebhookEvent, job_id: str, status: str, last: Any) -> Any:
         "webhookStatus": "delivered" if status in _TERMINAL else "pending",
         "result": event.result,
     }
+    if problem("Job", data) is not None:
+        return None  # a field of the wrong type (the error an object, an id that is not one): not a job
     try:
         return Job.from_dict(data)
     except (KeyError, TypeError, ValueError, AttributeError):

@@ -68,7 +68,7 @@ def test_a_bad_server_job_id_fails_its_line_and_touches_nothing(sandbox: Sandbox
         assert result.failed == 2 and result.completed == 0
         for line in result.lines:
             assert line.job_id is None and line.files == ()
-            assert line.error is not None and "job id" in line.error
+            assert line.error is not None and ("job id" in line.error or "jobId" in line.error)
     assert victim.read_bytes() == b"someone's download"
     assert other.read_bytes() == b"half"
     view = asyncio.run(BatchState(open_store(out)).latest())

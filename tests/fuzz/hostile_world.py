@@ -615,9 +615,9 @@ def iter_chain(error: BaseException) -> Iterator[BaseException]:
 
 @dataclass(frozen=True)
 class Finding:
-    """A class of failure the fuzzer found in another branch's code, pinned by a regular test
-    (``tests/fuzz/test_findings.py``, xfail strict until that branch's fix is merged). The fuzzer
-    tolerates it meanwhile, so it keeps looking for the others; remove the entry with the mark."""
+    """A class of failure the fuzzer found in code being fixed elsewhere, pinned by a regular test
+    (``tests/fuzz/test_findings.py``, xfail strict until the fix is merged). The fuzzer tolerates it
+    meanwhile, so it keeps looking for the others; remove the entry with the mark."""
 
     branch: str
     what: str
@@ -625,40 +625,9 @@ class Finding:
     matches: Callable[[str], bool]
 
 
-KNOWN: list[Finding] = [
-    Finding(
-        "w-core",
-        "a 2xx body whose fields have the wrong JSON types is parsed anyway; typed code (the CLI) then crashes",
-        "test_a_body_of_the_wrong_types_is_a_typed_error",
-        lambda text: ("AttributeError: '" in text or "TypeError: " in text) and "apiframe/cli/commands" in text,
-    ),
-    Finding(
-        "w-core",
-        "a downloaded file's extension comes from the server (mimetypes for any content type, else the URL's "
-        "suffix): .exe, .sh, .hta, .svg land in the folder",
-        "test_a_downloaded_files_extension_is_one_the_sdk_chose",
-        lambda text: text.startswith("extension: "),
-    ),
-    Finding(
-        "w-cli",
-        "server text reaches the terminal as rich markup (a MarkupError traceback, or [b], [link=...] and "
-        ":emoji: acted on), with its control and escape sequences, a lone surrogate (UnicodeEncodeError from "
-        "rich), and with a key the server echoed",
-        "test_cli_output_shows_server_text_literally",
-        lambda text: (
-            text.startswith("terminal: ")
-            or "MarkupError" in text
-            or ("UnicodeEncodeError" in text and "rich/console.py" in text)
-        ),
-    ),
-    Finding(
-        "w-batch",
-        "the id rule (_schema.is_safe_id) accepts an id the server sent that cannot be encoded (a lone "
-        "surrogate): path_for raises UnicodeEncodeError from AcceptedJob.wait",
-        "test_a_server_id_that_cannot_be_encoded_is_a_typed_error",
-        lambda text: "UnicodeEncodeError" in text and "path_for" in text,
-    ),
-]
+KNOWN: list[Finding] = []
+"""Open findings the fuzzer tolerates meanwhile: none (every one found so far is fixed and pinned by
+a regular test in tests/fuzz/test_findings.py)."""
 
 
 def known(text: str) -> Finding | None:

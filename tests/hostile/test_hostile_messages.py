@@ -69,7 +69,8 @@ def test_server_text_in_a_message_is_one_inert_bounded_line(client: Apiframe, se
         client.jobs.get("job_1")
     message = str(caught.value)
     assert_clean(message)
-    assert "\\x1b" in message and "\\u202e" in message  # shown, not acted on
+    assert "billing" in message and "gnp.exe" in message and "]8;" not in message  # sequences removed, text kept
+    assert "\\x00" in message and "\\x0d\\x0a" in message  # the other controls shown, not acted on
     assert "request id req-" in message, "the request id survives however long the server's text"
 
 
@@ -101,7 +102,7 @@ def test_the_guard_functions() -> None:
     assert redact("afk_host is only a prefix") == "afk_host is only a prefix"  # 8 characters: not the key
     shown = outside("c" * 1000 + KEY)
     assert shown.endswith(f"({1000 + len(KEY)} characters)") and len(shown) < 260 and KEY not in shown
-    assert outside("a\nb\tc\x1bd") == "a\\x0ab\\x09c\\x1bd"
+    assert outside("a\nb\tc\x07d\x1b[2Je\u202ef\ud800") == "a\\x0ab\\x09c\\x07def"
     assert clean_message("x" * (MESSAGE_LIMIT * 3)).endswith("(cut)")
     assert_clean(clean_message(HOSTILE + KEY.swapcase()))
 
