@@ -117,7 +117,7 @@ def test_a_server_id_that_cannot_be_encoded_is_a_typed_error(server: FuzzServer,
         assert "jobId" in str(caught.value)
         assert ("is not an id" if isinstance(job_id, str) else "not a string") in str(caught.value)
         if isinstance(job_id, str):
-            with pytest.raises(InvalidRequestError, match="is not an id|is too long for an id"):
+            with pytest.raises(InvalidRequestError, match=r"is not an id|is too long for an id"):
                 client.jobs.wait(job_id, timeout=1)
     assert server.requests == 1
 
