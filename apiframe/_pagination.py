@@ -94,6 +94,8 @@ class Continuation:
         self._empty = self._empty + 1 if not page.items else 0
         if self._empty >= MAX_EMPTY_PAGES:
             raise self._error(page, cursor, f"{self._empty} empty pages in a row still claim more")
+        if not _sendable(cursor):
+            raise self._error(page, cursor, "the server's cursor cannot be sent back (it holds a lone surrogate)")
         digest = hashlib.blake2b(cursor.encode("utf-8", "surrogatepass"), digest_size=16).digest()
         if digest in self._seen:
             raise self._error(page, cursor, "the server sent this cursor before in the same walk (a loop)")
@@ -103,13 +105,33 @@ class Continuation:
         return cursor
 
     def _error(self, page: PageData[Any], cursor: str, why: str) -> PaginationError:
-        info = getattr(page.raw, "_response", None)
-        return PaginationError(
-            f"the listing did not end after {self.pages} pages: {why}; next cursor '{outside(cursor)}'",
-            cursor=cursor,
-            pages=self.pages,
-            request_id=getattr(info, "request_id", None),
-        )
+        return _stop(page, cursor, self.pages, why)
+
+
+def _sendable(cursor: str) -> bool:
+    try:
+        cursor.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _stop(page: PageData[Any], cursor: str, pages: int, why: str) -> PaginationError:
+    info = getattr(page.raw, "_response", None)
+    return PaginationError(
+        f"the listing did not end after {pages} pages: {why}; next cursor '{outside(cursor)}'",
+        cursor=cursor,
+        pages=pages,
+        request_id=getattr(info, "request_id", None),
+    )
+
+
+def _next(page: PageData[Any]) -> str | None:
+    """``page.following``, refused (PaginationError, the server's fault) when it cannot be sent back."""
+    cursor = page.following
+    if cursor is not None and not _sendable(cursor):
+        raise _stop(page, cursor, 1, "the server's cursor cannot be sent back (it holds a lone surrogate)")
+    return cursor
 
 
 class Page(PageData[T]):
@@ -129,7 +151,7 @@ class Page(PageData[T]):
 
     def next_page(self) -> Page[T] | None:
         """The following page, or None on the last one."""
-        cursor = self.following
+        cursor = _next(self)
         return None if cursor is None else self._fetch(cursor)
 
     def iter_pages(self, *, max_pages: int = MAX_PAGES) -> Iterator[Page[T]]:
@@ -168,7 +190,7 @@ class AsyncPage(PageData[T]):
 
     async def next_page(self) -> AsyncPage[T] | None:
         """The following page, or None on the last one."""
-        cursor = self.following
+        cursor = _next(self)
         return None if cursor is None else await self._fetch(cursor)
 
     async def iter_pages(self, *, max_pages: int = MAX_PAGES) -> AsyncIterator[AsyncPage[T]]:

@@ -52,11 +52,11 @@ def create_flow(session: Session, body: MultipartBody, options: CallOptions) -> 
 
 
 def list_flow(session: Session, query: Mapping[str, Any], options: CallOptions) -> Flow[LoraList]:
+    """One page of LoRAs for ``query`` (wire names: the caller's arguments checked by ``build_query``
+    once, then the server's own cursor for each following page, sent as it came)."""
     from apiframe_client.models import LoraList
 
-    page: LoraList = yield from session.call(
-        "loras_list", LoraList, params=build_query("loras_list", query), options=options
-    )
+    page: LoraList = yield from session.call("loras_list", LoraList, params=query, options=options)
     return page
 
 
@@ -133,7 +133,7 @@ class LorasMethods(SyncResource):
         **options: Unpack[RequestOptions],
     ) -> Page[Lora]:
         """One page of LoRAs; iterate it to walk every page lazily."""
-        query = {"limit": limit, "cursor": cursor, "include_archived": include_archived}
+        query = build_query("loras_list", {"limit": limit, "cursor": cursor, "include_archived": include_archived})
         return self._page(query, CallOptions.of(options))
 
     def _page(self, query: dict[str, Any], options: CallOptions) -> Page[Lora]:
@@ -188,7 +188,7 @@ class AsyncLorasMethods(AsyncResource):
         **options: Unpack[RequestOptions],
     ) -> AsyncPager[Lora, AsyncPage[Lora]]:
         """LoRAs: ``await`` it for one page, ``async for`` over it for every LoRA of every page."""
-        query = {"limit": limit, "cursor": cursor, "include_archived": include_archived}
+        query = build_query("loras_list", {"limit": limit, "cursor": cursor, "include_archived": include_archived})
         checked = CallOptions.of(options)
         return AsyncPager(lambda: self._page(query, checked))
 

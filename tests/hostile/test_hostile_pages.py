@@ -136,3 +136,41 @@ def test_jobs_list_limit_takes_n_items_of_fresh_pages(server: HostileServer) -> 
     assert result.exit_code == 0, result.output
     assert len(json.loads(result.stdout)) == 5
     assert len(server.requests) == 5
+
+
+LONE: Cursors = lambda n: "c-\ud800"  # noqa: E731  (a JSON escape of half a surrogate pair: no UTF-8 can carry it)
+
+
+@pytest.mark.parametrize("resource", ["jobs", "loras"])
+@pytest.mark.parametrize("how", ["iterate", "next_page", "async for", "async next_page"])
+def test_a_cursor_that_cannot_be_sent_back_ends_the_listing(
+    how: str, resource: str, client: Apiframe, server: HostileServer
+) -> None:
+    install(server, LONE)
+
+    async def walk() -> None:
+        async with AsyncApiframe(api_key=KEY, base_url=server.url, max_retries=0) as aclient:
+            pager = getattr(aclient, resource).list()
+            if how == "async for":
+                async for _ in pager:
+                    pass
+            else:
+                await (await pager).next_page()
+
+    with pytest.raises(PaginationError, match="cannot be sent back") as caught:
+        if how == "iterate":
+            list(getattr(client, resource).list())
+        elif how == "next_page":
+            getattr(client, resource).list().next_page()
+        else:
+            asyncio.run(walk())
+    assert caught.value.cursor == "c-\ud800"
+    assert len(server.requests) == 1  # nothing was sent with it
+
+
+def test_a_cursor_that_cannot_be_sent_back_ends_the_command(server: HostileServer) -> None:
+    install(server, LONE)
+    result = CliRunner().invoke(cli, ["--api-key", KEY, "--base-url", server.url, "jobs", "list", "--limit", "5"])
+    assert result.exit_code == 1, result.output
+    assert "cannot be sent back" in result.stderr and "Traceback" not in result.output
+    assert len(server.requests) == 1
