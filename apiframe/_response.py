@@ -4,7 +4,8 @@
 tells a :class:`Recorder` of every response the driver receives, and returns a :class:`RawResponse`:
 the real HTTP response of the call (the last one, for a call that polls), with its body
 (``read()``, ``text``, ``json()``), and the method's result from ``parse()``. Header values never
-carry the API key, even when a misbehaving server echoes it back.
+carry the API key, even when a misbehaving server echoes it back, and the request a raw response
+keeps is rebuilt without it.
 
 ``client.jobs.with_streaming_response.download(job)`` opens one result file and hands its body to
 the caller as it arrives (:class:`StreamedFile`, :class:`AsyncStreamedFile`).
@@ -59,7 +60,7 @@ class RawResponse(_Answered, Generic[T]):
     __slots__ = ("_parsed", "_response", "info")
 
     def __init__(self, response: httpx.Response, parsed: T) -> None:
-        self._response = response
+        self._response = _without_credentials(response)
         self._parsed = parsed
         self.info = info_of(response)
 
@@ -93,7 +94,22 @@ class RawResponse(_Answered, Generic[T]):
         return f"RawResponse(status_code={self.status_code}, request_id={self.request_id!r})"
 
     def __reduce__(self) -> Any:
-        raise TypeError("a RawResponse holds the request it answers (and so the API key): pickle .parse() instead")
+        raise TypeError("a RawResponse holds an HTTP response, which cannot be pickled: pickle .parse() instead")
+
+
+_CREDENTIALS = frozenset({"x-api-key", "authorization", "proxy-authorization", "cookie"})
+
+
+def _without_credentials(response: httpx.Response) -> httpx.Response:
+    """``response`` with the request it answers rebuilt without the API key (and any other credential
+    header), since a raw response is kept, logged and inspected by the caller's code."""
+    request = response.request
+    if any(name.lower() in _CREDENTIALS for name in request.headers):
+        kept = [(name, value) for name, value in request.headers.multi_items() if name.lower() not in _CREDENTIALS]
+        response.request = httpx.Request(request.method, request.url, headers=kept)
+    if response.is_stream_consumed:  # the body is kept; the transport's stream still holds the request as sent
+        response.stream = httpx.ByteStream(b"")
+    return response
 
 
 class Recorder:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+import gc
 import pickle
 import traceback
+import types
 from typing import Any
 
 import httpx
@@ -125,3 +128,57 @@ def test_network_errors_carry_no_request_and_so_no_key(server: HostileServer) ->
     assert caught.value.__cause__ is None and caught.value.__context__ is None
     _assert_keyless(caught.value)
     assert len(server.requests) == 2
+
+
+def _holders_of_the_key(root: object) -> list[str]:
+    """The paths (by type name) from ``root`` to every string or bytes holding the key (modules,
+    classes and functions are not followed: they are the program, not what the object keeps)."""
+    found: list[str] = []
+    seen: set[int] = set()
+    stack: list[tuple[object, str]] = [(root, type(root).__name__)]
+    while stack:
+        node, path = stack.pop()
+        if id(node) in seen or isinstance(node, types.ModuleType | type | types.FunctionType | types.CodeType):
+            continue
+        seen.add(id(node))
+        if isinstance(node, str | bytes | bytearray):
+            if (KEY if isinstance(node, str) else KEY.encode()) in node:
+                found.append(path)
+            continue
+        stack.extend((child, f"{path} > {type(child).__name__}") for child in gc.get_referents(node))
+    return found
+
+
+@pytest.mark.parametrize("backend", ["sync", "httpx", "aiohttp"])
+def test_nothing_a_raw_response_keeps_holds_the_key(backend: str, server: HostileServer) -> None:
+    """Its request is rebuilt without credential headers, and the transport's stream (which holds the
+    request as sent) is let go once the body is read."""
+    server.handler = respond_json(200, job_body("job_1"))
+    if backend == "sync":
+        with Apiframe(api_key=KEY, base_url=server.url, max_retries=0) as client:
+            raw = client.jobs.with_raw_response.get("job_1")
+    else:
+
+        async def main() -> Any:
+            chosen = "aiohttp" if backend == "aiohttp" else None
+            async with AsyncApiframe(api_key=KEY, base_url=server.url, max_retries=0, http_backend=chosen) as client:
+                return await client.jobs.with_raw_response.get("job_1")
+
+        raw = asyncio.run(main())
+    assert server.requests[0].headers["x-api-key"] == KEY  # it was sent, and is kept nowhere
+    assert raw.parse().id == "job_1" and raw.json()["id"] == "job_1"
+    assert "x-api-key" not in raw._response.request.headers
+    assert str(raw._response.request.url) == f"{server.url}/v2/jobs/job_1"
+    assert _holders_of_the_key(raw) == []
+
+
+def test_nothing_a_streamed_file_keeps_holds_the_key(server: HostileServer, other: HostileServer) -> None:
+    other.handler = respond(200, b"\x89PNG\r\n\x1a\n" + bytes(200), {"Content-Type": "image/png"})
+    server.handler = respond_json(200, job_body("job_1", result={"urls": [f"{other.url}/a.png"]}))
+    with (
+        Apiframe(api_key=KEY, base_url=server.url, max_retries=0) as client,
+        client.jobs.with_streaming_response.download("job_1") as file,
+    ):
+        assert b"".join(file.iter_bytes()).startswith(b"\x89PNG")
+        assert _holders_of_the_key(file) == []
+    assert "x-api-key" not in other.requests[0].headers
