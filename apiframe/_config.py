@@ -6,9 +6,11 @@ with the same checks. Per-call options are :mod:`apiframe._options`.
 
 from __future__ import annotations
 
+import ipaddress
 import math
 import os
 import re
+import socket
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -27,6 +29,7 @@ __all__ = [
     "Settings",
     "check_headers",
     "check_retries",
+    "is_local_host",
     "resolve_settings",
     "to_timeout",
     "total_seconds",
@@ -119,6 +122,9 @@ class Settings:
     timeout: httpx.Timeout
     max_retries: int
     default_headers: Mapping[str, str] = field(default_factory=dict)
+    cleartext_ok: bool = False
+    """Whether a plain ``http://`` base URL may name a host off this machine and its private network
+    (``allow_dangerously_expose_api_key=True``): the key would cross the network in cleartext."""
 
     def evolve(self, **changes: Any) -> Settings:
         """A copy with some settings changed (validated like the constructor's)."""
@@ -127,7 +133,7 @@ class Settings:
         if "max_retries" in changes:
             changes["max_retries"] = check_retries(changes["max_retries"])
         if "base_url" in changes:
-            changes["base_url"] = _check_base_url(changes["base_url"])
+            changes["base_url"] = _check_base_url(changes["base_url"], cleartext_ok=self.cleartext_ok)
         if "api_key" in changes:
             changes["api_key"] = _check_key(changes["api_key"])
         if "default_headers" in changes:
@@ -152,7 +158,28 @@ def _check_key(api_key: str | None) -> str:
     return api_key
 
 
-def _check_base_url(base_url: Any) -> str:
+def is_local_host(host: str) -> bool:
+    """Whether ``host`` names this machine or a private network by itself: ``localhost``, a name of
+    one label (a machine on the local network, such as a compose service), or a literal address in
+    any spelling a resolver accepts (``127.1``, ``2130706433``, ``[::ffff:10.0.0.1]``) that is not a
+    global one (loopback, private, link-local such as a cloud's metadata address, reserved, multicast).
+    """
+    name = host.strip("[]").rstrip(".").lower()
+    if not name or name == "localhost" or name.endswith(".localhost"):
+        return True
+    try:
+        address: ipaddress.IPv4Address | ipaddress.IPv6Address = ipaddress.ip_address(name.split("%", 1)[0])
+    except ValueError:
+        try:
+            address = ipaddress.IPv4Address(socket.inet_aton(name))  # 127.1, 0x7f.0.0.1, 2130706433
+        except (OSError, ValueError):
+            return "." not in name  # a name of one label
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    return not address.is_global or address.is_multicast
+
+
+def _check_base_url(base_url: Any, *, cleartext_ok: bool = False) -> str:
     example = f"such as {DEFAULT_BASE_URL!r}"
     if not isinstance(base_url, str):
         raise ConfigurationError(f"base_url must be an http(s) URL {example}, got {type(base_url).__name__}")
@@ -167,6 +194,13 @@ def _check_base_url(base_url: Any) -> str:
     if url.query or url.fragment or "?" in base_url or "#" in base_url:
         raise ConfigurationError(
             f"base_url must not have a query (?...) or fragment (#...): every call appends its path, {example}"
+        )
+    if url.scheme == "http" and not cleartext_ok and not is_local_host(url.host):
+        raise ConfigurationError(
+            f"base_url http://{url.host[:100]} is plain http to a host off this machine and its private network: "
+            "the API key would cross the network in cleartext. Use https:// (plain http is for localhost, private "
+            "addresses and one-label local names); pass allow_dangerously_expose_api_key=True if you understand "
+            "the risk"
         )
     return base_url.rstrip("/")
 
@@ -188,11 +222,13 @@ def resolve_settings(
             "if you understand the risk"
         )
     key = _check_key(api_key if api_key is not None else os.environ.get("APIFRAME_API_KEY"))
-    url = _check_base_url(base_url or os.environ.get("APIFRAME_BASE_URL") or DEFAULT_BASE_URL)
+    given = base_url or os.environ.get("APIFRAME_BASE_URL") or DEFAULT_BASE_URL
+    url = _check_base_url(given, cleartext_ok=allow_dangerously_expose_api_key)
     return Settings(
         api_key=key,
         base_url=url,
         timeout=to_timeout(timeout),
         max_retries=check_retries(max_retries),
         default_headers=check_headers(default_headers, name="default_headers"),
+        cleartext_ok=allow_dangerously_expose_api_key,
     )

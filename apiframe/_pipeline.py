@@ -22,11 +22,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
-from ._config import Settings, total_seconds
+from ._config import Settings, is_local_host, total_seconds
 from ._deadline import Deadline
 from ._errors import (
     APIResponseValidationError,
     APIStatusError,
+    DownloadError,
     InvalidRequestError,
     NetworkError,
     RateLimitError,
@@ -175,13 +176,16 @@ def check_url(url: str, params: Mapping[str, Any] | None) -> None:
         ) from None
 
 
-def _may_nest_too_deep(content: bytes) -> bool:
+def _may_nest_too_deep(content: bytes | str) -> bool:
     """Whether ``content`` holds more brackets than :data:`MAX_JSON_DEPTH` (else it cannot nest deeper)."""
+    if isinstance(content, str):
+        return content.count("[") + content.count("{") > MAX_JSON_DEPTH
     return content.count(b"[") + content.count(b"{") > MAX_JSON_DEPTH
 
 
-def loads_bounded(content: bytes) -> Any:
-    """``json.loads`` that refuses nesting deeper than :data:`MAX_JSON_DEPTH` with ``ValueError``."""
+def loads_bounded(content: bytes | str) -> Any:
+    """``json.loads`` that refuses nesting deeper than :data:`MAX_JSON_DEPTH` with ``ValueError``: the
+    one reader of JSON from outside (answers, deliveries, the out store, batch lines, ``--flags``)."""
     if _may_nest_too_deep(content):
         try:
             data = json.loads(content)
@@ -372,6 +376,24 @@ def follow_redirect(spec: RequestSpec, response: httpx.Response, hops: int) -> R
     )
 
 
+@functools.lru_cache(maxsize=256)  # hosts come from the server: the cache stays bounded
+def _local(host: str) -> bool:
+    return is_local_host(host)
+
+
+def check_file_host(url: str, base_url: str) -> None:
+    """Refuse a file host (a result URL, or where a file host redirects) on this machine or a private
+    network, unless the API itself is there (the sandbox, a gateway on the same network): a hostile
+    API must not make the SDK fetch from the user's network (a cloud metadata address, an intranet page).
+    Only literal addresses and local names are seen here; a public name that resolves inward is not."""
+    host = httpx.URL(url).host
+    if _local(host) and not _local(httpx.URL(base_url).host):
+        raise DownloadError(
+            f"refusing to fetch {short(url)}: the API named a file on this machine or a private network "
+            f"({host[:100]}) while it is not there itself; nothing was fetched"
+        )
+
+
 def short(path: str) -> str:
     """A path or URL as it appears in messages: without its query, and not too long."""
     return path.split("?", 1)[0][:200]
@@ -527,6 +549,8 @@ class Pipeline:
         url = path if absolute else settings.base_url + path
         if absolute or query or not _PLAIN_PATH.fullmatch(path):  # else nothing in it can fail to build
             check_url(url, query)
+        if not authenticate:
+            check_file_host(url, settings.base_url)
         headers = headers_for(settings, method, options, authenticate=authenticate)
         content = None
         if json is not None and multipart is None:
@@ -598,6 +622,7 @@ class Pipeline:
                 return response
             if 300 <= status < 400 and not authenticate:
                 spec = follow_redirect(spec, response, hops)
+                check_file_host(spec.url, settings.base_url)
                 hops += 1
                 continue
             delay = retries.after_status(status, response.headers) if replayable and (safe or status == 429) else None

@@ -18,7 +18,7 @@ from rich.console import RenderableType
 from rich.text import Text
 
 from .._client import Apiframe, AsyncApiframe
-from .._config import DEFAULT_BASE_URL
+from .._config import DEFAULT_BASE_URL, is_local_host
 from ..webhooks._push import push_from_env
 from . import _sandbox
 from ._retries import RetryLines
@@ -136,10 +136,16 @@ class Settings:
             url: httpx.URL | None = httpx.URL(self.resolved_url)
         except httpx.InvalidURL:
             url = None
+        where = "--base-url" if self.base_url else "APIFRAME_BASE_URL"
         if url is None or url.scheme not in ("http", "https") or not url.host:
-            where = "--base-url" if self.base_url else "APIFRAME_BASE_URL"
             raise click.UsageError(
                 f"{where} must be an http(s) URL such as {DEFAULT_BASE_URL}, got {self.resolved_url!r}"
+            )
+        if url.scheme == "http" and not is_local_host(url.host):
+            raise click.UsageError(
+                f"{where} is plain http to {url.host[:100]}, a host off this machine and its private network: "
+                "the API key would cross the network in cleartext. Use https:// (plain http is for localhost, "
+                "private addresses and one-label local names), or --sandbox"
             )
         return self.resolved_url
 

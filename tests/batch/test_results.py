@@ -263,7 +263,7 @@ def test_an_html_page_is_never_saved_into_a_store(tmp_path: Path, content_type: 
 
     async def main() -> None:
         http = httpx.AsyncClient(transport=httpx.MockTransport(handler))
-        async with AsyncApiframe(api_key="afk_t", base_url="http://api.test", http_client=http) as client:
+        async with AsyncApiframe(api_key="afk_t", base_url="https://api.test", http_client=http) as client:
             with pytest.raises(DownloadError, match="HTML page instead of the file"):
                 await save_outputs(client, "job_1", open_store(tmp_path / "out"))
             with pytest.raises(DownloadError, match="HTML page instead of the file"):

@@ -394,7 +394,7 @@ def test_the_runner_adds_no_retry_loop_to_the_sdks(tmp_path: Path) -> None:
     async def main() -> None:
         transport = httpx.AsyncClient(transport=httpx.MockTransport(refuse))
         async with AsyncApiframe(
-            api_key="afk_t", base_url="http://api.test", http_client=transport, max_retries=2
+            api_key="afk_t", base_url="https://api.test", http_client=transport, max_retries=2
         ) as client:
             tasks = [Task(n, build_request("images_generate", "flux-1.1-pro", prompt="x"), key=f"k{n}") for n in (1, 2)]
             with pytest.raises(NetworkError):
