@@ -194,7 +194,7 @@ def coerce(text: str, schema: Mapping[str, Any] | None) -> Any:
         return text.lower() in ("yes", "on")
     try:
         return json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested too deep to read
         return text  # left as text: the schema check says what is expected
 
 

@@ -38,6 +38,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from .._errors import ApiframeError, InvalidRequestError
+from .._pipeline import loads_bounded
 from ._lines import nothing_sent
 from ._shard import Shard
 from ._store import StorageError, Store
@@ -94,8 +95,8 @@ def _count(value: Any) -> int:
 
 def _parse_ledger(name: str, shard: Shard, data: bytes) -> ShardCredits:
     try:
-        body = json.loads(data)
-    except (ValueError, UnicodeDecodeError) as error:
+        body = loads_bounded(data)
+    except ValueError as error:  # not JSON, not UTF-8, or nested too deep to read
         raise ValueError(f"not JSON ({error})") from None
     if not isinstance(body, dict) or body.get("shard") != str(shard):
         raise ValueError("its shard does not match its name")

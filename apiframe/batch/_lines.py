@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .._errors import InvalidRequestError
+from .._pipeline import loads_bounded
 from ._store import LocalStore, Store
 
 __all__ = ["BatchLine", "batch_identity", "input_digest", "line_key", "nothing_sent", "parse_lines", "read_batch"]
@@ -100,9 +101,12 @@ def _parse(number: int, raw: Any, problems: list[str]) -> BatchLine | None:
         if not text or text.startswith("#"):
             return None
         try:
-            data = json.loads(text)
+            data = loads_bounded(text)
         except json.JSONDecodeError as error:
             problems.append(f"line {number}: not JSON ({error.msg} at column {error.colno})")
+            return None
+        except ValueError as error:  # nested too deep for any request
+            problems.append(f"line {number}: {error}, which no request needs")
             return None
     try:
         canonical = json.dumps(data, sort_keys=True, separators=(",", ":"), allow_nan=False)

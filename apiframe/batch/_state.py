@@ -27,6 +27,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from .._errors import InvalidRequestError
+from .._pipeline import loads_bounded
 from ._shard import Shard
 from ._store import ObjectInfo, StorageError, Store
 
@@ -109,8 +110,8 @@ def _now() -> str:
 
 def _parse_record(entry: RecordName, data: bytes) -> LineRecord:
     try:
-        body = json.loads(data)
-    except (ValueError, UnicodeDecodeError) as error:
+        body = loads_bounded(data)
+    except ValueError as error:  # not JSON, not UTF-8, or nested too deep to read
         raise ValueError(f"not JSON ({error})") from None
     if not isinstance(body, dict):
         raise ValueError("not a JSON object")
@@ -269,7 +270,7 @@ class BatchState:
                 damaged.append(DamagedRecord(item.name, "not a shard plan name"))
                 continue
             try:
-                body = json.loads(await self.store.read_bytes(item.name, limit=1 << 16))
+                body = loads_bounded(await self.store.read_bytes(item.name, limit=1 << 16))
                 shard = Shard(int(match.group(2)), int(match.group(1)))
                 if not isinstance(body, dict) or body.get("shard") != str(shard):
                     raise ValueError("its shard does not match its name")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -12,6 +11,7 @@ import click
 from .._config import DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 from .._errors import InvalidRequestError
 from .._job_requests import parse_assignments
+from .._pipeline import loads_bounded
 from .._schema import operation, resolve
 from ._context import Settings
 
@@ -176,7 +176,7 @@ def json_object(text: str | None, field: str) -> dict[str, Any] | None:
         return None
     flag = "--" + field.replace("_", "-")
     try:
-        value = json.loads(text)
+        value = loads_bounded(text)
     except ValueError as error:
         raise InvalidRequestError(f"{flag} is not JSON: {error}", field=field) from None
     if not isinstance(value, dict):
