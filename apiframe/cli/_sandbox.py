@@ -37,12 +37,35 @@ class SandboxError(Exception):
 
 
 def state_folder(here: Path | None = None) -> Path:
-    """``./.apiframe-sandbox``, created if needed; refused when it is a link or not a folder."""
+    """``./.apiframe-sandbox``, created if needed (for this user only); refused when it is a link or
+    not a folder, or when another user owns it or every user may write into it (:func:`_foreign`)."""
     state = (here or Path(".")) / SANDBOX_STATE
     if state.is_symlink() or (state.exists() and not state.is_dir()):
         raise SandboxError(f"{state} is a symbolic link or not a folder; remove it or run elsewhere")
-    state.mkdir(parents=True, exist_ok=True)
+    state.mkdir(mode=0o700, parents=True, exist_ok=True)
+    why = _foreign(state)
+    if why is not None:
+        raise SandboxError(f"{state} {why}: its jobs and announcement cannot be trusted; remove it or run elsewhere")
     return state
+
+
+def _foreign(path: Path) -> str | None:
+    """Why ``path`` may hold what another user put there (owned by them, or writable by all), else None.
+
+    The folder the command runs from may be shared (``/tmp``, a cloned repository): a sandbox state
+    or an announcement planted there would send this user's prompts and uploads to another's server.
+    """
+    if not hasattr(os, "getuid"):
+        return None  # no owners to compare (Windows): the folder's own permissions apply
+    try:
+        status = path.lstat()
+    except OSError:
+        return "cannot be examined"
+    if status.st_uid != os.getuid():
+        return "belongs to another user"
+    if status.st_mode & 0o002:
+        return "is writable by every user"
+    return None
 
 
 def announce(url: str, here: Path | None = None) -> Callable[[], None]:
@@ -65,8 +88,8 @@ def announce(url: str, here: Path | None = None) -> Callable[[], None]:
 def running_server(here: Path | None = None) -> str | None:
     """The URL of an ``apiframe sandbox`` announced in this folder and answering, else None."""
     path = (here or Path(".")) / SANDBOX_STATE / ANNOUNCEMENT
-    if path.is_symlink() or not path.is_file():
-        return None
+    if path.is_symlink() or not path.is_file() or _foreign(path.parent) or _foreign(path):
+        return None  # an announcement another user could have written is not believed
     try:
         record: Any = json.loads(path.read_text(encoding="utf-8")[:4096])
         url = httpx.URL(str(record["url"]))

@@ -9,6 +9,7 @@ hostile server on 127.0.0.1 stands for the user's network (an intranet page, a m
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from hostile_server import KEY, HostileServer, Request, Wire, job_body, redirect
 from apiframe import Apiframe, AsyncApiframe, ConfigurationError, DownloadError
 from apiframe._config import is_local_host
 from apiframe.cli._app import cli
+from apiframe.cli._sandbox import ANNOUNCEMENT, SANDBOX_STATE, SandboxError, running_server, state_folder
 
 PUBLIC_API = "http://api.example.com"
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(200)
@@ -189,3 +191,28 @@ def test_an_api_on_this_machine_may_name_files_on_it(
     with Apiframe(api_key=KEY, base_url=server.url, max_retries=0) as client:
         (saved,) = client.jobs.download("job_1", tmp_path)
     assert saved.read_bytes() == PNG and other.paths() == ["/a.png"]
+
+
+# -- the sandbox's state folder: what another user could plant there is not believed ---------------
+
+
+def test_a_sandbox_state_folder_every_user_may_write_is_refused(
+    server: HostileServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``./.apiframe-sandbox`` in a shared folder (``/tmp``, a shared checkout): another user's
+    announcement would send this user's prompts and uploads to their server."""
+    server.handler = respond_json(200, {"models": []})
+    fresh = state_folder(tmp_path / "mine")
+    assert fresh.stat().st_mode & 0o777 == 0o700
+    announced = tmp_path / "shared" / SANDBOX_STATE
+    announced.mkdir(parents=True)
+    (announced / ANNOUNCEMENT).write_text(json.dumps({"url": server.url}))
+    assert running_server(announced.parent) == server.url  # the folder is this user's: believed
+    announced.chmod(0o777)
+    assert running_server(announced.parent) is None
+    with pytest.raises(SandboxError, match="is writable by every user"):
+        state_folder(announced.parent)
+    monkeypatch.chdir(announced.parent)
+    result = CliRunner().invoke(cli, ["--sandbox", "jobs", "get", "job_1"])
+    assert result.exit_code == 2 and "is writable by every user" in result.stderr, result.output
+    assert len(server.requests) == 1  # only the first look, while the folder was trusted
