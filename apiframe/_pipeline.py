@@ -660,7 +660,9 @@ def info_of(response: httpx.Response) -> ResponseInfo:
     headers = response.headers
     values = b"\n".join([value for _, value in headers.raw]).decode("latin-1")
     if redact(values) != values:  # a header echoes a secret: keep a redacted copy (else the headers as they came)
-        headers = httpx.Headers([(key, redact(value)) for key, value in headers.multi_items()])
+        headers = httpx.Headers(  # as bytes: a value need not be ASCII (the wire's bytes, read as latin-1)
+            [(key, redact(value.decode("latin-1")).encode("latin-1", "replace")) for key, value in headers.raw]
+        )
     request = response.request
     return _info_class()(
         status_code=response.status_code,
