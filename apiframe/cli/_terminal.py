@@ -38,9 +38,10 @@ from .._text import without_escapes
 
 __all__ = ["LiteralColumn", "TerminalConsole", "clean", "console", "fields", "json_text", "one_line", "write"]
 
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f\u200b-\u200d\u2028\u2029\U000e0000-\U000e007f]")
 """What is left to drop once :func:`~apiframe._text.without_escapes` ran: C0 controls but tab and
-newline, DEL, line and paragraph separators."""
+newline, DEL, zero-width characters, line and paragraph separators, and tag characters (invisible
+text a terminal shows as nothing)."""
 _BREAKS = re.compile(r"[\t\n]+")
 
 

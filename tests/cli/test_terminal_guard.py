@@ -202,6 +202,7 @@ def test_progress_text_from_a_snapshot_is_literal_on_a_terminal() -> None:
         ("bell\x07\x00nul\x7fdel\rcr", "bellnuldelcr"),
         ("keeps\nnew\tlines", "keeps\nnew\tlines"),
         ("lone \x1b", "lone "),
+        ("\U000e0041\U000e0042zero\u200bwidth\u200c\u200d", "zerowidth"),  # benchmark 12, seed 316244564
     ],
 )
 def test_clean_removes_escape_sequences_and_controls(text: str, shown: str) -> None:
