@@ -378,7 +378,10 @@ def short(path: str) -> str:
 
 
 def transport_error(error: Exception, method: str, path: str, attempt: int, total: float | None) -> Exception:
-    """The typed error for a request that got no usable answer; its text never holds request data."""
+    """The typed error for a request that got no usable answer; its text never holds request data.
+
+    ``total`` is the call's deadline as set (``timeout=``), not the time its last attempt had left.
+    """
     tail = f" after {attempt + 1} attempts" if attempt else ""
     if isinstance(error, httpx.TimeoutException):
         limit = f"{total:g} s" if total is not None else "the client's"
@@ -577,7 +580,7 @@ class Pipeline:
                     announce(f"{method} {shown}", retries.notice(delay, _no_answer(error, attempt)))
                     yield Sleep(delay)
                     continue
-                failure = transport_error(error, method, shown, retries.attempt, attempt.total)
+                failure = transport_error(error, method, shown, retries.attempt, spec.total)
             if response is None:
                 assert failure is not None
                 raise failure  # outside the except block: no chained exception can carry request data

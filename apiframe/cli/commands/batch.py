@@ -25,6 +25,7 @@ from .._batch import (
     use_budget,
 )
 from .._common import EXIT_JOB_FAILED, EXIT_OK, connection_options, current_settings, wait_timeout_option
+from .._messages import shell_words, task_problem
 from .._runner import Saver, run_with_display
 from .._tables import Justify, fit_table, summary_table
 from .._terminal import one_line
@@ -140,7 +141,7 @@ def batch_run(
                 "jobId": t.job_id,
                 "status": t.status,
                 "files": [file_location(store, name) for name in t.files],
-                "error": t.error or t.note,
+                "error": task_problem(t) or None,
                 "creditCost": t.credit_cost,
             }
             for t in tasks
@@ -245,7 +246,7 @@ def batch_status(out: str, shards: int | None) -> int:
         fit_table(
             settings.out.width,
             ["line", "shard", "error"],
-            [[str(f.line), str(f.shard), f.error or ""] for f in summary.failures[:20]],
+            [[str(f.line), str(f.shard), shell_words(f.error or "")] for f in summary.failures[:20]],
             title=f"failed lines ({summary.failed})" + (", the first 20" if summary.failed > 20 else ""),
             wrap="error",
             bare=("error",),
