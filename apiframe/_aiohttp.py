@@ -1,6 +1,6 @@
 """The fast async transport: httpx's API on aiohttp's connection handling.
 
-``pip install 'apiframe-sdk[aiohttp]'`` brings in ``httpx-aiohttp``. Requests still go through
+The ``aiohttp`` extra brings in ``httpx-aiohttp``. Requests still go through
 ``httpx.AsyncClient`` (so auth, retries, deadlines, hooks and streaming uploads are the SDK's
 usual ones); only the socket work (pool, HTTP/1.1 parsing) is done by aiohttp, which costs a
 fraction of httpcore's CPU per request under concurrency.
@@ -211,7 +211,7 @@ class AiohttpTransport(httpx_aiohttp.AiohttpTransport):
 
 
 class AiohttpClient(httpx.AsyncClient):
-    """An ``httpx.AsyncClient`` whose connections are aiohttp's (needs ``apiframe-sdk[aiohttp]``).
+    """An ``httpx.AsyncClient`` whose connections are aiohttp's (needs the ``aiohttp`` extra).
 
     Takes ``httpx.AsyncClient``'s arguments; the pool defaults to the SDK's. Proxies from the
     environment or ``proxy=`` go through the same transport.

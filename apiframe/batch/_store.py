@@ -791,7 +791,7 @@ def open_store(out: str | os.PathLike[str], *, part_size: int = DEFAULT_PART_SIZ
     """The store for ``out``: a local folder (a path or ``file://`` URL) or any fsspec URL.
 
     ``s3://bucket/prefix``, ``gs://``, ``az://``, ``memory://`` ... need the ``s3`` extra
-    (``pip install 'apiframe-sdk[s3]'``, fsspec and s3fs) or the fsspec package for that
+    (fsspec and s3fs) or the fsspec package for that
     protocol; ``storage_options`` go to the filesystem (for example
     ``client_kwargs={"endpoint_url": ...}`` for an S3-compatible server).
     """

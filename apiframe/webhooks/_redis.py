@@ -1,4 +1,4 @@
-"""A hub shared by many processes through Redis (the ``redis`` extra: ``pip install 'apiframe-sdk[redis]'``).
+"""A hub shared by many processes through Redis (the ``redis`` extra).
 
 A receiver in any process publishes a verified event: one Lua script keeps the most advanced
 event per job under ``<prefix>job:<id>`` with a TTL (a terminal event is never replaced, progress

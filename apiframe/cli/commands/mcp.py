@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from ..._extras import missing_extra
 from .._common import EXIT_OK, connection_options, current_settings
 from .._terminal import write
 
@@ -57,7 +58,7 @@ def mcp(http: bool, port: int, read_only: bool, max_credits: float | None, folde
         from ...mcp import ServerOptions, run
         from ...mcp._http import TOKEN_ENV, load_token
     except ImportError as error:
-        raise click.UsageError(f'apiframe mcp needs the mcp extra: pip install "apiframe-sdk[mcp]" ({error})') from None
+        raise click.UsageError(missing_extra("mcp", error, "apiframe mcp")) from None
     api_key, base_url = settings.endpoint()
     options = ServerOptions(read_only=read_only, max_credits=max_credits, folders=tuple(str(f) for f in folders))
     token, generated = None, False
