@@ -164,7 +164,7 @@ def test_failed_lines_exit_1_and_are_not_redone(sandbox: Sandbox, tmp_path: Path
             '{"model": "kling-2.5-turbo-pro", "prompt": "a", "params": {"duration": 7}}\n',
             "params.duration: 7 is not one of",
         ),
-        ('{"model": "flux-1.1-pro", "prompt": "a", "size": 3}\n', "unknown key(s) 'size'"),
+        ('{"model": "flux-1.1-pro", "prompt": "a", "size": 3}\n', "unknown key 'size'"),
         ('["flux-1.1-pro"]\n', "a line must be a JSON object"),
         ("\n# only a comment\n", "has no request lines"),
     ],

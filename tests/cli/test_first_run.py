@@ -441,7 +441,7 @@ def test_ctrl_c_during_a_batch_says_how_to_resume(tmp_path: Path) -> None:
         finally:
             process.kill()
     assert process.returncode == 130
-    assert "1 line(s) unfinished: run the same command again to resume" in stderr
+    assert "1 line unfinished: run the same command again to resume" in stderr
 
 
 def test_assets_create_and_get(invoke: Invoke) -> None:

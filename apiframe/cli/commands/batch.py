@@ -12,6 +12,7 @@ from rich.console import Group
 from rich.text import Text
 
 from ..._download import DownloadProgress
+from ..._plural import counted
 from ...batch._gallery import refresh_gallery, write_gallery
 from .._batch import (
     budget_lines,
@@ -114,7 +115,7 @@ def batch_run(
         gallery = asyncio.run(refresh_gallery(store, shards=run.shard.count, tasks=tasks))
     except KeyboardInterrupt:
         left = sum(not task.done for task in tasks)
-        settings.say(f"interrupted: {left} line(s) unfinished: run the same command again to resume")
+        settings.say(f"interrupted: {counted(left, 'line')} unfinished: run the same command again to resume")
         raise click.exceptions.Exit(130) from None
     finally:
         run.close()
@@ -160,11 +161,11 @@ def batch_run(
     if max_credits is not None:
         spent += f" of --max-credits {max_credits} (worst cases of unfinished lines: {credits['creditsReserved']})"
         if credits["notStarted"]:
-            spent += f"; {credits['notStarted']} line(s) not started: they do not fit in the budget"
+            spent += f"; {counted(credits['notStarted'], 'line')} not started: they do not fit in the budget"
     gallery_line = [f"gallery: {file_location(store, gallery)}"] if gallery else []
     settings.emit(data, [text, spent, *gallery_line])
     if unfinished and not settings.json_output:
-        settings.say(f"{unfinished} line(s) unfinished: run the same command again to resume", "yellow")
+        settings.say(f"{counted(unfinished, 'line')} unfinished: run the same command again to resume", "yellow")
     return EXIT_OK if counts["completed"] == len(tasks) else EXIT_JOB_FAILED
 
 

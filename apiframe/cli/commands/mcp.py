@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from ..._extras import missing_extra
+from ..._plural import counted
 from .._common import EXIT_OK, connection_options, current_settings
 from .._terminal import write
 
@@ -67,7 +68,7 @@ def mcp(http: bool, port: int, read_only: bool, max_credits: float | None, folde
             token, generated = load_token()
         except ValueError as error:
             raise click.UsageError(str(error)) from None
-    budget = f"{max_credits:g} credits" if max_credits is not None else "none"
+    budget = counted(max_credits, "credit") if max_credits is not None else "none"
     summary = f"read-only: {'yes' if read_only else 'no'}; budget: {budget}; folders: {len(folders)}"
 
     def ready(where: str) -> None:
