@@ -109,9 +109,8 @@ def test_every_command_takes_timeout_and_max_retries_and_every_option_has_help()
             if isinstance(param, click.Option):
                 assert param.help and len(param.help) > 3, (path, param.opts)
     generate = CliRunner().invoke(cli, ["generate", "--help"], terminal_width=100).stdout
-    assert "--wait-timeout SECONDS" in generate and "Deadline of each API call: every attempt and the pauses between them" in " ".join(
-        generate.split()
-    )
+    shown = " ".join(generate.split())
+    assert "--wait-timeout SECONDS" in shown and "Deadline of each API call: every attempt and the pauses" in shown
 
 
 @dataclass(frozen=True)
