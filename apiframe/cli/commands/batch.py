@@ -127,15 +127,16 @@ def batch_run(
     )
     hint = "" if every_line else "--all lists every line; "
     caption = f"files in {store.url}/ ({hint}--json for a script-readable summary)"
-    data = {
-        "total": len(tasks),
+    data = {  # the counts in batch status's names: lines = completed + failed + running + pending
+        "lines": len(tasks),
         **counts,
-        "unfinished": unfinished,
+        "running": sum(task.status == "submitted" for task in tasks),
+        "pending": sum(task.status == "pending" for task in tasks),
         "shard": str(run.shard),
         "out": store.url,
         **budget_lines(run),
         "gallery": file_location(store, gallery) if gallery else None,
-        "lines": [
+        "results": [
             {
                 "line": t.line,
                 "model": t.model,
