@@ -119,3 +119,22 @@ def test_a_wait_deadline_left_only_as_text_names_wait_timeout() -> None:
         "GET /x timed out (deadline 2 s); raise --timeout or check"
     )
     assert task_problem(Task(3, None, key="k")) == ""
+
+
+def test_off_a_terminal_no_table_row_or_caption_is_broken(
+    silent_server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """README "Output": in a pipe (no terminal, no COLUMNS) the batch table's error cell and its caption
+    stay on one line each, however long."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("COLUMNS", raising=False)
+    (tmp_path / "BATCH").write_text('{"model": "flux-1.1-pro", "prompt": "a cat"}\n')
+    out = "results-of-a-batch-in-a-folder-with-a-name-long-enough-to-pass-eighty-columns"
+    args = ["--api-key", "afk_test", "--base-url", silent_server, "--timeout", "0.3", "--max-retries", "0"]
+    result = CliRunner(env={"COLUMNS": None}).invoke(cli, [*args, "batch", "BATCH", "--out", out])
+    assert result.exit_code == 1, result.output
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    row = next(line for line in lines if line.startswith("1  flux-1.1-pro"))
+    assert row.endswith("POST /v2/images/generate timed out (deadline 0.3 s); raise --timeout or check the network")
+    assert f"files in {out}/ (--all lists every line; --json for a script-readable summary)" in lines
+    assert max(map(len, lines)) > 80  # the default width of a console off a terminal: not applied
