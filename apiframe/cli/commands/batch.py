@@ -11,7 +11,9 @@ import click
 from rich.console import Group
 from rich.text import Text
 
+from ..._client import AsyncApiframe
 from ..._download import DownloadProgress
+from ..._jobs import Job
 from ..._plural import counted
 from ...batch._gallery import refresh_gallery, write_gallery
 from .._batch import (
@@ -212,7 +214,7 @@ def _dry_run(file: Path, shard: str | None) -> int:
 def _batch_saver(run: Any) -> Saver:
     """The engine's saver, reporting each chunk as the display's download step."""
 
-    async def save(client: Any, job: Any, progress: Callable[[Any], None]) -> list[str]:
+    async def save(client: AsyncApiframe, job: Job, progress: Callable[[Any], None]) -> list[str]:
         def shown(step: Any) -> None:
             progress(DownloadProgress(step.job_id, Path(step.name), step.received, step.total, step.index, step.count))
 
