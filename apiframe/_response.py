@@ -107,8 +107,11 @@ def _without_credentials(response: httpx.Response) -> httpx.Response:
     if any(name.lower() in _CREDENTIALS for name in request.headers):
         kept = [(name, value) for name, value in request.headers.multi_items() if name.lower() not in _CREDENTIALS]
         response.request = httpx.Request(request.method, request.url, headers=kept)
-    if response.is_stream_consumed:  # the body is kept; the transport's stream still holds the request as sent
-        response.stream = httpx.ByteStream(b"")
+    try:
+        response.content  # noqa: B018  (the body the driver kept, if it read it)
+    except httpx.ResponseNotRead:
+        return response  # a body still streaming (a file host's: no credential was sent there)
+    response.stream = httpx.ByteStream(b"")  # the transport's stream still holds the request as sent
     return response
 
 
