@@ -7,7 +7,7 @@ import uuid
 import httpx
 from sandbox_helpers import ClientFactory, submit, wait_for
 
-from apiframe.testing import Sandbox
+from apiframe.testing import ManualClock, Sandbox
 
 MJ_ACTION = "/v2/images/midjourney/action"
 SUNO_ACTION = "/v2/music/suno/action"
@@ -46,12 +46,18 @@ def test_parent_of_another_key_is_404(sandbox: Sandbox, client: httpx.Client, ma
     assert stranger.post(MJ_ACTION, json=body).status_code == 404
 
 
-def test_an_action_the_parent_cannot_take_is_409(client: httpx.Client) -> None:
+def test_an_action_on_a_parent_still_running_is_409(
+    manual: tuple[Sandbox, ManualClock], make_client: ClientFactory
+) -> None:
+    sandbox, _clock = manual  # the manual clock never moves: the parent stays PROCESSING however loaded the machine
+    client = make_client(sandbox)
     running = submit(client, "/v2/images/generate", {"model": "midjourney", "prompt": "slow"})
     early = client.post(MJ_ACTION, json={"action": "upsample", "index": 1, "parentJobId": running})
     assert early.status_code == 409
     assert "COMPLETED" in early.json()["details"]["parentJobId"][0]
 
+
+def test_an_action_the_parent_cannot_take_is_409(client: httpx.Client) -> None:
     grid = _grid(client)
     zoom = client.post(MJ_ACTION, json={"action": "outpaint", "zoomRatio": 2, "parentJobId": grid})
     assert zoom.status_code == 409
