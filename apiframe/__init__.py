@@ -41,6 +41,8 @@ from ._errors import (
 from ._handles import AcceptedJob, AsyncAcceptedJob
 from ._options import RequestOptions
 from ._pagination import AsyncPage, AsyncPager, Page
+from ._public import claim as _claim
+from ._public import publish as _publish
 from ._response import RawResponse
 from ._types import NOT_GIVEN, NotGiven
 from ._version import __version__
@@ -67,19 +69,6 @@ if TYPE_CHECKING:
     from ._download import DownloadProgress
     from ._jobs import Job, Output
 
-_MODELS = (
-    "AssetCreated",
-    "JobAccepted",
-    "JobList",
-    "JobListJobsItem",
-    "Lora",
-    "LoraCreated",
-    "LoraList",
-    "Me",
-    "ModelCatalog",
-    "ModelCatalogEntry",
-    "Upload",
-)
 _FACADE = {
     "Job": "._jobs",
     "Output": "._jobs",
@@ -90,6 +79,7 @@ _FACADE = {
     "estimate_credits": "._credits",
 }
 _GENERATED = {"ResponseInfo": "apiframe_client.response_info"}
+"""Where the lazy names live; every other lazy name of ``__all__`` is a model of ``apiframe_client.models``."""
 
 __all__ = [
     "NOT_GIVEN",
@@ -150,15 +140,7 @@ __all__ = [
 ]
 
 
-def _public(value: Any) -> Any:
-    """A class of the facade reports the package it is imported from (``apiframe.InvalidRequestError``
-    in tracebacks and ``help()``), as httpx's do; pickles find it there too."""
-    if isinstance(value, type) and value.__module__.startswith(f"{__name__}."):
-        value.__module__ = __name__
-    return value
-
-
-list(map(_public, [globals()[name] for name in __all__ if name in globals()]))
+_publish(__name__, __all__, globals())  # apiframe.InvalidRequestError in tracebacks, help() and pickles
 
 
 def __dir__() -> list[str]:
@@ -168,22 +150,11 @@ def __dir__() -> list[str]:
 
 def __getattr__(name: str) -> Any:
     """The common response models, loaded on first use (``apiframe.Job``)."""
-    if name in _FACADE:
-        import importlib
+    if name not in __all__ and name not in _FACADE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
 
-        value = _public(getattr(importlib.import_module(_FACADE[name], __name__), name))
-        globals()[name] = value
-        return value
-    if name in _GENERATED:
-        import importlib
-
-        value = getattr(importlib.import_module(_GENERATED[name]), name)
-        globals()[name] = value
-        return value
-    if name in _MODELS:
-        import apiframe_client.models as models
-
-        value = getattr(models, name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    source = _FACADE.get(name) or _GENERATED.get(name, "apiframe_client.models")
+    value = _claim(__name__, getattr(importlib.import_module(source, __name__), name))
+    globals()[name] = value
+    return value

@@ -1,9 +1,11 @@
 """The fast async transport: httpx's API on aiohttp's connection handling.
 
-``pip install 'apiframe-sdk[aiohttp]'`` brings in ``httpx-aiohttp``. Requests still go through
-``httpx.AsyncClient`` (so auth, retries, deadlines, hooks and streaming uploads are the SDK's
-usual ones); only the socket work (pool, HTTP/1.1 parsing) is done by aiohttp, which costs a
-fraction of httpcore's CPU per request under concurrency.
+The ``aiohttp`` extra brings in ``httpx-aiohttp``. :class:`AiohttpClient` is an
+``httpx.AsyncClient`` (auth, hooks, cookies and streaming uploads as httpx has them) whose socket
+work (pool, HTTP/1.1 parsing) is done by aiohttp, which costs a fraction of httpcore's CPU per
+request under concurrency. On the pool the SDK makes with ``http_backend="aiohttp"``, the async
+driver sends through :class:`AiohttpDirect` instead of the client (``_direct.py``): the request goes
+from the pipeline to the same aiohttp session with nothing of httpx's client layer in between.
 
 On top of ``httpx_aiohttp.AiohttpTransport`` this transport:
 
@@ -26,6 +28,7 @@ from typing import Any
 import httpx
 
 from ._config import POOL_LIMITS
+from ._direct import Direct, Opened, Outgoing
 from ._pool import lean_cookies
 
 try:
@@ -37,7 +40,7 @@ except ImportError as error:  # the extra is not installed
 
     raise ImportError(missing_extra("aiohttp", error, "the aiohttp transport"), name=error.name) from None
 
-__all__ = ["AiohttpClient", "AiohttpTransport"]
+__all__ = ["AiohttpClient", "AiohttpDirect", "AiohttpTransport"]
 
 _Cert = str | tuple[str, str] | tuple[str, str, str] | None
 
@@ -124,6 +127,12 @@ class _Watchdog:
 class AiohttpTransport(httpx_aiohttp.AiohttpTransport):
     """``httpx_aiohttp.AiohttpTransport`` with complete error mapping, a write timeout and no cookie jar."""
 
+    def session(self) -> aiohttp.ClientSession:
+        """The aiohttp session this transport sends on (made on first use)."""
+        if not isinstance(self.client, aiohttp.ClientSession):
+            self.client = self.get_client()
+        return self.client
+
     def get_client(self) -> aiohttp.ClientSession:
         if self.client is not None:
             return super().get_client()
@@ -137,8 +146,7 @@ class AiohttpTransport(httpx_aiohttp.AiohttpTransport):
         return aiohttp.ClientSession(connector=connector, cookie_jar=aiohttp.DummyCookieJar())
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        if not isinstance(self.client, aiohttp.ClientSession):
-            self.client = self.get_client()
+        self.session()
         timeouts: dict[str, float | None] = request.extensions.get("timeout", {})
         data: Any
         try:
@@ -160,16 +168,7 @@ class AiohttpTransport(httpx_aiohttp.AiohttpTransport):
             failure = _translate(error, request)
         if response is None:
             raise failure or httpx.NetworkError("no response", request=request)  # outside the except: no chain
-        extensions: dict[str, Any] = {"http_version": b"HTTP/1.1"}
-        if response.reason:
-            extensions["reason_phrase"] = response.reason.encode("latin-1", "replace")
-        return httpx.Response(
-            status_code=response.status,
-            headers=response.raw_headers,
-            stream=_ResponseStream(response, request),
-            request=request,
-            extensions=extensions,
-        )
+        return _answer(response, request)
 
     async def _upload(
         self, request: httpx.Request, body: httpx.AsyncByteStream, write: float, timeouts: dict[str, float | None]
@@ -188,12 +187,27 @@ class AiohttpTransport(httpx_aiohttp.AiohttpTransport):
     async def _send(
         self, request: httpx.Request, data: Any, timeouts: dict[str, float | None]
     ) -> aiohttp.ClientResponse:
-        assert isinstance(self.client, aiohttp.ClientSession)
+        headers = [(key.decode("latin-1"), value.decode("latin-1")) for key, value in request.headers.raw]
+        return await self.send_on_session(
+            request.method, str(request.url), headers, data, timeouts, request.extensions.get("sni_hostname")
+        )
+
+    async def send_on_session(
+        self,
+        method: str,
+        url: str,
+        headers: list[tuple[str, str]],
+        data: Any,
+        timeouts: dict[str, float | None],
+        server_hostname: str | None = None,
+    ) -> aiohttp.ClientResponse:
+        """Send on this transport's session (through its proxy, if any), never following a redirect:
+        ``url`` as httpx writes it, ``headers`` exactly as they go out, httpx's ``timeouts``."""
         proxy = self.proxy
-        return await self.client.request(
-            request.method,
-            URL(str(request.url), encoded=True),
-            headers=[(key.decode("latin-1"), value.decode("latin-1")) for key, value in request.headers.raw],
+        return await self.session().request(
+            method,
+            URL(url, encoded=True),
+            headers=headers,
             data=data,
             allow_redirects=False,
             auto_decompress=False,
@@ -203,15 +217,52 @@ class AiohttpTransport(httpx_aiohttp.AiohttpTransport):
                 sock_read=timeouts.get("read"),
                 connect=timeouts.get("pool"),
             ),
-            server_hostname=request.extensions.get("sni_hostname"),
+            server_hostname=server_hostname,
             proxy=str(proxy.url) if proxy else None,
             proxy_auth=aiohttp.BasicAuth(*proxy.auth) if proxy and proxy.auth else None,
             proxy_headers=dict(proxy.headers) if proxy else None,
         )
 
 
+def _answer(response: aiohttp.ClientResponse, request: httpx.Request) -> httpx.Response:
+    """The ``httpx.Response`` of an aiohttp response whose head is in (its body read as httpx asks)."""
+    extensions: dict[str, Any] = {"http_version": b"HTTP/1.1"}
+    if response.reason:
+        extensions["reason_phrase"] = response.reason.encode("latin-1", "replace")
+    return httpx.Response(
+        status_code=response.status,
+        headers=response.raw_headers,
+        stream=_ResponseStream(response, request),
+        request=request,
+        extensions=extensions,
+    )
+
+
+class AiohttpDirect(Direct):
+    """Sends the SDK's requests on the aiohttp session of the transport httpx picks for their URL
+    (the client's own, or a proxy's), with nothing of ``httpx.AsyncClient`` in between."""
+
+    def _target(self, transport: Any, origin: httpx.URL) -> AiohttpTransport | None:
+        return transport if isinstance(transport, AiohttpTransport) else None
+
+    async def _send(self, out: Outgoing) -> Opened:
+        transport: AiohttpTransport = out.route.target
+        response: aiohttp.ClientResponse | None = None
+        failure: httpx.TransportError | None = None
+        try:
+            response = await transport.send_on_session(
+                out.request.method, out.url, out.head, out.content, out.timeout.as_dict()
+            )
+        except _FAILURES as error:
+            failure = _translate(error, out.request)
+        if response is None:
+            raise failure or httpx.NetworkError("no response", request=out.request)  # outside the except: no chain
+        answer = _answer(response, out.request)
+        return Opened(answer, self.decoded(answer, aiter(answer.stream)))  # type: ignore[arg-type]
+
+
 class AiohttpClient(httpx.AsyncClient):
-    """An ``httpx.AsyncClient`` whose connections are aiohttp's (needs ``apiframe-sdk[aiohttp]``).
+    """An ``httpx.AsyncClient`` whose connections are aiohttp's (needs the ``aiohttp`` extra).
 
     Takes ``httpx.AsyncClient``'s arguments; the pool defaults to the SDK's. Proxies from the
     environment or ``proxy=`` go through the same transport.

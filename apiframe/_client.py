@@ -218,7 +218,7 @@ class AsyncApiframe(_BaseClient[AsyncSession], AsyncAccountMethods):
 
     One client works on any event loop and thread: each running loop gets its own connection pool.
     ``http_backend="aiohttp"`` (or ``APIFRAME_HTTP_BACKEND=aiohttp``) runs requests on aiohttp's
-    connections, several times cheaper under concurrency; it needs ``apiframe-sdk[aiohttp]``.
+    connections, several times cheaper under concurrency; it needs the ``aiohttp`` extra.
     """
 
     images = resource(AsyncImages, "Image jobs")

@@ -10,7 +10,9 @@ per thread, pytest-asyncio's loops, a notebook) gets a pool of its own. A user-s
 
 The pools the SDK makes are httpx clients built the usual way, so environment proxies
 (``HTTPS_PROXY``, ``HTTP_PROXY``, ``ALL_PROXY``, ``NO_PROXY``) and ``trust_env`` behave exactly as
-they do for httpx, with the SDK's own pool planning and with aiohttp alike.
+they do for httpx, with the SDK's own pool planning and with aiohttp alike. An async pool the SDK
+makes comes with its :class:`~apiframe._flow.Opener` (``_direct.py``), through which the async driver
+sends past the client's per-request machinery; a user's ``http_client`` has none.
 """
 
 from __future__ import annotations
@@ -30,7 +32,9 @@ from ._upstream import transports_of
 if TYPE_CHECKING:
     import asyncio
 
-__all__ = ["HttpBackend", "LoopPool", "ProcessPool", "async_factory", "check_backend", "sync_factory"]
+    from ._flow import Opener
+
+__all__ = ["AsyncPool", "HttpBackend", "LoopPool", "ProcessPool", "async_factory", "check_backend", "sync_factory"]
 
 HttpBackend = Literal["httpx", "aiohttp"]
 _BACKENDS = ("httpx", "aiohttp")
@@ -63,20 +67,28 @@ class ProcessPool:
         self._factory = None
 
 
+AsyncPool = tuple[httpx.AsyncClient, "Opener | None"]
+"""An async pool: its ``httpx.AsyncClient`` and, for one the SDK made, the opener that sends past it."""
+
+
 class LoopPool:
     """One pool per process and per running event loop (the async client's)."""
 
-    def __init__(self, factory: Callable[[], httpx.AsyncClient] | None, given: httpx.AsyncClient | None = None) -> None:
+    def __init__(self, factory: Callable[[], AsyncPool] | None, given: httpx.AsyncClient | None = None) -> None:
         self._factory = factory
-        self._given = given
+        self._given: AsyncPool | None = None if given is None else (given, None)
         self.owned = given is None
         self._pid = os.getpid()
-        self._pools: dict[asyncio.AbstractEventLoop | None, httpx.AsyncClient] = {}
-        self._last: tuple[asyncio.AbstractEventLoop | None, httpx.AsyncClient] | None = None
-        self._closed: httpx.AsyncClient | None = None
+        self._pools: dict[asyncio.AbstractEventLoop | None, AsyncPool] = {}
+        self._last: tuple[asyncio.AbstractEventLoop | None, AsyncPool] | None = None
+        self._closed: AsyncPool | None = None
         self._lock = threading.Lock()  # loops in other threads make their pools too
 
     def get(self) -> httpx.AsyncClient:
+        """The ``httpx.AsyncClient`` of the running loop's pool."""
+        return self.current()[0]
+
+    def current(self) -> AsyncPool:
         """The pool of the running loop (made on first use; outside a loop, one for no loop)."""
         if self._given is not None:
             return self._given
@@ -86,21 +98,21 @@ class LoopPool:
             return last[1]
         return self._pool_for(loop)
 
-    def _pool_for(self, loop: asyncio.AbstractEventLoop | None) -> httpx.AsyncClient:
+    def _pool_for(self, loop: asyncio.AbstractEventLoop | None) -> AsyncPool:
         with self._lock:
             if self._closed is not None:
                 return self._closed  # closed for good: a request fails as on a closed httpx.AsyncClient
             if self._pid != os.getpid():
                 self._pools.clear()  # the parent's sockets: never used here, never closed from here
                 self._pid = os.getpid()
-            http = self._pools.get(loop)
-            if http is None:
+            pool = self._pools.get(loop)
+            if pool is None:
                 for gone in [other for other in self._pools if other is not None and other.is_closed()]:
                     del self._pools[gone]  # its loop is closed: its sockets can be neither used nor closed
                 assert self._factory is not None
-                http = self._pools[loop] = self._factory()
-            self._last = (loop, http)
-            return http
+                pool = self._pools[loop] = self._factory()
+            self._last = (loop, pool)
+            return pool
 
     async def aclose(self) -> None:
         """Close the pools this loop can close (its own, and one made outside any loop); those of
@@ -109,12 +121,12 @@ class LoopPool:
             return
         loop = _running_loop()
         with self._lock:
-            mine = [self._pools[key] for key in dict.fromkeys((loop, None)) if key in self._pools]
+            mine = [self._pools[key][0] for key in dict.fromkeys((loop, None)) if key in self._pools]
             if not mine and self._factory is not None:
-                mine = [self._factory()]  # nothing was sent: a closed pool, so that closed stays closed
+                mine = [self._factory()[0]]  # nothing was sent: a closed pool, so that closed stays closed
             self._pools.clear()
             self._last = None
-            self._closed = mine[0] if mine else None
+            self._closed = (mine[0], None) if mine else None  # no opener: httpx says the client is closed
         for http in mine:
             await http.aclose()
 
@@ -155,20 +167,22 @@ def check_backend(backend: str | None) -> HttpBackend:
     return "httpx"
 
 
-def async_factory(backend: HttpBackend, timeout: httpx.Timeout) -> Callable[[], httpx.AsyncClient]:
-    """What makes an async client's pool: httpcore's (planned in constant time) or aiohttp's."""
+def async_factory(backend: HttpBackend, timeout: httpx.Timeout) -> Callable[[], AsyncPool]:
+    """What makes an async client's pool: httpcore's (planned in constant time) or aiohttp's, each
+    with the opener that sends on it directly."""
 
-    def make() -> httpx.AsyncClient:
+    def make() -> AsyncPool:
         if backend == "aiohttp":
-            from ._aiohttp import AiohttpClient
+            from ._aiohttp import AiohttpClient, AiohttpDirect
 
-            return AiohttpClient(timeout=timeout)
-        from ._pool import lean_cookies, use_constant_pool
+            client = AiohttpClient(timeout=timeout)
+            return client, AiohttpDirect(client)
+        from ._pool import HttpcoreDirect, lean_cookies, use_constant_pool
 
         http = httpx.AsyncClient(timeout=timeout, limits=POOL_LIMITS)  # proxies as httpx has them
         for transport in transports_of(http):
             if isinstance(transport, httpx.AsyncHTTPTransport):
                 use_constant_pool(transport)
-        return lean_cookies(http)
+        return lean_cookies(http), HttpcoreDirect(http)
 
     return make

@@ -56,6 +56,7 @@ from ._job_flows import get_flow
 from ._jobs import Job, Output
 from ._options import NO_OPTIONS, CallOptions
 from ._pipeline import short
+from ._plural import counted
 from ._retry import Retries, announce
 from ._session import Session
 from ._waiting import JobRef, job_id_of
@@ -584,7 +585,8 @@ def open_flow(
     outputs = _checked_outputs(snapshot)
     if isinstance(index, bool) or not isinstance(index, int) or not 1 <= index <= len(outputs):
         raise InvalidRequestError(
-            f"job {job_id} has {len(outputs)} result file(s): index must be 1 to {len(outputs)}, got {index!r}",
+            f"job {job_id} has {counted(len(outputs), 'result file')}: index must be 1 to {len(outputs)}, "
+            f"got {index!r}",
             field="index",
         )
     output = outputs[index - 1]

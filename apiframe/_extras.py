@@ -67,5 +67,5 @@ def install_hint(extra: str) -> str:
 
 def missing_extra(extra: str, error: ImportError, what: str) -> str:
     """One message: ``what`` needs ``extra`` (the missing module named), and the command to run."""
-    module = error.name or str(error)
+    module = error.name.partition(".")[0] if error.name else str(error)  # the package (mcp, not mcp.types)
     return f"{what} needs the {extra} extra ({module} is not installed); install it with: {install_hint(extra)}"

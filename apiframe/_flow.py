@@ -3,7 +3,10 @@
 Everything the SDK does over the network (a request with retries, polling a job, walking
 pages) is written once as a *flow*: a plain generator that yields effects and receives their
 results. Two small drivers run flows, one with ``httpx.Client`` and ``time.sleep``, the other
-with ``httpx.AsyncClient`` and ``asyncio.sleep``. No logic lives in the drivers. Blocking work
+with ``httpx.AsyncClient`` and ``asyncio.sleep``. No logic lives in the drivers. On the pools the
+SDK makes, the async driver sends through an :class:`Opener` (``_direct.py``), which does what the
+``httpx.AsyncClient`` would do without its per-request machinery; deadlines and byte caps are the
+driver's either way. Blocking work
 (a download's disk I/O) is an effect too (:class:`Call`, a :class:`Drain`'s sink): the async
 driver runs it on a worker thread, never on the event loop. Two effects exist only for the async
 driver (:class:`Await`, :class:`Stream`: a sink that is itself asynchronous, such as an object
@@ -38,6 +41,7 @@ __all__ = [
     "Effect",
     "Emit",
     "Flow",
+    "Opener",
     "RequestSpec",
     "Seen",
     "Send",
@@ -45,6 +49,7 @@ __all__ = [
     "Stream",
     "SystemClock",
     "Wake",
+    "clip_timeout",
     "iter_async",
     "iter_sync",
     "run_async",
@@ -80,10 +85,9 @@ class RequestSpec:
 
     method: str
     url: str
-    """Absolute (the API's base URL and the path, or a file host's URL)."""
+    """Absolute (the API's base URL and the path, or a file host's URL), its query included, written as
+    ``str(httpx.URL(...))`` writes it: what goes on the wire."""
     headers: Mapping[str, str] = field(repr=False)  # holds the API key
-    params: Mapping[str, Any] | None = None
-    json: Any = None
     multipart: MultipartBody | None = None
     timeout: httpx.Timeout | None = None
     content: bytes | None = None
@@ -195,6 +199,14 @@ class Emit(Generic[T]):
     value: T
 
 
+class Opener(Protocol):
+    """Sends a request as an ``httpx.AsyncClient`` of the SDK's would, past its client layer (``_direct.py``)."""
+
+    async def open(self, spec: RequestSpec) -> tuple[httpx.Response, AsyncIterator[bytes]] | None:
+        """The response once its head is in, and its body (decoded) to read; None: send it through httpx."""
+        ...
+
+
 Effect: TypeAlias = "Send | Sleep | Drain | Stream | Close | Call | Await | Emit[Any]"
 Flow: TypeAlias = Generator[Effect, Any, T]
 Seen: TypeAlias = Callable[[httpx.Response], None]
@@ -247,11 +259,9 @@ def _build(
     return http.build_request(
         spec.method,
         spec.url,
-        params=dict(spec.params) if spec.params else None,
-        json=spec.json if spec.multipart is None else None,
         content=content,
         headers=headers,
-        timeout=_clipped(spec.timeout, spec.total) if spec.timeout is not None else httpx.USE_CLIENT_DEFAULT,
+        timeout=clip_timeout(spec.timeout, spec.total) if spec.timeout is not None else httpx.USE_CLIENT_DEFAULT,
     )
 
 
@@ -275,7 +285,7 @@ def _deadline_of(spec: RequestSpec) -> Deadline:
     return Deadline(spec.total, start=spec.multipart is None)
 
 
-def _clipped(timeout: httpx.Timeout, total: float | None) -> httpx.Timeout:
+def clip_timeout(timeout: httpx.Timeout, total: float | None) -> httpx.Timeout:
     """No phase of a request waits longer than its whole deadline."""
     if total is None or all(
         value is not None and value <= total for value in (timeout.connect, timeout.read, timeout.write, timeout.pool)
@@ -372,29 +382,34 @@ def _send_sync(http: httpx.Client, effect: Send) -> httpx.Response:
     return response
 
 
-async def _send_async(http: httpx.AsyncClient, effect: Send) -> httpx.Response:
+async def _send_async(http: httpx.AsyncClient, opener: Opener | None, effect: Send) -> httpx.Response:
     import asyncio
 
     spec = effect.request
     upload = spec.multipart is not None
     try:
         async with asyncio.timeout(None if upload else spec.total) as scope:
-            loop = asyncio.get_running_loop()
-            total = spec.total
+            opened = None if opener is None else await opener.open(spec)
+            if opened is None:
+                loop = asyncio.get_running_loop()
+                total = spec.total
 
-            def sent() -> None:  # an upload's deadline starts once its body is sent
-                if total is not None:
-                    scope.reschedule(loop.time() + total)
+                def sent() -> None:  # an upload's deadline starts once its body is sent
+                    if total is not None:
+                        scope.reschedule(loop.time() + total)
 
-            request = _build(http, spec, is_async=True, sent=sent)
-            response = await http.send(request, stream=True, follow_redirects=False)
+                request = _build(http, spec, is_async=True, sent=sent)
+                response = await http.send(request, stream=True, follow_redirects=False)
+                body = None
+            else:
+                response, body = opened
             try:
                 if effect.stream and 200 <= response.status_code < 300:
                     return response
                 _precheck(spec, response)
                 cap, strict = _cap_of(spec, response)
                 buffer = bytearray()
-                async for chunk in response.aiter_bytes():
+                async for chunk in response.aiter_bytes() if body is None else body:
                     if not _take(buffer, chunk, cap, strict):
                         break
                 keep_body(response, bytes(buffer))
@@ -497,11 +512,11 @@ def _perform_sync(
 
 
 async def _perform_async(
-    effect: Effect, http: httpx.AsyncClient, clock: Clock, seen: Seen | None
+    effect: Effect, http: httpx.AsyncClient, opener: Opener | None, clock: Clock, seen: Seen | None
 ) -> tuple[Any, BaseException | None]:
     try:
         if isinstance(effect, Send):
-            response = await _send_async(http, effect)
+            response = await _send_async(http, opener, effect)
             if seen is not None:
                 seen(response)
             return response, None
@@ -571,15 +586,17 @@ def run_sync(flow: Flow[T], *, http: httpx.Client, clock: Clock, seen: Seen | No
         flow.close()
 
 
-async def run_async(flow: Flow[T], *, http: httpx.AsyncClient, clock: Clock, seen: Seen | None = None) -> T:
-    """Run a flow to its return value on the running event loop."""
+async def run_async(
+    flow: Flow[T], *, http: httpx.AsyncClient, clock: Clock, seen: Seen | None = None, opener: Opener | None = None
+) -> T:
+    """Run a flow to its return value on the running event loop (sending through ``opener`` when given)."""
     try:
         effect = next(flow)
         while True:
             if isinstance(effect, Emit):
                 effect = flow.send(None)
             else:
-                reply, error = await _perform_async(effect, http, clock, seen)
+                reply, error = await _perform_async(effect, http, opener, clock, seen)
                 effect = _resume(flow, reply, error)
     except StopIteration as stop:
         result: T = stop.value
@@ -611,7 +628,7 @@ def iter_sync(flow: Flow[Any], *, http: httpx.Client, clock: Clock, seen: Seen |
 
 
 async def iter_async(
-    flow: Flow[Any], *, http: httpx.AsyncClient, clock: Clock, seen: Seen | None = None
+    flow: Flow[Any], *, http: httpx.AsyncClient, clock: Clock, seen: Seen | None = None, opener: Opener | None = None
 ) -> AsyncIterator[Any]:
     """Async twin of :func:`iter_sync`."""
     try:
@@ -621,7 +638,7 @@ async def iter_async(
                 yield effect.value
                 effect = flow.send(None)
             else:
-                reply, error = await _perform_async(effect, http, clock, seen)
+                reply, error = await _perform_async(effect, http, opener, clock, seen)
                 effect = _resume(flow, reply, error)
     except StopIteration:
         return

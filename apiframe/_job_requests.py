@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from ._bodies import build_body, suggest, unknown_variant
 from ._errors import InvalidRequestError
 from ._options import deep_merge
+from ._plural import noun
 from ._schema import REF, Operation, operation, operations, resolve
 
 if TYPE_CHECKING:
@@ -344,7 +345,8 @@ def request_from_line(data: Any) -> GenerationRequest:
     unknown = sorted(set(data) - known)
     if unknown:
         raise InvalidRequestError(
-            f"unknown key(s) {', '.join(map(repr, unknown))}; a line takes {', '.join(sorted(known))}",
+            f"unknown {noun(len(unknown), 'key')} {', '.join(map(repr, unknown))}; "
+            f"a line takes {', '.join(sorted(known))}",
             field=unknown[0],
         )
     params = data.get("params") or {}

@@ -2,27 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from ._bodies import suggest
 from ._errors import InvalidRequestError
 from ._job_requests import command_name, describe, job_operations, variant_schema
+from ._plural import counted
 from ._schema import resolve
 
 __all__ = ["describe_model"]
 
-_CONSTRAINTS = (
-    ("minimum", ">= {}"),
-    ("maximum", "<= {}"),
-    ("exclusiveMinimum", "> {}"),
-    ("exclusiveMaximum", "< {}"),
-    ("minLength", "at least {} characters"),
-    ("maxLength", "at most {} characters"),
-    ("minItems", "at least {} items"),
-    ("maxItems", "at most {} items"),
-    ("format", "format {}"),
-    ("pattern", "matches {}"),
+_CONSTRAINTS: tuple[tuple[str, Callable[[Any], str]], ...] = (
+    ("minimum", ">= {}".format),
+    ("maximum", "<= {}".format),
+    ("exclusiveMinimum", "> {}".format),
+    ("exclusiveMaximum", "< {}".format),
+    ("minLength", lambda n: f"at least {counted(n, 'character')}"),
+    ("maxLength", lambda n: f"at most {counted(n, 'character')}"),
+    ("minItems", lambda n: f"at least {counted(n, 'item')}"),
+    ("maxItems", lambda n: f"at most {counted(n, 'item')}"),
+    ("format", "format {}".format),
+    ("pattern", "matches {}".format),
 )
 
 
@@ -30,7 +31,7 @@ def _parameter(flag: str, schema: Mapping[str, Any], required: bool) -> dict[str
     target = resolve(schema)
     kind, allowed = describe(schema)
     notes = [str(target["description"])] if target.get("description") else []
-    notes += [text.format(target[key]) for key, text in _CONSTRAINTS if key in target]
+    notes += [text(target[key]) for key, text in _CONSTRAINTS if key in target]
     if required:
         notes.insert(0, "required")
     return {

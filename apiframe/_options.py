@@ -18,6 +18,7 @@ import httpx
 
 from ._config import check_headers, check_retries, to_timeout
 from ._errors import ConfigurationError, InvalidRequestError
+from ._plural import noun
 
 __all__ = ["NO_OPTIONS", "OPTION_NAMES", "CallOptions", "RequestOptions", "deep_merge"]
 
@@ -67,7 +68,8 @@ class CallOptions:
         unknown = set(given) - _NAMES
         if unknown:
             raise ConfigurationError(
-                f"unknown request option(s) {sorted(unknown)}; the options are {sorted(OPTION_NAMES)}"
+                f"unknown request {noun(len(unknown), 'option')} {sorted(unknown)}; "
+                f"the options are {sorted(OPTION_NAMES)}"
             )
         values = {name: value for name, value in given.items() if value is not None}
         key = values.get("idempotency_key")

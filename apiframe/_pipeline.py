@@ -82,7 +82,8 @@ MAX_REDIRECTS = 5
 """Redirects followed from a file host (never from the API)."""
 _CREDENTIAL_HEADERS = frozenset({"x-api-key", "authorization", "proxy-authorization", "cookie"})
 _PLAIN_PATH = re.compile(r"/[A-Za-z0-9._~%/-]{0,2000}")
-"""An API path that always builds under the checked ``base_url`` (ids are percent-quoted by path_for)."""
+"""An API path that always builds under the checked ``base_url`` (ids are percent-quoted by path_for),
+and that httpx writes as it is."""
 _IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "DELETE", "PUT"})
 CLIP_MARGIN = 0.01
 """Seconds: an attempt's deadline is shortened to the call's time left only when that gains more."""
@@ -163,16 +164,24 @@ def encode_json(body: Any) -> bytes:
         raise InvalidRequestError(f"the request holds a value that cannot be sent as JSON: {error}") from None
 
 
-def check_url(url: str, params: Mapping[str, Any] | None) -> None:
-    """Refuse a URL httpx cannot build, in the caller's terms (the ids and arguments that went into it)."""
+def wire_url(url: str, params: Mapping[str, Any] | None) -> str:
+    """``url`` with ``params`` added to its query, written as httpx writes it (and so sends it); a URL
+    httpx cannot build is refused in the caller's terms (the ids and arguments that went into it)."""
     try:
-        httpx.URL(url, params=params)
+        built = httpx.URL(url)
+        return str(built.copy_merge_params(params) if params else built)
     except (httpx.InvalidURL, UnicodeError, ValueError, TypeError) as error:
         detail = redact(str(error))[:200]
         raise InvalidRequestError(
             f"the request URL cannot be built ({detail}): an id or argument that goes in the URL is too long "
             "or holds characters that cannot be sent; check the ids you passed"
         ) from None
+
+
+@functools.lru_cache(maxsize=16)
+def _wire_base(base_url: str) -> str:
+    """A checked ``base_url`` as httpx writes it: a plain path appended to it is a URL as httpx writes it."""
+    return str(httpx.URL(base_url)).rstrip("/")
 
 
 def _may_nest_too_deep(content: bytes) -> bool:
@@ -378,7 +387,10 @@ def short(path: str) -> str:
 
 
 def transport_error(error: Exception, method: str, path: str, attempt: int, total: float | None) -> Exception:
-    """The typed error for a request that got no usable answer; its text never holds request data."""
+    """The typed error for a request that got no usable answer; its text never holds request data.
+
+    ``total`` is the call's deadline as set (``timeout=``), not the time its last attempt had left.
+    """
     tail = f" after {attempt + 1} attempts" if attempt else ""
     if isinstance(error, httpx.TimeoutException):
         limit = f"{total:g} s" if total is not None else "the client's"
@@ -524,9 +536,10 @@ class Pipeline:
         max_retries = settings.max_retries if options.max_retries is None else options.max_retries
         query = query_of(params)
         absolute = path.startswith(("https://", "http://"))
-        url = path if absolute else settings.base_url + path
-        if absolute or query or not _PLAIN_PATH.fullmatch(path):  # else nothing in it can fail to build
-            check_url(url, query)
+        if absolute or query or not _PLAIN_PATH.fullmatch(path):
+            url = wire_url(path if absolute else settings.base_url + path, query)
+        else:  # nothing in it can fail to build, nor be written otherwise
+            url = _wire_base(settings.base_url) + path
         headers = headers_for(settings, method, options, authenticate=authenticate)
         content = None
         if json is not None and multipart is None:
@@ -537,7 +550,6 @@ class Pipeline:
             method=method,
             url=url,
             headers=headers,
-            params=query,
             multipart=multipart,
             timeout=timeout,
             content=content,
@@ -577,7 +589,7 @@ class Pipeline:
                     announce(f"{method} {shown}", retries.notice(delay, _no_answer(error, attempt)))
                     yield Sleep(delay)
                     continue
-                failure = transport_error(error, method, shown, retries.attempt, attempt.total)
+                failure = transport_error(error, method, shown, retries.attempt, spec.total)
             if response is None:
                 assert failure is not None
                 raise failure  # outside the except block: no chained exception can carry request data

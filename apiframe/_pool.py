@@ -17,6 +17,10 @@ checked at most once a second. Everything else (connecting, HTTP/1.1, timeouts, 
 httpcore's own. It is used only for an HTTP/1.1-only pool of the httpcore version it was written
 against; otherwise httpcore's pool is kept.
 
+:class:`HttpcoreDirect` is how the async driver sends on that client's transports without the
+client (``_direct.py``): an ``httpcore.Request`` built as httpx's transport builds it, handed to the
+httpcore pool of the transport httpx picks for the URL (the constant-time pool, or a proxy's).
+
 :func:`lean_cookies` gives the httpx clients the SDK creates a cookie store that skips responses
 setting no cookie (httpx copies every response's headers into an email message to look for one).
 """
@@ -25,13 +29,17 @@ from __future__ import annotations
 
 import contextlib
 import time
+from collections.abc import AsyncIterator
 from typing import Any, TypeVar
 
 import httpcore
 import httpx
 from httpcore._async.connection_pool import AsyncPoolRequest, PoolByteStream
 
-__all__ = ["lean_cookies", "pooled_transport", "use_constant_pool"]
+from ._direct import Direct, Opened, Outgoing
+from ._upstream import HTTPCORE_ERRORS, pool_of
+
+__all__ = ["HttpcoreDirect", "lean_cookies", "pooled_transport", "use_constant_pool"]
 
 Connection = httpcore.AsyncConnectionInterface
 Key = tuple[bytes, bytes, int]
@@ -253,3 +261,74 @@ def use_constant_pool(transport: httpx.AsyncHTTPTransport) -> httpx.AsyncHTTPTra
         pool.__class__ = _ConstantPool  # same settings; the requests and idle connections are tracked anew
         pool._start()
     return transport
+
+
+def _httpx_error(error: Exception, request: httpx.Request) -> httpx.TransportError | None:
+    """The httpx error httpx's transport raises for an httpcore one (None: not httpcore's)."""
+    for kind in type(error).__mro__:
+        mapped = HTTPCORE_ERRORS.get(kind)
+        if mapped is not None:
+            return mapped(str(error), request=request)
+    return None
+
+
+class _Body(httpx.AsyncByteStream):
+    """An httpcore response's body, with httpcore's errors as httpx's."""
+
+    def __init__(self, stream: Any, request: httpx.Request) -> None:
+        self._stream = stream
+        self._request = request
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        try:
+            async for part in self._stream:
+                yield part
+        except Exception as error:
+            mapped = _httpx_error(error, self._request)
+            if mapped is None:
+                raise
+            raise mapped from error
+
+    async def aclose(self) -> None:
+        try:
+            await self._stream.aclose()
+        except Exception as error:
+            mapped = _httpx_error(error, self._request)
+            if mapped is None:
+                raise
+            raise mapped from error
+
+
+class HttpcoreDirect(Direct):
+    """Sends the SDK's requests on the httpcore pool of the transport httpx picks for their URL."""
+
+    def _target(self, transport: Any, origin: httpx.URL) -> tuple[Any, bytes, bytes, int | None] | None:
+        if not isinstance(transport, httpx.AsyncHTTPTransport):
+            return None
+        return pool_of(transport), origin.raw_scheme, origin.raw_host, origin.port
+
+    async def _send(self, out: Outgoing) -> Opened:
+        pool, scheme, host, port = out.route.target
+        request = out.request
+        core = httpcore.Request(
+            method=request.method.encode("ascii"),
+            url=httpcore.URL(scheme=scheme, host=host, port=port, target=out.target.encode("ascii")),
+            headers=request.headers.raw,
+            content=request.stream,
+            extensions=request.extensions,
+        )
+        try:
+            response = await pool.handle_async_request(core)
+        except Exception as error:
+            mapped = _httpx_error(error, request)
+            if mapped is None:
+                raise
+            raise mapped from error
+        answer = httpx.Response(
+            status_code=response.status,
+            headers=response.headers,
+            stream=_Body(response.stream, request),
+            request=request,
+            extensions=response.extensions,
+        )
+        return Opened(answer, self.decoded(answer, aiter(answer.stream)))  # type: ignore[arg-type]

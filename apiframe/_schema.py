@@ -15,6 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, TypeGuard
 
+from ._plural import counted
 from ._spec_index import SpecIndex
 
 __all__ = [
@@ -301,9 +302,11 @@ def is_safe_id(value: object) -> TypeGuard[str]:
 def _check_string(value: str, schema: Mapping[str, Any], path: tuple[str | int, ...], out: list[Problem]) -> None:
     if "minLength" in schema and len(value) < schema["minLength"]:
         least = int(schema["minLength"])
-        out.append(Problem(path, "must not be empty" if least == 1 else f"must be at least {least} characters long"))
+        out.append(
+            Problem(path, "must not be empty" if least == 1 else f"must be at least {counted(least, 'character')} long")
+        )
     if "maxLength" in schema and len(value) > schema["maxLength"]:
-        out.append(Problem(path, f"must be at most {schema['maxLength']} characters long, got {len(value)}"))
+        out.append(Problem(path, f"must be at most {counted(schema['maxLength'], 'character')} long, got {len(value)}"))
     if "pattern" in schema and not re.search(schema["pattern"], value):
         out.append(Problem(path, f"{value!r:.80} does not match the pattern {schema['pattern']}"))
     if schema.get("format") == "uri" and not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://\S+$", value):
@@ -327,9 +330,9 @@ def _check_array(
     value: Sequence[Any], schema: Mapping[str, Any], path: tuple[str | int, ...], out: list[Problem]
 ) -> None:
     if "minItems" in schema and len(value) < schema["minItems"]:
-        out.append(Problem(path, f"needs at least {schema['minItems']} item(s), got {len(value)}"))
+        out.append(Problem(path, f"needs at least {counted(schema['minItems'], 'item')}, got {len(value)}"))
     if "maxItems" in schema and len(value) > schema["maxItems"]:
-        out.append(Problem(path, f"takes at most {schema['maxItems']} item(s), got {len(value)}"))
+        out.append(Problem(path, f"takes at most {counted(schema['maxItems'], 'item')}, got {len(value)}"))
     if "items" in schema:
         for index, item in enumerate(value):
             _check(item, schema["items"], (*path, index), out)

@@ -103,11 +103,13 @@ class AsyncSession(Session):
 
     async def run(self, flow: Flow[T]) -> T:
         """Run ``flow`` to its result on the running loop."""
-        return await run_async(flow, http=self.pool.get(), clock=self.clock, seen=self._seen)
+        http, opener = self.pool.current()
+        return await run_async(flow, http=http, clock=self.clock, seen=self._seen, opener=opener)
 
     async def iterate(self, flow: Flow[Any]) -> AsyncIterator[Any]:
         """Run ``flow``, yielding what it emits (on the pool of the loop that iterates)."""
-        async for value in iter_async(flow, http=self.pool.get(), clock=self.clock, seen=self._seen):
+        http, opener = self.pool.current()
+        async for value in iter_async(flow, http=http, clock=self.clock, seen=self._seen, opener=opener):
             yield value
 
     def evolve(self, *, settings: Settings | None = None, clock: Clock | None = None) -> AsyncSession:

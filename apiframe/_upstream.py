@@ -13,7 +13,15 @@ from typing import Any
 import httpcore
 import httpx
 
-__all__ = ["keep_body", "transports_of", "wrap_network_backend"]
+__all__ = [
+    "HTTPCORE_ERRORS",
+    "keep_body",
+    "pool_of",
+    "transport_for",
+    "transports_of",
+    "url_at",
+    "wrap_network_backend",
+]
 
 
 def keep_body(response: httpx.Response, content: bytes) -> None:
@@ -22,6 +30,45 @@ def keep_body(response: httpx.Response, content: bytes) -> None:
     httpx keeps a read body in ``Response._content``; ``.content``, ``.text`` and ``.json()`` read it.
     """
     response._content = content
+
+
+def url_at(origin: httpx.URL, path: str, query: str | None, fragment: str | None) -> httpx.URL:
+    """``origin`` with another path, query and fragment, each already as ``str(httpx.URL(...))`` writes
+    it, without parsing them again: httpx keeps a URL's parts in ``URL._uri_reference``, a named tuple."""
+    url = object.__new__(httpx.URL)
+    url._uri_reference = origin._uri_reference._replace(path=path, query=query, fragment=fragment)
+    return url
+
+
+def transport_for(client: httpx.AsyncClient, url: httpx.URL) -> Any:
+    """The transport ``client`` sends a request for ``url`` through (a mount's for a proxied origin),
+    chosen as httpx chooses it in ``_transport_for_url``."""
+    return client._transport_for_url(url)
+
+
+def pool_of(transport: httpx.AsyncHTTPTransport) -> httpcore.AsyncConnectionPool:
+    """The httpcore pool (a proxy's, for a proxy mount) an httpx transport keeps in ``_pool``."""
+    pool: httpcore.AsyncConnectionPool = transport._pool
+    return pool
+
+
+HTTPCORE_ERRORS: dict[type[Exception], type[httpx.TransportError]] = {
+    httpcore.ConnectTimeout: httpx.ConnectTimeout,
+    httpcore.ReadTimeout: httpx.ReadTimeout,
+    httpcore.WriteTimeout: httpx.WriteTimeout,
+    httpcore.PoolTimeout: httpx.PoolTimeout,
+    httpcore.TimeoutException: httpx.TimeoutException,
+    httpcore.ConnectError: httpx.ConnectError,
+    httpcore.ReadError: httpx.ReadError,
+    httpcore.WriteError: httpx.WriteError,
+    httpcore.NetworkError: httpx.NetworkError,
+    httpcore.ProxyError: httpx.ProxyError,
+    httpcore.UnsupportedProtocol: httpx.UnsupportedProtocol,
+    httpcore.LocalProtocolError: httpx.LocalProtocolError,
+    httpcore.RemoteProtocolError: httpx.RemoteProtocolError,
+    httpcore.ProtocolError: httpx.ProtocolError,
+}
+"""httpcore's errors and the httpx errors its transport raises for them (``map_httpcore_exceptions``)."""
 
 
 def transports_of(client: httpx.Client | httpx.AsyncClient) -> list[Any]:

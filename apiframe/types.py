@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from . import _public
+
 if TYPE_CHECKING:  # type checkers read types.pyi (generated: every name, with the SDK's Job)
     from ._jobs import Job as Job
     from ._jobs import Output as Output
@@ -32,7 +34,9 @@ def __getattr__(name: str) -> Any:
         if name not in surface.__all__:
             raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
         value = getattr(surface, name)
-    globals()[name] = value
+    import apiframe  # a name apiframe exports too reports apiframe, whichever is imported first
+
+    globals()[name] = value = _public.claim(_public.TOP if name in apiframe.__all__ else __name__, value)
     return value
 
 

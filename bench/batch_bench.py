@@ -15,7 +15,8 @@ Benchmark 11 (``python bench/batch_bench.py scale``): the engine at 10^5-10^6 li
   (``--json``), the two interleaved: lines/s and CPU per line of the batch process.
 
 Each figure is the median and range of ``--runs`` runs (3 at least); the raw numbers and the
-exact commands go to ``bench/work/batch-scale.json``.
+exact commands go to ``bench/work/batch-scale.json``, rewritten after every run (``"finished":
+false`` until the last one: a run stopped midway keeps what it measured).
 
 ``python bench/batch_bench.py compare BASELINE_PYTHONPATH`` runs this tree and another (for
 example ``git archive main | tar -x -C /tmp/main``, then ``/tmp/main:/tmp/main/generated``) side
@@ -282,6 +283,14 @@ def scale(plan_lines: int, e2e_lines: int, runs: int, *, job_seconds: float = 0.
     commands: list[str] = []
     raw: dict[str, Any] = {"plan": [], "plain": [], "display": []}
     env = dict(os.environ)
+
+    def keep(*, finished: bool = False) -> None:
+        """Write the raw numbers so far (after every run: a run stopped midway keeps what it measured)."""
+        WORK.mkdir(exist_ok=True)
+        record = {"plan_lines": plan_lines, "e2e_lines": e2e_lines, "runs": runs, "finished": finished}
+        record.update(commands=commands, load_average=os.getloadavg(), **raw)
+        (WORK / "batch-scale.json").write_text(json.dumps(record, indent=2) + "\n")
+
     with tempfile.TemporaryDirectory(prefix="apiframe-batch-scale-") as folder:
         home = Path(folder)
         planned = home / "plan.jsonl"
@@ -293,6 +302,7 @@ def scale(plan_lines: int, e2e_lines: int, runs: int, *, job_seconds: float = 0.
             figures = json.loads(output)
             assert figures["tasks"] == plan_lines, figures
             raw["plan"].append({"seconds": figures["seconds"], "cpu_seconds": cpu, "peak_rss_mib": rss})
+            keep()
         planned.unlink()
 
         batch = home / "e2e.jsonl"
@@ -330,9 +340,8 @@ def scale(plan_lines: int, e2e_lines: int, runs: int, *, job_seconds: float = 0.
                         "seconds": seconds,
                     }
                 )
-    WORK.mkdir(exist_ok=True)
-    record = {"plan_lines": plan_lines, "e2e_lines": e2e_lines, "runs": runs, "commands": commands, **raw}
-    (WORK / "batch-scale.json").write_text(json.dumps(record, indent=2) + "\n")
+                keep()
+    keep(finished=True)
 
     def spread(kind: str, name: str) -> Spread:
         return Spread(tuple(float(item[name]) for item in raw[kind]))

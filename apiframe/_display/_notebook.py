@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .._logging import redact
+from .._plural import counted
 from .._text import without_escapes
 from ._html import esc, media_kind, media_tag, relative_url, web_url
 
@@ -213,7 +214,7 @@ def page_html(page: Any) -> str:
         rows = ([f"<code>{esc(_short(repr(item), 300))}</code>"] for item in items)
         header = ["item"]
     more = " (more pages follow)" if getattr(page, "has_more", False) else ""
-    caption = f"{esc(type(page).__name__)}: {len(items)} item(s){esc(more)}"
+    caption = f"{esc(type(page).__name__)}: {counted(len(items), 'item')}{esc(more)}"
     return _table(header, rows, total=len(items), caption=caption)
 
 
@@ -324,16 +325,15 @@ def text(obj: Any) -> str:
             )
         return "\n".join(lines)
     items = list(getattr(obj, "items", ()))
-    head = (
-        f"{type(obj).__name__}: {len(items)} item(s){' (more pages follow)' if getattr(obj, 'has_more', False) else ''}"
-    )
+    more = " (more pages follow)" if getattr(obj, "has_more", False) else ""
+    head = f"{type(obj).__name__}: {counted(len(items), 'item')}{more}"
     return "\n".join([head, *(f"  {_item_line(item)}" for item in items[:MAX_ROWS])])
 
 
 def _item_line(item: Any) -> str:
     if hasattr(item, "outputs") and hasattr(item, "status"):
         status, model = _plain(_value(item, "status")), _plain(_value(item, "model"))
-        return f"{_plain(_value(item, 'id'))} {status} {model} ({len(item.outputs)} output(s))"
+        return f"{_plain(_value(item, 'id'))} {status} {model} ({counted(len(item.outputs), 'output')})"
     return _plain(repr(item), 300)
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, TypeAlias, TypeVar
 
 from .._errors import InvalidRequestError
+from .._plural import counted
 from ._sniff import SNIFF_BYTES as _SNIFF_SIZE
 from ._sniff import default_name as _default_name
 from ._sniff import pick_type as _pick_type
@@ -391,7 +392,7 @@ def _unpack_tuple(
     if len(value) not in (2, 3) or not isinstance(value[0], (str, type(None))):
         raise InvalidRequestError(
             f"{field}: a tuple must be (filename, file) or (filename, file, content_type), "
-            f"got a tuple of {len(value)} items.",
+            f"got a tuple of {counted(len(value), 'item')}.",
             field=field,
         )
     name: str | None = value[0]

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+from .._public import publish as _publish
 from ._lines import BatchLine, batch_identity, line_key, parse_lines, read_batch
 from ._results import SaveProgress, save_outputs
 from ._run import BatchResult, BatchRun, LineResult, arun, run
@@ -58,3 +59,5 @@ __all__ = [
     "shard_number",
     "summarise",
 ]
+
+_publish(__name__, __all__, globals())

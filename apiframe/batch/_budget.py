@@ -164,6 +164,9 @@ class CreditLedger:
     refused: int = 0
     """Lines this run did not start because of the budget."""
     _running: int = 0
+    _spent: int = 0
+    _by_model: dict[str, int] = field(default_factory=dict)
+    _reserved: int = 0
     _others_claim: int = 0
     _written: float = 0.0
     _dirty: bool = False
@@ -176,20 +179,36 @@ class CreditLedger:
 
     @property
     def spent(self) -> int:
-        return sum(self.spent_lines.values())
+        return self._spent
 
     @property
     def spent_by_model(self) -> dict[str, int]:
-        totals: dict[str, int] = {}
-        for line, cost in sorted(self.spent_lines.items()):
-            model = self.models.get(line, "-")
-            totals[model] = totals.get(model, 0) + cost
-        return totals
+        return dict(sorted(self._by_model.items()))
 
     @property
     def held(self) -> int:
         """Spent plus reserved: what this shard's lines may have cost."""
-        return self.spent + sum(self.reserved.values())
+        return self._spent + self._reserved
+
+    # The totals are kept as lines change (O(1) per line, whatever the shard's size).
+
+    def _spend(self, line: int, cost: int, model: str) -> None:
+        self._release(line)
+        old = self.spent_lines.get(line)
+        if old is not None:
+            self._spent -= old
+            self._by_model[self.models.get(line, "-")] -= old
+        self.spent_lines[line] = cost
+        self.models[line] = model
+        self._spent += cost
+        self._by_model[model] = self._by_model.get(model, 0) + cost
+
+    def _reserve(self, line: int, worst: int) -> None:
+        self._reserved += worst - self.reserved.get(line, 0)
+        self.reserved[line] = worst
+
+    def _release(self, line: int) -> None:
+        self._reserved -= self.reserved.pop(line, 0)
 
     async def open(self, tasks: Sequence[Task]) -> None:
         """Rebuild the ledger from the shard's tasks (and its previous ledger); write it."""
@@ -199,14 +218,13 @@ class CreditLedger:
                 previous = _parse_ledger(self.name, self.shard, await self.store.read_bytes(self.name, limit=1 << 20))
         flight = previous.in_flight if previous is not None else {}
         for task in tasks:
-            self.models[task.line] = task.model
             if task.done:
                 cost = _job_cost(task)
                 if cost is None:
                     cost = 0 if task.status == "failed" else self.worst.get(task.line, 0)
-                self.spent_lines[task.line] = cost
+                self._spend(task.line, cost, task.model)
             elif task.status == "submitted" or task.line in flight:
-                self.reserved[task.line] = max(self.worst.get(task.line, 0), flight.get(task.line, 0))
+                self._reserve(task.line, max(self.worst.get(task.line, 0), flight.get(task.line, 0)))
         async with self._lock:
             need = self.held
             if self.limit is not None and (previous is None or need > previous.claim):
@@ -240,7 +258,7 @@ class CreditLedger:
             async with self._lock:
                 need = self.held + worst
                 if need <= self.claim or (need <= self.limit and await self._raise(need)):
-                    self.reserved[task.line] = worst
+                    self._reserve(task.line, worst)
                     self.claim = max(self.claim, need)
                     await self._write()  # the line is on record as in flight before it is submitted
                     return
@@ -286,9 +304,7 @@ class CreditLedger:
         if cost is None:
             cost = 0 if task.status == "failed" else self.reserved.get(task.line, self.worst.get(task.line, 0))
         task.credit_cost = cost
-        self.spent_lines[task.line] = cost
-        self.models[task.line] = task.model
-        self.reserved.pop(task.line, None)
+        self._spend(task.line, cost, task.model)
         self._dirty = True
         if self._running == 0 or time.monotonic() - self._written >= _WRITE_EVERY:
             await self.flush()
@@ -307,7 +323,7 @@ class CreditLedger:
             "shard": str(self.shard),
             "claim": max(self.claim, self.held),
             "spent": self.spent,
-            "reserved": sum(self.reserved.values()),
+            "reserved": self._reserved,
             "spentByModel": self.spent_by_model,
             "inFlight": {str(line): cost for line, cost in sorted(self.reserved.items())},
             "limit": self.limit,

@@ -5,8 +5,10 @@ A :class:`Store` holds objects under validated relative names (``"state/00000000
 once it is complete, whatever happens midway (an error, a crash, a ``SIGKILL``):
 
 - :class:`LocalStore` writes a hidden temporary file beside the target (created with
-  ``O_EXCL | O_NOFOLLOW``), fsyncs it and renames it into place; every folder on the way is
-  opened without following symbolic links, so nothing is ever written outside the root.
+  ``O_EXCL | O_NOFOLLOW``), fsyncs it and renames it into place (an object under its final name
+  is never partial, even after a power loss; the newest renames may then be missing); every
+  folder on the way is opened without following symbolic links, so nothing is ever written
+  outside the root.
 - :class:`FsspecStore` on an object store (``s3://``, ``gs://``, ``az://``) streams straight to
   the final name, which the store shows only once the upload completes (one PUT, or a
   completed multipart upload; a failed multipart upload is aborted). On other filesystems
@@ -33,6 +35,7 @@ from typing import Any, TypeVar
 from urllib.parse import unquote, urlsplit
 
 from .._errors import ApiframeError, ConfigurationError, InvalidRequestError
+from .._files._folders import FOLDER_FLAGS, descend, not_a_folder
 
 __all__ = [
     "DEFAULT_PART_SIZE",
@@ -210,7 +213,6 @@ def _size_mismatch(name: str, written: int, size: int) -> StorageError:
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # a FIFO put under a name must not block the read
-_DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | _NOFOLLOW | _CLOEXEC
 
 
 class LocalStore(Store):
@@ -236,34 +238,20 @@ class LocalStore(Store):
 
     def _open_folder(self, parts: tuple[str, ...], create: bool) -> int:
         """A descriptor of folder ``root/parts...``, each step opened without following symlinks."""
-        fd = self._root_fd(create)
         try:
-            for index, part in enumerate(parts):
-                where = "/".join(parts[: index + 1])
-                if create:
-                    try:
-                        os.mkdir(part, 0o755, dir_fd=fd)
-                    except FileExistsError:
-                        pass
-                    except OSError as error:
-                        reason = error.strerror or error
-                        raise StorageError(f"cannot create {where} in {self.root}: {reason}", name=where) from None
-                try:
-                    child = os.open(part, _DIR_FLAGS, dir_fd=fd)
-                except FileNotFoundError:
-                    raise
-                except OSError as error:
-                    raise StorageError(
-                        f"{where} in {self.root} is not a plain folder (a symbolic link or a file?): "
-                        f"refusing to write through it ({error.strerror or error})",
-                        name=where,
-                    ) from None
-                os.close(fd)
-                fd = child
-        except BaseException:
-            os.close(fd)
-            raise
-        return fd
+            return descend(self._root_fd(create), parts, create=create)
+        except OSError as error:
+            if isinstance(error, FileNotFoundError) and not create:
+                raise
+            where = str(error.filename)
+            reason = error.strerror or error
+            if not_a_folder(error):
+                raise StorageError(
+                    f"{where} in {self.root} is not a plain folder (a symbolic link or a file?): "
+                    f"refusing to write through it ({reason})",
+                    name=where,
+                ) from None
+            raise StorageError(f"cannot create or open {where} in {self.root}: {reason}", name=where) from None
 
     @contextlib.contextmanager
     def _folder(self, parts: tuple[str, ...], *, create: bool) -> Iterator[int]:
@@ -342,8 +330,10 @@ class LocalStore(Store):
             self._check_target(temporary.folder, leaf, name)
             os.rename(temporary.name, leaf, src_dir_fd=temporary.folder, dst_dir_fd=temporary.folder)
             renamed = True
-            with contextlib.suppress(OSError):  # some filesystems cannot fsync a folder
-                os.fsync(temporary.folder)
+            # No fsync of the folder: the rename is atomic whatever happens to the process, and the
+            # batch never relies on a rename surviving a power loss (a line's folder is new, so its
+            # entry would need a sync of its parent too): a lost rename shows the line's previous,
+            # complete state, which a resume continues with the same idempotency key.
         finally:
             if renamed:
                 temporary.close()
@@ -351,10 +341,8 @@ class LocalStore(Store):
                 temporary.abandon()
 
     async def write_bytes(self, name: str, data: bytes) -> None:
-        async def one() -> AsyncIterable[bytes]:
-            yield data
-
-        await self.write(name, one(), size=len(data))
+        # A state record or ledger: created, written, synced and renamed in one trip to a worker thread.
+        await self._call(name, self._write_whole, check_name(name), name, [bytes(data)])
 
     async def read_bytes(self, name: str, *, limit: int = MAX_SMALL_OBJECT) -> bytes:
         parts = check_name(name)
@@ -473,7 +461,7 @@ def _entries(fd: int, base: str) -> Generator[tuple[str, str, int], None, None]:
                 continue  # names the store never writes are not listed
             if entry.is_dir(follow_symlinks=False):
                 try:
-                    child = os.open(entry.name, _DIR_FLAGS, dir_fd=fd)
+                    child = os.open(entry.name, FOLDER_FLAGS, dir_fd=fd)
                 except OSError:
                     continue
                 try:
@@ -791,7 +779,7 @@ def open_store(out: str | os.PathLike[str], *, part_size: int = DEFAULT_PART_SIZ
     """The store for ``out``: a local folder (a path or ``file://`` URL) or any fsspec URL.
 
     ``s3://bucket/prefix``, ``gs://``, ``az://``, ``memory://`` ... need the ``s3`` extra
-    (``pip install 'apiframe-sdk[s3]'``, fsspec and s3fs) or the fsspec package for that
+    (fsspec and s3fs) or the fsspec package for that
     protocol; ``storage_options`` go to the filesystem (for example
     ``client_kwargs={"endpoint_url": ...}`` for an S3-compatible server).
     """

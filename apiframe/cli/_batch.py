@@ -17,6 +17,7 @@ from ..batch._legacy import MANIFEST_NAME, LegacyManifest
 from ..batch._lines import legacy_identity
 from ..batch._run import BatchRun
 from ..batch._store import LocalStore
+from ._messages import shell_words
 
 __all__ = [
     "MANIFEST_NAME",
@@ -116,7 +117,10 @@ def summary_json(summary: BatchSummary, store: Store) -> dict[str, Any]:
             }
             for item in summary.shards
         ],
-        "failures": [{"line": f.line, "shard": str(f.shard), "error": f.error} for f in summary.failures],
+        "failures": [
+            {"line": f.line, "shard": str(f.shard), "error": shell_words(f.error) if f.error else f.error}
+            for f in summary.failures
+        ],
         "damaged": [{"name": d.name, "reason": d.reason} for d in summary.damaged],
     }
 

@@ -117,7 +117,10 @@ def global_options(*, after_command: bool) -> list[Callable[[F], F]]:
             "--timeout",
             type=click.FloatRange(min=0, min_open=True, max=86_400),
             metavar="SECONDS",
-            help=f"Deadline of each HTTP request, retries apart (default: {_default_timeout()}).",
+            help=(
+                "Deadline of each API call: every attempt and the pauses between them end by then "
+                f"(default: {_default_timeout()})."
+            ),
             **stored("timeout"),
         ),
         click.option(

@@ -69,6 +69,19 @@ def _as_lines(data: Any) -> str:
     return str(data)
 
 
+UNBROKEN_WIDTH = 100_000
+"""stdout's width off a terminal: wide enough that no table row or caption is ever broken."""
+
+
+def results_console() -> TerminalConsole:
+    """The console for stdout: the terminal's width on a terminal (or ``COLUMNS`` when set); off a
+    terminal (a pipe, ``$(...)``) a width no line reaches, so every table row and caption stays whole."""
+    out = make_console()
+    if not out.is_terminal and not os.environ.get("COLUMNS"):
+        out.width = UNBROKEN_WIDTH
+    return out
+
+
 @dataclass
 class Settings:
     """Global options, the clients made from them, and the sandbox started for ``--sandbox``."""
@@ -83,7 +96,7 @@ class Settings:
     max_retries: int | None = None
     """``--max-retries``: retries of a failed request (None: the SDK's default)."""
     console: TerminalConsole = field(default_factory=lambda: make_console(stderr=True))
-    out: TerminalConsole = field(default_factory=make_console)
+    out: TerminalConsole = field(default_factory=lambda: results_console())
     command: click.Command | None = field(default=None, repr=False)
     """The command running (its options name the ``--flags`` in error messages)."""
     resolved_url: str | None = None

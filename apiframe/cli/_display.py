@@ -14,6 +14,7 @@ from rich.text import Text
 from .._download import DownloadProgress
 from .._waiting import WaitPolicy, _Tracker
 from ..batch._runner import Task
+from ._messages import task_problem
 from ._tables import STATUS_STYLES
 from ._terminal import LiteralColumn
 
@@ -142,7 +143,7 @@ class Display:
 
     @staticmethod
     def _state(task: Task) -> Text:
-        text = task.note if task.note and not task.done else task.status
+        text = task_problem(task) if task.note and not task.done else task.status
         return Text(text, style=STATUS_STYLES.get(task.status, ""))
 
     def shown(self, task: Task) -> float | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import click
 
@@ -24,7 +25,10 @@ from .._errors import (
 )
 from .._job_requests import params_blocks
 
-__all__ = ["flag_for", "shell_message", "shell_words"]
+if TYPE_CHECKING:
+    from ..batch._runner import Task
+
+__all__ = ["flag_for", "shell_message", "shell_words", "task_problem"]
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])([A-Z])")
 
@@ -100,12 +104,15 @@ _SPELLINGS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 """How the shell spells what the SDK's messages name in Python (``base_url`` is ``--base-url``)."""
 _TIMEOUT = re.compile(r"\btimeout=(?=[\s,;).]|$)")
+_WAIT_TIMEOUT = re.compile(r"\b(wait again with a longer) timeout=(?=[\s,;).]|$)")
+"""A wait's deadline (``WaitTimeoutError``'s text, also when only the text is left: a task's note)."""
 
 
 def shell_words(text: str, error: ApiframeError | None = None) -> str:
     """An SDK message with every Python setting it names spelled as the command's option."""
     for pattern, flag in _SPELLINGS:
         text = pattern.sub(flag, text)
+    text = _WAIT_TIMEOUT.sub(r"\1 --wait-timeout", text)
     flag = "--wait-timeout" if isinstance(error, WaitTimeoutError) else "--timeout"
     return _TIMEOUT.sub(flag, text)
 
@@ -137,3 +144,13 @@ def shell_message(error: ApiframeError, command: click.Command | None = None, ba
             head += f" (request id {error.request_id})"
         return head
     return shell_words(error.message if hasattr(error, "message") else str(error), error)
+
+
+def task_problem(task: Task) -> str:
+    """Why a job the command ran (``generate``, ``jobs wait``/``download --wait``, a batch line) did
+    not complete, in the shell's words: its error, else why this run stopped short; "" if neither.
+
+    Every place the CLI shows a task's error or note (text, tables, ``--json``) takes it from here.
+    """
+    text = task.error or task.note
+    return shell_words(text) if text else ""

@@ -21,6 +21,7 @@ from ..batch._runner import run_tasks as _run_tasks
 from ._common import EXIT_JOB_FAILED, EXIT_OK
 from ._context import Settings, jsonable
 from ._display import Display
+from ._messages import task_problem
 from ._terminal import fields, one_line
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ def task_record(task: Task, out: Path | None = None) -> dict[str, Any]:
     if task.files:
         record["files"] = [str(out / name) if out is not None else name for name in task.files]
     if not task.done and task.note:
-        record["message"] = task.note
+        record["message"] = task_problem(task)
     return record
 
 
@@ -92,7 +93,7 @@ def task_line(task: Task) -> str:
     if task.job is not None:
         error = task.job.error if isinstance(task.job.error, str) else None
         return fields(task.job.id, task.job.status, error)
-    return fields(task.job_id or task.label, f"unfinished: {one_line(task.note or task.status)}")
+    return fields(task.job_id or task.label, f"unfinished: {one_line(task_problem(task) or task.status)}")
 
 
 def run_job(settings: Settings, request: GenerationRequest, *, no_wait: bool, out: Path, wait_timeout: float) -> int:
@@ -115,7 +116,7 @@ def run_job(settings: Settings, request: GenerationRequest, *, no_wait: bool, ou
     if task.status == "completed":
         settings.emit(task_record(task, out), "\n".join(str(out / name) for name in task.files))
         return EXIT_OK
-    message = task.error or task.note or task.status
+    message = task_problem(task) or task.status
     settings.say(f"job {task.job_id or '-'} did not complete: {one_line(message)}", "red")
     if settings.json_output:
         settings.emit(task_record(task, out), "")

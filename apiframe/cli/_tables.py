@@ -19,6 +19,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from ._messages import task_problem
 from ._terminal import one_line
 
 if TYPE_CHECKING:
@@ -169,7 +170,7 @@ def summary_table(
         if task.status == "completed":
             detail = ", ".join(location(name) if location else name for name in task.files)
         else:
-            detail = task.error or task.note or ""
+            detail = task_problem(task)
         rows.append([str(task.line), task.model, status_text(shown), task.job_id or "-", detail])
     if not rows:
         heading = Text(one_line(title), style="bold")

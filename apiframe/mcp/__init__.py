@@ -1,4 +1,4 @@
-"""An MCP (Model Context Protocol) server for Apiframe: ``apiframe mcp`` (extra ``apiframe-sdk[mcp]``).
+"""An MCP (Model Context Protocol) server for Apiframe: ``apiframe mcp`` (the ``mcp`` extra).
 
 Assistants (Claude Desktop, VS Code, agents on the MCP SDKs) get the Apiframe API as tools derived
 from the shipped spec: the model catalog, each model's parameters, a submit tool for every job

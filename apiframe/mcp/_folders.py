@@ -8,18 +8,16 @@ with ``O_NOFOLLOW``: ``..``, an absolute path elsewhere, or a symbolic link anyw
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import os
 import stat
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
+from .._files._folders import FOLDER_FLAGS, descend, not_a_folder
 from ._errors import ToolRefused
 
 __all__ = ["Folders"]
 
-_DIRECTORY = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
 _FILE = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
 MAX_PATH = 1024
 
@@ -69,28 +67,17 @@ class Folders:
 
     def _walk(self, index: int, parts: Sequence[str], given: str, argument: str, *, create: bool) -> int:
         """An open descriptor of the folder ``parts`` names under root ``index`` (created if asked)."""
-        fd = os.open(self._real[index], _DIRECTORY)  # the folder as named at start-up, links resolved then
+        fd = os.open(self._real[index], FOLDER_FLAGS)  # the folder as named at start-up, links resolved then
         try:
-            for part in parts:
-                if create:
-                    with contextlib.suppress(FileExistsError):
-                        os.mkdir(part, 0o755, dir_fd=fd)
-                try:
-                    child = os.open(part, _DIRECTORY, dir_fd=fd)
-                except OSError as error:
-                    raise self._refusal(error, given, argument) from None
-                os.close(fd)
-                fd = child
-        except BaseException:
-            os.close(fd)
-            raise
-        return fd
+            return descend(fd, parts, create=create)
+        except OSError as error:
+            raise self._refusal(error, given, argument) from None
 
     @staticmethod
     def _refusal(error: OSError, given: str, argument: str) -> ToolRefused:
         if isinstance(error, FileNotFoundError):
             return ToolRefused(f"{argument} {given!r} does not exist")
-        if isinstance(error, NotADirectoryError) or error.errno == errno.ELOOP:
+        if not_a_folder(error):
             return ToolRefused(
                 f"{argument} {given!r} goes through a symbolic link or a file; only real folders inside the allowed"
                 " folders are followed"

@@ -14,7 +14,6 @@ import os
 import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import anyio
 import mcp.types as types
@@ -22,6 +21,7 @@ import mcp.types as types
 from .._files import SNIFF_BYTES, sniff_content_type
 from .._jobs import Output
 from .._options import CallOptions
+from .._session import AsyncSession
 from ._png import PreviewError, png_size, thumbnail_png
 
 __all__ = ["MAX_PREVIEWS", "MAX_PREVIEW_BYTES", "MAX_SIDE", "Preview", "fetch_previews", "preview_of"]
@@ -83,9 +83,8 @@ def _block(data: bytes, mime: str) -> types.ImageContent:
     return types.ImageContent(data=base64.b64encode(data).decode("ascii"), mime_type=mime)
 
 
-async def _fetch(client: Any, url: str) -> bytes:
+async def _fetch(session: AsyncSession, url: str) -> bytes:
     """A result file's bytes through the SDK's unauthenticated file-host request (capped, with a deadline)."""
-    session = client._session
     options = CallOptions.of({"timeout": FETCH_SECONDS, "max_retries": 1})
     response = await session.run(session.request("GET", url, options=options, authenticate=False))
     length = response.headers.get("content-length")
@@ -95,12 +94,13 @@ async def _fetch(client: Any, url: str) -> bytes:
     return data
 
 
-async def fetch_previews(client: Any, outputs: Sequence[Output]) -> list[Preview]:
-    """Previews of the first :data:`MAX_PREVIEWS` image outputs (fetched one after another)."""
+async def fetch_previews(session: AsyncSession, outputs: Sequence[Output]) -> list[Preview]:
+    """Previews of the first :data:`MAX_PREVIEWS` image outputs (fetched one after another), through
+    ``session`` (the client's: its file-host guards, pool and clock)."""
     previews: list[Preview] = []
     for output in outputs[:MAX_PREVIEWS]:
         try:
-            data = await _fetch(client, output.url)
+            data = await _fetch(session, output.url)
         except PreviewError as error:
             previews.append(Preview(output.index, None, f"no preview: {error}"))
             continue

@@ -241,7 +241,7 @@ class Toolbox:
         if not wanted or str(job.status) != "COMPLETED":
             return []
         images = [output for output in job.outputs if kind_of(output) == "image"]
-        return await fetch_previews(self.client, images)
+        return await fetch_previews(self.client._session, images)
 
     async def _get_job(self, args: Mapping[str, Any]) -> types.CallToolResult:
         job = await self.client.jobs.get(str(args["job_id"]))

@@ -36,6 +36,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from .._public import claim as _claim
+
 if TYPE_CHECKING:
     from ._app import SandboxApp, create_app
     from ._clock import Clock, ManualClock, SystemClock
@@ -113,7 +115,7 @@ def __getattr__(name: str) -> Any:
         from .._extras import missing_extra
 
         raise ImportError(missing_extra("sandbox", exc, f"apiframe.testing.{name}"), name=exc.name) from exc
-    globals()[name] = value
+    globals()[name] = _claim(__name__, value)
     return value
 
 

@@ -42,7 +42,7 @@ def _read_text() -> str:
             return packaged
         raise SpecNotFoundError(
             f"the generated client's package data {_PACKAGE}/{_RESOURCE} is missing: reinstall "
-            f"apiframe-sdk, or set {_ENV_VAR} to the path of openapi.json"
+            f"the SDK from its clone or wheel, or set {_ENV_VAR} to the path of openapi.json"
         )
     candidate = Path(configured)
     try:

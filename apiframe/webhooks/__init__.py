@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .._public import claim as _claim
+from .._public import publish as _publish
 from ._hub import HubWatch, WebhookHub
 from ._push import EVENTS, PushSource
 from ._receiver import DEFAULT_MAX_BODY, EVENT_HEADER, WebhookReceiver, WebhookResponse, handle_webhook
@@ -55,10 +57,12 @@ __all__ = [
     "verify_webhook",
 ]
 
+_publish(__name__, __all__, globals())
+
 
 def __getattr__(name: str) -> Any:
     if name == "RedisWebhookHub":  # loaded on first use: redis-py is an optional extra
         from ._redis import RedisWebhookHub
 
-        return RedisWebhookHub
+        return _claim(__name__, RedisWebhookHub)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

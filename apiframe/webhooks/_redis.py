@@ -1,4 +1,4 @@
-"""A hub shared by many processes through Redis (the ``redis`` extra: ``pip install 'apiframe-sdk[redis]'``).
+"""A hub shared by many processes through Redis (the ``redis`` extra).
 
 A receiver in any process publishes a verified event: one Lua script keeps the most advanced
 event per job under ``<prefix>job:<id>`` with a TTL (a terminal event is never replaced, progress
@@ -24,8 +24,8 @@ import json
 import logging
 import os
 import threading
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, Protocol
 
 from .._errors import ConfigurationError, WebhookVerificationError
 from .._logging import outside
@@ -33,7 +33,7 @@ from ._hub import HubWatch, WebhookHub, rank_of
 from ._receiver import DEFAULT_MAX_BODY
 from ._verify import WebhookEvent, event_from_data, signature_for, signing_key, verify_signature
 
-__all__ = ["RedisWebhookHub"]
+__all__ = ["RedisClient", "RedisWebhookHub"]
 
 logger = logging.getLogger("apiframe.webhooks")
 
@@ -96,6 +96,23 @@ def _decode(value: Any, keys: list[bytes]) -> WebhookEvent | None:
     return event_from_data(data, body=body, signature=signature.decode("ascii"))
 
 
+class RedisPubSub(Protocol):
+    """The part of a redis-py ``PubSub`` the listener thread uses."""
+
+    def subscribe(self, *channels: str) -> Any: ...
+    def get_message(self, ignore_subscribe_messages: bool = ..., timeout: float = ...) -> Mapping[str, Any] | None: ...
+    def close(self) -> None: ...
+
+
+class RedisClient(Protocol):
+    """What the hub needs of ``client=``: a synchronous redis-py client (``redis.Redis``, a cluster
+    client, or a look-alike); the hub calls it from a thread of its own."""
+
+    def register_script(self, script: str) -> Callable[..., Any]: ...
+    def pubsub(self) -> RedisPubSub: ...
+    def close(self) -> None: ...
+
+
 class RedisWebhookHub(WebhookHub):
     """A :class:`WebhookHub` whose events reach every process connected to the same Redis.
 
@@ -115,7 +132,7 @@ class RedisWebhookHub(WebhookHub):
         self,
         url: str | None = None,
         *,
-        client: Any = None,
+        client: RedisClient | None = None,
         prefix: str = "apiframe:webhooks:",
         ttl: float = 3600.0,
         max_jobs: int = 10_000,
@@ -139,7 +156,9 @@ class RedisWebhookHub(WebhookHub):
             raise ConfigurationError("RedisWebhookHub needs url= (redis://host:port/db) or client= (a redis.Redis)")
         self._errors: tuple[type[BaseException], ...] = (redis.RedisError, OSError)
         self._owns_client = client is None
-        self._redis: Any = client or redis.Redis.from_url(url or "", socket_timeout=5.0, socket_connect_timeout=5.0)
+        if client is None:
+            client = redis.Redis.from_url(url or "", socket_timeout=5.0, socket_connect_timeout=5.0)
+        self._redis: RedisClient = client
         self.prefix = prefix
         self._channel = prefix + "events"
         self._script = self._redis.register_script(_PUBLISH)

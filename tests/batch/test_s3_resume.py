@@ -86,4 +86,4 @@ def test_a_killed_s3_batch_finishes_from_a_fresh_directory_with_no_second_job(
         suffix = ".png" if (line - 1) % 2 == 0 else ".mp4"
         assert files and all(name.endswith(suffix) and sizes.get(name, 0) > 0 for name in files)
     summary = json.loads(again.stdout)
-    assert summary["completed"] == summary["total"] == len(owned) and summary["out"] == url
+    assert summary["completed"] == summary["lines"] == len(owned) and summary["out"] == url

@@ -107,10 +107,10 @@ def test_max_credits_holds_across_sigkill_and_resume(sandbox: Sandbox, tmp_path:
     again = CliRunner().invoke(cli, ["--json", *command])
     summary = json.loads(again.stdout)
     # 400 credits: lines start while spent + running worst cases + 60 <= 400, so 9 lines (360) in all.
-    assert (summary["completed"], summary["unfinished"], summary["creditsSpent"]) == (9, 5, 360)
+    assert (summary["completed"], summary["running"] + summary["pending"], summary["creditsSpent"]) == (9, 5, 360)
     assert sandbox.credits_spent() == 360 and sandbox.job_count() == 9  # nothing charged twice
     assert summary["maxCredits"] == 400 and summary["notStarted"] == 5 and again.exit_code == 1
-    assert sum(line["creditCost"] or 0 for line in summary["lines"]) == 360
+    assert sum(line["creditCost"] or 0 for line in summary["results"]) == 360
     status = CliRunner().invoke(cli, ["batch", "status", str(out), "--json"])
     assert json.loads(status.stdout)["creditsSpent"] == 360
     assert json.loads(status.stdout)["creditsSpentByModel"] == {"kling-2.1": 360}

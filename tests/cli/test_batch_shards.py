@@ -73,7 +73,7 @@ def test_a_killed_shard_resumes_without_a_second_job(sandbox: Sandbox, tmp_path:
 
     again = CliRunner().invoke(cli, ["--json", *command[3:], "--shard", "2/3"])
     assert again.exit_code == 0, again.output
-    assert sorted(line["line"] for line in json.loads(again.stdout)["lines"]) == owned
+    assert sorted(line["line"] for line in json.loads(again.stdout)["results"]) == owned
     assert sandbox.job_count() == len(owned)  # no second job for any line
     final = records(out)
     assert sorted(final) == owned and all(final[line]["status"] == "completed" for line in owned)

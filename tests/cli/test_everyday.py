@@ -109,7 +109,8 @@ def test_every_command_takes_timeout_and_max_retries_and_every_option_has_help()
             if isinstance(param, click.Option):
                 assert param.help and len(param.help) > 3, (path, param.opts)
     generate = CliRunner().invoke(cli, ["generate", "--help"], terminal_width=100).stdout
-    assert "--wait-timeout SECONDS" in generate and "Deadline of each HTTP request" in " ".join(generate.split())
+    shown = " ".join(generate.split())
+    assert "--wait-timeout SECONDS" in shown and "Deadline of each API call: every attempt and the pauses" in shown
 
 
 @dataclass(frozen=True)
@@ -239,6 +240,7 @@ _BLOCK = "import sys; sys.modules[{name!r}] = None; "
         ("uvicorn", "import runpy; runpy.run_module('apiframe.testing', run_name='__main__')", "python -m apiframe"),
         ("uvicorn", "from apiframe.cli import main; sys.exit(main(['sandbox', '--port', '0']))", "apiframe sandbox"),
         ("click", "from apiframe.cli import main; sys.exit(main(['--help']))", "the apiframe command"),
+        ("mcp", "from apiframe.cli import main; sys.exit(main(['--sandbox', 'mcp']))", "apiframe mcp"),
     ],
 )
 def test_a_missing_extra_says_what_to_run(blocked: str, code: str, what: str) -> None:
@@ -250,6 +252,8 @@ def test_a_missing_extra_says_what_to_run(blocked: str, code: str, what: str) ->
     root = Path(__file__).parents[2]
     assert f"pip install -e '{root}[" in result.stderr  # this clone: the command that works from here
     assert ">=2.0.0a1" not in result.stderr
+    assert f"({blocked} is not installed); install it with: pip install" in " ".join(result.stderr.split())
+    assert "apiframe-sdk[" not in result.stderr and "No module named" not in result.stderr  # not the v1 SDK's
 
 
 def test_the_hint_from_a_wheel_names_the_extras_requirements() -> None:

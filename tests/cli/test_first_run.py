@@ -128,7 +128,7 @@ def test_a_killed_sandbox_batch_finishes_on_the_next_run(tmp_path: Path) -> None
     assert again.exit_code == 0, again.output
     summary = json.loads(again.stdout)
     assert summary["completed"] == 3
-    assert {line["line"]: line["jobId"] for line in summary["lines"]} == submitted  # the same jobs, not new ones
+    assert {line["line"]: line["jobId"] for line in summary["results"]} == submitted  # the same jobs, not new ones
     assert sorted(p.name for p in out.glob("*.png")) == sorted(f"{job}.png" for job in submitted.values())
 
 
@@ -300,7 +300,7 @@ def test_batch_lines_name_any_operation_and_retry_failed_resubmits(
     batch.write_text("".join(json.dumps(line) + "\n" for line in lines))
     first = invoke("--json", "batch", str(batch), "-o", str(out))
     assert first.exit_code == 1
-    states = {line["line"]: line["status"] for line in json.loads(first.stdout)["lines"]}
+    states = {line["line"]: line["status"] for line in json.loads(first.stdout)["results"]}
     assert states == {1: "completed", 2: "failed"}
     before = sandbox.job_count()
     assert invoke("batch", str(batch), "-o", str(out)).exit_code == 1
@@ -441,7 +441,7 @@ def test_ctrl_c_during_a_batch_says_how_to_resume(tmp_path: Path) -> None:
         finally:
             process.kill()
     assert process.returncode == 130
-    assert "1 line(s) unfinished: run the same command again to resume" in stderr
+    assert "1 line unfinished: run the same command again to resume" in stderr
 
 
 def test_assets_create_and_get(invoke: Invoke) -> None:

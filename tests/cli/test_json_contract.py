@@ -106,7 +106,7 @@ def test_every_command_prints_one_json_document_with_the_apis_names(invoke: Invo
     batch = tmp_path / "b.jsonl"
     batch.write_text(json.dumps({"model": "flux-1.1-pro", "prompt": "p"}) + "\n")
     summary = one_document(invoke("--json", "batch", str(batch), "--out", "bout"))
-    assert summary["completed"] == 1 and set(summary["lines"][0]) == {
+    assert summary["completed"] == 1 and set(summary["results"][0]) == {
         "line",
         "model",
         "jobId",
@@ -117,6 +117,9 @@ def test_every_command_prints_one_json_document_with_the_apis_names(invoke: Invo
     }
     status = one_document(invoke("--json", "batch", "status", "bout"))
     assert status["completed"] == status["lines"] == 1
+    counts = ("lines", "completed", "failed", "running", "pending")  # one name per quantity, in both
+    assert [summary[name] for name in counts] == [status[name] for name in counts] == [1, 1, 0, 0, 0]
+    assert not {"total", "unfinished"} & (set(summary) | set(status))
 
 
 def test_jsonl_prints_one_document_a_line(invoke: Invoke) -> None:

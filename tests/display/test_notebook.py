@@ -78,7 +78,7 @@ def test_the_example_notebook_displays_every_result(tmp_path: Path) -> None:
     assert len(re.findall(rf'<audio src="{base}/files/jobs/[^"]+\.wav"[^>]* controls', music["text/html"])) == 2
 
     assert page["text/html"].count("<tr><td") == 3 and page["text/html"].count("<img ") == 1  # image, video, music
-    assert page["text/plain"].startswith("JobPage: 3 item(s)")
+    assert page["text/plain"].startswith("JobPage: 3 items")
 
     assert "2 completed, 0 failed, 0 unfinished" in batch["text/html"]
     assert len(re.findall(r'<img src="notebook-batch/[0-9a-f-]+\.png"', batch["text/html"])) == 2

@@ -268,3 +268,53 @@ def test_cancelling_a_wait_stops_it() -> None:
                     assert (await client.jobs.get(job.job_id)).status in ("QUEUED", "PROCESSING")
 
     anyio.run(scenario)
+
+
+def test_video_and_audio_results_describe_model_and_list_jobs_over_the_protocol(sandbox: Sandbox) -> None:
+    """The result kinds other than images (resource links, no previews), ``describe_model`` and
+    ``list_jobs``, each called through the MCP SDK's ClientSession (in memory, against the sandbox)."""
+
+    async def scenario() -> None:
+        async with (
+            AsyncApiframe(api_key=sandbox.api_key, base_url=sandbox.base_url) as client,
+            _in_memory(Toolbox(client, ServerOptions())) as session,
+        ):
+            made: dict[str, str] = {}
+            for tool, model, kind in (
+                ("videos_generate", "kling-2.5-turbo-pro", "video"),
+                ("music_generate", "suno", "audio"),
+            ):
+                accepted = await session.call_tool(tool, {"model": model, "prompt": f"a {kind} of a fox"})
+                assert not accepted.is_error, _text(accepted)
+                job_id = made[kind] = accepted.structured_content["job_id"]
+                done = await session.call_tool("wait_for_job", {"job_id": job_id})
+                assert not done.is_error and done.structured_content["status"] == "COMPLETED", _text(done)
+                outputs = done.structured_content["outputs"]
+                links = [block for block in done.content if isinstance(block, types.ResourceLink)]
+                assert outputs and {output["kind"] for output in outputs} == {kind}
+                assert [str(link.uri) for link in links] == [output["url"] for output in outputs]
+                assert all(link.mime_type and link.mime_type.startswith(f"{kind}/") for link in links), links
+                assert links[0].title == f"{kind} 1 of job {job_id}"
+                assert not [block for block in done.content if isinstance(block, types.ImageContent)]  # no preview
+
+            described = await session.call_tool("describe_model", {"model": "suno"})
+            assert not described.is_error, _text(described)
+            tools = described.structured_content["tools"]
+            assert [tool["tool"] for tool in tools] == ["music_generate"]
+            prompt = next(p for p in tools[0]["parameters"] if p["name"] == "prompt")
+            assert prompt["description"].startswith("required; at least 1 character;"), prompt
+            unknown = await session.call_tool("describe_model", {"model": "sunno"})
+            assert unknown.is_error and "suno" in _text(unknown)  # a did-you-mean
+
+            listed = await session.call_tool("list_jobs", {"limit": 100})
+            assert not listed.is_error, _text(listed)
+            jobs = {job["job_id"]: job for job in listed.structured_content["jobs"]}
+            assert {made["video"], made["audio"]} <= set(jobs)
+            assert jobs[made["audio"]]["model"] == "suno" and jobs[made["audio"]]["status"] == "COMPLETED"
+            page = await session.call_tool("list_jobs", {"limit": 1})
+            assert len(page.structured_content["jobs"]) == 1 and page.structured_content["has_more"] is True
+            assert page.structured_content["next_cursor"]
+            bad = await session.call_tool("list_jobs", {"limit": "many"})
+            assert bad.is_error
+
+    anyio.run(scenario)

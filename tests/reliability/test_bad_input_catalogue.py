@@ -387,7 +387,7 @@ REQUEST_SIDE = [
         "unknown request option",
         lambda c, _: c.jobs.get(JOB_ID, retries=3),
         ConfigurationError,
-        "unknown request option(s) ['retries']",
+        "unknown request option ['retries']",
     ),
 ]
 

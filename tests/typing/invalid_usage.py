@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import redis.asyncio
+
 from apiframe import Apiframe, AsyncApiframe
 from apiframe.types import Job
+from apiframe.webhooks import RedisWebhookHub
 
 client = Apiframe(api_key="afk_x")
 client.images.generate(model="midjurney", prompt="misspelt model")  # expect-error
@@ -25,6 +28,8 @@ client.assets.create(url="https://cdn.example/a.png", type_="image")  # expect-e
 print(client.me().team.credits_)  # expect-error
 client.images.with_raw_response.generate(model="midjurney", prompt="x")  # expect-error
 number: int = client.jobs.with_raw_response.get("id").parse()  # expect-error
+RedisWebhookHub(client="redis://localhost:6379/0")  # expect-error
+RedisWebhookHub(client=redis.asyncio.Redis())  # expect-error
 
 
 async def use_async(a: AsyncApiframe) -> None:

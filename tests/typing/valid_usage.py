@@ -6,6 +6,7 @@ import asyncio
 from pathlib import Path
 
 import httpx
+import redis
 
 from apiframe import (
     NOT_GIVEN,
@@ -22,6 +23,7 @@ from apiframe import (
 )
 from apiframe import types as api_types
 from apiframe.types import GenerateImageMidjourney, MidjourneyParams, Upload
+from apiframe.webhooks import PushSource, RedisWebhookHub
 
 
 def sync_calls(client: Apiframe) -> None:
@@ -86,3 +88,5 @@ async def async_calls(client: AsyncApiframe) -> None:
 def construct() -> None:
     Apiframe(api_key="afk_x", timeout=httpx.Timeout(10.0), max_retries=3, http_client=httpx.Client())
     asyncio.run(async_calls(AsyncApiframe(api_key="afk_x")))
+    hub = RedisWebhookHub(client=redis.Redis(), api_key="afk_x")  # any sync redis-py client
+    Apiframe(api_key="afk_x", push=PushSource(hub, "https://you.example/hook")).close()

@@ -11,7 +11,10 @@ import click
 from rich.console import Group
 from rich.text import Text
 
+from ..._client import AsyncApiframe
 from ..._download import DownloadProgress
+from ..._jobs import Job
+from ..._plural import counted
 from ...batch._gallery import refresh_gallery, write_gallery
 from .._batch import (
     budget_lines,
@@ -25,6 +28,7 @@ from .._batch import (
     use_budget,
 )
 from .._common import EXIT_JOB_FAILED, EXIT_OK, connection_options, current_settings, wait_timeout_option
+from .._messages import shell_words, task_problem
 from .._runner import Saver, run_with_display
 from .._tables import Justify, fit_table, summary_table
 from .._terminal import one_line
@@ -113,7 +117,7 @@ def batch_run(
         gallery = asyncio.run(refresh_gallery(store, shards=run.shard.count, tasks=tasks))
     except KeyboardInterrupt:
         left = sum(not task.done for task in tasks)
-        settings.say(f"interrupted: {left} line(s) unfinished: run the same command again to resume")
+        settings.say(f"interrupted: {counted(left, 'line')} unfinished: run the same command again to resume")
         raise click.exceptions.Exit(130) from None
     finally:
         run.close()
@@ -125,22 +129,23 @@ def batch_run(
     )
     hint = "" if every_line else "--all lists every line; "
     caption = f"files in {store.url}/ ({hint}--json for a script-readable summary)"
-    data = {
-        "total": len(tasks),
+    data = {  # the counts in batch status's names: lines = completed + failed + running + pending
+        "lines": len(tasks),
         **counts,
-        "unfinished": unfinished,
+        "running": sum(task.status == "submitted" for task in tasks),
+        "pending": sum(task.status == "pending" for task in tasks),
         "shard": str(run.shard),
         "out": store.url,
         **budget_lines(run),
         "gallery": file_location(store, gallery) if gallery else None,
-        "lines": [
+        "results": [
             {
                 "line": t.line,
                 "model": t.model,
                 "jobId": t.job_id,
                 "status": t.status,
                 "files": [file_location(store, name) for name in t.files],
-                "error": t.error or t.note,
+                "error": task_problem(t) or None,
                 "creditCost": t.credit_cost,
             }
             for t in tasks
@@ -159,11 +164,11 @@ def batch_run(
     if max_credits is not None:
         spent += f" of --max-credits {max_credits} (worst cases of unfinished lines: {credits['creditsReserved']})"
         if credits["notStarted"]:
-            spent += f"; {credits['notStarted']} line(s) not started: they do not fit in the budget"
+            spent += f"; {counted(credits['notStarted'], 'line')} not started: they do not fit in the budget"
     gallery_line = [f"gallery: {file_location(store, gallery)}"] if gallery else []
     settings.emit(data, [text, spent, *gallery_line])
     if unfinished and not settings.json_output:
-        settings.say(f"{unfinished} line(s) unfinished: run the same command again to resume", "yellow")
+        settings.say(f"{counted(unfinished, 'line')} unfinished: run the same command again to resume", "yellow")
     return EXIT_OK if counts["completed"] == len(tasks) else EXIT_JOB_FAILED
 
 
@@ -209,7 +214,7 @@ def _dry_run(file: Path, shard: str | None) -> int:
 def _batch_saver(run: Any) -> Saver:
     """The engine's saver, reporting each chunk as the display's download step."""
 
-    async def save(client: Any, job: Any, progress: Callable[[Any], None]) -> list[str]:
+    async def save(client: AsyncApiframe, job: Job, progress: Callable[[Any], None]) -> list[str]:
         def shown(step: Any) -> None:
             progress(DownloadProgress(step.job_id, Path(step.name), step.received, step.total, step.index, step.count))
 
@@ -245,7 +250,7 @@ def batch_status(out: str, shards: int | None) -> int:
         fit_table(
             settings.out.width,
             ["line", "shard", "error"],
-            [[str(f.line), str(f.shard), f.error or ""] for f in summary.failures[:20]],
+            [[str(f.line), str(f.shard), shell_words(f.error or "")] for f in summary.failures[:20]],
             title=f"failed lines ({summary.failed})" + (", the first 20" if summary.failed > 20 else ""),
             wrap="error",
             bare=("error",),

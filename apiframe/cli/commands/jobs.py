@@ -20,6 +20,7 @@ from .._common import (
     wait_timeout_option,
 )
 from .._context import jsonable
+from .._messages import task_problem
 from .._runner import follow, task_line, task_record
 from .._tables import Cell, fit_table, status_text
 from .._terminal import fields, one_line
@@ -137,7 +138,7 @@ def jobs_download(job_ids: Sequence[str], out: Path, overwrite: bool, wait_first
         records = [task_record(task, out) for task in tasks]
         for task in tasks:
             if task.status != "completed":
-                settings.say(f"job {task.job_id}: {one_line(task.error or task.note or task.status)}", "red")
+                settings.say(f"job {task.job_id}: {one_line(task_problem(task) or task.status)}", "red")
         texts = [str(out / name) for task in tasks for name in task.files]
         settings.emit(records, "\n".join(texts))
         return EXIT_OK if all(task.status == "completed" for task in tasks) else EXIT_JOB_FAILED

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from ..._extras import missing_extra
+from ..._plural import counted
 from .._common import EXIT_OK, connection_options, current_settings
 from .._terminal import write
 
@@ -57,7 +59,7 @@ def mcp(http: bool, port: int, read_only: bool, max_credits: float | None, folde
         from ...mcp import ServerOptions, run
         from ...mcp._http import TOKEN_ENV, load_token
     except ImportError as error:
-        raise click.UsageError(f'apiframe mcp needs the mcp extra: pip install "apiframe-sdk[mcp]" ({error})') from None
+        raise click.UsageError(missing_extra("mcp", error, "apiframe mcp")) from None
     api_key, base_url = settings.endpoint()
     options = ServerOptions(read_only=read_only, max_credits=max_credits, folders=tuple(str(f) for f in folders))
     token, generated = None, False
@@ -66,7 +68,7 @@ def mcp(http: bool, port: int, read_only: bool, max_credits: float | None, folde
             token, generated = load_token()
         except ValueError as error:
             raise click.UsageError(str(error)) from None
-    budget = f"{max_credits:g} credits" if max_credits is not None else "none"
+    budget = counted(max_credits, "credit") if max_credits is not None else "none"
     summary = f"read-only: {'yes' if read_only else 'no'}; budget: {budget}; folders: {len(folders)}"
 
     def ready(where: str) -> None:
