@@ -160,7 +160,7 @@ def test_a_batch_started_with_a_manifest_resumes_with_its_keys(sandbox: Sandbox,
         ["--json", "--api-key", sandbox.api_key, "--base-url", sandbox.base_url, "batch", str(batch), "-o", str(out)],
     )
     assert result.exit_code == 0, result.output
-    final = {line["line"]: line["jobId"] for line in json.loads(result.stdout)["lines"]}
+    final = {line["line"]: line["jobId"] for line in json.loads(result.stdout)["results"]}
     assert sandbox.job_count() == 4  # lines 1-3 kept their jobs; only line 4 was new
     assert {n: final[n] for n in (1, 2, 3)} == jobs
     assert done[0].stat().st_mtime_ns == stamp  # a finished line is not redone
