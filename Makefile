@@ -58,12 +58,17 @@ chromium:  ## the headless browser the gallery tests drive (Debian's chromium; a
 		else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; fi; }
 
 TEST_WORKERS ?= 4
+# pytest rewrites the asserts of every test module and of every pytest plugin's package (hypothesis,
+# schemathesis, the SDK itself) when it imports them: seconds of CPU in each xdist worker. It keeps
+# the result in __pycache__ unless PYTHONDONTWRITEBYTECODE is set (as CI sets it), so the test runs
+# unset it: the first run writes the cache, later runs and the other workers read it.
+TEST_ENV := env -u PYTHONDONTWRITEBYTECODE
 
 test: $(DEV) $(SPEC) redis-server chromium  ## the whole suite, under 2 minutes on 2 cores (installs the dev extras, redis-server and chromium first if needed)
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal
+	$(TEST_ENV) $(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal
 
 test-quick: $(DEV) $(SPEC)  ## the unit tests only (no servers, a few seconds): for the edit-test loop
-	$(PY) -m pytest tests/unit -n 2 -q
+	$(TEST_ENV) $(PY) -m pytest tests/unit -n 2 -q
 
 lint: $(DEV)  ## ruff on the hand-written code
 	$(PY) -m ruff check apiframe scripts tests examples bench

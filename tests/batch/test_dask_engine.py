@@ -27,13 +27,14 @@ from .conftest import S3Server
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 SHARDS = 2
-"""Two shards of about 24 lines, each run 8 lines at a time by the recipe (2 s a job): a kill
-has a wave of 2 s or more to land in mid-shard."""
+"""Two shards of about 24 lines, each run 8 lines at a time by the recipe (1 s a job, a wave
+lasting longer): a kill has from the first line saved to the end of the second wave, well over
+a second, to land in mid-shard, and the watcher below looks every 50 ms or so."""
 
 
 @pytest.fixture
 def sandbox() -> Iterator[Sandbox]:
-    with Sandbox(SandboxConfig(job_seconds=2.0, seed=17)) as running:
+    with Sandbox(SandboxConfig(job_seconds=1.0, seed=17)) as running:
         yield running
 
 
@@ -50,9 +51,10 @@ def _latest(url: str, server: S3Server) -> dict[int, Any]:
     return asyncio.run(BatchState(open_store(url, **server.options())).latest()).records
 
 
-def _statuses(url: str, server: S3Server) -> dict[int, str]:
-    """Each line's latest status, from one listing (no reads: cheap enough to poll)."""
-    scan = asyncio.run(BatchState(open_store(url, **server.options())).scan())
+def _statuses(runner: asyncio.Runner, state: BatchState) -> dict[int, str]:
+    """Each line's latest status, from one listing (no reads: cheap enough to poll). One event loop
+    and one store for every look: a new S3 client per look would cost a third of a second of CPU."""
+    scan = runner.run(state.scan())
     return {line: records[-1].status for line, records in scan.lines.items()}
 
 
@@ -69,13 +71,14 @@ def test_a_sharded_batch_on_dask_survives_a_killed_worker(
     lines = [json.dumps({"model": "flux-1.1-pro", "prompt": f"dask line {n}"}) for n in range(48)]
 
     cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0")
-    with cluster, Client(cluster) as client, ThreadPoolExecutor(1) as driver:
+    with cluster, Client(cluster) as client, ThreadPoolExecutor(1) as driver, asyncio.Runner() as runner:
         pids = client.run(os.getpid)
+        state = BatchState(open_store(url, **aws_env.options()))
         running = driver.submit(run_batch, client, lines, url, SHARDS)
         deadline = time.monotonic() + 60
         killed: Shard | None = None
         while killed is None and time.monotonic() < deadline:  # a shard with lines saved and lines in flight
-            statuses = _statuses(url, aws_env)
+            statuses = _statuses(runner, state)
             for worker, keys in client.processing().items():
                 for key in keys:
                     shard = Shard(int(str(key).split("-")[2]), SHARDS)  # apiframe-shard-K-of-N

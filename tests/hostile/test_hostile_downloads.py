@@ -8,10 +8,11 @@ import os
 import subprocess
 import sys
 import textwrap
+import threading
 from pathlib import Path
 
 import pytest
-from hostile_server import KEY, HostileServer, Request, Wire, job_body, redirect, respond, respond_json, trickle
+from hostile_server import KEY, HostileServer, Request, Wire, head, job_body, redirect, respond, respond_json
 
 from apiframe import (
     Apiframe,
@@ -19,6 +20,7 @@ from apiframe import (
     APIStatusError,
     AsyncApiframe,
     DownloadError,
+    DownloadProgress,
     InvalidRequestError,
 )
 
@@ -213,17 +215,38 @@ def test_a_file_host_gets_no_credential_and_none_of_the_clients_headers(
 def test_a_cancelled_async_download_leaves_no_file_and_no_temporary_file(
     server: HostileServer, other: HostileServer, tmp_path: Path
 ) -> None:
-    """Cancelling the task mid-file (its writes on a worker thread) removes the temporary file."""
-    other.handler = trickle(200, PNG, 0.01, {"Content-Type": "image/png"})
+    """Cancelling the task mid-file (its writes on a worker thread) removes the temporary file.
+
+    The file host sends the body one byte at a time in lockstep with the client, each byte once the
+    client has reported the one before (so a loaded machine cannot merge two into one read), and
+    after three bytes it sends nothing more."""
+    received: list[int] = []
+    reported = threading.Condition()
+
+    def on_progress(progress: DownloadProgress) -> None:
+        with reported:
+            received.append(progress.received)
+            reported.notify_all()
+
+    def lockstep(request: Request, wire: Wire) -> None:
+        wire.keep_alive = False
+        if not wire.send(head(200, {"Content-Length": str(len(PNG)), "Content-Type": "image/png"})):
+            return
+        for sent, byte in enumerate(PNG[:3]):
+            with reported:
+                if not reported.wait_for(lambda sent=sent: len(received) >= sent, timeout=30):
+                    return
+            if not wire.send(bytes([byte])):
+                return
+        wire.pause(60)  # the rest never comes: the client cancels first
+
+    other.handler = lockstep
     _api_and_files(server, "job_1", f"{other.url}/a.png")
     target = tmp_path / "out"
-    received: list[int] = []
 
     async def main() -> None:
         async with AsyncApiframe(api_key=KEY, base_url=server.url, max_retries=0) as client:
-            task = asyncio.create_task(
-                client.jobs.download("job_1", target, on_progress=lambda p: received.append(p.received))
-            )
+            task = asyncio.create_task(client.jobs.download("job_1", target, on_progress=on_progress))
             while len(received) < 3:  # a few bytes are on disk (in the temporary file)
                 await asyncio.sleep(0.005)
             task.cancel()

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import copy
+import fcntl
 import importlib.util
 import json
+import os
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -84,9 +86,24 @@ class Generation:
         return self.out / "apiframe_client"
 
 
-def _generation(spec: Path, out: Path) -> Generation:
-    proc = run_generate(spec, out)
-    return Generation(spec=spec, out=out, returncode=proc.returncode, output=proc.stdout + proc.stderr)
+def _shared_generation(name: str, spec: str, factory: pytest.TempPathFactory) -> Generation:
+    """generate.py run once per test run on the spec text ``spec``, not once per xdist worker (2-3 s of CPU each):
+    the first worker that needs it generates under a lock in the directory all workers share, the
+    others wait for the lock and read the same result. The tests only read what it wrote."""
+    shared = factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the run's folder, above each worker's own
+    work = shared / f"generation-{name}"
+    spec_file, out, result = work / "openapi.json", work / "out", work / "result.json"
+    with (shared / f"generation-{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not result.exists():
+            work.mkdir(exist_ok=True)
+            spec_file.write_text(spec)
+            proc = run_generate(spec_file, out)
+            result.write_text(json.dumps({"returncode": proc.returncode, "output": proc.stdout + proc.stderr}))
+    done = json.loads(result.read_text())
+    return Generation(spec=spec_file, out=out, returncode=done["returncode"], output=done["output"])
 
 
 def _require_success(gen: Generation) -> Path:
@@ -144,10 +161,7 @@ def grow_spec(spec: dict[str, Any]) -> dict[str, Any]:
 @pytest.fixture(scope="session")
 def regeneration(real_spec: dict[str, Any], tmp_path_factory: pytest.TempPathFactory) -> Generation:
     """generate.py run on the grown spec (see ``grow_spec``)."""
-    work = tmp_path_factory.mktemp("regenerated")
-    spec_file = work / "openapi.json"
-    spec_file.write_text(json.dumps(grow_spec(real_spec), indent=2))
-    return _generation(spec_file, work / "out")
+    return _shared_generation("grown", json.dumps(grow_spec(real_spec), indent=2), tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
@@ -159,4 +173,4 @@ def regenerated_package(regeneration: Generation) -> Path:
 @pytest.fixture(scope="session")
 def fresh_generation(spec_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Generation:
     """generate.py run on the unmodified real spec."""
-    return _generation(spec_path, tmp_path_factory.mktemp("fresh") / "out")
+    return _shared_generation("fresh", spec_path.read_text(), tmp_path_factory)
