@@ -2,7 +2,10 @@
 
 Each relies on a shape those packages do not promise; ``tests/unit/test_upstream.py`` checks each
 shape against the installed versions, so an upgrade that changes one fails there (not in a user's
-request), and ``pyproject.toml`` bounds both packages to the versions checked.
+request), and ``pyproject.toml`` bounds both packages to the versions checked. Two subclasses reach
+in as well and are checked by the same test: ``_pool._ConstantPool`` (httpcore's async pool, used
+only when ``_pool._compatible`` finds the shape it knows) and ``_aiohttp.AiohttpClient`` (httpx's
+two transport factories).
 """
 
 from __future__ import annotations

@@ -82,3 +82,36 @@ def test_a_wrapped_network_backend_opens_the_transports_connections(server: str)
         assert client.get(server).status_code == 204
     assert seen[0].connects == 1
     assert not wrap_network_backend(httpx.MockTransport(lambda request: httpx.Response(204)), wrap)  # type: ignore[arg-type]
+
+
+def test_the_pool_internals_the_constant_pool_builds_on_are_there() -> None:
+    """apiframe/_pool.py subclasses httpcore's async pool (and falls back to it when the shape is not
+    the one checked here): the attributes and methods it reads, calls or overrides."""
+    import inspect
+
+    from httpcore._async.connection_pool import AsyncPoolRequest, PoolByteStream
+
+    from apiframe._pool import _compatible
+
+    pool = httpx.AsyncHTTPTransport()._pool
+    assert _compatible(pool)  # the constant-time pool applies to the installed httpcore
+    for name in ("_keepalive_expiry", "_max_connections", "_max_keepalive_connections", "_connections", "_requests"):
+        assert hasattr(pool, name), name
+    for name in ("_assign_requests_to_connections", "_close_connections", "handle_async_request"):
+        assert callable(getattr(httpcore.AsyncConnectionPool, name, None)), name
+    request = AsyncPoolRequest(httpcore.Request("GET", "http://127.0.0.1/"))
+    assert request.connection is None and request.request.url.host == b"127.0.0.1"
+    for name in ("wait_for_connection", "clear_connection", "assign_to_connection"):
+        assert callable(getattr(request, name, None)), name
+    assert {"stream", "pool_request", "pool"} <= set(inspect.signature(PoolByteStream).parameters)
+    assert isinstance(httpx.AsyncClient()._cookies, httpx.Cookies)  # what _pool.lean_cookies replaces
+
+
+def test_the_client_hooks_the_aiohttp_client_overrides_take_its_arguments() -> None:
+    """apiframe/_aiohttp.py's client overrides httpx.AsyncClient's two transport factories."""
+    import inspect
+
+    for name, extra in (("_init_transport", {"transport"}), ("_init_proxy_transport", {"proxy"})):
+        hook = getattr(httpx.AsyncClient, name)
+        expected = {"self", "verify", "cert", "trust_env", "http1", "http2", "limits"} | extra
+        assert set(inspect.signature(hook).parameters) == expected, name
