@@ -5,35 +5,18 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
 import aiohttp
 import pytest
+from wire_job import JOB, JOB_ID
 
 from apiframe import ApiframeError, AsyncApiframe, NetworkError, RequestTimeoutError
 from apiframe.testing import Sandbox
 
 KEY = "afk_transport_test_key"
-JOB_ID = "0b6f4c1e-2f7a-4d3b-9a53-0d9e3f1c2b7a"
 BACKENDS = ["httpx", "aiohttp"]
-JOB = json.dumps(
-    {
-        "id": JOB_ID,
-        "status": "COMPLETED",
-        "model": "flux-1.1-pro",
-        "progress": 100,
-        "error": None,
-        "creditCost": 4,
-        "webhookStatus": None,
-        "createdAt": "2026-01-01T00:00:00.000Z",
-        "completedAt": "2026-01-01T00:00:03.000Z",
-        "expired": False,
-        "input": {"model": "flux-1.1-pro", "prompt": "a lighthouse at dusk"},
-        "result": {"outputs": [], "urls": []},
-    }
-).encode()
 OK = b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: %d\r\n\r\n%s" % (len(JOB), JOB)
 
 Handler = Callable[[asyncio.StreamReader, asyncio.StreamWriter], Awaitable[None]]
