@@ -114,6 +114,25 @@ def s3_server(home: Path) -> Iterator[dict[str, str]]:
             process.wait()
 
 
+@contextmanager
+def sandbox_process(job_seconds: float) -> Iterator[tuple[str, str]]:
+    """A sandbox in a process of its own (bench/_sandbox.py): yields its base URL and API key."""
+    sandbox = subprocess.Popen(
+        [PY, str(Path(__file__).parent / "_sandbox.py"), str(job_seconds)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert sandbox.stdout is not None
+        base, key = sandbox.stdout.readline().split()
+        yield base, key
+    finally:
+        if sandbox.stdin is not None:
+            sandbox.stdin.close()
+        sandbox.wait(timeout=60)
+
+
 def _bucket(env: dict[str, str]) -> str:
     import boto3
 
@@ -310,25 +329,13 @@ def scale(plan_lines: int, e2e_lines: int, runs: int, *, job_seconds: float = 0.
         for run_number in range(runs):
             for kind in ("plain", "display"):  # interleaved, so drift hits both alike
                 out = home / f"out-{kind}-{run_number}"
-                sandbox = subprocess.Popen(
-                    [PY, str(Path(__file__).parent / "_sandbox.py"), str(job_seconds)],
-                    stdin=subprocess.PIPE,
-                    stdout=subprocess.PIPE,
-                    text=True,
-                )
-                try:
-                    assert sandbox.stdout is not None
-                    base, key = sandbox.stdout.readline().split()
+                with sandbox_process(job_seconds) as (base, key):
                     run_env = {**env, "APIFRAME_API_KEY": key, "APIFRAME_BASE_URL": base, "COLUMNS": "120"}
                     flags = ["--json"] if kind == "plain" else []
                     command = [PY, "-m", "apiframe", *flags, "batch", str(batch), "--out", str(out)]
                     command += ["-c", str(concurrency)]
                     commands.append(shlex.join(command))
                     _, seconds, cpu, rss = _measured(command, run_env, terminal=kind == "display")
-                finally:
-                    if sandbox.stdin is not None:
-                        sandbox.stdin.close()
-                    sandbox.wait(timeout=60)
                 done = _completed(out)
                 shutil.rmtree(out)
                 raw[kind].append(
@@ -368,32 +375,19 @@ def compare(lines: int, rounds: int, baseline: str, *, job_seconds: float = 0.02
         file = home / "prompts.jsonl"
         rows = (json.dumps({"model": "flux-1.1-pro", "prompt": f"line {n}"}) for n in range(lines))
         file.write_text("".join(row + "\n" for row in rows))
-        sandbox = subprocess.Popen(
-            [PY, str(Path(__file__).parent / "_sandbox.py"), str(job_seconds)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        try:
-            assert sandbox.stdout is not None
-            base, key = sandbox.stdout.readline().split()
-            with s3_server(home) as env:
-                env = {**env, "APIFRAME_API_KEY": key, "APIFRAME_BASE_URL": base}
-                for round_number in range(rounds):
-                    for code in ("baseline", "this tree"):
-                        run_env = {**env, "PYTHONPATH": baseline} if code == "baseline" else env
-                        for where in ("local folder", "S3 server"):
-                            out = str(home / f"out-{code[0]}-{round_number}")
-                            if where == "S3 server":
-                                out = f"s3://{_bucket(env)}/run"
-                            # run from the temporary folder: python -m puts the working folder first on sys.path
-                            variant = run_variant(where, file, out, 1, run_env, 32, cwd=home)
-                            print(code, variant.name, variant.describe(), variant.completed, flush=True)
-                            results.append((code, where, variant))
-        finally:
-            if sandbox.stdin is not None:
-                sandbox.stdin.close()
-            sandbox.wait(timeout=60)
+        with sandbox_process(job_seconds) as (base, key), s3_server(home) as env:
+            env = {**env, "APIFRAME_API_KEY": key, "APIFRAME_BASE_URL": base}
+            for round_number in range(rounds):
+                for code in ("baseline", "this tree"):
+                    run_env = {**env, "PYTHONPATH": baseline} if code == "baseline" else env
+                    for where in ("local folder", "S3 server"):
+                        out = str(home / f"out-{code[0]}-{round_number}")
+                        if where == "S3 server":
+                            out = f"s3://{_bucket(env)}/run"
+                        # run from the temporary folder: python -m puts the working folder first on sys.path
+                        variant = run_variant(where, file, out, 1, run_env, 32, cwd=home)
+                        print(code, variant.name, variant.describe(), variant.completed, flush=True)
+                        results.append((code, where, variant))
     return results
 
 
