@@ -58,6 +58,10 @@ def line_fields(task: Any) -> dict[str, Any]:
     fields: dict[str, Any] = {}
     request = getattr(task, "request", None)
     prompt = getattr(request, "prompt", None)
+    spec = getattr(task, "spec", None)
+    if request is None and isinstance(spec, str):  # a batch line not running now: its prompt from its JSON
+        data = json.loads(spec)
+        prompt = data.get("prompt") if isinstance(data, dict) else None
     if isinstance(prompt, str) and prompt:
         fields["prompt"] = _short(prompt, PROMPT_LIMIT)
     return fields

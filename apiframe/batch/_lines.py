@@ -29,13 +29,21 @@ _UTF8_BOM = b"\xef\xbb\xbf"
 
 @dataclass(frozen=True, slots=True)
 class BatchLine:
-    """A request line of the input: its 1-based line number, text hash and parsed JSON."""
+    """A request line of the input: its 1-based line number, text hash and JSON.
+
+    Only the line's compact JSON text is kept (a few hundred bytes a line, whatever its
+    nesting): :attr:`data` parses it again when asked.
+    """
 
     number: int
     digest: str
-    data: Any
-    canonical: str = ""
+    canonical: str
     """The line's JSON with sorted keys: what its idempotency key is derived from."""
+
+    @property
+    def data(self) -> Any:
+        """The line's JSON, parsed (a new object on each call)."""
+        return json.loads(self.canonical)
 
 
 def batch_identity(store: Store) -> str:
@@ -114,7 +122,7 @@ def _parse(number: int, raw: Any, problems: list[str]) -> BatchLine | None:
         problems.append(f"line {number}: not JSON-serialisable ({error})")
         return None
     digest = hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
-    return BatchLine(number, digest, data, canonical)
+    return BatchLine(number, digest, canonical)
 
 
 def parse_lines(

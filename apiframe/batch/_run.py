@@ -16,6 +16,7 @@ import asyncio
 import bisect
 import contextlib
 import os
+import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -191,11 +192,11 @@ class BatchRun:
         """
         from .._job_requests import request_from_line
 
-        requests: dict[int, Any] = {}
+        models: dict[int, str] = {}  # each line is checked here; its request is built again when it runs
         problems: list[str] = []
         for line in self.lines:
             try:
-                requests[line.number] = request_from_line(line.data)
+                models[line.number] = sys.intern(request_from_line(line.data).model)
             except InvalidRequestError as error:
                 problems.append(f"line {line.number}: {error}")
         if problems:
@@ -219,7 +220,6 @@ class BatchRun:
             self.damaged += [f"{self.legacy.path} {problem}" for problem in self.legacy.damaged]
         tasks: list[Task] = []
         for line in self.lines:
-            request = requests[line.number]
             found = view.records.get(line.number)
             record: Mapping[str, Any] | None = None
             if found is not None:
@@ -227,7 +227,7 @@ class BatchRun:
             if record is None:
                 record = legacy.get(line.number)
             if record is None:
-                tasks.append(Task(line.number, request, key=line_key(self.identity, line)))
+                tasks.append(Task(line.number, None, key=line_key(self.identity, line)))
             elif record.get("input") != line.digest:
                 where = self.store.url if found is not None else str(self.legacy.path if self.legacy else "")
                 problems.append(
@@ -235,11 +235,11 @@ class BatchRun:
                 )
             elif retry_failed and record["status"] == "failed":
                 attempt = int(record.get("attempt", 0)) + 1
-                tasks.append(Task(line.number, request, key=line_key(self.identity, line, attempt), attempt=attempt))
+                tasks.append(Task(line.number, None, key=line_key(self.identity, line, attempt), attempt=attempt))
             else:
                 task = Task(
                     line.number,
-                    request,
+                    None,
                     key=str(record["key"]),
                     job_id=record.get("job_id"),
                     status=str(record["status"]),
@@ -253,8 +253,8 @@ class BatchRun:
                 tasks.append(task)
         if problems:
             raise nothing_sent(problems)
-        for task in tasks:
-            task.gate = self.credits
+        for task, line in zip(tasks, self.lines, strict=True):
+            task.spec, task.model_id, task.gate = line.canonical, models[line.number], self.credits
         self.tasks = tasks
         claimed = {name for task in tasks if task.status == "completed" for name in task.files}
         self._unclaimed = sorted(names - claimed)  # results no finished line accounts for
@@ -266,7 +266,7 @@ class BatchRun:
         ``prices`` is an :class:`apiframe.PriceList` of the catalog. A line whose cost the catalog
         cannot bound raises :class:`~apiframe.InvalidRequestError` before anything is sent.
         """
-        requests = [(task.line, task.request) for task in self.tasks if task.request is not None]
+        requests = ((task.line, request) for task in self.tasks if (request := task.built_request()) is not None)
         worst = budget_worst(estimate_batch(requests, prices), max_credits)
         self.credits = CreditLedger(self.store, self.shard, limit=max_credits, worst=worst)
         for task in self.tasks:

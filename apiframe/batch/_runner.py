@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import inspect
+import json
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
@@ -58,7 +59,8 @@ class Task:
 
     line: int
     request: GenerationRequest | None
-    """None for a job submitted elsewhere (``jobs wait``/``download``): only waited for."""
+    """None for a job submitted elsewhere (``jobs wait``/``download``): only waited for; or, with
+    ``spec``, built from it while the task runs (a planned batch keeps no typed request per line)."""
     key: str
     job_id: str | None = None
     status: str = "pending"
@@ -77,10 +79,24 @@ class Task:
     """What the line's job cost, once known (its ``creditCost``)."""
     gate: Gate | None = field(default=None, repr=False)
     """Held around the task's run (the batch's credits: see ``_budget.py``)."""
+    spec: str | None = field(default=None, repr=False)
+    """The batch line's checked JSON text: its request is built from it only while the task runs."""
+    model_id: str | None = None
+    """The model (or action) of ``spec``'s request, known without building it."""
 
     @property
     def model(self) -> str:
-        return self.request.model if self.request is not None else "-"
+        if self.request is not None:
+            return self.request.model
+        return self.model_id or "-"
+
+    def built_request(self) -> GenerationRequest | None:
+        """The task's request: ``request``, or one built from ``spec`` (not kept)."""
+        if self.request is not None or self.spec is None:
+            return self.request
+        from .._job_requests import request_from_line
+
+        return request_from_line(json.loads(self.spec))
 
     @property
     def done(self) -> bool:
@@ -112,8 +128,9 @@ class _UnusableJobId(APIResponseValidationError):
 async def _submit(client: AsyncApiframe, task: Task) -> str:
     # One call: the SDK retries what is safe to retry (with this idempotency key) and no more;
     # a line that still fails keeps its key and is retried by the next run.
-    assert task.request is not None
-    accepted = await task.request.submitter(client)(**task.request.kwargs, idempotency_key=task.key)
+    request = task.built_request()
+    assert request is not None
+    accepted = await request.submitter(client)(**request.kwargs, idempotency_key=task.key)
     return received_job_id(accepted)
 
 
@@ -151,6 +168,25 @@ async def _run_one(
 ) -> None:
     if task.done:
         return
+    if task.spec is None:
+        await _advance(client, task, save, on_change=on_change, on_progress=on_progress, wait_timeout=wait_timeout)
+        return
+    task.request = task.built_request()  # for its records and the display while it runs
+    try:
+        await _advance(client, task, save, on_change=on_change, on_progress=on_progress, wait_timeout=wait_timeout)
+    finally:
+        task.request = None  # a batch's finished lines keep no typed request
+
+
+async def _advance(
+    client: AsyncApiframe,
+    task: Task,
+    save: Saver,
+    *,
+    on_change: Changed,
+    on_progress: Progressed,
+    wait_timeout: float | None,
+) -> None:
     resumed = task.status == "submitted"
     if task.status == "pending":
         try:
