@@ -68,7 +68,7 @@ class SharedListing:
         with self._lock:
             if self._disabled or job_id in self._unlisted:
                 return False
-            return sum(1 for other in self._following if other not in self._unlisted) >= 2
+            return len(self._following) - len(self._unlisted) >= 2  # _unlisted holds followed jobs only
 
     def seen_after(self, job_id: str, since: float) -> tuple[float, Any] | None:
         """``(when, list item)`` if a page showed the job after ``since``."""
@@ -98,7 +98,7 @@ class SharedListing:
             for job_id, item in found.items():
                 if job_id in self._following:
                     self._seen[job_id] = (now, item)
-            self._unlisted |= wanted - set(found)
+            self._unlisted |= {job_id for job_id in wanted if job_id not in found and job_id in self._following}
             self._disabled = self._disabled or not found
             self._listing_until = -math.inf
             self._last_round = now
