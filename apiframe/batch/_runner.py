@@ -175,7 +175,12 @@ async def _run_one(
     try:
         await _advance(client, task, save, on_change=on_change, on_progress=on_progress, wait_timeout=wait_timeout)
     finally:
-        task.request = None  # a batch's finished lines keep no typed request
+        task.request = None  # a batch's finished lines keep no typed request...
+        if task.job is not None:  # ...nor their job's snapshot: its cost is what the ledger and gallery need
+            cost = getattr(task.job, "credit_cost", None)
+            if isinstance(cost, int) and not isinstance(cost, bool) and cost >= 0:
+                task.credit_cost = cost
+            task.job = None
 
 
 async def _advance(
