@@ -5,10 +5,11 @@ A :class:`Store` holds objects under validated relative names (``"state/00000000
 once it is complete, whatever happens midway (an error, a crash, a ``SIGKILL``):
 
 - :class:`LocalStore` writes a hidden temporary file beside the target (created with
-  ``O_EXCL | O_NOFOLLOW``), fsyncs it and renames it into place (an object under its final name
+  ``O_EXCL | O_NOFOLLOW``), syncs it and renames it into place (an object under its final name
   is never partial, even after a power loss; the newest renames may then be missing); every
   folder on the way is opened without following symbolic links, so nothing is ever written
-  outside the root.
+  outside the root. Small objects are written by one thread per store in groups (one sync of
+  the disk for a group: see :class:`_Committer`).
 - :class:`FsspecStore` on an object store (``s3://``, ``gs://``, ``az://``) streams straight to
   the final name, which the store shows only once the upload completes (one PUT, or a
   completed multipart upload; a failed multipart upload is aborted). On other filesystems
