@@ -20,7 +20,7 @@ UNSET_REPR = (
     "    def __repr__(self) -> str:\n"
     '        return "UNSET"\n\n'
     "    def __reduce__(self) -> str:\n"
-    "        return \"UNSET\"  # pickled or copied, it stays the one sentinel (a model's unset fields too)\n\n"
+    '        return "UNSET"  # pickled or copied, it stays the one sentinel (a model\'s unset fields too)\n\n'
 )
 METHOD_ANCHOR = "    def to_dict(self) -> dict[str, Any]:\n"
 METHOD = "    def __repr__(self) -> str:\n        return model_repr(self)\n\n"
