@@ -213,16 +213,16 @@ class Scene:
         caption: dict[tuple[int, int], bytes] = {}
         for n in range(sky_rows, plane_height):
             line, inside = divmod((n * scale - band_top) // dot - 1, GLYPH_HEIGHT + 2)
-            key = (line, inside) if 0 <= line < len(masks) and 0 <= inside < GLYPH_HEIGHT else (-1, -1)
-            drawn = caption.get(key)
-            if drawn is None:
+            place = (line, inside) if 0 <= line < len(masks) and 0 <= inside < GLYPH_HEIGHT else (-1, -1)
+            text_row = caption.get(place)
+            if text_row is None:
                 band = bytearray(plane_width)  # palette entry 0: the caption's background
-                for start, end in masks[line][inside] if key[0] >= 0 else ():
+                for start, end in masks[line][inside] if place[0] >= 0 else ():
                     x0, x1 = (margin + start * dot) // scale, min(plane_width, (margin + end * dot) // scale)
                     if x0 < x1:
                         band[x0:x1] = b"\x01" * (x1 - x0)  # palette entry 1: the caption's text
-                drawn = caption[key] = bytes(band)
-            out.append(drawn)
+                text_row = caption[place] = bytes(band)
+            out.append(text_row)
         return palette, out
 
     def _sky(self, t: float) -> RGB:
