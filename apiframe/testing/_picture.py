@@ -105,19 +105,21 @@ class Shape:
             if covered:
                 found[covered[0] : covered[-1] + 1] = [plane(covered[0])] * len(covered)
             return found
-        # A disc: what span() does, inlined, as it runs once for each row the disc reaches.
+        # A disc: what span() does, inlined (with the same float operations), as it runs once for
+        # each row the disc reaches.
         centre_x, centre_y = self.cx * width, self.cy * height
         radius = self.rx * min(width, height)
-        squared = radius * radius
+        squared, right, middle, sqrt = radius * radius, float(width), scale / 2, math.sqrt
         for n in reached:
-            dy = n * scale + scale / 2 - centre_y
-            if abs(dy) >= radius:
-                continue
-            half = math.sqrt(squared - dy * dy)
-            start = round(max(0.0, centre_x - half) / scale)
-            end = min(plane_width, round(min(float(width), centre_x + half) / scale))
-            if start < end:
-                found[n] = (start, end)
+            dy = n * scale + middle - centre_y
+            if -radius < dy < radius:
+                half = sqrt(squared - dy * dy)
+                left_edge, right_edge = centre_x - half, centre_x + half
+                start = round((left_edge if left_edge > 0.0 else 0.0) / scale)
+                end = round((right_edge if right_edge < right else right) / scale)
+                end = end if end < plane_width else plane_width
+                if start < end:
+                    found[n] = (start, end)
         return found
 
 
@@ -182,15 +184,13 @@ class Scene:
         palette: list[RGB] = [_CAPTION_BACKGROUND, _CAPTION_TEXT, *(shape.colour for shape in self.shapes)]
         first_step = len(palette)
         steps = max(1, min(_MOST_COLOURS - first_step, band_top))
-        skies: list[bytes] = []
-        for step in range(steps):
-            palette.append(self._sky(step / max(1, steps - 1)))
-            skies.append(bytes((first_step + step,)) * plane_width)
-        last = max(1, band_top - 1)
+        palette.extend(self._sky(steps))
+        skies = [bytes((first_step + number,)) * plane_width for number in range(steps)]
+        step = (steps - 1) / max(1, band_top - 1)  # gradient steps per row: exactly 1.0 for a short sky
         sky_rows = min(plane_height, -(-band_top // scale))
         # A row is its gradient step and the columns each shape covers on it: build each new one once.
         keys = zip(
-            [round(n * scale / last * (steps - 1)) for n in range(sky_rows)],
+            [round(y * step) for y in range(0, sky_rows * scale, scale)],
             *(shape.columns(width, band_top, scale, sky_rows) for shape in self.shapes),
             strict=True,
         )
@@ -202,11 +202,13 @@ class Scene:
             if found != key:
                 key = found
                 row = skies[found[0]]
-                if any(found[1:]):
+                covered = found[1:]
+                if any(covered):
                     drawn = bytearray(row)
-                    for ink, columns in zip(inks, found[1:], strict=True):
+                    for ink, columns in zip(inks, covered, strict=True):
                         if columns is not None:
-                            drawn[columns[0] : columns[1]] = ink * (columns[1] - columns[0])
+                            start, end = columns
+                            drawn[start:end] = ink * (end - start)
                     row = bytes(drawn)
             out.append(row)
         masks = [text_mask(line) for line in lines]
@@ -225,14 +227,13 @@ class Scene:
             out.append(text_row)
         return palette, out
 
-    def _sky(self, t: float) -> RGB:
-        """The sky's colour at ``t`` (0 at the top, 1 just above the caption)."""
-        top, bottom = self.top, self.bottom
-        return (
-            round(top[0] + (bottom[0] - top[0]) * t),
-            round(top[1] + (bottom[1] - top[1]) * t),
-            round(top[2] + (bottom[2] - top[2]) * t),
+    def _sky(self, steps: int) -> list[RGB]:
+        """The sky's gradient in ``steps`` colours, from the top to just above the caption."""
+        where = [number / max(1, steps - 1) for number in range(steps)]
+        red, green, blue = (
+            [round(top + (bottom - top) * t) for t in where] for top, bottom in zip(self.top, self.bottom, strict=True)
         )
+        return list(zip(red, green, blue, strict=True))
 
     def rows(
         self, width: int, height: int, pixel: Pixel, *, scale: int = 1, shapes: Sequence[Shape] = ()
