@@ -261,47 +261,19 @@ class Scene:
         self, rows: Sequence[bytes], width: int, height: int, pixel: Pixel, shapes: Sequence[Shape], *, scale: int = 1
     ) -> list[bytes]:
         """``rows`` (this scene drawn by :meth:`rows`) with ``shapes`` drawn on top; untouched rows are shared."""
-        ink = _inks(pixel)
-        size = len(ink(self.top))
         band_top = self.caption_layout(width, height)[0]
         out = list(rows)
+        sky_rows = min(len(out), math.ceil(band_top / scale))
         for shape in shapes:
-            top, bottom = shape.reach(width, band_top)
-            first = max(0, math.floor(top / scale))
-            last = min(len(out), math.ceil(bottom / scale) + 1, math.ceil(band_top / scale))
-            for row_number in range(first, last):
-                row = bytearray(out[row_number])
-                if _paint(row, (shape,), row_number * scale + scale / 2, width, band_top, scale, size, ink):
+            ink = pixel(shape.colour)
+            size = len(ink)
+            for row_number, columns in enumerate(shape.columns(width, band_top, scale, sky_rows)):
+                if columns is not None:
+                    start, end = columns
+                    row = bytearray(out[row_number])
+                    row[start * size : end * size] = ink * (end - start)
                     out[row_number] = bytes(row)
         return out
-
-
-def _inks(pixel: Pixel) -> Pixel:
-    cache: dict[RGB, bytes] = {}
-
-    def ink(colour: RGB) -> bytes:
-        found = cache.get(colour)
-        if found is None:
-            found = cache[colour] = pixel(colour)
-        return found
-
-    return ink
-
-
-def _paint(
-    row: bytearray, shapes: Sequence[Shape], centre: float, width: int, height: int, scale: int, size: int, ink: Pixel
-) -> bool:
-    """Draw ``shapes`` on ``row`` (a plane row at ``1/scale``, its centre at ``centre`` in full-size rows)."""
-    painted = False
-    for shape in shapes:
-        span = shape.span(centre, width, height)
-        if span is None:
-            continue
-        start, end = round(span[0] / scale), round(span[1] / scale)
-        if start < end:
-            row[start * size : end * size] = ink(shape.colour) * (end - start)
-            painted = True
-    return painted
 
 
 def _wrap(text: str, width: int, most: int) -> list[str]:
