@@ -58,6 +58,7 @@ def _statuses(runner: asyncio.Runner, state: BatchState) -> dict[int, str]:
     return {line: records[-1].status for line, records in scan.lines.items()}
 
 
+@pytest.mark.slow
 def test_a_sharded_batch_on_dask_survives_a_killed_worker(
     sandbox: Sandbox, aws_env: S3Server, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -49,6 +49,7 @@ def records(out: Path | str) -> dict[int, dict[str, Any]]:
     return {line: {"status": record.status, **record.fields} for line, record in view.records.items()}
 
 
+@pytest.mark.slow
 def test_killed_mid_run_and_resumed_without_duplicates(sandbox: Sandbox, tmp_path: Path) -> None:
     batch, out = tmp_path / "requests.jsonl", tmp_path / "out"
     write_batch(batch, 50)
@@ -116,6 +117,7 @@ def test_a_run_with_everything_done_submits_nothing(sandbox: Sandbox, tmp_path: 
     assert sandbox.job_count() == 3
 
 
+@pytest.mark.slow
 def test_rate_limits_and_dropped_connections_are_ridden_out(sandbox: Sandbox, tmp_path: Path) -> None:
     batch, out = tmp_path / "b.jsonl", tmp_path / "out"
     write_batch(batch, 12)

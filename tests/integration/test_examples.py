@@ -15,6 +15,7 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 LONG_RUNNING = {"webhooks_receiver.py"}  # a server: checked by importing it instead
 
 
+@pytest.mark.slow
 def test_every_example_runs() -> None:
     scripts = sorted(p for p in EXAMPLES.glob("*.py") if p.name not in LONG_RUNNING)
     assert len(scripts) >= 8

@@ -27,6 +27,7 @@ def test_marked_lines_exist() -> None:
     assert len(expected_lines()) >= 12
 
 
+@pytest.mark.slow
 def test_mypy_rejects_exactly_the_marked_lines() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--follow-imports=silent",
@@ -37,6 +38,7 @@ def test_mypy_rejects_exactly_the_marked_lines() -> None:
     assert found == expected_lines(), result.stdout
 
 
+@pytest.mark.slow
 def test_pyright_rejects_exactly_the_marked_lines() -> None:
     pyright = shutil.which("pyright", path=str(Path(sys.executable).parent))
     if pyright is None:
