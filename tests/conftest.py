@@ -1,10 +1,7 @@
 """Fixtures every test folder may use, the order of the tests over xdist's workers, and
 ``--cpu-report FILE``: the CPU each test costs.
 
-Tests marked ``slow`` start first, spread over the workers: ``--dist worksteal`` (``make test``)
-hands each worker one contiguous block of the collected tests and later moves the ends of the
-longest queues to idle workers, so a long test left near the end of a block would run alone while
-the others stop. Each block here begins with its share of the slow tests; the rest keep their order.
+Tests marked ``slow`` start first, spread over the xdist workers (``suite_order.py`` says why).
 
 ``pytest --cpu-report cpu.jsonl`` (off by default) appends one JSON line per test from every
 xdist worker: the test's wall time, the CPU of the worker process (its threads included: servers a
@@ -25,6 +22,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from suite_order import slow_first
 
 
 @pytest.fixture
@@ -40,28 +38,9 @@ def black_hole() -> Iterator[str]:
     listener.close()
 
 
-def _block_sizes(count: int, workers: int) -> list[int]:
-    """The contiguous blocks worksteal first sends its ``workers`` idle workers (xdist's even split)."""
-    sizes = []
-    for index in range(workers):
-        sizes.append(count // (workers - index))
-        count -= sizes[-1]
-    return sizes
-
-
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))  # the same in every worker, as xdist requires
-    slow = [item for item in items if item.get_closest_marker("slow")]
-    if not slow:
-        return
-    rest = [item for item in items if not item.get_closest_marker("slow")]
-    ordered: list[pytest.Item] = []
-    for index, size in enumerate(_block_sizes(len(items), workers)):
-        head = slow[index::workers]  # round-robin: every worker starts on its share of the long tests
-        ordered += head
-        ordered += rest[: max(0, size - len(head))]
-        del rest[: max(0, size - len(head))]
-    items[:] = ordered + rest
+    items[:] = slow_first(items, workers, lambda item: item.get_closest_marker("slow") is not None)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
