@@ -22,6 +22,8 @@ _FACADE = ("Job", "Output")
 def __getattr__(name: str) -> Any:
     import apiframe_client.models as models
 
+    if name == "__all__":  # ``from apiframe.types import *`` and tools that read it: every name
+        return __dir__()
     if name in _FACADE:
         from . import _jobs
 

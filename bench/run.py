@@ -117,7 +117,7 @@ FULL = Profile(
     wait_jobs=200,
     job_seconds=20.0,
     upload_bytes=1024 * MIB,
-    upload_rounds=2,
+    upload_rounds=3,
     imports=21,
     generate=True,
     submissions=2000,
@@ -130,7 +130,7 @@ QUICK = Profile(
     wait_jobs=20,
     job_seconds=4.0,
     upload_bytes=64 * MIB,
-    upload_rounds=1,
+    upload_rounds=3,
     imports=5,
     generate=False,
     submissions=200,
@@ -320,7 +320,8 @@ def bench_calls(profile: Profile) -> list[Row]:
 # -- 2. async fan-out -----------------------------------------------------------------------
 
 
-async def _fanout(profile: Profile, base: str) -> tuple[float, float]:
+async def _fanout(profile: Profile, base: str) -> tuple[list[float], list[float]]:
+    """Each side's seconds per round (the rounds interleaved, the order reversed every other round)."""
     from apiframe import AsyncApiframe
 
     url = f"{base}/v2/jobs/{JOB_ID}"
@@ -351,20 +352,22 @@ async def _fanout(profile: Profile, base: str) -> tuple[float, float]:
                 started = time.perf_counter()
                 await round_()
                 samples.append(time.perf_counter() - started)
-    return statistics.median(sides[0][1]), statistics.median(sides[1][1])
+    return sides[0][1], sides[1][1]
 
 
 def bench_fanout(profile: Profile) -> Row:
     with child("bench/_server.py") as port:
-        sdk, raw = asyncio.run(_fanout(profile, f"http://127.0.0.1:{port}"))
-    ratio = sdk / raw
+        sdk_runs, raw_runs = asyncio.run(_fanout(profile, f"http://127.0.0.1:{port}"))
+    keep_raw("2", {"seconds_per_round": {"sdk": sdk_runs, "raw": raw_runs}, "calls_per_round": profile.fanout})
+    sdk, raw = Spread(tuple(sdk_runs)), Spread(tuple(raw_runs))
+    ratio = Spread(tuple(a / b for a, b in zip(sdk_runs, raw_runs, strict=True)))  # round by round
     return Row(
-        f"2. async fan-out, {profile.fanout} concurrent jobs.get (median of {profile.fanout_rounds})",
-        f"{sdk * 1000:.0f} ms",
-        f"{raw * 1000:.0f} ms (httpx.AsyncClient)",
-        f"{ratio:.2f}x",
+        f"2. async fan-out, {profile.fanout} concurrent jobs.get, {profile.fanout_rounds} runs",
+        f"{sdk.show(scale=1000)} ms",
+        f"{raw.show(scale=1000)} ms (httpx.AsyncClient)",
+        f"{ratio.show(2)}x",
         "<= 1.15x",
-        verdict(ratio <= 1.15),
+        verdict(ratio.median <= 1.15),
     )
 
 
@@ -460,36 +463,48 @@ async def _sdk_separate(base: str, key: str, ids: list[str]) -> WaitResult:
 
 
 def bench_waiting(profile: Profile) -> list[Row]:
+    """Each waiter on fresh jobs, ``profile.rounds`` interleaved runs; figures are medians (ranges) of the runs."""
     jobs = profile.wait_jobs
-    results: dict[str, WaitResult] = {}
+    waiters = {"naive": _naive, "wait_many": _sdk_many, "wait": _sdk_separate}
     with child("bench/_sandbox.py", str(profile.job_seconds)) as line:
         base, key = line.split()
-        for name, waiter in (("naive", _naive), ("wait_many", _sdk_many), ("wait", _sdk_separate)):
-            ids = asyncio.run(_submit(base, key, jobs))
-            log(f"waiting: {name} on {jobs} jobs of {profile.job_seconds:g} s")
-            results[name] = asyncio.run(waiter(base, key, ids))
-    naive = results["naive"]
-    rows = [
-        Row(
-            f"3. waiting, {jobs} jobs of {profile.job_seconds:g} s: naive poller (2 s, x1.5, cap 5 s)",
-            "-",
-            f"{naive.per_job(jobs):.2f} req/job, latency p50 {naive.p50:.2f} s, p95 {naive.p95:.2f} s",
-            "baseline",
-            "-",
-            "-",
+
+        def side(name: str) -> Callable[[], WaitResult]:
+            def run() -> WaitResult:
+                ids = asyncio.run(_submit(base, key, jobs))
+                return asyncio.run(waiters[name](base, key, ids))
+
+            return run
+
+        results = interleaved(profile.rounds, {name: side(name) for name in waiters})
+    keep_raw("3", {name: [vars(run) for run in runs] for name, runs in results.items()})
+
+    def figures(name: str) -> tuple[Spread, Spread, Spread]:
+        runs = results[name]
+        return (
+            Spread(tuple(r.per_job(jobs) for r in runs)),
+            Spread(tuple(r.p50 for r in runs)),
+            Spread(tuple(r.p95 for r in runs)),
         )
-    ]
+
+    def describe(name: str) -> str:
+        per_job, p50, p95 = figures(name)
+        return f"{per_job.show(2)} req/job, latency p50 {p50.show(2)} s, p95 {p95.show(2)} s"
+
+    naive = figures("naive")
+    title = f"3. waiting, {jobs} jobs of {profile.job_seconds:g} s, {profile.rounds} runs"
+    rows = [Row(f"{title}: naive poller (2 s, x1.5, cap 5 s)", "-", describe("naive"), "baseline", "-", "-")]
     for name, label in (("wait_many", "one wait_many"), ("wait", f"{jobs} separate jobs.wait")):
-        result = results[name]
-        share = result.per_job(jobs) / naive.per_job(jobs)
-        ok = share <= 0.5 and result.p50 <= naive.p50 and result.p95 <= naive.p95
+        _, p50, p95 = figures(name)
+        share = Spread(tuple(a.requests / b.requests for a, b in zip(results[name], results["naive"], strict=True)))
+        ok = share.median <= 0.5 and p50.median <= naive[1].median and p95.median <= naive[2].median
         rows.append(
             Row(
-                f"3. waiting: {label}",
-                f"{result.per_job(jobs):.2f} req/job, latency p50 {result.p50:.2f} s, p95 {result.p95:.2f} s",
-                f"{naive.per_job(jobs):.2f} req/job, p50 {naive.p50:.2f} s, p95 {naive.p95:.2f} s",
-                f"{share:.2f}x requests",
-                "<= 0.5x requests, latency <= naive",
+                f"{title}: {label}",
+                describe(name),
+                describe("naive"),
+                f"{share.show(2)}x requests",
+                "<= 0.5x requests, latency <= naive (medians)",
                 verdict(ok),
             )
         )
@@ -533,31 +548,35 @@ def bench_upload(profile: Profile) -> list[Row]:
     finally:
         path.unlink(missing_ok=True)
     size = profile.upload_bytes
+    keep_raw("4", {"bytes": size, "samples": samples})
 
-    def speed(side: str) -> float:
-        return size / statistics.median(s["seconds"] for s in samples[side]) / MIB
+    def speed(side: str) -> Spread:
+        return Spread(tuple(size / s["seconds"] / MIB for s in samples[side]))
 
-    def growth(side: str) -> float:
-        return max(s["growth"] for s in samples[side]) / MIB
+    def growth(side: str) -> Spread:
+        return Spread(tuple(s["growth"] / MIB for s in samples[side]))
 
-    ratio = speed("sdk") / speed("raw")
+    pairs = zip(samples["sdk"], samples["raw"], strict=True)
+    ratio = Spread(tuple(raw["seconds"] / sdk["seconds"] for sdk, raw in pairs))  # speed ratio, round by round
+    worst = max(growth("sdk").values)
     label = f"{size / MIB / 1024:g} GiB" if size >= 1024 * MIB else f"{size / MIB:g} MiB"
+    runs = f"{profile.upload_rounds} runs"
     return [
         Row(
-            f"4. upload {label}: peak RSS growth",
-            f"{growth('sdk'):.1f} MiB",
-            f"{growth('raw'):.1f} MiB (httpx streaming multipart)",
-            f"{growth('sdk'):.1f} MiB",
+            f"4. upload {label}, {runs}: peak RSS growth",
+            f"{growth('sdk').show(1)} MiB",
+            f"{growth('raw').show(1)} MiB (httpx streaming multipart)",
+            f"{worst:.1f} MiB at most",
             "<= 64 MiB",
-            verdict(growth("sdk") <= 64),
+            verdict(worst <= 64),
         ),
         Row(
-            f"4. upload {label}: throughput",
-            f"{speed('sdk'):.0f} MiB/s",
-            f"{speed('raw'):.0f} MiB/s",
-            f"{ratio:.2f}x",
+            f"4. upload {label}, {runs}: throughput",
+            f"{speed('sdk').show()} MiB/s",
+            f"{speed('raw').show()} MiB/s",
+            f"{ratio.show(2)}x",
             ">= 0.8x",
-            verdict(ratio >= 0.8),
+            verdict(ratio.median >= 0.8),
         ),
     ]
 
@@ -590,14 +609,14 @@ def bench_import(profile: Profile) -> Row:
             subprocess.run([python, "-c", f"import {module}"], check=True, env=env, cwd=WORK)
             times[module].append(time.perf_counter() - started)
             cpu[module].append(children_cpu() - used)
-    sdk = statistics.median(times["apiframe"]) * 1000
-    raw = statistics.median(times["httpx"]) * 1000
-    ratio = sdk / raw
+    keep_raw("5", {"seconds": times, "cpu_seconds": cpu})
+    sdk, raw = Spread(tuple(times["apiframe"])), Spread(tuple(times["httpx"]))
+    ratio = sdk.median / raw.median
     cpu_ratio = statistics.median(cpu["apiframe"]) / statistics.median(cpu["httpx"])
     return Row(
-        f"5. import, fresh process, runtime-only venv (median of {profile.imports})",
-        f"{sdk:.0f} ms",
-        f"{raw:.0f} ms (import httpx)",
+        f"5. import, fresh process, runtime-only venv ({profile.imports} interleaved runs; median ratio)",
+        f"{sdk.show(scale=1000)} ms",
+        f"{raw.show(scale=1000)} ms (import httpx)",
         f"{ratio:.2f}x (CPU time {cpu_ratio:.2f}x)",
         "<= 1.3x",
         verdict(ratio <= 1.3),
@@ -625,22 +644,28 @@ def _same_tree(left: Path, right: Path) -> bool:
     return clean(compared)
 
 
-def bench_generate() -> Row:
+def bench_generate(rounds: int = 3) -> Row:
     spec = _spec()
     if spec is None:
         return Row("6. make generate", "skipped: no spec (make sync-spec)", "-", "-", "-", "-")
-    with tempfile.TemporaryDirectory() as tmp:
-        started = time.perf_counter()
-        subprocess.run(
-            [PY, "scripts/generate.py", "--spec", str(spec), "--out", tmp, "--no-lock-update"],
-            cwd=ROOT,
-            check=True,
-            capture_output=True,
-        )
-        seconds = time.perf_counter() - started
-        same = _same_tree(Path(tmp) / "apiframe_client", ROOT / "generated" / "apiframe_client")
+    seconds: list[float] = []
+    same = True
+    for _ in range(rounds):
+        with tempfile.TemporaryDirectory() as tmp:
+            started = time.perf_counter()
+            subprocess.run(
+                [PY, "scripts/generate.py", "--spec", str(spec), "--out", tmp, "--no-lock-update"],
+                cwd=ROOT,
+                check=True,
+                capture_output=True,
+            )
+            seconds.append(time.perf_counter() - started)
+            same = same and _same_tree(Path(tmp) / "apiframe_client", ROOT / "generated" / "apiframe_client")
+    keep_raw("6", {"seconds": seconds})
+    took = Spread(tuple(seconds))
     note = "output identical to generated/" if same else "output DIFFERS from generated/"
-    return Row("6. make generate (into a temporary directory)", f"{seconds:.1f} s", note, f"{seconds:.1f} s", "-", "-")
+    label = f"6. make generate (into a temporary directory), {rounds} runs"
+    return Row(label, f"{took.show(1)} s", note, f"{took.show(1)} s", "-", "-")
 
 
 # -- 7. reliability ------------------------------------------------------------------------------

@@ -3,7 +3,8 @@
 The generator's attrs classes print their internals: ``additional_properties={}`` in every repr,
 a free-form object (``job.input``) as ``JobInput(additional_properties={...})``, and ``help()``
 shows the ``UNSET`` sentinel as ``<apiframe_client.types.Unset object at 0x...>``. This step
-gives ``Unset`` the repr ``UNSET`` and every model a ``__repr__`` (attrs keeps one defined in the
+gives ``Unset`` the repr ``UNSET`` (and keeps it one object through pickle and copy, so a model sent
+to another process still leaves its unset fields out) and every model a ``__repr__`` (attrs keeps one defined in the
 class body) that shows the fields that are set and the unknown keys as what they are:
 ``JobInput(prompt='a fox', fluxParams={'seed': 7})``. ``_repr.py`` is written into the package.
 """
@@ -18,6 +19,8 @@ UNSET_REPR = (
     '    """The value of a field that was not given (``UNSET``); it is left out of the request."""\n\n'
     "    def __repr__(self) -> str:\n"
     '        return "UNSET"\n\n'
+    "    def __reduce__(self) -> str:\n"
+    '        return "UNSET"  # pickled or copied, it stays the one sentinel (a model\'s unset fields too)\n\n'
 )
 METHOD_ANCHOR = "    def to_dict(self) -> dict[str, Any]:\n"
 METHOD = "    def __repr__(self) -> str:\n        return model_repr(self)\n\n"

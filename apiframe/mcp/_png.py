@@ -12,7 +12,7 @@ from __future__ import annotations
 import struct
 import zlib
 from itertools import accumulate
-from operator import add
+from operator import add, floordiv
 
 __all__ = ["MAX_PIXELS", "PreviewError", "png_size", "thumbnail_png"]
 
@@ -112,13 +112,21 @@ def _to_rgba_rows(
         rows = [row[0::2] for row in rows]  # the high byte of each sample
     if colour != 3:
         return rows, _CHANNELS[colour]
-    entries = len(palette) // 3
+    entries = min(256, len(palette) // 3)
     channels = 4 if alpha else 3
-    table: list[bytes] = []
-    for index in range(256):
-        rgb = palette[index * 3 : index * 3 + 3] if index < entries else b"\x00\x00\x00"
-        table.append(rgb + (bytes([alpha[index] if index < len(alpha) else 255]) if alpha else b""))
-    return [b"".join(table[i] for i in row[:width]) for row in rows], channels
+    # one 256-byte table per channel (an index past the palette is black, past tRNS opaque); each row
+    # is translated once per channel and interleaved by slices: no Python step per pixel
+    tables = [bytes(palette[c : 3 * entries : 3]).ljust(256, b"\x00") for c in range(3)]
+    if alpha:
+        tables.append(bytes(alpha[:256]).ljust(256, b"\xff"))
+    out: list[bytes] = []
+    for row in rows:
+        indices = bytes(row[:width])
+        pixels = bytearray(len(indices) * channels)
+        for channel, table in enumerate(tables):
+            pixels[channel::channels] = indices.translate(table)
+        out.append(bytes(pixels))
+    return out, channels
 
 
 def _scale(rows: list[bytes], width: int, height: int, channels: int, factor: int) -> tuple[list[bytes], int, int]:
@@ -126,19 +134,19 @@ def _scale(rows: list[bytes], width: int, height: int, channels: int, factor: in
     out_w = -(-width // factor)
     out_h = -(-height // factor)
     step = channels * factor
+    last = width - (out_w - 1) * factor  # columns in the last, partial block
     scaled: list[bytes] = []
     for oy in range(out_h):
         band = rows[oy * factor : (oy + 1) * factor]
+        counts = [factor * len(band)] * (out_w - 1) + [last * len(band)]  # samples behind each output pixel
         out = bytearray(out_w * channels)
         for channel in range(channels):
             sums = [0] * out_w
-            counts = [0] * out_w
             for row in band:
                 for offset in range(factor):
-                    samples = row[channel + offset * channels :: step]
+                    samples = row[channel + offset * channels : width * channels : step]
                     sums[: len(samples)] = map(add, sums, samples)
-                    counts[: len(samples)] = [n + 1 for n in counts[: len(samples)]]
-            out[channel::channels] = bytes(s // n for s, n in zip(sums, counts, strict=True))
+            out[channel::channels] = bytes(map(floordiv, sums, counts))
         scaled.append(bytes(out))
     return scaled, out_w, out_h
 

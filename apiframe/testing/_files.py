@@ -15,7 +15,7 @@ from starlette.responses import FileResponse, Response
 
 from ._http import ApiError, Context, error_response, json_response
 from ._jobs import isoformat
-from ._media import MEDIA_TYPES, make_media
+from ._media import MEDIA_TYPES, is_quick, make_media
 from ._multipart import FilePolicy, MultipartError, parse_multipart, safe_filename
 from ._sniff import Sniffed
 from ._state import SandboxState
@@ -133,7 +133,13 @@ def _media(modality: str, seed: str, request: str) -> bytes:
 
 
 async def serve_job_file(state: SandboxState, job_id: str, name: str) -> Response:
-    """Serve a generated result file of a completed, unexpired job (drawn on a worker thread)."""
+    """Serve a generated result file of a completed, unexpired job.
+
+    A quick file (a sound, a picture of a few megapixels) is made right here on the event loop: a
+    round trip through a worker thread costs more than that, in GIL hand-offs that stall every
+    other connection. A slow one (a video, a huge picture) goes to a worker thread so the loop
+    keeps answering meanwhile.
+    """
     match = _RESULT_NAME.match(name)
     job = state.engine.get(job_id)
     if match is None or job is None or job["status"] != "COMPLETED" or state.engine.expired(job):
@@ -145,8 +151,13 @@ async def serve_job_file(state: SandboxState, job_id: str, name: str) -> Respons
     extension, content_type = MEDIA_TYPES[modality]
     if match.group(2) != extension:
         return _not_found("Result file")
-    request = json.dumps(job.get("input") or {}, sort_keys=True, default=str)
-    data = await run_in_threadpool(_media, modality, f"{job['seed']}#{index}", request)
+    body = job.get("input") or {}
+    request = json.dumps(body, sort_keys=True, default=str)
+    seed = f"{job['seed']}#{index}"
+    if is_quick(modality, body):
+        data = _media(modality, seed, request)
+    else:
+        data = await run_in_threadpool(_media, modality, seed, request)
     return Response(
         data,
         media_type=content_type,

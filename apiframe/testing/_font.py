@@ -65,6 +65,28 @@ _GLYPHS: dict[str, tuple[str, ...]] = {
 _UNKNOWN = ("#####", "#...#", "#...#", "#...#", "#...#", "#...#", "#####")
 
 
+def _runs(glyph: tuple[str, ...]) -> tuple[tuple[tuple[int, int], ...], ...]:
+    """The lit runs of one glyph, row by row: ``(start, end)`` columns."""
+    rows = []
+    for pattern in glyph:
+        runs: list[tuple[int, int]] = []
+        x = 0
+        while x < GLYPH_WIDTH:
+            if pattern[x] != "#":
+                x += 1
+                continue
+            start = x
+            while x < GLYPH_WIDTH and pattern[x] == "#":
+                x += 1
+            runs.append((start, x))
+        rows.append(tuple(runs))
+    return tuple(rows)
+
+
+_RUNS = {char: _runs(glyph) for char, glyph in _GLYPHS.items()}
+_UNKNOWN_RUNS = _runs(_UNKNOWN)
+
+
 def text_mask(text: str) -> list[list[tuple[int, int]]]:
     """The lit runs of ``text`` at one pixel per font dot: for each of the 7 rows, ``(start, end)`` columns.
 
@@ -73,16 +95,7 @@ def text_mask(text: str) -> list[list[tuple[int, int]]]:
     """
     rows: list[list[tuple[int, int]]] = [[] for _ in range(GLYPH_HEIGHT)]
     for position, char in enumerate(text.upper()):
-        glyph = _GLYPHS.get(char, _UNKNOWN)
         left = position * (GLYPH_WIDTH + 1)
-        for y, pattern in enumerate(glyph):
-            x = 0
-            while x < GLYPH_WIDTH:
-                if pattern[x] != "#":
-                    x += 1
-                    continue
-                start = x
-                while x < GLYPH_WIDTH and pattern[x] == "#":
-                    x += 1
-                rows[y].append((left + start, left + x))
+        for row, runs in zip(rows, _RUNS.get(char, _UNKNOWN_RUNS), strict=True):
+            row.extend((left + start, left + end) for start, end in runs)
     return rows

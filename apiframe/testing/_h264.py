@@ -163,10 +163,14 @@ def _changed(frame: Frame, before: Frame, mbs_x: int) -> list[int]:
         for y, (row, old) in enumerate(zip(now, then, strict=True)):
             if row is old or row == old:
                 continue
+            # Only the macroblocks from the first to the last byte that differs can differ.
+            diff = int.from_bytes(row, "big") ^ int.from_bytes(old, "big")
+            left = len(row) - 1 - (diff.bit_length() - 1) // 8
+            right = len(row) - 1 - ((diff & -diff).bit_length() - 1) // 8
             first = (y // size) * mbs_x
-            for mx in range(mbs_x):
+            for mx in range(left // size, right // size + 1):
                 x = mx * size
-                if row[x : x + size] != old[x : x + size]:
+                if first + mx not in found and row[x : x + size] != old[x : x + size]:
                     found.add(first + mx)
     return sorted(found)
 

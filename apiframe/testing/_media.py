@@ -1,6 +1,6 @@
 """The sandbox's result files, derived from the job's seed and request, using only the stdlib.
 
-* images: PNG (8-bit RGB) at the size and aspect ratio the request asks for (at least 512 px
+* images: PNG (8-bit palette: at most 256 colours) at the size and aspect ratio the request asks for (at least 512 px
   on the long side unless it names a smaller width and height): a sky, shapes and the prompt
   as a caption, all derived from the seed, so two results differ (:mod:`._picture`)
 * video: MP4 (ISO BMFF) holding an H.264 Constrained Baseline stream that browsers play
@@ -18,6 +18,7 @@ spelling (``aspectRatio``).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import math
@@ -30,11 +31,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from ._h264 import Frame, encode_mp4
-from ._picture import Scene, Shape, rgb_pixel, to_cb, to_cr, to_y
+from ._picture import Scene, Shape, to_cb, to_cr, to_y
 
 __all__ = [
     "MEDIA_TYPES",
+    "QUICK_PIXELS",
     "MediaRequest",
+    "is_quick",
     "make_avi",
     "make_media",
     "make_mp4",
@@ -220,16 +223,23 @@ def make_png(seed: str, width: int = 64, height: int = 64, *, caption: str = "")
     """A PNG picture of ``seed`` (sky, shapes and ``caption``) at ``width`` x ``height``."""
     if not 1 <= width <= MAX_SIDE or not 1 <= height <= MAX_SIDE:
         raise ValueError(f"width and height must be from 1 to {MAX_SIDE}")
-    packer = zlib.compressobj(6)
-    parts = []
-    for row in Scene.from_seed(seed, caption).rows(width, height, rgb_pixel):
-        parts.append(packer.compress(b"\x00" + row))  # filter type: none
-    parts.append(packer.flush())
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    palette, rows = Scene.from_seed(seed, caption).indexed(width, height)
+    lines: list[bytes] = []
+    above = None
+    same = b"\x02" + bytes(width)  # filter Up: a row equal to the one above is all zeros
+    for row in rows:
+        lines.append(same if row == above else b"\x00" + row)  # else filter None
+        above = row
+    # Runs of one colour are all these rows hold, so run-length matching finds what deflate can;
+    # memLevel 1 keeps zlib's per-byte bookkeeping (sliding its hash tables) small.
+    packer = zlib.compressobj(6, zlib.DEFLATED, 15, 1, zlib.Z_RLE)
+    data = packer.compress(b"".join(lines)) + packer.flush()
+    header = struct.pack(">IIBBBBB", width, height, 8, 3, 0, 0, 0)  # 8-bit palette indexes
     return (
         b"\x89PNG\r\n\x1a\n"
         + _png_chunk(b"IHDR", header)
-        + _png_chunk(b"IDAT", b"".join(parts))
+        + _png_chunk(b"PLTE", bytes(sample for colour in palette for sample in colour))
+        + _png_chunk(b"IDAT", data)
         + _png_chunk(b"IEND", b"")
     )
 
@@ -299,7 +309,13 @@ def make_mp4(
 def make_wav(seed: str, seconds: float = 1.0, rate: int = 8000) -> bytes:
     """A valid WAV (mono, 16-bit) playing a chord derived from ``seed``."""
     _, number = _palette(seed)
-    root = 220.0 * 2 ** ((number % 24) / 12.0)
+    return _chord(number % 24, seconds, rate)
+
+
+@functools.lru_cache(maxsize=32)
+def _chord(step: int, seconds: float, rate: int) -> bytes:
+    """The major chord ``step`` semitones above A3 as a WAV: 24 chords, each computed once."""
+    root = 220.0 * 2 ** (step / 12.0)
     pitches = (root, root * 2 ** (4 / 12), root * 2 ** (7 / 12))
     frames = bytearray()
     total = max(int(seconds * rate), 1)
@@ -385,6 +401,22 @@ def make_avi(seed: str, width: int = 32, height: int = 32, frames: int = 16, fps
     hdrl = _riff_list(b"hdrl", _riff_chunk(b"avih", avih) + strl)
     body = b"AVI " + hdrl + _riff_list(b"movi", bytes(movi)) + _riff_chunk(b"idx1", bytes(index))
     return b"RIFF" + struct.pack("<I", len(body)) + body
+
+
+QUICK_PIXELS = 2_500_000
+"""Pictures up to this many pixels take a few milliseconds to make (see :func:`is_quick`)."""
+
+
+def is_quick(modality: str, request: Mapping[str, Any] | None = None) -> bool:
+    """Whether :func:`make_media` makes this file in a few milliseconds (a sound, a picture of at most
+    :data:`QUICK_PIXELS`): quick enough for a server to make it on its event loop rather than hand
+    it to a worker thread and back."""
+    if modality == "music":
+        return True
+    if modality == "video":
+        return False
+    width, height = read_request(request).image_size()
+    return width * height <= QUICK_PIXELS
 
 
 def make_media(modality: str, seed: str, request: Mapping[str, Any] | None = None) -> bytes:

@@ -1,9 +1,10 @@
 """Pictures derived from a seed text: a gradient sky, a few shapes and a caption, drawn row by row.
 
-A :class:`Scene` is what the seed decides (colours, shapes, caption); :meth:`Scene.rows` draws it
-at any size into any pixel format (RGB for PNG, one Y, Cb or Cr byte per pixel for video), so
-an image and each plane of a video frame come from the same drawing. Rows are ``bytes``; a
-row that nothing changes is shared, never copied, which keeps whole frames cheap.
+A :class:`Scene` is what the seed decides (colours, shapes, caption); :meth:`Scene.indexed` draws it
+at any size in at most 256 colours (a palette and one index byte per pixel: an indexed PNG), and
+:meth:`Scene.rows` turns that drawing into one Y, Cb or Cr byte per pixel for video, so an image
+and each plane of a video frame come from the same drawing. Rows are ``bytes``; a row that
+nothing changes is shared, never copied, which keeps whole frames cheap.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 
 from ._font import GLYPH_HEIGHT, GLYPH_WIDTH, text_mask
 
-__all__ = ["RGB", "Scene", "Shape", "rgb_pixel", "to_cb", "to_cr", "to_y"]
+__all__ = ["RGB", "Scene", "Shape", "to_cb", "to_cr", "to_y"]
 
 RGB = tuple[int, int, int]
 Pixel = Callable[[RGB], bytes]
@@ -24,11 +25,8 @@ Pixel = Callable[[RGB], bytes]
 _CAPTION_LINES = 2
 _CAPTION_BACKGROUND: RGB = (24, 24, 28)
 _CAPTION_TEXT: RGB = (240, 240, 240)
-
-
-def rgb_pixel(colour: RGB) -> bytes:
-    """The PNG pixel of ``colour`` (8-bit RGB)."""
-    return bytes(colour)
+_MOST_COLOURS = 256
+"""A palette's size (an indexed PNG's limit)."""
 
 
 def _limited(value: float, top: int) -> bytes:
@@ -86,6 +84,44 @@ class Shape:
         extent = self.rx * min(width, height) if self.kind == "disc" else self.ry * height
         return self.cy * height - extent, self.cy * height + extent
 
+    def columns(self, width: int, height: int, scale: int, rows: int) -> list[tuple[int, int] | None]:
+        """Row by row, the columns ``[start, end)`` the shape covers on the first ``rows`` rows of a
+        plane of ``1/scale`` the size (None where it covers nothing): :meth:`span` on each row."""
+        found: list[tuple[int, int] | None] = [None] * rows
+        top, bottom = self.reach(width, height)
+        reached = range(max(0, math.floor(top / scale) - 1), min(rows, math.ceil(bottom / scale) + 1))
+        plane_width = width // scale
+
+        def plane(n: int) -> tuple[int, int] | None:
+            span = self.span(n * scale + scale / 2, width, height)
+            if span is None:
+                return None
+            start, end = round(span[0] / scale), min(plane_width, round(span[1] / scale))
+            return (start, end) if start < end else None
+
+        if self.kind == "box":  # the same columns on each row it covers, and those rows are contiguous
+            centre, half = self.cy * height, self.ry * height
+            covered = [n for n in reached if abs(n * scale + scale / 2 - centre) < half]
+            if covered:
+                found[covered[0] : covered[-1] + 1] = [plane(covered[0])] * len(covered)
+            return found
+        # A disc: what span() does, inlined (with the same float operations), as it runs once for
+        # each row the disc reaches.
+        centre_x, centre_y = self.cx * width, self.cy * height
+        radius = self.rx * min(width, height)
+        squared, right, middle, sqrt = radius * radius, float(width), scale / 2, math.sqrt
+        for n in reached:
+            dy = n * scale + middle - centre_y
+            if -radius < dy < radius:
+                half = sqrt(squared - dy * dy)
+                left_edge, right_edge = centre_x - half, centre_x + half
+                start = round((left_edge if left_edge > 0.0 else 0.0) / scale)
+                end = round((right_edge if right_edge < right else right) / scale)
+                end = end if end < plane_width else plane_width
+                if start < end:
+                    found[n] = (start, end)
+        return found
+
 
 def _colour(hue: float, saturation: float, value: float) -> RGB:
     r, g, b = colorsys.hsv_to_rgb(hue % 1.0, saturation, value)
@@ -135,88 +171,109 @@ class Scene:
         band = (len(lines) * (GLYPH_HEIGHT + 2) + 2) * dot if lines else 0
         return height - band, dot, margin, lines
 
+    def indexed(self, width: int, height: int, *, scale: int = 1) -> tuple[list[RGB], list[bytes]]:
+        """The scene drawn at ``width`` x ``height`` as a plane of ``1/scale`` that size, in at most 256 colours.
+
+        Returns the palette and one ``bytes`` per row holding a palette index per pixel. The sky's
+        gradient gets the palette's free entries (one per row when the sky is short enough); each
+        shape is drawn only on the rows it reaches, and rows that nothing changes (the caption
+        band's, the sky's between two steps of its gradient) are one shared object.
+        """
+        band_top, dot, margin, lines = self.caption_layout(width, height)
+        plane_width, plane_height = width // scale, height // scale
+        palette: list[RGB] = [_CAPTION_BACKGROUND, _CAPTION_TEXT, *(shape.colour for shape in self.shapes)]
+        first_step = len(palette)
+        steps = max(1, min(_MOST_COLOURS - first_step, band_top))
+        palette.extend(self._sky(steps))
+        skies = [bytes((first_step + number,)) * plane_width for number in range(steps)]
+        step = (steps - 1) / max(1, band_top - 1)  # gradient steps per row: exactly 1.0 for a short sky
+        sky_rows = min(plane_height, -(-band_top // scale))
+        # A row is its gradient step and the columns each shape covers on it: build each new one once.
+        keys = zip(
+            [round(y * step) for y in range(0, sky_rows * scale, scale)],
+            *(shape.columns(width, band_top, scale, sky_rows) for shape in self.shapes),
+            strict=True,
+        )
+        inks = [bytes((number,)) for number in range(2, first_step)]
+        out: list[bytes] = []
+        key: tuple[object, ...] = ()
+        row = b""
+        for found in keys:
+            if found != key:
+                key = found
+                row = skies[found[0]]
+                covered = found[1:]
+                if any(covered):
+                    drawn = bytearray(row)
+                    for ink, columns in zip(inks, covered, strict=True):
+                        if columns is not None:
+                            start, end = columns
+                            drawn[start:end] = ink * (end - start)
+                    row = bytes(drawn)
+            out.append(row)
+        masks = [text_mask(line) for line in lines]
+        caption: dict[tuple[int, int], bytes] = {}
+        for n in range(sky_rows, plane_height):
+            line, inside = divmod((n * scale - band_top) // dot - 1, GLYPH_HEIGHT + 2)
+            place = (line, inside) if 0 <= line < len(masks) and 0 <= inside < GLYPH_HEIGHT else (-1, -1)
+            text_row = caption.get(place)
+            if text_row is None:
+                band = bytearray(plane_width)  # palette entry 0: the caption's background
+                for start, end in masks[line][inside] if place[0] >= 0 else ():
+                    x0, x1 = (margin + start * dot) // scale, min(plane_width, (margin + end * dot) // scale)
+                    if x0 < x1:
+                        band[x0:x1] = b"\x01" * (x1 - x0)  # palette entry 1: the caption's text
+                text_row = caption[place] = bytes(band)
+            out.append(text_row)
+        return palette, out
+
+    def _sky(self, steps: int) -> list[RGB]:
+        """The sky's gradient in ``steps`` colours, from the top to just above the caption."""
+        where = [number / max(1, steps - 1) for number in range(steps)]
+        red, green, blue = (
+            [round(top + (bottom - top) * t) for t in where] for top, bottom in zip(self.top, self.bottom, strict=True)
+        )
+        return list(zip(red, green, blue, strict=True))
+
     def rows(
         self, width: int, height: int, pixel: Pixel, *, scale: int = 1, shapes: Sequence[Shape] = ()
     ) -> list[bytes]:
         """The scene drawn at ``width`` x ``height`` as a plane of ``1/scale`` that size, one ``bytes`` per row.
 
-        ``pixel`` makes a pixel of a colour; ``shapes`` are drawn over the rest (see :meth:`overlay`).
+        ``pixel`` makes the one-byte sample of a colour (luma or chroma); ``shapes`` are drawn over
+        the rest (see :meth:`overlay`). Rows shared in :meth:`indexed` stay shared.
         """
-        ink = _inks(pixel)
-        size = len(ink(self.top))
-        band_top, dot, margin, lines = self.caption_layout(width, height)
-        masks = [text_mask(line) for line in lines]
-        plane_width = width // scale
+        palette, indexed = self.indexed(width, height, scale=scale)
+        samples = b"".join(pixel(colour) for colour in palette)
+        if len(samples) != len(palette):
+            raise ValueError("rows() takes a pixel function that makes one byte per colour")
+        table = samples.ljust(256, b"\x00")
+        done: dict[int, bytes] = {}
         out: list[bytes] = []
-        for row_number in range(height // scale):
-            y = row_number * scale
-            if y >= band_top:
-                row = bytearray(ink(_CAPTION_BACKGROUND) * plane_width)
-                line, inside = divmod((y - band_top) // dot - 1, GLYPH_HEIGHT + 2)
-                if 0 <= line < len(masks) and 0 <= inside < GLYPH_HEIGHT:
-                    text = ink(_CAPTION_TEXT)
-                    for start, end in masks[line][inside]:
-                        x0, x1 = (margin + start * dot) // scale, min(plane_width, (margin + end * dot) // scale)
-                        if x0 < x1:
-                            row[x0 * size : x1 * size] = text * (x1 - x0)
-                out.append(bytes(row))
-                continue
-            t = y / max(1, band_top - 1)
-            colour: RGB = (
-                round(self.top[0] + (self.bottom[0] - self.top[0]) * t),
-                round(self.top[1] + (self.bottom[1] - self.top[1]) * t),
-                round(self.top[2] + (self.bottom[2] - self.top[2]) * t),
-            )
-            row = bytearray(ink(colour) * plane_width)
-            _paint(row, self.shapes, y + scale / 2, width, band_top, scale, size, ink)
-            out.append(bytes(row))
+        for row in indexed:
+            found = done.get(id(row))
+            if found is None:
+                found = done[id(row)] = row.translate(table)
+            out.append(found)
         return self.overlay(out, width, height, pixel, shapes, scale=scale) if shapes else out
 
     def overlay(
         self, rows: Sequence[bytes], width: int, height: int, pixel: Pixel, shapes: Sequence[Shape], *, scale: int = 1
     ) -> list[bytes]:
         """``rows`` (this scene drawn by :meth:`rows`) with ``shapes`` drawn on top; untouched rows are shared."""
-        ink = _inks(pixel)
-        size = len(ink(self.top))
         band_top = self.caption_layout(width, height)[0]
         out = list(rows)
+        sky_rows = min(len(out), math.ceil(band_top / scale))
         for shape in shapes:
-            top, bottom = shape.reach(width, band_top)
-            first = max(0, math.floor(top / scale))
-            last = min(len(out), math.ceil(bottom / scale) + 1, math.ceil(band_top / scale))
-            for row_number in range(first, last):
-                row = bytearray(out[row_number])
-                if _paint(row, (shape,), row_number * scale + scale / 2, width, band_top, scale, size, ink):
+            ink = pixel(shape.colour)
+            size = len(ink)
+            for row_number, columns in enumerate(shape.columns(width, band_top, scale, sky_rows)):
+                if columns is not None:
+                    start, end = columns
+                    row = bytearray(out[row_number])
+                    row[start * size : end * size] = ink * (end - start)
                     out[row_number] = bytes(row)
         return out
-
-
-def _inks(pixel: Pixel) -> Pixel:
-    cache: dict[RGB, bytes] = {}
-
-    def ink(colour: RGB) -> bytes:
-        found = cache.get(colour)
-        if found is None:
-            found = cache[colour] = pixel(colour)
-        return found
-
-    return ink
-
-
-def _paint(
-    row: bytearray, shapes: Sequence[Shape], centre: float, width: int, height: int, scale: int, size: int, ink: Pixel
-) -> bool:
-    """Draw ``shapes`` on ``row`` (a plane row at ``1/scale``, its centre at ``centre`` in full-size rows)."""
-    painted = False
-    for shape in shapes:
-        span = shape.span(centre, width, height)
-        if span is None:
-            continue
-        start, end = round(span[0] / scale), round(span[1] / scale)
-        if start < end:
-            row[start * size : end * size] = ink(shape.colour) * (end - start)
-            painted = True
-    return painted
 
 
 def _wrap(text: str, width: int, most: int) -> list[str]:

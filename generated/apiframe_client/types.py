@@ -13,6 +13,9 @@ class Unset:
     def __repr__(self) -> str:
         return "UNSET"
 
+    def __reduce__(self) -> str:
+        return "UNSET"  # pickled or copied, it stays the one sentinel (a model's unset fields too)
+
     def __bool__(self) -> Literal[False]:
         return False
 
