@@ -60,6 +60,8 @@ chromium:  ## the headless browser the gallery tests drive (Debian's chromium; a
 # Six workers on two cores: the suite spends much of its time waiting on servers, subprocesses and
 # sandbox jobs, so more workers than cores keep both busy (measured on an idle 2-core machine: 137 s
 # with 4 workers, 105 s with 6, 104 s with 8).
+# --dist worksteal hands each worker a block of the tests; each block starts with its share of the
+# tests marked slow (tests/suite_order.py), so no long test is left running alone at the end.
 TEST_WORKERS ?= 6
 # pytest rewrites the asserts of every test module and of every pytest plugin's package (hypothesis,
 # schemathesis, the SDK itself) when it imports them: seconds of CPU in each xdist worker. It keeps

@@ -1,11 +1,28 @@
-"""Fixtures every test folder may use."""
+"""Fixtures every test folder may use, the order of the tests over xdist's workers, and
+``--cpu-report FILE``: the CPU each test costs.
+
+Tests marked ``slow`` start first, spread over the xdist workers (``suite_order.py`` says why).
+
+``pytest --cpu-report cpu.jsonl`` (off by default) appends one JSON line per test from every
+xdist worker: the test's wall time, the CPU of the worker process (its threads included: servers a
+session fixture started count for the tests that use them) and of the children it waited for
+(subprocesses), each as user+sys from the kernel (``getrusage``); and one line per worker for its
+start-up (interpreter, plugins, conftest files and test modules imported, collection).
+``python tests/cpu_report.py cpu.jsonl`` sums it up.
+"""
 
 from __future__ import annotations
 
+import json
+import os
+import resource
 import socket
+import time
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
+from suite_order import slow_first
 
 
 @pytest.fixture
@@ -19,3 +36,58 @@ def black_hole() -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     filler.close()
     listener.close()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))  # the same in every worker, as xdist requires
+    items[:] = slow_first(items, workers, lambda item: item.get_closest_marker("slow") is not None)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--cpu-report",
+        metavar="FILE",
+        default=None,
+        help="append each test's CPU (user+sys, its process and waited-for children) to FILE as JSON lines",
+    )
+
+
+def _cpu(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _record(config: pytest.Config, **fields: Any) -> None:
+    path = config.getoption("--cpu-report")
+    if path:
+        fields["worker"] = os.environ.get("PYTEST_XDIST_WORKER", "main")
+        with open(path, "a", encoding="utf-8") as out:  # one short append per line: workers do not interleave
+            out.write(json.dumps(fields) + "\n")
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    _record(
+        session.config,
+        kind="startup",
+        cpu=round(_cpu(resource.RUSAGE_SELF), 3),
+        children=round(_cpu(resource.RUSAGE_CHILDREN), 3),
+        tests=len(session.items),
+    )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+    if not item.config.getoption("--cpu-report"):
+        return (yield)
+    wall, own, children = time.perf_counter(), _cpu(resource.RUSAGE_SELF), _cpu(resource.RUSAGE_CHILDREN)
+    try:
+        return (yield)
+    finally:
+        _record(
+            item.config,
+            kind="test",
+            test=item.nodeid,
+            wall=round(time.perf_counter() - wall, 3),
+            cpu=round(_cpu(resource.RUSAGE_SELF) - own, 3),
+            children=round(_cpu(resource.RUSAGE_CHILDREN) - children, 3),
+        )

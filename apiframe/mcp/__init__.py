@@ -9,14 +9,31 @@ operation, get/list/wait for jobs, uploads and downloads inside named folders, a
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-import anyio
-
-from .._client import AsyncApiframe
-from ._server import build_server
-from ._toolbox import ServerOptions, Toolbox
+if TYPE_CHECKING:
+    from ._server import build_server as build_server
+    from ._toolbox import ServerOptions as ServerOptions
+    from ._toolbox import Toolbox as Toolbox
 
 __all__ = ["ServerOptions", "Toolbox", "build_server", "run"]
+
+_LAZY = {"ServerOptions": "._toolbox", "Toolbox": "._toolbox", "build_server": "._server"}
+"""Names that load the MCP SDK on first use: the package's helpers (``_png``, ``_folders``) stay cheap to import."""
+
+
+def __getattr__(name: str) -> Any:
+    import importlib
+
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*__all__, *(name for name in globals() if name.startswith("__"))})
 
 
 async def _serve(
@@ -27,6 +44,10 @@ async def _serve(
     token: str | None,
     ready: Callable[[str], None],
 ) -> None:
+    from .._client import AsyncApiframe
+    from ._server import build_server
+    from ._toolbox import Toolbox
+
     async with AsyncApiframe(api_key=api_key, base_url=base_url) as client:
         server = build_server(Toolbox(client, options))
         if http_port is None:
@@ -52,4 +73,6 @@ def run(
     ready: Callable[[str], None] = lambda where: None,
 ) -> None:
     """Serve until the client disconnects (stdio) or the process is stopped (HTTP, when ``http_port`` is given)."""
+    import anyio
+
     anyio.run(_serve, options, api_key, base_url, http_port, token, ready)

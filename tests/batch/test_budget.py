@@ -31,6 +31,7 @@ def sandbox() -> Iterator[Sandbox]:
         yield running
 
 
+@pytest.mark.slow
 def test_the_budget_holds_under_concurrency_and_a_later_run_resumes_it(sandbox: Sandbox, tmp_path: Path) -> None:
     out = tmp_path / "out"
     connection = {"api_key": sandbox.api_key, "base_url": sandbox.base_url}
@@ -61,6 +62,7 @@ def test_a_bad_budget_is_refused_before_anything_is_sent(sandbox: Sandbox, tmp_p
     assert sandbox.job_count() == 0
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("where", ["local", "s3"])
 def test_two_shards_sharing_one_budget_never_overrun_it(
     sandbox: Sandbox, tmp_path: Path, request: pytest.FixtureRequest, where: str

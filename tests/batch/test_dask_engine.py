@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import multiprocessing
 import os
 import signal
 import time
@@ -58,9 +59,11 @@ def _statuses(runner: asyncio.Runner, state: BatchState) -> dict[int, str]:
     return {line: records[-1].status for line, records in scan.lines.items()}
 
 
+@pytest.mark.slow
 def test_a_sharded_batch_on_dask_survives_a_killed_worker(
     sandbox: Sandbox, aws_env: S3Server, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import dask
     from dask.distributed import Client, LocalCluster
 
     run_batch = _recipe()["run_batch"]
@@ -70,7 +73,12 @@ def test_a_sharded_batch_on_dask_survives_a_killed_worker(
     url = f"s3://{bucket}/run"
     lines = [json.dumps({"model": "flux-1.1-pro", "prompt": f"dask line {n}"}) for n in range(48)]
 
-    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0")
+    # Worker processes forked from one forkserver that has imported what a shard needs: each spawned
+    # worker (the two, and the one that replaces the killed one) would import it all again, ~2 s of CPU.
+    forkserver = multiprocessing.get_context("forkserver")
+    forkserver.set_forkserver_preload(["distributed", "apiframe.batch", "s3fs"])
+    with dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"}):
+        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0")
     with cluster, Client(cluster) as client, ThreadPoolExecutor(1) as driver, asyncio.Runner() as runner:
         pids = client.run(os.getpid)
         state = BatchState(open_store(url, **aws_env.options()))

@@ -58,6 +58,7 @@ def _start_and_kill(url: str, options: dict[str, object], env: dict[str, str]) -
     assert writer.returncode == -signal.SIGKILL
 
 
+@pytest.mark.slow
 @pytest.mark.asyncio
 async def test_a_writer_killed_mid_upload_leaves_no_object(disk_or_s3: StoreCase, tmp_path: Path) -> None:
     case = disk_or_s3

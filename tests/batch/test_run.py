@@ -28,6 +28,7 @@ def lines(count: int) -> list[str]:
     return [json.dumps({"model": "flux-1.1-pro", "prompt": f"item {n}"}) for n in range(count)]
 
 
+@pytest.mark.slow
 def test_shards_run_from_python_cover_every_line_once(sandbox: Sandbox, tmp_path: Path) -> None:
     out = tmp_path / "out"
     given = ["# a comment", *lines(9), ""]

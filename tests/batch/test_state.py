@@ -64,6 +64,7 @@ async def test_a_damaged_record_is_reported_and_the_line_falls_back(store_case: 
     assert reasons["state/notes/readme.txt"] == "not a state record name"
 
 
+@pytest.mark.slow
 @pytest.mark.asyncio
 async def test_two_shards_never_write_the_same_object(store_case: StoreCase) -> None:
     shards = [Shard(1, 2), Shard(2, 2)]

@@ -47,6 +47,7 @@ def by_index(shards: tuple[ShardSummary, ...]) -> dict[int, ShardSummary]:
     return {item.shard.index: item for item in shards}
 
 
+@pytest.mark.slow
 @pytest.mark.asyncio
 async def test_summary_of_all_shards(store_case: StoreCase) -> None:
     one, two, three = Shard(1, 3), Shard(2, 3), Shard(3, 3)

@@ -79,6 +79,7 @@ def records(out: Path) -> dict[int, dict[str, Any]]:
     return {line: {"status": record.status, **record.fields} for line, record in view.records.items()}
 
 
+@pytest.mark.slow
 def test_max_credits_holds_across_sigkill_and_resume(sandbox: Sandbox, tmp_path: Path) -> None:
     rows = [{"model": "kling-2.1", "prompt": f"wave {n}", "params": {"duration": 5}} for n in range(14)]
     batch, out = write(tmp_path / "in.jsonl", rows), tmp_path / "out"  # each: worst case 60, charged 40

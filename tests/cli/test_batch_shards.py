@@ -144,6 +144,7 @@ def _env(sandbox: Sandbox) -> dict[str, str]:
     }
 
 
+@pytest.mark.slow
 def test_the_xargs_recipe_runs_as_written(sandbox: Sandbox, tmp_path: Path) -> None:
     script = _block_after("One machine, `xargs -P`", "bash")
     assert "xargs -P 4" in script and "--shard {}/4" in script

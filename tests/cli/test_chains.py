@@ -141,6 +141,7 @@ def test_a_sandbox_batch_summary_at_60_columns_keeps_line_id_and_error(here: Pat
     assert " ".join(error.split()) in flat
 
 
+@pytest.mark.slow
 def test_jobs_wait_shows_progress_between_snapshots(here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     slow = ["--sandbox", "--sandbox-job-seconds", "6"]  # long enough for frames between snapshots on a busy machine
     job_id = run(*slow, "generate", "image", "-m", "flux-1.1-pro", "-p", "x", "--no-wait").stdout.strip()

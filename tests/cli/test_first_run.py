@@ -187,6 +187,7 @@ def test_jobs_wait_shows_progress(invoke: Invoke) -> None:
 # -- 5. Ctrl-C prints the job id and the command that resumes -----------------------------------
 
 
+@pytest.mark.slow
 def test_ctrl_c_during_generate_prints_the_job_and_the_resume_command(sandbox: Sandbox, tmp_path: Path) -> None:
     with Sandbox(SandboxConfig(job_seconds=3.0)) as slow:
         env = {**os.environ, "APIFRAME_API_KEY": slow.api_key, "PYTHONUNBUFFERED": "1"}
@@ -247,6 +248,7 @@ def test_every_job_operation_of_the_spec_has_a_command() -> None:
         assert "--out" in result.stdout and "--no-wait" in result.stdout
 
 
+@pytest.mark.slow
 def test_midjourney_action_and_upscale_and_background_removal(invoke: Invoke, sandbox: Sandbox, tmp_path: Path) -> None:
     parent = json.loads(
         invoke("--json", "generate", "image", "-m", "midjourney", "-p", "fox", "-o", str(tmp_path)).stdout

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from apiframe.cli._app import cli
@@ -21,6 +22,7 @@ def _section(title: str) -> str:
     return text[start : end if end != -1 else None]
 
 
+@pytest.mark.slow
 def test_the_fixture_examples_run_as_written(tmp_path: Path) -> None:
     blocks = re.findall(r"```python\n(.*?)```", _section("## Local sandbox and testing"), re.DOTALL)
     assert len(blocks) == 2 and "async def" in blocks[1]

@@ -15,6 +15,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
 from chromium import Browser, Tab
 from click.testing import CliRunner
 
@@ -66,6 +67,7 @@ def _check_media(tab: Tab) -> tuple[int, int]:
     return len(images), len(videos)
 
 
+@pytest.mark.slow
 def test_the_gallery_in_chromium(browser: Browser, tmp_path: Path) -> None:
     out, batch = tmp_path / "run", tmp_path / "lines.jsonl"
     batch.write_text("".join(json.dumps(line) + "\n" for line in LINES))

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import nbformat
+import pytest
 from nbclient import NotebookClient
 
 from apiframe.testing import Sandbox, SandboxConfig
@@ -42,6 +43,7 @@ def _bundle(cell: Any) -> dict[str, Any]:
     return data
 
 
+@pytest.mark.slow
 def test_the_example_notebook_displays_every_result(tmp_path: Path) -> None:
     notebook = nbformat.read(NOTEBOOK, as_version=4)
     notebook.cells += [nbformat.v4.new_code_cell(source) for source in EXTRA]

@@ -62,6 +62,7 @@ def _everything(results: list[types.CallToolResult]) -> str:
     return "\n".join(result.model_dump_json() for result in results)
 
 
+@pytest.mark.slow
 def test_stdio_generate_wait_download_budget_and_refusals(sandbox: Sandbox, tmp_path: Path) -> None:
     folder, outside = tmp_path / "files", tmp_path / "outside"
     folder.mkdir()

@@ -53,6 +53,7 @@ def loaded_after(imports: str) -> list[str]:
     return modules
 
 
+@pytest.mark.slow
 def test_generation_is_byte_identical_to_the_committed_tree(fresh_generation: Generation) -> None:
     assert fresh_generation.returncode == 0, fresh_generation.output
     assert "(0 warnings)" in fresh_generation.output

@@ -53,6 +53,7 @@ def test_no_existing_class_is_renamed(regenerated: tuple[Path, str]) -> None:
     assert missing == []
 
 
+@pytest.mark.slow
 def test_facade_type_checks_the_new_model(regenerated: tuple[Path, str], tmp_path: Path) -> None:
     out, _ = regenerated
     snippet = tmp_path / "uses_new_model.py"

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 from push_support import serve
 
 from apiframe import Apiframe
@@ -70,6 +71,7 @@ def test_listen_verifies_prints_and_forwards_sandbox_deliveries(sandbox: Sandbox
                 process.wait()
 
 
+@pytest.mark.slow
 def test_the_cli_waits_by_push_through_listen_and_redis(
     sandbox: Sandbox, redis_url: str, redis_prefix: str, tmp_path: Path
 ) -> None:

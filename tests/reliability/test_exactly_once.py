@@ -97,6 +97,7 @@ async def _submit_all(sandbox: Sandbox, wire: Wire) -> list[Outcome]:
         await http.aclose()
 
 
+@pytest.mark.slow
 def test_every_submission_is_accepted_once_or_raises_a_typed_error(sandbox: Sandbox) -> None:
     wire = Wire()
     outcomes = asyncio.run(_submit_all(sandbox, wire))
