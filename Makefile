@@ -57,12 +57,13 @@ chromium:  ## the headless browser the gallery tests drive (Debian's chromium; a
 		if [ "$$(id -u)" -eq 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 		else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; fi; }
 
-# Six workers on two cores: the suite spends much of its time waiting on servers, subprocesses and
-# sandbox jobs, so more workers than cores keep both busy (measured on an idle 2-core machine: 137 s
-# with 4 workers, 105 s with 6, 104 s with 8).
+# Eight workers on two cores: the suite spends much of its time waiting on servers, subprocesses and
+# sandbox jobs, so more workers than cores keep both busy (measured on an idle 2-core machine after
+# the CPU cuts of 2026-12-06, 1,782 tests: 106 s with 6 workers, 85 s with 8, 89 s with 10; before
+# them 137 s with 4, 105 s with 6, 104 s with 8).
 # --dist worksteal hands each worker a block of the tests; each block starts with its share of the
 # tests marked slow (tests/suite_order.py), so no long test is left running alone at the end.
-TEST_WORKERS ?= 6
+TEST_WORKERS ?= 8
 # pytest rewrites the asserts of every test module and of every pytest plugin's package (hypothesis,
 # schemathesis, the SDK itself) when it imports them: seconds of CPU in each xdist worker. It keeps
 # the result in __pycache__ unless PYTHONDONTWRITEBYTECODE is set (as CI sets it), so the test runs
