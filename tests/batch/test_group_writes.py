@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import pickle
 import re
 import sys
 from pathlib import Path
@@ -94,3 +95,37 @@ async def test_every_object_is_synced_before_it_shows(
             assert syncs == ["syncfs"]  # one sync of the filesystem for the group
         else:
             assert syncs.count("fsync") == len(renames)  # one per file
+
+
+@pytest.mark.asyncio
+async def test_a_slow_filesystem_sync_turns_the_store_to_one_sync_per_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A syncfs that also waited on other programs' writes (a busy disk) is not tried again by that store."""
+    from apiframe.batch import _store
+
+    syncs: list[str] = []
+    clock = [0.0]
+
+    def slow_sync_filesystem(fd: int) -> bool:
+        syncs.append("syncfs")
+        clock[0] += _store.SLOW_SYNCFS + 1  # the sync "took" longer than the limit
+        return True
+
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        syncs.append("fsync")
+        real_fsync(fd)
+
+    monkeypatch.setattr(_store, "_sync_filesystem", slow_sync_filesystem)
+    monkeypatch.setattr(_store, "_clock", lambda: clock[0])
+    monkeypatch.setattr(os, "fsync", fsync)
+    store = LocalStore(tmp_path / "out")
+    await asyncio.gather(*(store.write_bytes(f"a{n}", b"x") for n in range(8)))
+    assert syncs.count("syncfs") == 1
+    syncs.clear()
+    await asyncio.gather(*(store.write_bytes(f"b{n}", b"y") for n in range(8)))
+    assert syncs == ["fsync"] * 8
+    assert all((tmp_path / "out" / f"b{n}").read_bytes() == b"y" for n in range(8))
+    assert pickle.loads(pickle.dumps(store))._sync_whole  # a copy elsewhere tries it again
