@@ -168,19 +168,24 @@ async def _run_one(
 ) -> None:
     if task.done:
         return
-    if task.spec is None:
-        await _advance(client, task, save, on_change=on_change, on_progress=on_progress, wait_timeout=wait_timeout)
-        return
-    task.request = task.built_request()  # for its records and the display while it runs
+    lean = task.spec is not None  # a batch line: its request is built while it runs, dropped after
+    if lean:
+        task.request = task.built_request()  # for its records and the display while it runs
     try:
         await _advance(client, task, save, on_change=on_change, on_progress=on_progress, wait_timeout=wait_timeout)
     finally:
-        task.request = None  # a batch's finished lines keep no typed request...
-        if task.job is not None:  # ...nor their job's snapshot: its cost is what the ledger and gallery need
-            cost = getattr(task.job, "credit_cost", None)
-            if isinstance(cost, int) and not isinstance(cost, bool) and cost >= 0:
-                task.credit_cost = cost
-            task.job = None
+        if lean:
+            _slim_down(task)
+
+
+def _slim_down(task: Task) -> None:
+    """Drop what a finished line no longer needs (it may be one of 10^6 in memory)."""
+    task.request = None  # a batch's finished lines keep no typed request...
+    if task.job is not None:  # ...nor their job's snapshot: its cost is what the ledger and gallery need
+        cost = getattr(task.job, "credit_cost", None)
+        if isinstance(cost, int) and not isinstance(cost, bool) and cost >= 0:
+            task.credit_cost = cost
+        task.job = None
 
 
 async def _advance(

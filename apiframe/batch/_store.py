@@ -254,15 +254,18 @@ class LocalStore(Store):
         except OSError as error:
             if isinstance(error, FileNotFoundError) and not create:
                 raise
-            where = str(error.filename)
-            reason = error.strerror or error
-            if not_a_folder(error):
-                raise StorageError(
-                    f"{where} in {self.root} is not a plain folder (a symbolic link or a file?): "
-                    f"refusing to write through it ({reason})",
-                    name=where,
-                ) from None
-            raise StorageError(f"cannot create or open {where} in {self.root}: {reason}", name=where) from None
+            raise self._folder_error(str(error.filename), error) from None
+
+    def _folder_error(self, where: str, error: OSError) -> StorageError:
+        """Why folder ``where`` could not be opened or made, for the user."""
+        reason = error.strerror or error
+        if not_a_folder(error):
+            return StorageError(
+                f"{where} in {self.root} is not a plain folder (a symbolic link or a file?): "
+                f"refusing to write through it ({reason})",
+                name=where,
+            )
+        return StorageError(f"cannot create or open {where} in {self.root}: {reason}", name=where)
 
     @contextlib.contextmanager
     def _folder(self, parts: tuple[str, ...], *, create: bool) -> Iterator[int]:
@@ -447,15 +450,7 @@ class LocalStore(Store):
             try:
                 opened = descend(os.dup(parent), parts[-1:], create=True)
             except OSError as error:
-                error.filename = "/".join(parts)
-                where, reason = error.filename, error.strerror or error
-                if not_a_folder(error):
-                    raise StorageError(
-                        f"{where} in {self.root} is not a plain folder (a symbolic link or a file?): "
-                        f"refusing to write through it ({reason})",
-                        name=where,
-                    ) from None
-                raise StorageError(f"cannot create or open {where} in {self.root}: {reason}", name=where) from None
+                raise self._folder_error("/".join(parts), error) from None
         folders[parts] = opened
         return opened
 
