@@ -10,7 +10,7 @@ Benchmark 11 (``python bench/batch_bench.py scale``): the engine at 10^5-10^6 li
 
 - planning: ``BatchRun.plan`` of 10^6 lines (parse, check every line against the spec, derive
   the keys; nothing sent) in a fresh process: seconds, CPU seconds and peak RSS per process;
-- end to end: ``apiframe batch`` of 10^5 lines into a local folder against a fast sandbox (its
+- end to end: ``apiframe batch`` of 10^5 flux lines (``E2E_MODELS``) into a local folder against a fast sandbox (its
   own process), with the live display (on a pseudo-terminal, as a person sees it) and without
   (``--json``), the two interleaved: lines/s and CPU per line of the batch process. They run at
   ``-c 256`` (``--concurrency``): a line's first look at its job comes about a second after its
@@ -261,11 +261,17 @@ class Scale:
     commands: list[str]
 
 
-def write_input(path: Path, lines: int) -> None:
-    """``lines`` request lines, the models taking turns (every line distinct)."""
+def write_input(path: Path, lines: int, models: tuple[dict[str, Any], ...] = MODELS) -> None:
+    """``lines`` request lines, ``models`` taking turns (every line distinct)."""
     with path.open("w") as handle:
         for n in range(lines):
-            handle.write(json.dumps({**MODELS[n % len(MODELS)], "prompt": f"scale line {n}"}) + "\n")
+            handle.write(json.dumps({**models[n % len(models)], "prompt": f"scale line {n}"}) + "\n")
+
+
+E2E_MODELS = MODELS[:1]
+"""The end-to-end runs' lines: flux pictures only, as benchmark 10's. A sandbox job's media cost the
+sandbox's one core 4 ms for a picture but ~45 ms for a 5 s video clip, so a mix ran at ~56 lines/s,
+bound by the sandbox (10^5 lines: ~30 minutes a run); with pictures the batch sets the rate."""
 
 
 _PLAN = """
@@ -365,7 +371,7 @@ def scale(
         planned.unlink()
 
         batch = home / "e2e.jsonl"
-        write_input(batch, e2e_lines)
+        write_input(batch, e2e_lines, E2E_MODELS)
         for run_number in range(runs if e2e_lines else 0):
             for kind in ("plain", "display"):  # interleaved, so drift hits both alike
                 out = home / f"out-{kind}-{run_number}"
