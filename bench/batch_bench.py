@@ -199,23 +199,30 @@ def run_variant(
     return Variant(name, lines, seconds, cpu, peak / 1024, completed)
 
 
-def run(base_url: str, api_key: str, lines: int, *, concurrency: int = 32) -> list[Variant]:
-    """The four variants, in one run against the sandbox at ``base_url``."""
+VARIANTS = (("local folder", 1), ("local folder", 4), ("S3 server", 1), ("S3 server", 4))
+
+
+def run(
+    base_url: str, api_key: str, lines: int, *, concurrency: int = 256, rounds: int = 3
+) -> dict[str, list[Variant]]:
+    """The four variants, ``rounds`` interleaved runs each (the order reversed every other round), against
+    the sandbox at ``base_url``; each run writes into a folder or bucket of its own."""
     with tempfile.TemporaryDirectory(prefix="apiframe-batch-bench-") as folder:
         home = Path(folder)
         file = home / "prompts.jsonl"
         file.write_text(
             "".join(json.dumps({"model": "flux-1.1-pro", "prompt": f"bench line {n}"}) + "\n" for n in range(lines))
         )
-        variants: list[Variant] = []
+        results: dict[str, list[Variant]] = {}
         with s3_server(home) as env:
             env = {**env, "APIFRAME_API_KEY": api_key, "APIFRAME_BASE_URL": base_url}
-            for where in ("local folder", "S3 server"):
-                for shards in (1, 4):
-                    out = str(home / f"out-{shards}") if where == "local folder" else f"s3://{_bucket(env)}/run"
-                    how = "1 process" if shards == 1 else f"{shards} shard processes"
-                    variants.append(run_variant(f"{where}, {how}", file, out, shards, env, concurrency))
-        return variants
+            for round_number in range(rounds):
+                for where, shards in VARIANTS if round_number % 2 == 0 else VARIANTS[::-1]:
+                    local = where == "local folder"
+                    out = str(home / f"out-{shards}-{round_number}") if local else f"s3://{_bucket(env)}/run"
+                    name = f"{where}, {'1 process' if shards == 1 else f'{shards} shard processes'}"
+                    results.setdefault(name, []).append(run_variant(name, file, out, shards, env, concurrency))
+        return results
 
 
 # -- benchmark 11: the engine at scale ---------------------------------------------------------
@@ -470,8 +477,9 @@ def main(argv: list[str]) -> None:
         print(f"raw numbers and commands: {WORK / 'batch-scale.json'}")
         return
     base, key, count = argv[0], argv[1], int(argv[2])
-    for variant in run(base, key, count):
-        print(variant.name, variant.describe(), f"{variant.seconds:.1f} s", variant.completed)
+    for name, runs in run(base, key, count).items():
+        for variant in runs:
+            print(name, variant.describe(), f"{variant.seconds:.1f} s", variant.completed)
 
 
 if __name__ == "__main__":

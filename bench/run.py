@@ -6,7 +6,8 @@ scaled-down version of everything (a smoke test); ``--quick`` and ``--only`` run
 ``bench/results.md`` instead (what the integrator re-runs on an idle machine). Every run keeps its raw
 numbers in ``bench/work/raw/`` (git-ignored) and records its exact command, commit and load average.
 Every ratio compares sides measured in the same run, interleaved where it matters, against the same
-local server; benchmarks 1 and 9 show the median and range of ``Profile.rounds`` (3) interleaved runs.
+local server; benchmarks 1-6, 9 and 10 show the median and range of interleaved runs (``Profile.rounds``,
+3, unless a benchmark says otherwise), 11 of 3 runs; 7 and 12 are pass/fail; 8 is one run of its jobs.
 A new benchmark is a function returning rows plus one line in ``main``'s ``steps``; ``interleaved``,
 ``run_side``, ``Spread`` and ``keep_raw`` do the rounds, the child processes, the figures and the raw
 numbers.
@@ -33,7 +34,7 @@ numbers.
    taken run by run (see ``bench_throughput``).
 10. batches at scale: a batch against the sandbox in one process versus four ``--shard`` processes,
     into a local folder and into an S3 server on 127.0.0.1: lines/s, CPU per line, peak RSS per
-    process (see ``bench/batch_bench.py``).
+    process, 3 interleaved runs of each variant (see ``bench/batch_bench.py``).
 11. the batch engine at scale: planning 10^6 lines (seconds and peak RSS per process), and 10^5
     lines end to end against a fast sandbox with the live display and without: lines/s and CPU
     per line, median and range of 3 interleaved runs (see ``bench/batch_bench.py scale``).
@@ -935,27 +936,38 @@ def _push_row(name: str, result: Any, jobs: int, polling: WaitResult) -> Row:
 
 
 def bench_batch(profile: Profile) -> list[Row]:
-    """One process versus four shard processes, local folder versus S3, in one run (bench/batch_bench.py)."""
+    """One process versus four shard processes, local folder versus S3, interleaved runs (bench/batch_bench.py)."""
     import batch_bench
 
-    lines = 5000 if profile is FULL else 300
-    with child("bench/_sandbox.py", "0.05") as line:
+    lines, concurrency = (2000, 256) if profile is FULL else (300, 64)
+    with child("bench/_sandbox.py", "0.02") as line:
         base, key = line.split()
-        log(f"batch: {lines} lines, 4 variants")
-        variants = batch_bench.run(base, key, lines)
+        log(f"batch: {lines} lines, 4 variants x {profile.rounds} runs")
+        results = batch_bench.run(base, key, lines, concurrency=concurrency, rounds=profile.rounds)
+    keep_raw("10", {name: [vars(v) for v in runs] for name, runs in results.items()})
+
+    def describe(runs: list[Any]) -> str:
+        rate = Spread(tuple(v.lines_per_second for v in runs))
+        cpu = Spread(tuple(v.cpu_ms_per_line for v in runs))
+        rss = Spread(tuple(v.peak_rss_mib for v in runs))
+        return f"{rate.show()} lines/s, {cpu.show(2)} ms CPU/line, peak RSS {rss.show()} MiB/process"
+
     rows: list[Row] = []
     for where in ("local folder", "S3 server"):
-        one, four = (v for v in variants if v.name.startswith(where))
-        for variant, baseline in ((one, None), (four, one)):
-            complete = variant.completed == variant.lines
+        one, four = (runs for name, runs in results.items() if name.startswith(where))
+        for runs, baseline in ((one, None), (four, one)):
+            complete = all(v.completed == v.lines for v in runs)
+            if baseline is None:
+                figure = f"{Spread(tuple(v.seconds for v in runs)).show(1)} s"
+            else:
+                pairs = zip(runs, baseline, strict=True)
+                figure = f"{Spread(tuple(a.lines_per_second / b.lines_per_second for a, b in pairs)).show(2)}x lines/s"
             rows.append(
                 Row(
-                    f"10. batch, {lines:,} lines, {variant.name}",
-                    variant.describe() + ("" if complete else f"; only {variant.completed} completed"),
-                    "-" if baseline is None else f"1 process: {baseline.describe()}",
-                    f"{variant.seconds:.0f} s"
-                    if baseline is None
-                    else f"{variant.lines_per_second / baseline.lines_per_second:.2f}x lines/s",
+                    f"10. batch, {lines:,} flux lines, -c {concurrency}, {profile.rounds} runs: {runs[0].name}",
+                    describe(runs) + ("" if complete else "; not every line completed"),
+                    "-" if baseline is None else f"1 process: {describe(baseline)}",
+                    figure,
                     "every line completed",
                     verdict(complete),
                 )
