@@ -22,7 +22,7 @@ from .._config import DEFAULT_BASE_URL, is_local_host
 from ..webhooks._push import push_from_env
 from . import _sandbox
 from ._retries import RetryLines
-from ._terminal import TerminalConsole, json_text, write
+from ._terminal import TerminalConsole, json_text, write, write_json
 from ._terminal import console as make_console
 
 __all__ = ["NO_KEY_HELP", "Output", "Settings", "jsonable"]
@@ -217,7 +217,7 @@ class Settings:
             if self._emitted:
                 raise RuntimeError("internal: a command printed a second JSON document")
             self._emitted = True
-            write(json_text(jsonable(data)))
+            write_json(jsonable(data))
         else:
             # off a terminal (a pipe, $(...)) a line is never broken: a path or URL stays whole
             for part in text if isinstance(text, list) else [text]:

@@ -36,7 +36,17 @@ from rich.text import Text
 from .._logging import redact
 from .._text import without_escapes
 
-__all__ = ["LiteralColumn", "TerminalConsole", "clean", "console", "fields", "json_text", "one_line", "write"]
+__all__ = [
+    "LiteralColumn",
+    "TerminalConsole",
+    "clean",
+    "console",
+    "fields",
+    "json_text",
+    "one_line",
+    "write",
+    "write_json",
+]
 
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f\u200b-\u200d\u2028\u2029\U000e0000-\U000e007f]")
 """What is left to drop once :func:`~apiframe._text.without_escapes` ran: C0 controls but tab and
@@ -111,6 +121,24 @@ def json_text(data: Any, *, lines: bool = False) -> str:
     if lines:
         return json.dumps(data, separators=(",", ":"), ensure_ascii=True, default=str)
     return json.dumps(data, indent=2, ensure_ascii=True, default=str)
+
+
+def write_json(data: Any) -> None:
+    """``data`` as indented JSON on stdout, written as it is encoded (a batch's summary of 10^5 lines
+    never exists as one string); each piece is cleaned as :func:`write` cleans, cut at a line break
+    so no value is split between two pieces."""
+    pending: list[str] = []
+    size = 0
+    for piece in json.JSONEncoder(indent=2, ensure_ascii=True, default=str).iterencode(data):
+        pending.append(piece)
+        size += len(piece)
+        if size >= 1 << 16 and "\n" in piece:
+            text = "".join(pending)
+            cut = text.rindex("\n") + 1
+            sys.stdout.write(clean(text[:cut]))
+            pending, size = [text[cut:]], len(text) - cut
+    sys.stdout.write(clean("".join(pending)) + "\n")
+    sys.stdout.flush()
 
 
 def write(text: str, *, err: bool = False) -> None:
