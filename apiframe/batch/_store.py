@@ -24,6 +24,7 @@ from __future__ import annotations
 import abc
 import asyncio
 import contextlib
+import functools
 import mimetypes
 import os
 import re
@@ -698,8 +699,10 @@ SLOW_SYNCFS = 0.25
 _clock = time.monotonic
 
 
+@functools.cache
 def _load_syncfs() -> Callable[[int], int] | None:
-    """Linux's ``syncfs``, from 5.8 on (before, it did not report a failed write-back: a per-file fsync does)."""
+    """Linux's ``syncfs``, from 5.8 on (before, it did not report a failed write-back: a per-file
+    fsync does); loaded when a store first syncs a group, not when the module is imported."""
     if not sys.platform.startswith("linux") or _kernel() < (5, 8):
         return None
     try:
@@ -716,12 +719,10 @@ def _kernel() -> tuple[int, ...]:
     return tuple(int(n) for n in numbers.groups()) if numbers else (0,)
 
 
-_SYNCFS = _load_syncfs()
-
-
 def _sync_filesystem(fd: int) -> bool:
     """Sync the whole filesystem holding open folder ``fd`` (Linux ``syncfs``); False where that is not possible."""
-    return _SYNCFS is not None and _SYNCFS(fd) == 0
+    syncfs = _load_syncfs()
+    return syncfs is not None and syncfs(fd) == 0
 
 
 def _write_all(fd: int, pieces: list[bytes]) -> None:
