@@ -27,6 +27,7 @@ import httpx
 from ._config import POOL_LIMITS
 from ._deadline import guard_client
 from ._errors import ConfigurationError
+from ._tls import verifying_context
 from ._upstream import transports_of
 
 if TYPE_CHECKING:
@@ -146,7 +147,8 @@ def sync_factory(timeout: httpx.Timeout) -> Callable[[], httpx.Client]:
     def make() -> httpx.Client:
         from ._pool import lean_cookies
 
-        return guard_client(lean_cookies(httpx.Client(timeout=timeout, limits=POOL_LIMITS)))
+        http = httpx.Client(timeout=timeout, limits=POOL_LIMITS, verify=verifying_context())
+        return guard_client(lean_cookies(http))
 
     return make
 
@@ -175,11 +177,13 @@ def async_factory(backend: HttpBackend, timeout: httpx.Timeout) -> Callable[[], 
         if backend == "aiohttp":
             from ._aiohttp import AiohttpClient, AiohttpDirect
 
-            client = AiohttpClient(timeout=timeout)
+            client = AiohttpClient(timeout=timeout, verify=verifying_context())
             return client, AiohttpDirect(client)
         from ._pool import HttpcoreDirect, lean_cookies, use_constant_pool
 
-        http = httpx.AsyncClient(timeout=timeout, limits=POOL_LIMITS)  # proxies as httpx has them
+        http = httpx.AsyncClient(
+            timeout=timeout, limits=POOL_LIMITS, verify=verifying_context()
+        )  # proxies as httpx has them
         for transport in transports_of(http):
             if isinstance(transport, httpx.AsyncHTTPTransport):
                 use_constant_pool(transport)

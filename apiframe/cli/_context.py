@@ -19,6 +19,7 @@ from rich.text import Text
 
 from .._client import Apiframe, AsyncApiframe
 from .._config import DEFAULT_BASE_URL, is_local_host
+from .._tls import verifying_context
 from ..webhooks._push import push_from_env
 from . import _sandbox
 from ._retries import RetryLines
@@ -185,7 +186,7 @@ class Settings:
         http: httpx.Client | None = None
         if public and key is None and not self.sandbox:
             key, url = _NO_KEY, self.api_url()
-            http = httpx.Client(event_hooks={"request": [_drop_stand_in_key]})
+            http = httpx.Client(event_hooks={"request": [_drop_stand_in_key]}, verify=verifying_context())
             click.get_current_context().call_on_close(http.close)
         else:
             key, url = self.endpoint()

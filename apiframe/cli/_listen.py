@@ -70,10 +70,12 @@ class ListenApp:
     async def _forward(self, body: bytes, headers: dict[str, str]) -> None:
         import httpx
 
+        from .._tls import verifying_context
+
         assert self.forward_to is not None
         kept = {name: headers[name.lower()] for name in _FORWARDED if name.lower() in headers}
         try:
-            async with httpx.AsyncClient(timeout=10.0, trust_env=False) as http:
+            async with httpx.AsyncClient(timeout=10.0, trust_env=False, verify=verifying_context()) as http:
                 response = await http.post(self.forward_to, content=body, headers=kept)
             self._print({"forwarded": self.forward_to, "status": response.status_code}, f"  -> {response.status_code}")
         except httpx.HTTPError as error:

@@ -22,6 +22,7 @@ import httpx
 
 from apiframe._version import __version__
 
+from .._tls import verifying_context
 from ._clock import Clock
 from ._config import SandboxConfig
 from ._jobs import JobEngine, isoformat
@@ -105,6 +106,7 @@ class WebhookDispatcher:
             timeout=self.config.webhook_timeout_seconds,
             headers={"User-Agent": f"apiframe-sandbox/{__version__}"},
             trust_env=False,
+            verify=verifying_context(),
         )
         for job in self.store.values("job"):
             if job.get("outbox"):
