@@ -38,6 +38,7 @@ async def test_a_group_of_writes_lands_whole_and_a_bad_target_fails_alone(tmp_pa
     assert listing.leftovers == []  # no temporary file is left by the failed ones
 
 
+@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")  # forking one is the point
 def test_writes_work_from_a_second_event_loop_and_a_forked_child(tmp_path: Path) -> None:
     store = LocalStore(tmp_path / "out")
     asyncio.run(store.write_bytes("one", b"1"))

@@ -10,6 +10,7 @@ import multiprocessing
 import random
 import sys
 
+import pytest
 from hostile_server import KEY, HostileServer, Request, Wire, job_body, job_id_from, respond_json
 
 from apiframe import Apiframe
@@ -34,6 +35,7 @@ def _child(client: Apiframe) -> None:
     sys.exit(min(_use(client, "child"), 100))
 
 
+@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")  # forking one is the point
 def test_a_forked_child_gets_its_own_connections(server: HostileServer) -> None:
     server.handler = _answer_with_the_asked_job
     with Apiframe(api_key=KEY, base_url=server.url, max_retries=0) as client:

@@ -150,6 +150,7 @@ def test_when_redis_is_down_the_receiver_answers_503_and_waits_still_end(sandbox
         hub.close()
 
 
+@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")  # forking one is the point
 def test_a_forked_worker_starts_its_own_listener(redis_url: str, redis_prefix: str) -> None:
     """A hub created before a fork (gunicorn --preload) still ends waits in the forked worker."""
     import multiprocessing

@@ -7,10 +7,13 @@ from __future__ import annotations
 import os
 import random
 
+import pytest
+
 from apiframe import _retry
 from apiframe._waiting import _flows
 
 
+@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")  # forking one is the point
 def test_a_forked_child_reseeds_the_shared_jitter() -> None:
     read, write = os.pipe()
     pid = os.fork()
