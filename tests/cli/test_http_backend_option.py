@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import aiohttp
 import httpcore
 import pytest
 from click.testing import CliRunner
@@ -29,6 +28,8 @@ def sandbox() -> Iterator[Sandbox]:
 def carried(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
     """The URLs each transport sent: aiohttp's session and httpcore's connections, counted where the
     request reaches the library that speaks HTTP on the socket."""
+    import aiohttp  # here, not at collection: every xdist worker collects this module
+
     seen: dict[str, list[str]] = {"aiohttp": [], "httpcore": []}
     session_request = aiohttp.ClientSession._request
     connection_request = httpcore.AsyncHTTPConnection.handle_async_request
