@@ -64,13 +64,15 @@ chromium:  ## the headless browser the gallery tests drive (Debian's chromium; a
 # --dist worksteal hands each worker a block of the tests; each block starts with its share of the
 # tests marked slow (tests/suite_order.py), so no long test is left running alone at the end.
 TEST_WORKERS ?= 8
-# pytest rewrites the asserts of every test module and of every pytest plugin's package (hypothesis,
-# schemathesis, the SDK itself) when it imports them: seconds of CPU in each xdist worker. It keeps
+# pytest rewrites the asserts of every test module when it imports it: seconds of CPU in each xdist
+# worker (the plugins' packages are no longer rewritten: pyproject.toml's addopts). It keeps
 # the result in __pycache__ unless PYTHONDONTWRITEBYTECODE is set (as CI sets it), so the test runs
-# unset it: the first run writes the cache, later runs and the other workers read it.
+# unset it: the first run writes the cache, later runs read it. On a fresh clone tests/warm_caches.py
+# writes them first, in two processes, so the eight workers do not each compile everything.
 TEST_ENV := env -u PYTHONDONTWRITEBYTECODE
 
 test: $(DEV) $(SPEC) redis-server chromium  ## the whole suite, under 2 minutes on 2 cores (installs the dev extras, redis-server and chromium first if needed)
+	$(TEST_ENV) $(PY) tests/warm_caches.py
 	$(TEST_ENV) $(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal
 
 test-quick: $(DEV) $(SPEC)  ## the unit tests only (no servers, a few seconds): for the edit-test loop

@@ -13,6 +13,7 @@ per retry from it).
 from __future__ import annotations
 
 import email.utils
+import os
 import random
 import time
 from collections.abc import Callable, Mapping
@@ -24,6 +25,7 @@ from ._logging import clean_message, logger
 __all__ = [
     "BACKOFF_BASE",
     "BACKOFF_CAP",
+    "JITTER",
     "MAX_REASON",
     "MAX_RETRY_AFTER",
     "Retries",
@@ -43,7 +45,14 @@ MAX_RETRY_AFTER = 60.0
 """Seconds: a server asking for a longer pause gets a RateLimitError at once instead of a hidden wait."""
 
 
-def backoff_delay(attempt: int, *, rand: Callable[[], float] = random.random) -> float:
+JITTER = random.Random()
+"""The SDK's one source of jitter (retry backoff, wait cadence, budget lock retries): its own
+generator, so a user's ``random.seed()`` neither steers nor is disturbed by it; reseeded in a forked
+child so siblings do not retry in step."""
+os.register_at_fork(after_in_child=JITTER.seed)
+
+
+def backoff_delay(attempt: int, *, rand: Callable[[], float] = JITTER.random) -> float:
     """Full-jitter exponential backoff for retry number ``attempt`` (0-based)."""
     ceiling = min(BACKOFF_CAP, BACKOFF_BASE * 2.0 ** min(attempt, 30))
     return ceiling * rand()

@@ -20,6 +20,11 @@ def main(path: str, top: int = 40) -> None:
     startup_cpu = sum(total(r) for r in startups)
     tests_cpu = sum(total(r) for r in tests)
     print(f"{len(tests)} tests: {tests_cpu:.1f} CPU-s; {len(startups)} worker start-ups: {startup_cpu:.1f} CPU-s")
+    collectors = [r for r in records if r["kind"] == "gc" and r["collections"]]
+    if collectors:
+        gc_seconds = sum(r["seconds"] for r in collectors)
+        full = sum(r["full"] for r in collectors)
+        print(f"garbage collector: {gc_seconds:.1f} s in {len(collectors)} processes, {full} full collections")
     for name, key in (("folder", lambda r: r["test"].split("/")[1]), ("module", lambda r: r["test"].split("::")[0])):
         sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0])
         for r in tests:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import os
 import random
 import threading
 from collections.abc import Callable, Generator, Iterable, Mapping
@@ -12,6 +11,7 @@ from typing import Any
 from .._deadline import Deadline
 from .._errors import WaitCancelledError
 from .._flow import Effect, Emit, Sleep
+from .._retry import JITTER
 from ._listing import list_round, shared_look
 from ._policy import TERMINAL_STATUSES, TRANSIENT_ERRORS, WaitPolicy
 from ._poller import JobPoller
@@ -21,9 +21,8 @@ from ._tracker import _fallback_due, _finish, _timeout_error, _Tracker
 
 __all__ = ["wait_flow", "wait_many_flow"]
 
-_JITTER = random.Random()
-"""The waits' jitter, shared (seeding a generator per wait cost ~35 us of urandom); reseeded in a forked child."""
-os.register_at_fork(after_in_child=_JITTER.seed)
+_JITTER = JITTER
+"""The waits' jitter: the SDK's shared generator (seeding one per wait cost ~35 us of urandom)."""
 
 
 def _take_news(

@@ -29,7 +29,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
-import random
 import re
 import time
 from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
@@ -39,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._errors import ApiframeError, InvalidRequestError
 from .._pipeline import loads_bounded
+from .._retry import JITTER
 from ._lines import nothing_sent
 from ._shard import Shard
 from ._store import StorageError, Store
@@ -288,7 +288,7 @@ class CreditLedger:
                 return True
             self.claim = previous  # another shard raised at the same time: back off, both retry
             await self._write()
-            await asyncio.sleep(random.uniform(0.02, 0.1) * (attempt + 1))
+            await asyncio.sleep(JITTER.uniform(0.02, 0.1) * (attempt + 1))
         return False
 
     async def _others(self) -> int:

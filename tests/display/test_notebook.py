@@ -9,9 +9,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-import nbformat
 import pytest
-from nbclient import NotebookClient
 
 from apiframe.testing import Sandbox, SandboxConfig
 
@@ -45,6 +43,9 @@ def _bundle(cell: Any) -> dict[str, Any]:
 
 @pytest.mark.slow
 def test_the_example_notebook_displays_every_result(tmp_path: Path) -> None:
+    import nbformat  # here: nbclient and jupyter_client cost each xdist worker ~0.1 s at collection
+    from nbclient import NotebookClient
+
     notebook = nbformat.read(NOTEBOOK, as_version=4)
     notebook.cells += [nbformat.v4.new_code_cell(source) for source in EXTRA]
     with Sandbox(SandboxConfig(job_seconds=0.3)) as sandbox:

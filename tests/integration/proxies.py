@@ -21,11 +21,6 @@ import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
-
 
 def _pipe(source: socket.socket, target: socket.socket) -> None:
     try:
@@ -122,6 +117,12 @@ class ConnectProxy(_Server):
 
 
 def _self_signed(folder: Path) -> tuple[Path, Path]:
+    # imported here: cryptography costs every xdist worker ~0.1 s at collection otherwise
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
     now = datetime.datetime.now(datetime.UTC)

@@ -15,8 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import redis
-from push_support import serve
+from push_support import raw_redis, serve
 
 from apiframe import Apiframe
 from apiframe.testing import Sandbox, SandboxConfig
@@ -58,7 +57,7 @@ def slow_sandbox() -> Iterator[Sandbox]:
 
 def test_forged_events_in_redis_never_end_a_wait(slow_sandbox: Sandbox, redis_url: str, redis_prefix: str) -> None:
     hub = RedisWebhookHub(redis_url, prefix=redis_prefix)
-    raw = redis.Redis.from_url(redis_url)
+    raw = raw_redis(redis_url)
     try:
         with serve(WebhookReceiver(WebhookHub(), api_key="afk_not_this_one")) as url:  # deliveries get 401
             push = PushSource(hub, url, fallback_interval=0.3)
@@ -94,7 +93,7 @@ def test_forged_events_in_redis_never_end_a_wait(slow_sandbox: Sandbox, redis_ur
 
 def test_forged_stored_events_are_not_taken_by_a_late_watcher(redis_url: str, redis_prefix: str) -> None:
     key = "afk_trusting_waiter_key"
-    raw = redis.Redis.from_url(redis_url)
+    raw = raw_redis(redis_url)
     for n, record in enumerate(forged_records("late-job", key)):
         raw.set(f"{redis_prefix}job:late-job-{n}", record.replace(b"late-job", f"late-job-{n}".encode()))
     raw.set(f"{redis_prefix}job:late-hash", "x")

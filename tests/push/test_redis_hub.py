@@ -12,8 +12,7 @@ from typing import Any
 
 import httpx
 import pytest
-import redis
-from push_support import serve
+from push_support import raw_redis, serve
 
 from apiframe import Apiframe
 from apiframe.testing import Sandbox
@@ -84,7 +83,7 @@ def test_redis_keeps_the_most_advanced_event_with_a_ttl(redis_url: str, redis_pr
         assert second.publish(event(event="completed", status="COMPLETED", progress=100, result=[1]))
         assert not first.publish(event(progress=75))  # a terminal event is never replaced
         assert not first.publish(event(event="completed", status="COMPLETED", progress=100, result=[1]))  # duplicate
-        raw = redis.Redis.from_url(redis_url)
+        raw = raw_redis(redis_url)
         stored = raw.get(f"{redis_prefix}job:job-r")
         assert stored is not None and b'"COMPLETED"' in stored
         assert 0 < raw.pttl(f"{redis_prefix}job:job-r") <= 30_000

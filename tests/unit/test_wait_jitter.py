@@ -1,9 +1,13 @@
-"""The waits share one jitter generator; a forked child draws its own sequence, not its parent's."""
+"""The SDK draws its jitter (retry backoff, wait cadence, budget lock retries) from one generator of
+its own: a user's ``random`` stream is neither read nor advanced, and a forked child draws its own
+sequence, not its parent's."""
 
 from __future__ import annotations
 
 import os
+import random
 
+from apiframe import _retry
 from apiframe._waiting import _flows
 
 
@@ -21,3 +25,14 @@ def test_a_forked_child_reseeds_the_shared_jitter() -> None:
     os.waitpid(pid, 0)
     parent = repr([_flows._JITTER.random() for _ in range(4)])
     assert child and child != parent
+
+
+def test_backoff_neither_reads_nor_advances_the_users_random_stream() -> None:
+    random.seed(7)
+    state = random.getstate()
+    delays = [_retry.backoff_delay(attempt) for attempt in range(8)]
+    assert random.getstate() == state
+    random.seed(7)
+    again = [_retry.backoff_delay(attempt) for attempt in range(8)]
+    assert delays != again  # a user's seed does not replay the SDK's jitter
+    assert _flows._JITTER is _retry.JITTER  # one generator, one fork hook
