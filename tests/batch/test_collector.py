@@ -42,7 +42,7 @@ def test_a_batch_raises_the_young_threshold_only_while_it_runs(own_thresholds: N
             lines = [json.dumps({"model": "flux-1.1-pro", "prompt": f"gc {n}"}) for n in range(2)]
             return await apiframe.batch.arun(lines, out=tmp_path / "out", client=client, concurrency=2)
 
-    with Sandbox(SandboxConfig(job_seconds=0.1, seed=8)) as sandbox:
+    with Sandbox(SandboxConfig(job_seconds=0, seed=8)) as sandbox:
         result = asyncio.run(main(sandbox))
         assert result.completed == 2
         assert len(seen) >= 6 and set(seen) == {(YOUNG_THRESHOLD, 7, 9)}  # every request of the run

@@ -20,7 +20,7 @@ from apiframe.testing import Sandbox, SandboxConfig
 
 @pytest.fixture(scope="module")
 def sandbox() -> Iterator[Sandbox]:
-    with Sandbox(SandboxConfig(job_seconds=0.2, seed=21)) as running:
+    with Sandbox(SandboxConfig(job_seconds=0, seed=21)) as running:
         yield running
 
 
