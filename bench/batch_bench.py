@@ -265,6 +265,8 @@ class Scale:
     """``--json`` (no display): lines_per_second, cpu_ms_per_line, peak_rss_mib, completed."""
     display: dict[str, Spread]
     """The live display on a pseudo-terminal: the same figures."""
+    aiohttp: dict[str, Spread]
+    """``--json --http-backend aiohttp``: the same figures."""
     commands: list[str]
 
 
@@ -333,6 +335,15 @@ def _completed(out: Path) -> int:
     return asyncio.run(summarise(open_store(str(out)))).done
 
 
+E2E_KINDS: dict[str, list[str]] = {
+    "plain": ["--json"],
+    "display": [],
+    "aiohttp": ["--json", "--http-backend", "aiohttp"],
+}
+"""The end-to-end runs, interleaved in this order in every round: their global options (the display
+runs on a pseudo-terminal)."""
+
+
 E2E_CONCURRENCY = 256
 """Lines in flight per batch process end to end: enough that the batch's CPU, not the shared wait's
 schedule (a line's first look comes about a second after its submission), sets the rate."""
@@ -352,7 +363,7 @@ def scale(
     if runs < 3:
         raise ValueError("at least 3 runs: the median and range are what is reported")
     commands: list[str] = []
-    raw: dict[str, Any] = {"plan": [], "plain": [], "display": []}
+    raw: dict[str, Any] = {"plan": [], **{kind: [] for kind in E2E_KINDS}}
     env = dict(os.environ)
 
     def keep(*, finished: bool = False) -> None:
@@ -380,11 +391,11 @@ def scale(
         batch = home / "e2e.jsonl"
         write_input(batch, e2e_lines, E2E_MODELS)
         for run_number in range(runs if e2e_lines else 0):
-            for kind in ("plain", "display"):  # interleaved, so drift hits both alike
+            for kind, flags in E2E_KINDS.items():  # interleaved, so drift hits all alike
                 out = home / f"out-{kind}-{run_number}"
                 with sandbox_process(job_seconds, sandbox) as (base, key):
                     run_env = {**env, "APIFRAME_API_KEY": key, "APIFRAME_BASE_URL": base, "COLUMNS": "120"}
-                    flags = ["--json"] if kind == "plain" else []
+                    run_env.pop("APIFRAME_HTTP_BACKEND", None)  # each run's transport is its own flags'
                     command = [PY, "-m", "apiframe", *flags, "batch", str(batch), "--out", str(out)]
                     command += ["-c", str(concurrency)]
                     commands.append(shlex.join(command))
@@ -415,6 +426,7 @@ def scale(
         e2e_lines=e2e_lines,
         plain={name: spread("plain", name) for name in names},
         display={name: spread("display", name) for name in names},
+        aiohttp={name: spread("aiohttp", name) for name in names},
         commands=commands,
     )
 
@@ -469,7 +481,11 @@ def main(argv: list[str]) -> None:
             f"plan {result.plan_lines:,} lines: {result.plan_seconds.show('s')}, "
             f"{result.plan_cpu_seconds.show('CPU-s')}, peak RSS {result.plan_peak_rss_mib.show('MiB', 0)}"
         )
-        for kind, figures in (("--json", result.plain), ("display", result.display)):
+        for kind, figures in (
+            ("--json", result.plain),
+            ("display", result.display),
+            ("--json --http-backend aiohttp", result.aiohttp),
+        ):
             print(
                 f"{result.e2e_lines:,} lines, {kind}: {figures['lines_per_second'].show('lines/s', 0)}, "
                 f"{figures['cpu_ms_per_line'].show('ms CPU/line', 2)}, completed {figures['completed'].show('', 0)}"

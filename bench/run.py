@@ -36,8 +36,9 @@ numbers.
     into a local folder and into an S3 server on 127.0.0.1: lines/s, CPU per line, peak RSS per
     process, 3 interleaved runs of each variant (see ``bench/batch_bench.py``).
 11. the batch engine at scale: planning 10^6 lines (seconds and peak RSS per process), and 10^5
-    lines end to end against a fast sandbox with the live display and without: lines/s and CPU
-    per line, median and range of 3 interleaved runs (see ``bench/batch_bench.py scale``).
+    lines end to end against a fast sandbox with the live display and without (``--json``), and with
+    ``--json --http-backend aiohttp``: lines/s and CPU per line, median and range of 3 interleaved
+    runs (see ``bench/batch_bench.py scale``).
 12. hostile-server fuzzer, large profile: ``tests/fuzz`` with many random examples per SDK method
     (sync and async) and per command; cases run, outcomes, and the known findings it hit
     (pass/fail, no ratio; see ``bench_server_fuzz``).
@@ -980,7 +981,8 @@ def bench_batch(profile: Profile) -> list[Row]:
 
 
 def bench_batch_scale(profile: Profile) -> list[Row]:
-    """Planning 10^6 lines; 10^5 lines end to end with and without the display (bench/batch_bench.py)."""
+    """Planning 10^6 lines; 10^5 lines end to end with and without the display, and on the aiohttp
+    transport (bench/batch_bench.py)."""
     import batch_bench
 
     plan_lines, e2e_lines = (1_000_000, 100_000) if profile is FULL else (20_000, 500)
@@ -996,14 +998,24 @@ def bench_batch_scale(profile: Profile) -> list[Row]:
             "-",
         )
     ]
-    for name, figures in (("--json", result.plain), ("live display on a terminal", result.display)):
+    for name, figures in (
+        ("--json", result.plain),
+        ("live display on a terminal", result.display),
+        ("--json --http-backend aiohttp", result.aiohttp),
+    ):
         cpu = figures["cpu_ms_per_line"]
         complete = min(figures["completed"].values) == e2e_lines
+        baseline = "-"
+        if figures is result.aiohttp:  # against the --json run of the same round
+            ratios = batch_bench.Spread(
+                tuple(a / b for a, b in zip(cpu.values, result.plain["cpu_ms_per_line"].values, strict=True))
+            )
+            baseline = f"{ratios.show('x', 2)} the --json runs' CPU/line, round by round"
         rows.append(
             Row(
                 f"11. batch end to end, {e2e_lines:,} lines into a folder, {name}",
                 f"{figures['lines_per_second'].show('lines/s', 0)}; {cpu.show('ms CPU/line', 2)}",
-                "-",
+                baseline,
                 f"peak RSS {figures['peak_rss_mib'].show('MiB', 0)}",
                 "<= 3 ms CPU/line, every line completed",
                 verdict(cpu.median <= 3.0 and complete),

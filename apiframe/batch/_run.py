@@ -28,6 +28,7 @@ from .._errors import InvalidRequestError
 from .._jobs import Job
 from . import _gallery
 from ._budget import CreditLedger, budget_worst, estimate_batch
+from ._collector import QuietCollector
 from ._legacy import MANIFEST_NAME, LegacyManifest, open_regular, record_problem
 from ._lines import BatchLine, batch_identity, input_digest, line_key, nothing_sent, parse_lines
 from ._results import save_outputs
@@ -174,13 +175,17 @@ class BatchRun:
         """What the shard spent, and its share of a credit budget (:meth:`use_budget`)."""
         self._leftovers: list[str] = []
         self._unclaimed: list[str] = []
+        self._collector = QuietCollector()
 
     def lock(self) -> None:
-        """Claim this shard of a local folder for this process (released by :meth:`close`)."""
+        """Claim this shard of a local folder for this process, and collect young garbage less often
+        while it is planned and run (``_collector.py``); :meth:`close` undoes both."""
         if self._lock is None:
             self._lock = _ShardLock(self.store, self.shard)
+        self._collector.acquire()
 
     def close(self) -> None:
+        self._collector.release()
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -317,6 +322,21 @@ class BatchRun:
     ) -> BatchResult:
         """Run the planned lines: submit, wait and save at most ``concurrency`` at a time."""
         _check_concurrency(concurrency)
+        held = self._collector.acquire()  # without lock(): only for this call
+        try:
+            return await self._execute(client, concurrency, wait_timeout, on_change, on_progress)
+        finally:
+            if held:
+                self._collector.release()
+
+    async def _execute(
+        self,
+        client: AsyncApiframe,
+        concurrency: int,
+        wait_timeout: float | None,
+        on_change: Changed | None,
+        on_progress: Progressed | None,
+    ) -> BatchResult:
         await self.start()
 
         async def changed(task: Task) -> None:

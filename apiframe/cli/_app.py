@@ -13,6 +13,7 @@ from typing import Any
 
 import click
 
+from .._client import HttpBackend
 from .._errors import ApiframeError, ConfigurationError, InvalidRequestError
 from .._version import __version__
 from ._common import EXIT_JOB_FAILED, EXIT_OK, EXIT_USAGE, global_options, options
@@ -90,6 +91,7 @@ def cli(
     jsonl_output: bool,
     timeout: float | None,
     max_retries: int | None,
+    http_backend: HttpBackend | None,
     sandbox_job_seconds: float,
 ) -> None:
     """Generate images, video and music with Apiframe, and get the files.
@@ -113,6 +115,7 @@ def cli(
         output=output,
         timeout=timeout,
         max_retries=max_retries,
+        http_backend=http_backend,
     )
 
 

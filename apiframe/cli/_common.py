@@ -130,12 +130,20 @@ def global_options(*, after_command: bool) -> list[Callable[[F], F]]:
             help=f"Retries of a request that failed for a reason worth retrying (default: {DEFAULT_MAX_RETRIES}).",
             **stored("max_retries"),
         ),
+        click.option(
+            "--http-backend",
+            type=click.Choice(["httpx", "aiohttp"]),
+            help="Transport of the commands that wait and download (generate, batch, jobs wait, jobs download):"
+            " httpx, or aiohttp, which costs less CPU per request (needs the aiohttp extra)"
+            " (default: APIFRAME_HTTP_BACKEND, else httpx).",
+            **stored("http_backend"),
+        ),
     ]
 
 
 def connection_options(command: F) -> F:
     """The global options after the command name too: ``--api-key``, ``--base-url``, ``--sandbox``,
-    ``--json``, ``--jsonl``, ``--timeout`` and ``--max-retries``."""
+    ``--json``, ``--jsonl``, ``--timeout``, ``--max-retries`` and ``--http-backend``."""
     return options(global_options(after_command=True))(command)
 
 

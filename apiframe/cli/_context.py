@@ -17,8 +17,9 @@ import httpx
 from rich.console import RenderableType
 from rich.text import Text
 
-from .._client import Apiframe, AsyncApiframe
+from .._client import Apiframe, AsyncApiframe, HttpBackend
 from .._config import DEFAULT_BASE_URL, is_local_host
+from .._extras import missing_extra
 from .._tls import verifying_context
 from ..webhooks._push import push_from_env
 from . import _sandbox
@@ -96,6 +97,8 @@ class Settings:
     """``--timeout``: seconds for each HTTP request (None: the SDK's default)."""
     max_retries: int | None = None
     """``--max-retries``: retries of a failed request (None: the SDK's default)."""
+    http_backend: HttpBackend | None = None
+    """``--http-backend``: the async client's transport (None: ``APIFRAME_HTTP_BACKEND``, else httpx)."""
     console: TerminalConsole = field(default_factory=lambda: make_console(stderr=True))
     out: TerminalConsole = field(default_factory=lambda: results_console())
     command: click.Command | None = field(default=None, repr=False)
@@ -196,8 +199,18 @@ class Settings:
 
     def async_client(self) -> AsyncApiframe:
         """A new async client; use it as ``async with`` inside the command's event loop."""
+        backend = self._http_backend()
         key, url = self.endpoint()
-        return AsyncApiframe(api_key=key, base_url=url, push=push_from_env(), **self._options())
+        return AsyncApiframe(api_key=key, base_url=url, push=push_from_env(), http_backend=backend, **self._options())
+
+    def _http_backend(self) -> HttpBackend | None:
+        """``--http-backend``, its extra checked here so a missing one is told in the command's words."""
+        if self.http_backend == "aiohttp":
+            try:
+                from .. import _aiohttp  # noqa: F401  (the extra, loaded only when chosen)
+            except ImportError as error:
+                raise click.UsageError(missing_extra("aiohttp", error, "--http-backend aiohttp")) from None
+        return self.http_backend
 
     # -- output -------------------------------------------------------------------------------
 

@@ -133,6 +133,8 @@ def resume_command(settings: Settings, job_id: str, out: Path) -> str:
     words += ["jobs", "download", job_id, "--wait", "--out", str(out)]
     if settings.timeout is not None:
         words[1:1] = ["--timeout", f"{settings.timeout:g}"]
+    if settings.http_backend is not None:
+        words[1:1] = ["--http-backend", settings.http_backend]
     return shlex.join(words)
 
 
