@@ -20,6 +20,7 @@ import gc
 import json
 import os
 import resource
+import signal
 import socket
 import time
 from collections.abc import Iterator
@@ -27,6 +28,12 @@ from typing import Any
 
 import pytest
 from suite_order import slow_first
+
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    # Started as a background job of a non-interactive shell (`cmd &`, some CI runners), the run
+    # inherits Ctrl-C ignored, and so would every process a test starts: the tests that press Ctrl-C
+    # in a command or a wait would wait for nothing. Handled here, it is the default again in them.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture
