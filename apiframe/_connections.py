@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, get_args
 
 import httpx
 
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 __all__ = ["AsyncPool", "HttpBackend", "LoopPool", "ProcessPool", "async_factory", "check_backend", "sync_factory"]
 
 HttpBackend = Literal["httpx", "aiohttp"]
-_BACKENDS = ("httpx", "aiohttp")
+_BACKENDS: tuple[str, ...] = get_args(HttpBackend)
 
 
 class ProcessPool:
@@ -181,9 +181,8 @@ def async_factory(backend: HttpBackend, timeout: httpx.Timeout) -> Callable[[], 
             return client, AiohttpDirect(client)
         from ._pool import HttpcoreDirect, lean_cookies, use_constant_pool
 
-        http = httpx.AsyncClient(
-            timeout=timeout, limits=POOL_LIMITS, verify=verifying_context()
-        )  # proxies as httpx has them
+        # proxies as httpx has them; the client and its proxy transports share one SSL context
+        http = httpx.AsyncClient(timeout=timeout, limits=POOL_LIMITS, verify=verifying_context())
         for transport in transports_of(http):
             if isinstance(transport, httpx.AsyncHTTPTransport):
                 use_constant_pool(transport)

@@ -76,7 +76,7 @@ def _record(config: pytest.Config, **fields: Any) -> None:
             out.write(json.dumps(fields) + "\n")
 
 
-_GC = {"seconds": 0.0, "started": 0.0, "collections": 0, "full": 0, "full_seconds": 0.0}
+_GC = {"seconds": 0.0, "started": 0.0, "collections": 0, "full": 0}
 
 
 def _time_gc(phase: str, info: dict[str, int]) -> None:
@@ -88,7 +88,6 @@ def _time_gc(phase: str, info: dict[str, int]) -> None:
     _GC["collections"] += 1
     if info["generation"] == 2:
         _GC["full"] += 1
-        _GC["full_seconds"] += took
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:

@@ -28,16 +28,17 @@ def caches_missing() -> bool:
 
 def halves() -> list[list[Path]]:
     """The test folders in two groups of about as many modules each."""
-    folders = sorted(
-        (folder for folder in TESTS.iterdir() if folder.is_dir() and not folder.name.startswith(("_", "."))),
-        key=lambda folder: -sum(1 for _ in folder.rglob("*.py")),
-    )
+    modules = {
+        folder: sum(1 for _ in folder.rglob("*.py"))
+        for folder in TESTS.iterdir()
+        if folder.is_dir() and not folder.name.startswith(("_", "."))
+    }
     groups: list[list[Path]] = [[], []]
     sizes = [0, 0]
-    for folder in folders:
+    for folder in sorted(modules, key=lambda folder: -modules[folder]):
         smaller = sizes.index(min(sizes))
         groups[smaller].append(folder)
-        sizes[smaller] += sum(1 for _ in folder.rglob("*.py"))
+        sizes[smaller] += modules[folder]
     return groups
 
 

@@ -21,9 +21,6 @@ from ._tracker import _fallback_due, _finish, _timeout_error, _Tracker
 
 __all__ = ["wait_flow", "wait_many_flow"]
 
-_JITTER = JITTER
-"""The waits' jitter: the SDK's shared generator (seeding one per wait cost ~35 us of urandom)."""
-
 
 def _take_news(
     watch: PushWatch,
@@ -73,7 +70,7 @@ def wait_flow(
     refresh each other through list pages instead of one GET each. With ``push``, webhook
     deliveries end the wait and feed ``on_progress``; polling slows to the fallback cadence.
     """
-    rng = rng or _JITTER
+    rng = rng or JITTER  # shared: seeding a generator per wait cost ~35 us of urandom
     tracker = _Tracker(job_id, policy, now())
     deadline = Deadline(policy.timeout, now=now)
     sharing = shared if shared is not None and policy.batch else None
@@ -149,7 +146,7 @@ def _wait_many(
     docstring); jobs the pages do not show are polled one by one. At the deadline, raises
     :class:`WaitTimeoutError` for the pending job due soonest.
     """
-    rng = rng or _JITTER
+    rng = rng or JITTER
     start = now()
     deadline = Deadline(policy.timeout, now=now)
     pending: dict[str, _Tracker] = {}

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
 import click
 
 from .._config import DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+from .._connections import HttpBackend
 from .._errors import InvalidRequestError
 from .._job_requests import parse_assignments
 from .._pipeline import loads_bounded
@@ -132,7 +133,7 @@ def global_options(*, after_command: bool) -> list[Callable[[F], F]]:
         ),
         click.option(
             "--http-backend",
-            type=click.Choice(["httpx", "aiohttp"]),
+            type=click.Choice(get_args(HttpBackend)),
             help="Transport of the commands that wait and download (generate, batch, jobs wait, jobs download):"
             " httpx, or aiohttp, which costs less CPU per request (needs the aiohttp extra)"
             " (default: APIFRAME_HTTP_BACKEND, else httpx).",

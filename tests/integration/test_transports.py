@@ -16,7 +16,6 @@ from apiframe.testing import Sandbox
 
 KEY = "afk_transport_test_key"
 BACKENDS = ["httpx", "aiohttp"]
-
 OK = b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: %d\r\n\r\n%s" % (len(JOB), JOB)
 
 Handler = Callable[[asyncio.StreamReader, asyncio.StreamWriter], Awaitable[None]]

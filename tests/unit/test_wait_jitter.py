@@ -10,7 +10,6 @@ import random
 import pytest
 
 from apiframe import _retry
-from apiframe._waiting import _flows
 
 
 @pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")  # forking one is the point
@@ -19,14 +18,14 @@ def test_a_forked_child_reseeds_the_shared_jitter() -> None:
     pid = os.fork()
     if pid == 0:  # the child: its next draws, to the parent
         try:
-            os.write(write, repr([_flows._JITTER.random() for _ in range(4)]).encode())
+            os.write(write, repr([_retry.JITTER.random() for _ in range(4)]).encode())
         finally:
             os._exit(0)
     os.close(write)
     with os.fdopen(read) as pipe:
         child = pipe.read()
     os.waitpid(pid, 0)
-    parent = repr([_flows._JITTER.random() for _ in range(4)])
+    parent = repr([_retry.JITTER.random() for _ in range(4)])
     assert child and child != parent
 
 
@@ -38,4 +37,3 @@ def test_backoff_neither_reads_nor_advances_the_users_random_stream() -> None:
     random.seed(7)
     again = [_retry.backoff_delay(attempt) for attempt in range(8)]
     assert delays != again  # a user's seed does not replay the SDK's jitter
-    assert _flows._JITTER is _retry.JITTER  # one generator, one fork hook
