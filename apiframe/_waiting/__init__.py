@@ -18,17 +18,22 @@ possible. Four sources of information decide when the next look happens, best fi
    (newest first, 100 per page) refreshes them all: a round walks only as many pages as it
    takes to see every pending job (stopping once a page reaches jobs older than the oldest one
    waited for), so 200 jobs cost two requests per round instead of 200. Rounds happen when the
-   soonest job is due and at least ``interval / 2`` apart. A job the pages do not show (older
-   than the listing reaches, or another key's) falls back to its own ``GET /v2/jobs/{id}`` on its
-   own schedule, and batching is dropped altogether when the pages show none of the jobs or the
-   key may not list. A terminal job seen in a page is emitted from the page when the page
-   carries its result, else fetched once by id.
+   soonest job is due and at least ``interval / 2`` apart. A round walks the pages the pending
+   jobs fill plus a few for newer jobs (another process's, or this client's later ones); when
+   it runs out above a job, that look is a ``GET /v2/jobs/{id}`` and later rounds walk deeper.
+   A job the pages skip although the round reached past it (another key's), or that two rounds
+   did not reach, falls back to its own GET on its own schedule; batching is dropped
+   altogether when the pages end without showing any of the jobs, or the key may not list. A
+   terminal job seen in a page is emitted from the page when the page carries its result, else
+   fetched once by id.
 5. **Sharing (separate waits).** Concurrent ``jobs.wait`` calls on one client follow their jobs
    in the client's :class:`SharedListing`. When one is due while two or more jobs are followed,
    it takes its job's snapshot from a page another wait fetched since its own last look, or
    lists once for all of them (one wait at a time, rounds ``interval / 2`` apart). So
-   ``asyncio.gather(*(job.wait() for job in jobs))``, or waits in threads, cost about what one
-   ``wait_many`` costs. Jobs the pages do not show are polled by id.
+   ``asyncio.gather(*(job.wait() for job in jobs))``, waits in threads, or a batch's lines,
+   cost about what one ``wait_many`` costs. A look takes a page's snapshot only if the page is
+   at most ``interval / 2`` older than the look was due. Jobs the pages do not show are polled
+   by id.
 
 Every look is the first thing done (the job may already be finished). The deadline (``timeout``)
 is the whole wait's budget, separate from each HTTP request's timeout: each request's timeout is

@@ -97,7 +97,8 @@ def wait_flow(
             try:
                 seen = None
                 if sharing is not None:
-                    seen = yield from shared_look(poller, sharing, job_id, last_look, policy, deadline, cancel)
+                    fresh = max(last_look, tracker.due - policy.interval / 2)  # no older than a round's gap
+                    seen = yield from shared_look(poller, sharing, job_id, fresh, policy, deadline, cancel)
                 if seen is not None and not (seen[1].status == "COMPLETED" and not poller.has_result(seen[1])):
                     looked, job, hint = seen[0], poller.as_job(seen[1]), None
                 else:
@@ -246,12 +247,10 @@ def _wait_many(
             for tracker in due:
                 tracker.backoff(now(), error, rng)
             continue
-        if not found:
-            continue  # the key may not list, or the pages show none of these jobs: by id from now on
         for job_id, tracker in listable.items():
             item = found.get(job_id)
             if item is None:
-                continue  # the listing no longer follows it: polled by id from now on
+                continue  # the round did not show it: fetched by id below if it is due
             if item.status in TERMINAL_STATUSES and item.status == "COMPLETED" and not poller.has_result(item):
                 tracker.due = moment  # completed, but the page lacks its result: fetched by id below
                 continue

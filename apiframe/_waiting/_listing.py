@@ -18,28 +18,42 @@ from ._tracker import epoch_seconds
 
 
 def _walk(
-    poller: JobPoller, wanted: set[str], oldest: float | None, page_size: int, remaining: float | None
-) -> Generator[Effect, Any, dict[str, Any]]:
-    """List pages until every wanted job is seen or the pages are older than all of them.
+    poller: JobPoller,
+    listing: SharedListing,
+    wanted: set[str],
+    oldest: float | None,
+    page_size: int,
+    remaining: float | None,
+) -> Generator[Effect, Any, tuple[dict[str, Any], set[str]]]:
+    """List pages until every wanted job is seen, the pages end or are older than all of them, or
+    the round's pages run out.
 
     ``oldest`` is the earliest creation time among the wanted jobs (None while one is unknown).
+    Returns the list items found by job id, and the wanted jobs the pages did not reach (the
+    pages ran out above them, or above where a job of unknown age might be).
     """
     found: dict[str, Any] = {}
-    max_pages = math.ceil(len(wanted) / page_size) + 1
+    max_pages = math.ceil(len(wanted) / page_size) + listing.depth
     rule = Continuation(max_pages + 1)  # the pagers' rule: a repeated cursor ends the round
     cursor: str | None = None
+    last: float | None = None
     for _ in range(max_pages):
         page = yield from poller.page(page_size, cursor, remaining)
         for item in page.items:
             if item.id in wanted:
                 found[item.id] = item
         if len(found) == len(wanted) or page.following is None or not page.items:
-            break
+            return found, set()
         last = epoch_seconds(getattr(page.items[-1], "created_at", None))
         if oldest is not None and last is not None and last < oldest:
-            break
+            return found, set()
         cursor = rule.follow(page)
-    return found
+    short = set()
+    for job_id in wanted - found.keys():
+        created = listing.created(job_id)
+        if created is None or last is None or created <= last:
+            short.add(job_id)  # at or below where the pages stopped
+    return found, short
 
 
 def list_round(
@@ -54,7 +68,7 @@ def list_round(
     """
     wanted, oldest = listing.wanted()
     try:
-        found = yield from _walk(poller, wanted, oldest, page_size, remaining)
+        found, short = yield from _walk(poller, listing, wanted, oldest, page_size, remaining)
     except TRANSIENT_ERRORS:
         listing.abandon(now())
         raise
@@ -64,7 +78,7 @@ def list_round(
     except BaseException:
         listing.abandon(now())
         raise
-    listing.publish(found, wanted, now())
+    listing.publish(found, wanted, now(), short=short)
     return found
 
 
@@ -83,8 +97,8 @@ def shared_look(
         seen = shared.seen_after(job_id, since)
         if seen is not None:
             return seen
-        if not shared.active(job_id):
-            return None
+        if not shared.active(job_id) or shared.missed_after(job_id, since):
+            return None  # polled by id (for good, or this once: the last round did not reach it)
         later = shared.claim(now(), policy.interval / 2)
         if later is None:
             yield from list_round(poller, shared, policy.page_size, deadline.remaining(), now)

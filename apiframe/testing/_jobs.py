@@ -17,11 +17,12 @@ A job's price (``cost``, from the catalog: see ``_pricing``) is held from its cr
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import json
 import math
 import uuid
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from ._clock import Clock
@@ -83,6 +84,8 @@ class JobEngine:
         self.config = config
         self.on_events = on_events
         self._active: set[str] = {job["id"] for job in store.values("job") if job["status"] not in TERMINAL}
+        self._order = sorted((float(job["createdTs"]), str(job["id"])) for job in store.values("job"))
+        """Every job's ``(createdTs, id)``, ascending: the listing's order, read from its end."""
 
     # -- creation -------------------------------------------------------------------
 
@@ -139,6 +142,11 @@ class JobEngine:
         }
         self.store.put("job", job["id"], job)
         self._active.add(job["id"])
+        key = (now, job["id"])
+        if self._order and key < self._order[-1]:
+            bisect.insort(self._order, key)  # the clock went back, or ids tied in one tick
+        else:
+            self._order.append(key)
         return job
 
     # -- timeline ---------------------------------------------------------------------
@@ -205,6 +213,18 @@ class JobEngine:
         """Every job, refreshed."""
         for job in self.store.values("job"):
             yield self.refresh(job)
+
+    def newest_first(self, before: tuple[float, str] | None = None) -> Iterator[Record]:
+        """The jobs newest first (``createdTs``, then ``id``, descending), refreshed as they are
+        read; with ``before``, only those ordered below that ``(createdTs, id)``.
+
+        A page of the listing reads only its own jobs (and those its filters skip), not all.
+        """
+        end = len(self._order) if before is None else bisect.bisect_left(self._order, before)
+        for index in range(end - 1, -1, -1):
+            job = self.store.get("job", self._order[index][1])
+            if job is not None:
+                yield self.refresh(job)
 
     # -- credits ----------------------------------------------------------------------
 

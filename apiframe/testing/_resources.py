@@ -53,28 +53,31 @@ async def list_jobs(ctx: Context) -> Response:
     if params.get("scope") == "team" and user.role not in ("OWNER", "ADMIN"):
         raise ApiError(403, "Only team admins may list jobs with scope=team")
     engine = ctx.state.engine
-    in_scope = [job for job in engine.jobs() if params.get("scope") == "team" or job["userId"] == user.user_id]
-    selected = in_scope
-    if params.get("status"):
-        selected = [job for job in selected if job["status"] == params["status"]]
-    if params.get("model"):
-        selected = [job for job in selected if job["model"] == params["model"]]
-    if params.get("search"):
-        selected = [job for job in selected if job["id"] == str(params["search"]).lower()]
-    selected.sort(key=lambda job: (job["createdTs"], job["id"]), reverse=True)
-    if params.get("cursor"):
-        after = _decode_cursor(str(params["cursor"]))
-        selected = [job for job in selected if (job["createdTs"], job["id"]) < after]
+    team = params.get("scope") == "team"
+    status, model = params.get("status"), params.get("model")
+    search = str(params["search"]).lower() if params.get("search") else None
+    after = _decode_cursor(str(params["cursor"])) if params.get("cursor") else None
     limit = int(params.get("limit") or 20)
-    page = selected[:limit]
-    has_more = len(selected) > limit
+    page: list[Record] = []
+    has_more = False
+    for job in engine.newest_first(after):
+        if not team and job["userId"] != user.user_id:
+            continue
+        if (status and job["status"] != status) or (model and job["model"] != model):
+            continue
+        if search and job["id"] != search:
+            continue
+        if len(page) == limit:
+            has_more = True
+            break
+        page.append(job)
     body: dict[str, Any] = {
         "jobs": [engine.view(job, ctx.base_url, include_input=False) for job in page],
         "nextCursor": encode_cursor(page[-1]) if has_more and page else None,
         "hasMore": has_more,
     }
     if _flag(params.get("include_models")):
-        body["models"] = sorted({str(job["model"]) for job in in_scope})
+        body["models"] = sorted({str(job["model"]) for job in engine.jobs() if team or job["userId"] == user.user_id})
     return json_response(body)
 
 

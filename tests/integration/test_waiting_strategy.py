@@ -102,3 +102,37 @@ def test_sync_waits_in_threads_share_list_pages(sandbox: Sandbox) -> None:
     assert all(job.status == "COMPLETED" for job in done)
     assert requests["list"] >= 1
     assert requests["list"] + requests["get"] < 8 * naive_requests(JOB_SECONDS) / 2
+
+
+def test_waits_keep_sharing_pages_while_newer_jobs_keep_coming() -> None:
+    """A batch's pattern: a stream of submissions, each followed by its wait, many in flight.
+
+    The jobs waited on sit below jobs created after them (submitted but not yet waited on, or
+    already finished), so a round must walk past those: a round that stopped early once turned
+    sharing off for the client, and every job was then fetched by id.
+    """
+    lines, in_flight = 600, 256
+    requests: Counter[str] = Counter()
+
+    async def count(request: httpx.Request) -> None:
+        requests["list" if request.url.path == "/v2/jobs" else "get" if request.method == "GET" else "post"] += 1
+
+    async def go(sandbox: Sandbox) -> list[str]:
+        gate = asyncio.Semaphore(in_flight)
+        http = httpx.AsyncClient(event_hooks={"request": [count]})
+        async with http, AsyncApiframe(api_key=sandbox.api_key, base_url=sandbox.base_url, http_client=http) as client:
+
+            async def line(n: int) -> str:
+                async with gate:
+                    accepted = await client.images.generate(model="flux-1.1-pro", prompt=f"stream {n}")
+                    job = await accepted.wait(timeout=60)
+                    return job.status if job.result else "no result"
+
+            return list(await asyncio.gather(*(line(n) for n in range(lines))))
+
+    with Sandbox(SandboxConfig(job_seconds=0.02, seed=5, initial_credits=10**9)) as sandbox:
+        statuses = asyncio.run(go(sandbox))
+    assert statuses == ["COMPLETED"] * lines
+    assert requests["post"] == lines
+    assert requests["get"] < lines / 10, requests  # the pages, not one GET per job, ended the waits
+    assert requests["list"] < lines / 4, requests

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Generator
+from datetime import UTC, datetime
 from types import SimpleNamespace
 from typing import Any
 
@@ -114,6 +115,67 @@ def test_list_round_releases_the_round_on_a_transient_error() -> None:
         drive(list_round(poller, listing, 100, None, clock), clock)
     assert listing.active("a")  # sharing stays on
     assert listing.claim(clock(), 0.0) is None  # and the next round may be claimed at once
+
+
+class PagedPoller(Poller):
+    """Fixed pages, newest first: the cursor is the next page's index."""
+
+    def __init__(self, pages: list[list[SimpleNamespace]], by_id: dict[str, SimpleNamespace] | None = None) -> None:
+        super().__init__([], by_id or {})
+        self.pages = pages
+
+    def page(self, limit: int, cursor: str | None, remaining: float | None) -> Flow[ListPage]:
+        self.calls.append(("page", cursor))
+        index = int(cursor or 0)
+        following = str(index + 1) if index + 1 < len(self.pages) else None
+        return ListPage(self.pages[index], following, following is not None)
+        yield
+
+
+def test_a_round_that_runs_out_of_pages_goes_deeper_next_time_and_keeps_sharing() -> None:
+    """Newer jobs (this client's other submissions, other processes on the key) push the followed
+    ones down the pages: a round that stops above them must not unlist them or turn sharing off."""
+    clock = Clock()
+    newer = [[item(f"new{p}-{n}") for n in range(2)] for p in range(2)]  # 2 pages of jobs nobody waits for
+    poller = PagedPoller([*newer, [item("a"), item("b", "COMPLETED")]])
+    listing = following(SharedListing(), "a", "b")
+    assert listing.depth == 1
+    found, _ = drive(list_round(poller, listing, 2, None, clock), clock)
+    assert found == {} and len(poller.calls) == 2  # one page for the two jobs, one more: out of pages
+    assert listing.active("a") and listing.active("b")  # still shared
+    assert listing.missed_after("a", clock.now - 1)  # this look is fetched by id instead
+    assert listing.depth == 2
+    clock.now += 1
+    found, _ = drive(list_round(poller, listing, 2, None, clock), clock)
+    assert set(found) == {"a", "b"} and len(poller.calls) == 2 + 3  # deep enough now
+    assert not listing.missed_after("a", clock.now - 0.5)
+
+
+def test_a_job_the_pages_skip_is_unlisted_and_a_job_missed_twice_too() -> None:
+    clock = Clock()
+    listed = [item("x"), item("y")]
+    for entry in listed:
+        entry.created_at = datetime(2026, 6, 1, tzinfo=UTC)
+    poller = PagedPoller([listed, [item("z")] * 2, [item("w")] * 2])
+    listing = following(SharedListing(), "gone", "old")
+    listing.note_created("gone", 1.9e9)  # newer than what the round reached: the pages skipped it
+    listing.note_created("old", 1.0)  # older than the last page read: not reached
+    listing.depth = 0
+    found, _ = drive(list_round(poller, listing, 2, None, clock), clock)
+    assert found == {} and len(poller.calls) == 1
+    assert listing.wanted()[0] == {"old"}  # gone is polled by id from now on; old only this once
+    assert listing.missed_after("old", clock.now - 1) and not listing.missed_after("gone", clock.now - 1)
+    clock.now += 1
+    drive(list_round(poller, listing, 2, None, clock), clock)  # missed a second time
+    assert listing.wanted()[0] == set()
+
+
+def test_a_round_that_reached_every_job_and_found_none_turns_sharing_off() -> None:
+    clock = Clock()
+    poller = PagedPoller([[item("x")], [item("y")]])  # the pages end: they do not show this client's jobs
+    listing = following(SharedListing(), "a", "b")
+    found, _ = drive(list_round(poller, listing, 1, None, clock), clock)
+    assert found == {} and not listing.active("a") and not listing.active("b")
 
 
 def test_wait_many_reads_listed_jobs_from_one_page_and_gets_the_others_by_id() -> None:

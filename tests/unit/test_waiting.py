@@ -337,7 +337,7 @@ def test_shared_listing_bookkeeping() -> None:
     assert shared.active("a") and shared.active("b")
     assert shared.claim(10.0, gap=0.5) is None  # the first due wait lists
     assert shared.claim(10.01, gap=0.5) == pytest.approx(10.11)  # the others check back shortly
-    shared.publish({"a": "item-a"}, {"a", "b"}, now=10.2)
+    shared.publish({"a": "item-a"}, {"a", "b"}, now=10.2)  # the pages ended without b
     assert shared.seen_after("a", since=10.0) == (10.2, "item-a")
     assert shared.seen_after("a", since=10.2) is None  # nothing newer than this wait's last look
     assert not shared.active("b")  # the page did not show b: polled by id from now on
