@@ -357,9 +357,10 @@ def scale(
     job_seconds: float = 0.02,
     concurrency: int = E2E_CONCURRENCY,
     sandbox: str | None = None,
+    kinds: tuple[str, ...] = tuple(E2E_KINDS),
 ) -> Scale:
     """Benchmark 11: planning ``plan_lines`` and running ``e2e_lines`` end to end, ``runs`` times each
-    (either count 0 skips that half)."""
+    (either count 0 skips that half); ``kinds`` picks the end-to-end runs (:data:`E2E_KINDS`)."""
     if runs < 3:
         raise ValueError("at least 3 runs: the median and range are what is reported")
     commands: list[str] = []
@@ -391,7 +392,8 @@ def scale(
         batch = home / "e2e.jsonl"
         write_input(batch, e2e_lines, E2E_MODELS)
         for run_number in range(runs if e2e_lines else 0):
-            for kind, flags in E2E_KINDS.items():  # interleaved, so drift hits all alike
+            for kind in kinds:  # interleaved, so drift hits all alike
+                flags = E2E_KINDS[kind]
                 out = home / f"out-{kind}-{run_number}"
                 with sandbox_process(job_seconds, sandbox) as (base, key):
                     run_env = {**env, "APIFRAME_API_KEY": key, "APIFRAME_BASE_URL": base, "COLUMNS": "120"}
@@ -475,8 +477,16 @@ def main(argv: list[str]) -> None:
         parser.add_argument("--runs", type=int, default=3)
         parser.add_argument("--concurrency", "-c", type=int, default=E2E_CONCURRENCY, help="lines in flight end to end")
         parser.add_argument("--sandbox", help="a sandbox script in place of bench/_sandbox.py (prints BASE KEY)")
+        parser.add_argument(
+            "--kinds", default=",".join(E2E_KINDS), help=f"end-to-end runs, comma-separated, of {', '.join(E2E_KINDS)}"
+        )
         args = parser.parse_args(argv[1:])
-        result = scale(args.plan_lines, args.e2e_lines, args.runs, concurrency=args.concurrency, sandbox=args.sandbox)
+        kinds = tuple(kind.strip() for kind in args.kinds.split(",") if kind.strip())
+        if not kinds or any(kind not in E2E_KINDS for kind in kinds):
+            parser.error(f"--kinds takes some of {', '.join(E2E_KINDS)}, comma-separated")
+        result = scale(
+            args.plan_lines, args.e2e_lines, args.runs, concurrency=args.concurrency, sandbox=args.sandbox, kinds=kinds
+        )
         print(
             f"plan {result.plan_lines:,} lines: {result.plan_seconds.show('s')}, "
             f"{result.plan_cpu_seconds.show('CPU-s')}, peak RSS {result.plan_peak_rss_mib.show('MiB', 0)}"
