@@ -390,13 +390,18 @@ def _local(host: str) -> bool:
     return is_local_host(host)
 
 
+@functools.lru_cache(maxsize=16)
+def _api_is_local(base_url: str) -> bool:
+    return is_local_host(httpx.URL(base_url).host)
+
+
 def check_file_host(url: str, base_url: str) -> None:
     """Refuse a file host (a result URL, or where a file host redirects) on this machine or a private
     network, unless the API itself is there (the sandbox, a gateway on the same network): a hostile
     API must not make the SDK fetch from the user's network (a cloud metadata address, an intranet page).
     Only literal addresses and local names are seen here; a public name that resolves inward is not."""
     host = httpx.URL(url).host
-    if _local(host) and not _local(httpx.URL(base_url).host):
+    if _local(host) and not _api_is_local(base_url):
         raise DownloadError(
             f"refusing to fetch {short(url)}: the API named a file on this machine or a private network "
             f"({host[:100]}) while it is not there itself; nothing was fetched"
