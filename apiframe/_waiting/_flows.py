@@ -242,7 +242,7 @@ def _wait_many(
         for job_id, tracker in listable.items():
             listing.note_created(job_id, tracker.created)
         try:
-            found = yield from list_round(poller, listing, policy.page_size, remaining, now)
+            found = yield from list_round(poller, listing, policy.page_size, deadline)
         except TRANSIENT_ERRORS as error:
             for tracker in due:
                 tracker.backoff(now(), error, rng)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import threading
-from collections.abc import Callable, Generator
+from collections.abc import Generator
 from typing import Any
 
 from .._deadline import Deadline
@@ -23,21 +23,28 @@ def _walk(
     wanted: set[str],
     oldest: float | None,
     page_size: int,
-    remaining: float | None,
-) -> Generator[Effect, Any, tuple[dict[str, Any], set[str]]]:
+    deadline: Deadline,
+) -> Generator[Effect, Any, tuple[dict[str, Any], set[str]] | None]:
     """List pages until every wanted job is seen, the pages end or are older than all of them, or
     the round's pages run out.
 
     ``oldest`` is the earliest creation time among the wanted jobs (None while one is unknown).
     Returns the list items found by job id, and the wanted jobs the pages did not reach (the
-    pages ran out above them, or above where a job of unknown age might be).
+    pages ran out above them, or above where a job of unknown age might be); None when the
+    wait's deadline came before the round ended (it concludes nothing). The pages beyond those
+    the wanted jobs fill are at most one per 8 wanted jobs: a deep round for a few jobs would
+    cost more than fetching them by id.
     """
     found: dict[str, Any] = {}
-    max_pages = math.ceil(len(wanted) / page_size) + listing.depth
+    max_pages = math.ceil(len(wanted) / page_size) + min(listing.depth, max(1, len(wanted) // 8))
     rule = Continuation(max_pages + 1)  # the pagers' rule: a repeated cursor ends the round
     cursor: str | None = None
     last: float | None = None
     for _ in range(max_pages):
+        remaining = deadline.remaining()
+        if remaining is not None and remaining <= 0:
+            return None
+        listing.hold(deadline.now())
         page = yield from poller.page(page_size, cursor, remaining)
         for item in page.items:
             if item.id in wanted:
@@ -57,18 +64,20 @@ def _walk(
 
 
 def list_round(
-    poller: JobPoller, listing: SharedListing, page_size: int, remaining: float | None, now: Callable[[], float]
+    poller: JobPoller, listing: SharedListing, page_size: int, deadline: Deadline
 ) -> Generator[Effect, Any, dict[str, Any]]:
     """One list round for every job ``listing`` follows: walk the pages, publish what they showed.
 
     Returns the list items found by job id. A transient error releases the round and is raised
     (the caller backs off); any other API error means the key may not list: listing turns off and
     nothing is found, as when the pages would never end (:class:`~apiframe.PaginationError`).
-    Both ``wait_many`` and the shared waits list through here.
+    Both ``wait_many`` and the shared waits list through here. Each page's request gets the
+    time ``deadline`` leaves; once it is gone the round stops, concluding nothing.
     """
+    now = deadline.now
     wanted, oldest = listing.wanted()
     try:
-        found, short = yield from _walk(poller, listing, wanted, oldest, page_size, remaining)
+        walked = yield from _walk(poller, listing, wanted, oldest, page_size, deadline)
     except TRANSIENT_ERRORS:
         listing.abandon(now())
         raise
@@ -78,6 +87,10 @@ def list_round(
     except BaseException:
         listing.abandon(now())
         raise
+    if walked is None:
+        listing.abandon(now())
+        return {}
+    found, short = walked
     listing.publish(found, wanted, now(), short=short)
     return found
 
@@ -101,7 +114,7 @@ def shared_look(
             return None  # polled by id (for good, or this once: the last round did not reach it)
         later = shared.claim(now(), policy.interval / 2)
         if later is None:
-            yield from list_round(poller, shared, policy.page_size, deadline.remaining(), now)
+            yield from list_round(poller, shared, policy.page_size, deadline)
             continue
         pause = deadline.pause_until(later)
         if pause <= 0:

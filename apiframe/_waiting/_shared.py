@@ -40,7 +40,7 @@ class SharedListing:
     MAX_DEPTH = 32
     """The most pages a round walks beyond the ones its wanted jobs fill."""
     MISSES = 2
-    """Rounds that may miss a job (not reaching it) before it is polled by id for good."""
+    """Rounds in a row that may miss a job (not reaching it) before it is polled by id for good."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -107,6 +107,12 @@ class SharedListing:
             self._listing_until = now + self.CLAIM_SECONDS
             return None
 
+    def hold(self, now: float) -> None:
+        """The round in progress goes on (a page at a time): its claim lasts from ``now``."""
+        with self._lock:
+            if self._listing_until > -math.inf:
+                self._listing_until = now + self.CLAIM_SECONDS
+
     def wanted(self) -> tuple[set[str], float | None]:
         """The jobs to look for in a round, and the oldest one's creation time."""
         with self._lock:
@@ -129,6 +135,7 @@ class SharedListing:
             for job_id, item in found.items():
                 if job_id in self._following:
                     self._seen[job_id] = (now, item)
+                    self._missed.pop(job_id, None)  # misses count in a row
             for job_id in wanted - found.keys():
                 if job_id not in self._following:
                     continue

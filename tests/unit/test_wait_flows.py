@@ -13,9 +13,10 @@ from typing import Any
 
 import pytest
 
+from apiframe._deadline import Deadline
 from apiframe._errors import PermissionDeniedError, ServerError
 from apiframe._flow import Effect, Emit, Flow, Sleep
-from apiframe._waiting import ListPage, SharedListing, Snapshot, WaitPolicy, wait_many_flow
+from apiframe._waiting import ListPage, SharedListing, Snapshot, WaitPolicy, wait_flow, wait_many_flow
 from apiframe._waiting._listing import list_round
 
 
@@ -87,7 +88,7 @@ def test_list_round_publishes_what_the_pages_show_and_unlists_the_rest() -> None
     clock = Clock()
     listing = following(SharedListing(), "a", "b", "c")
     poller = Poller([item("a"), item("b", "COMPLETED"), item("x")], {})
-    found, _ = drive(list_round(poller, listing, 100, None, clock), clock)
+    found, _ = drive(list_round(poller, listing, 100, Deadline(None, now=clock)), clock)
     assert set(found) == {"a", "b"}
     assert poller.calls == [("page", None)]
     seen = listing.seen_after("b", -math.inf)
@@ -100,7 +101,7 @@ def test_list_round_turns_listing_off_for_a_key_that_may_not_list() -> None:
     listing = following(SharedListing(), "a", "b")
     poller = Poller([], {})
     poller.failure = PermissionDeniedError("may not list", status_code=403)
-    found, _ = drive(list_round(poller, listing, 100, None, clock), clock)
+    found, _ = drive(list_round(poller, listing, 100, Deadline(None, now=clock)), clock)
     assert found == {}
     assert not listing.active("a") and not listing.active("b")
 
@@ -112,7 +113,7 @@ def test_list_round_releases_the_round_on_a_transient_error() -> None:
     poller = Poller([], {})
     poller.failure = ServerError("busy", status_code=503)
     with pytest.raises(ServerError):
-        drive(list_round(poller, listing, 100, None, clock), clock)
+        drive(list_round(poller, listing, 100, Deadline(None, now=clock)), clock)
     assert listing.active("a")  # sharing stays on
     assert listing.claim(clock(), 0.0) is None  # and the next round may be claimed at once
 
@@ -136,19 +137,111 @@ def test_a_round_that_runs_out_of_pages_goes_deeper_next_time_and_keeps_sharing(
     """Newer jobs (this client's other submissions, other processes on the key) push the followed
     ones down the pages: a round that stops above them must not unlist them or turn sharing off."""
     clock = Clock()
+    names = [f"a{n:02d}" for n in range(16)]
     newer = [[item(f"new{p}-{n}") for n in range(2)] for p in range(2)]  # 2 pages of jobs nobody waits for
-    poller = PagedPoller([*newer, [item("a"), item("b", "COMPLETED")]])
-    listing = following(SharedListing(), "a", "b")
+    poller = PagedPoller([*newer, *([item(a), item(b)] for a, b in zip(names[::2], names[1::2], strict=True))])
+    listing = following(SharedListing(), *names)
     assert listing.depth == 1
-    found, _ = drive(list_round(poller, listing, 2, None, clock), clock)
-    assert found == {} and len(poller.calls) == 2  # one page for the two jobs, one more: out of pages
-    assert listing.active("a") and listing.active("b")  # still shared
-    assert listing.missed_after("a", clock.now - 1)  # this look is fetched by id instead
+    found, _ = drive(list_round(poller, listing, 2, Deadline(None, now=clock)), clock)
+    assert len(poller.calls) == 8 + 1  # the 8 pages 16 jobs fill, and one more: out of pages
+    assert set(found) == set(names[:14])
+    assert all(listing.active(name) for name in names)  # still shared
+    assert listing.missed_after("a15", clock.now - 1)  # this look is fetched by id instead
+    assert not listing.missed_after("a00", clock.now - 1)
     assert listing.depth == 2
     clock.now += 1
-    found, _ = drive(list_round(poller, listing, 2, None, clock), clock)
-    assert set(found) == {"a", "b"} and len(poller.calls) == 2 + 3  # deep enough now
-    assert not listing.missed_after("a", clock.now - 0.5)
+    found, _ = drive(list_round(poller, listing, 2, Deadline(None, now=clock)), clock)
+    assert set(found) == set(names) and len(poller.calls) == 9 + 10  # deep enough now
+    assert not listing.missed_after("a15", clock.now - 0.5)
+
+
+def test_a_round_for_a_few_jobs_stays_shallow_however_deep_rounds_went_before() -> None:
+    """A deep round is worth it for many jobs, not for two: at most one page beyond theirs per 8."""
+    clock = Clock()
+    poller = PagedPoller([[item(f"new{p}")] for p in range(40)])
+    listing = following(SharedListing(), "a", "b")
+    listing.depth = SharedListing.MAX_DEPTH  # after a burst of submissions
+    drive(list_round(poller, listing, 1, Deadline(None, now=clock)), clock)
+    assert len(poller.calls) == 2 + 1
+
+
+def test_a_round_stops_at_the_waits_deadline_and_concludes_nothing() -> None:
+    clock = Clock()
+
+    left: list[float | None] = []
+
+    class Slow(PagedPoller):
+        def page(self, limit: int, cursor: str | None, remaining: float | None) -> Flow[ListPage]:
+            left.append(remaining)
+            clock.now += 0.9  # each page takes 0.9 s
+            return (yield from super().page(limit, cursor, remaining))
+
+    poller = Slow([[item(f"new{p}")] for p in range(40)])
+    names = [f"a{n:02d}" for n in range(64)]
+    listing = following(SharedListing(), *names)
+    listing.depth = SharedListing.MAX_DEPTH
+    assert listing.claim(clock(), 0.5) is None
+    found, _ = drive(list_round(poller, listing, 100, Deadline(2.0, now=clock)), clock)
+    assert found == {}
+    assert len(poller.calls) == 3  # 0.0, 0.9 and 1.8 s in; none at 2.7 s
+    assert left == pytest.approx([2.0, 1.1, 0.2])  # each page within the time left
+    assert listing.depth == SharedListing.MAX_DEPTH and not listing.missed_after("a00", -math.inf)
+    assert listing.wanted()[0] == set(names)  # nothing unlisted
+    assert listing.claim(clock(), 0.0) is None  # the round's claim was released
+
+
+def test_misses_count_in_a_row() -> None:
+    clock = Clock()
+    newer = [[item(f"new{n}")] for n in range(3)]
+    deep = PagedPoller([*newer, [item("a")], [item("b")]])
+    shallow = PagedPoller([[item("a")], [item("b")]])
+    listing = following(SharedListing(), "a", "b")
+    for poller in (deep, shallow, deep):  # missed, found, missed: never twice in a row
+        listing.depth = 1
+        drive(list_round(poller, listing, 1, Deadline(None, now=clock)), clock)
+        clock.now += 1
+    assert listing.wanted()[0] == {"a", "b"}
+
+
+def test_a_shared_look_refuses_a_page_older_than_half_an_interval_before_it_was_due() -> None:
+    """A snapshot a round took long before this wait's look was due is stale: the wait lists again."""
+    clock = Clock()
+    listing = following(SharedListing(), "a", "b")
+    listing.publish({"a": item("a", "PROCESSING", 10), "b": item("b")}, {"a", "b"}, clock.now)  # an old round
+    clock.now += 5
+    poller = Poller([item("a", "COMPLETED"), item("b")], {})
+    seen: list[str] = []
+    policy = WaitPolicy(interval=1.0, timeout=30.0, jitter=0.0)
+    flow = wait_flow(
+        poller, "a", policy=policy, now=clock, shared=listing, on_progress=lambda job: seen.append(job.status)
+    )
+    done, _ = drive(flow, clock)
+    assert done.status == "COMPLETED"
+    assert seen == ["COMPLETED"]  # the stale PROCESSING snapshot was never taken
+    assert poller.calls == [("page", None)]
+
+
+def test_wait_many_fetches_the_jobs_a_short_round_missed_at_once() -> None:
+    clock = Clock()
+    newer = [[item(f"new{n}")] for n in range(5)]
+    done = {name: item(name, "COMPLETED") for name in ("a", "b")}
+    poller = PagedPoller([*newer, [done["a"]], [done["b"]]], done)
+    times: list[tuple[str, float]] = []
+    real_get, real_page = poller.get, poller.page
+
+    def get(job_id: str, remaining: float | None) -> Flow[Snapshot]:
+        times.append((job_id, clock.now))
+        return (yield from real_get(job_id, remaining))
+
+    def page(limit: int, cursor: str | None, remaining: float | None) -> Flow[ListPage]:
+        times.append(("page", clock.now))
+        return (yield from real_page(limit, cursor, remaining))
+
+    poller.get, poller.page = get, page  # type: ignore[method-assign]
+    policy = WaitPolicy(interval=1.0, timeout=30.0, jitter=0.0, page_size=1)
+    _, emitted = drive(wait_many_flow(poller, ["a", "b"], policy=policy, now=clock), clock)
+    assert sorted(job.id for job in emitted) == ["a", "b"]
+    assert times == [("page", 1000.0), ("page", 1000.0), ("page", 1000.0), ("a", 1000.0), ("b", 1000.0)]
 
 
 def test_a_job_the_pages_skip_is_unlisted_and_a_job_missed_twice_too() -> None:
@@ -161,12 +254,12 @@ def test_a_job_the_pages_skip_is_unlisted_and_a_job_missed_twice_too() -> None:
     listing.note_created("gone", 1.9e9)  # newer than what the round reached: the pages skipped it
     listing.note_created("old", 1.0)  # older than the last page read: not reached
     listing.depth = 0
-    found, _ = drive(list_round(poller, listing, 2, None, clock), clock)
+    found, _ = drive(list_round(poller, listing, 2, Deadline(None, now=clock)), clock)
     assert found == {} and len(poller.calls) == 1
     assert listing.wanted()[0] == {"old"}  # gone is polled by id from now on; old only this once
     assert listing.missed_after("old", clock.now - 1) and not listing.missed_after("gone", clock.now - 1)
     clock.now += 1
-    drive(list_round(poller, listing, 2, None, clock), clock)  # missed a second time
+    drive(list_round(poller, listing, 2, Deadline(None, now=clock)), clock)  # missed a second time
     assert listing.wanted()[0] == set()
 
 
@@ -174,7 +267,7 @@ def test_a_round_that_reached_every_job_and_found_none_turns_sharing_off() -> No
     clock = Clock()
     poller = PagedPoller([[item("x")], [item("y")]])  # the pages end: they do not show this client's jobs
     listing = following(SharedListing(), "a", "b")
-    found, _ = drive(list_round(poller, listing, 1, None, clock), clock)
+    found, _ = drive(list_round(poller, listing, 1, Deadline(None, now=clock)), clock)
     assert found == {} and not listing.active("a") and not listing.active("b")
 
 
