@@ -392,7 +392,7 @@ def _local(host: str) -> bool:
 
 @functools.lru_cache(maxsize=16)
 def _api_is_local(base_url: str) -> bool:
-    return is_local_host(httpx.URL(base_url).host)
+    return _local(httpx.URL(base_url).host)
 
 
 def check_file_host(url: str, base_url: str) -> None:

@@ -27,12 +27,13 @@ class SharedListing:
     rounds at least ``gap`` apart) and publishes what the pages showed. Only bookkeeping happens
     under the lock (the sync client's waits may run in threads), never a request.
 
-    A round walks as many pages as the wanted jobs fill, plus :attr:`depth` more for the jobs
-    created after them (by this client's other submissions, or by other processes on the same
-    key), which it cannot count. A job a round did not reach is fetched by id that once and
-    the next rounds go deeper (up to :attr:`MAX_DEPTH`); a job the pages do not show although
-    the round reached past it, or that two rounds missed, is polled by id from then on. A key
-    that may not list, or pages that reach past every wanted job and show none, turn sharing off.
+    A round walks as many pages as the wanted jobs fill, plus up to :attr:`depth` more (at most
+    one per 8 wanted jobs) for the jobs created after them (by this client's other submissions,
+    or by other processes on the same key), which it cannot count. A job a round did not reach
+    is fetched by id that once and the next rounds go deeper (up to :attr:`MAX_DEPTH`); a job
+    the pages do not show although the round reached past it, or that two rounds in a row
+    missed, is polled by id from then on. A key that may not list, or pages that reach past
+    every wanted job and show none, turn sharing off.
     """
 
     CLAIM_SECONDS = 30.0
@@ -139,6 +140,7 @@ class SharedListing:
             for job_id in wanted - found.keys():
                 if job_id not in self._following:
                     continue
+                # not reached: one more miss in a row; reached past: not on these pages at all
                 misses = self._missed.get(job_id, (now, 0))[1] + 1 if job_id in short else self.MISSES
                 if misses >= self.MISSES:
                     self._unlisted.add(job_id)
